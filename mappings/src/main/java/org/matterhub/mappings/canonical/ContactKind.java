@@ -1,0 +1,3 @@
+package org.matterhub.mappings.canonical;
+
+public enum ContactKind { PERSON, COMPANY }

@@ -1,0 +1,40 @@
+package org.matterhub.store;
+
+import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the portal store.
+ *
+ * @param embeddedDataDir where the embedded PostgreSQL keeps its data when no {@code spring.datasource.url}
+ *                        is configured; data persists between starts. Blank means a fresh temporary directory.
+ * @param embeddedPort    port of the embedded PostgreSQL; 0 picks a free one
+ * @param appRole         the role the application connects as: owns nothing, not superuser, no BYPASSRLS
+ * @param appPassword     password of {@link #appRole}; secret, never logged
+ * @param poolSize        maximum connections of the application pool
+ * @param masterKey       base64 AES-256 key that encrypts OAuth tokens and webhook secrets; secret, never
+ *                        logged. Blank means a key kept beside the embedded data directory (demo only).
+ */
+@Validated
+@ConfigurationProperties(prefix = "matterhub.store")
+public record StoreProperties(
+        String embeddedDataDir,
+        @DefaultValue("0") int embeddedPort,
+        @NotBlank @DefaultValue("matterhub_app") String appRole,
+        @DefaultValue("matterhub-app-local") String appPassword,
+        @DefaultValue("10") int poolSize,
+        String masterKey) {
+
+    public Path embeddedDataPath() {
+        return embeddedDataDir == null || embeddedDataDir.isBlank() ? null : Path.of(embeddedDataDir);
+    }
+
+    @Override
+    public String toString() {
+        return "StoreProperties[embeddedDataDir=" + embeddedDataDir + ", embeddedPort=" + embeddedPort
+                + ", appRole=" + appRole + ", poolSize=" + poolSize + ", appPassword=***, masterKey=***]";
+    }
+}

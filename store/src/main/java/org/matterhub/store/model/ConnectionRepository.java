@@ -1,0 +1,107 @@
+package org.matterhub.store.model;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matterhub.store.secrets.SecretCipher;
+import org.matterhub.store.tenancy.TenantContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ConnectionRepository {
+
+    private static final RowMapper<ConnectionRecord> ROW = (rs, i) -> new ConnectionRecord(
+            rs.getObject("id", UUID.class), rs.getObject("firm_id", UUID.class), rs.getString("vendor"),
+            rs.getString("display_name"), rs.getString("status"), rs.getString("base_url"),
+            rs.getBoolean("webhooks_enabled"), instant(rs.getTimestamp("last_poll_at")),
+            instant(rs.getTimestamp("last_success_at")), rs.getString("last_error"),
+            instant(rs.getTimestamp("last_error_at")), rs.getLong("error_count"),
+            (Integer) rs.getObject("rate_limit_limit"), (Integer) rs.getObject("rate_limit_remaining"),
+            instant(rs.getTimestamp("rate_limit_reset_at")));
+
+    private final JdbcTemplate jdbc;
+    private final SecretCipher cipher;
+
+    public ConnectionRepository(JdbcTemplate jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    public UUID create(String vendor, String displayName, String baseUrl) {
+        return jdbc.queryForObject("insert into connection (firm_id, vendor, display_name, base_url) values (?, ?, ?, ?) "
+                + "returning id", UUID.class, TenantContext.current().orElseThrow().firmId(), vendor, displayName, baseUrl);
+    }
+
+    public Optional<ConnectionRecord> find(UUID id) {
+        return jdbc.query("select * from connection where id = ?", ROW, id).stream().findFirst();
+    }
+
+    public Optional<ConnectionRecord> findByVendor(String vendor) {
+        return jdbc.query("select * from connection where vendor = ? order by created_at limit 1", ROW, vendor)
+                .stream().findFirst();
+    }
+
+    public List<ConnectionRecord> list() {
+        return jdbc.query("select * from connection order by vendor, display_name", ROW);
+    }
+
+    public void setStatus(UUID id, String status) {
+        jdbc.update("update connection set status = ?, updated_at = now() where id = ?", status, id);
+    }
+
+    public void setWebhooksEnabled(UUID id, boolean enabled) {
+        jdbc.update("update connection set webhooks_enabled = ?, updated_at = now() where id = ?", enabled, id);
+    }
+
+    public void setOAuthState(UUID id, String state) {
+        jdbc.update("update connection set oauth_state = ?, updated_at = now() where id = ?", state, id);
+    }
+
+    /** Finds the connection waiting for an authorization callback with this state, consuming the state. */
+    public Optional<UUID> consumeOAuthState(String state) {
+        return jdbc.query("update connection set oauth_state = null where oauth_state = ? returning id",
+                (rs, i) -> rs.getObject(1, UUID.class), state).stream().findFirst();
+    }
+
+    /** Stores tokens encrypted, bound to this connection. */
+    public void saveTokens(UUID id, String tokensJson) {
+        jdbc.update("update connection set tokens_enc = ?, updated_at = now() where id = ?",
+                cipher.encrypt(tokensJson, aad(id)), id);
+    }
+
+    public Optional<String> loadTokens(UUID id) {
+        return jdbc.query("select tokens_enc from connection where id = ? and tokens_enc is not null",
+                (rs, i) -> cipher.decrypt(rs.getBytes(1), aad(id)), id).stream().findFirst();
+    }
+
+    public void recordPoll(UUID id, boolean success, String error) {
+        if (success) {
+            jdbc.update("update connection set last_poll_at = now(), last_success_at = now() where id = ?", id);
+        } else {
+            jdbc.update("update connection set last_poll_at = now(), last_error = ?, last_error_at = now(), "
+                    + "error_count = error_count + 1 where id = ?", error, id);
+        }
+    }
+
+    public void recordError(UUID id, String error) {
+        jdbc.update("update connection set last_error = ?, last_error_at = now(), error_count = error_count + 1 "
+                + "where id = ?", error, id);
+    }
+
+    public void recordRateLimit(UUID id, int limit, int remaining, Instant resetAt) {
+        jdbc.update("update connection set rate_limit_limit = ?, rate_limit_remaining = ?, rate_limit_reset_at = ? "
+                + "where id = ?", limit, remaining, resetAt == null ? null : Timestamp.from(resetAt), id);
+    }
+
+    private static String aad(UUID id) {
+        return "connection:" + id + ":tokens";
+    }
+
+    static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

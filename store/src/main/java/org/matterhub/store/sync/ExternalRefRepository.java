@@ -1,0 +1,74 @@
+package org.matterhub.store.sync;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.matterhub.store.tenancy.TenantContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ExternalRefRepository {
+
+    private static final RowMapper<ExternalRef> ROW = (rs, i) -> new ExternalRef(
+            rs.getObject("connection_id", UUID.class), rs.getString("system"), rs.getString("entity_type"),
+            rs.getString("external_id"), rs.getObject("local_id", UUID.class), rs.getString("etag"),
+            rs.getString("content_hash"), toInstant(rs.getTimestamp("source_updated_at")),
+            toInstant(rs.getTimestamp("deleted_at")));
+
+    private final JdbcTemplate jdbc;
+
+    public ExternalRefRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ExternalRef> find(UUID connectionId, String entityType, String externalId) {
+        return jdbc.query("select * from external_ref where connection_id = ? and entity_type = ? and external_id = ?",
+                ROW, connectionId, entityType, externalId).stream().findFirst();
+    }
+
+    public Optional<ExternalRef> findByLocal(UUID localId, String entityType) {
+        return jdbc.query("select * from external_ref where local_id = ? and entity_type = ? order by id limit 1",
+                ROW, localId, entityType).stream().findFirst();
+    }
+
+    public void upsert(ExternalRef ref) {
+        jdbc.update("""
+                insert into external_ref (firm_id, connection_id, system, entity_type, external_id, local_id, etag,
+                                          content_hash, source_updated_at, last_seen_at, deleted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+                on conflict (connection_id, entity_type, external_id) do update
+                   set etag = excluded.etag, content_hash = excluded.content_hash,
+                       source_updated_at = excluded.source_updated_at, last_seen_at = now(),
+                       deleted_at = excluded.deleted_at
+                """, TenantContext.current().orElseThrow().firmId(), ref.connectionId(), ref.system(), ref.entityType(),
+                ref.externalId(), ref.localId(), ref.etag(), ref.contentHash(), ts(ref.sourceUpdatedAt()), ts(ref.deletedAt()));
+    }
+
+    public void updateEtag(UUID connectionId, String entityType, String externalId, String etag) {
+        jdbc.update("update external_ref set etag = ? where connection_id = ? and entity_type = ? and external_id = ?",
+                etag, connectionId, entityType, externalId);
+    }
+
+    /** External ids of live records of one type, for reconciliation. */
+    public List<String> liveExternalIds(UUID connectionId, String entityType) {
+        return jdbc.queryForList("select external_id from external_ref where connection_id = ? and entity_type = ? "
+                + "and deleted_at is null", String.class, connectionId, entityType);
+    }
+
+    public void markDeleted(UUID connectionId, String entityType, String externalId) {
+        jdbc.update("update external_ref set deleted_at = now() where connection_id = ? and entity_type = ? "
+                + "and external_id = ? and deleted_at is null", connectionId, entityType, externalId);
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    static Instant toInstant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
