@@ -1,0 +1,445 @@
+package org.matterhub.connectors.clio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.matterhub.connectors.kernel.RateLimitSnapshot;
+import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.RetryAfter;
+import org.matterhub.connectors.kernel.SingleFlight;
+import org.matterhub.connectors.kernel.VendorHttpException;
+import org.matterhub.connectors.kernel.VendorIoException;
+import org.matterhub.connectors.kernel.VendorResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Typed client for the Clio Manage API v4, for one connection (one OAuth grant).
+ *
+ * <p>Every call: waits for a permit of the connection's {@link RateLimiter} (at most
+ * {@link ClioProperties#requestTimeout()}, else {@link org.matterhub.connectors.kernel.RateLimitTimeoutException}),
+ * sends {@code Authorization: Bearer} and {@code X-API-VERSION}, feeds the {@code X-RateLimit-*} headers
+ * back into the limiter, and maps failures to the kernel's exceptions:
+ * 404 → {@link ClioNotFoundException}, 412 → {@link ClioPreconditionFailedException},
+ * 429 → {@link VendorHttpException} with {@code retryAfter} (and the limiter paused until then),
+ * other non-2xx → {@link VendorHttpException}, transport failures → {@link VendorIoException},
+ * unusable 2xx bodies → {@link VendorResponseException}. The client itself never retries, except:
+ *
+ * <p><b>401</b> → one token refresh, shared by all threads of this client that see the 401 together
+ * ({@link SingleFlight}); the new tokens are saved through {@link ClioTokenStore#save} before any request
+ * uses them; the call is retried once. A refresh answered {@code invalid_grant}, or a second 401 with
+ * the fresh token, → {@link ClioReauthorizationRequiredException}. Tokens are also refreshed ahead of time
+ * when they expire within a minute.
+ *
+ * <p>Thread-safe. Tokens and secrets never appear in logs or exception messages.
+ */
+public final class ClioClient {
+
+    /** Vendor name in exceptions and metrics. */
+    public static final String VENDOR = "clio";
+
+    /** Fields requested for matters (nested relations in braces). */
+    public static final String MATTER_FIELDS = "id,etag,number,display_number,description,status,"
+            + "client{id,name,type},practice_area{id,name},responsible_attorney{id,name,email},"
+            + "open_date,pending_date,close_date,created_at,updated_at";
+
+    /** Fields requested for contacts, including the nested items {@link ClioContactPatch} needs. */
+    public static final String CONTACT_FIELDS = "id,etag,name,first_name,middle_name,last_name,type,is_client,"
+            + "primary_email_address,primary_phone_number,company{id,name},"
+            + "email_addresses{id,address,name,primary},phone_numbers{id,number,name,primary},"
+            + "addresses{id,street,city,province,postal_code,country,name,primary},created_at,updated_at";
+
+    /** Fields requested for webhooks. */
+    public static final String WEBHOOK_FIELDS =
+            "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at";
+
+    private static final Logger log = LoggerFactory.getLogger(ClioClient.class);
+    private static final Duration REFRESH_AHEAD = Duration.ofMinutes(1);
+    private static final Duration DEFAULT_429_PAUSE = Duration.ofSeconds(60);
+
+    private final ClioProperties properties;
+    private final ClioTokenStore tokenStore;
+    private final RateLimiter rateLimiter;
+    private final HttpClient http;
+    private final ClioOAuthClient oauth;
+    private final Clock clock;
+    private final URI apiBase;
+    private final SingleFlight<String, ClioTokens> refreshFlight = new SingleFlight<>();
+
+    private volatile ClioTokens tokens;
+    private volatile RateLimitSnapshot lastRateLimit;
+
+    public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
+                      HttpClient http) {
+        this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
+    }
+
+    public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
+                      HttpClient http, Clock clock) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.oauth = new ClioOAuthClient(properties, http, clock);
+        this.apiBase = properties.apiBase();
+    }
+
+    // ---------------------------------------------------------------- matters
+
+    /**
+     * One page of matters updated since {@code updatedSince} (all when null), cursor-paginated in id order.
+     *
+     * @param nextPageUrl null for the first page, else the previous page's {@link ClioPage#nextPageUrl()}
+     *                    (which already carries every parameter; {@code updatedSince} is then ignored)
+     */
+    // https://docs.developers.clio.com/api-reference/#tag/Matters/operation/Matter#index
+    public ClioPage<ClioMatter> listMatters(Instant updatedSince, String nextPageUrl) {
+        return listPage("/matters.json", MATTER_FIELDS, updatedSince, nextPageUrl, ClioMatter.class);
+    }
+
+    /** One matter. @throws ClioNotFoundException when it no longer exists (deleted in Clio). */
+    // https://docs.developers.clio.com/api-reference/#tag/Matters/operation/Matter#show
+    public ClioMatter getMatter(long id) {
+        return getOne("/matters/" + id + ".json", MATTER_FIELDS, ClioMatter.class);
+    }
+
+    // ---------------------------------------------------------------- contacts
+
+    /** One page of contacts updated since {@code updatedSince}; see {@link #listMatters}. */
+    // https://docs.developers.clio.com/api-reference/#tag/Contacts/operation/Contact#index
+    public ClioPage<ClioContact> listContacts(Instant updatedSince, String nextPageUrl) {
+        return listPage("/contacts.json", CONTACT_FIELDS, updatedSince, nextPageUrl, ClioContact.class);
+    }
+
+    /** One contact with its etag and nested items. @throws ClioNotFoundException when deleted. */
+    // https://docs.developers.clio.com/api-reference/#tag/Contacts/operation/Contact#show
+    public ClioContact getContact(long id) {
+        return getOne("/contacts/" + id + ".json", CONTACT_FIELDS, ClioContact.class);
+    }
+
+    /**
+     * Applies the client's corrections, only if the contact still has {@code ifMatchEtag}.
+     *
+     * @return the contact as Clio now has it (with its new etag)
+     * @throws ClioPreconditionFailedException when the contact changed since {@code ifMatchEtag} was read
+     */
+    // https://docs.developers.clio.com/api-reference/#tag/Contacts/operation/Contact#update
+    public ClioContact patchContact(long id, String ifMatchEtag, ClioContactPatch patch) {
+        Objects.requireNonNull(ifMatchEtag, "ifMatchEtag");
+        Objects.requireNonNull(patch, "patch");
+        String path = "/contacts/" + id + ".json";
+        URI uri = apiUri(path, query(Map.of("fields", CONTACT_FIELDS)));
+        Response r = execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(ClioHeaders.IF_MATCH, ifMatchEtag));
+        return data(r, "PATCH", path, ClioContact.class);
+    }
+
+    // ---------------------------------------------------------------- webhooks
+
+    /**
+     * Subscribes {@code url} (HTTPS only at Clio) to {@code events} of {@code model}. Clio then performs the
+     * {@code X-Hook-Secret} handshake with the URL; the returned record carries the {@code shared_secret}.
+     *
+     * @param fields    fields delivered in each event (and watched for {@code updated}); include {@code etag}
+     *                  so that {@link ClioWebhookEvent#dedupeKey()} is precise
+     * @param expiresAt at most 31 days ahead; null = Clio's default of 3 days
+     */
+    // https://docs.developers.clio.com/api-reference/#tag/Webhooks/operation/Webhook#create
+    public ClioWebhook createWebhook(String url, String model, List<String> events, String fields, Instant expiresAt) {
+        ObjectNode data = ClioJson.MAPPER.createObjectNode();
+        data.put("url", Objects.requireNonNull(url, "url"));
+        data.put("model", Objects.requireNonNull(model, "model"));
+        data.put("fields", Objects.requireNonNull(fields, "fields"));
+        if (events != null && !events.isEmpty()) {
+            events.forEach(data.putArray("events")::add);
+        }
+        if (expiresAt != null) {
+            data.put("expires_at", expiresAt.toString());
+        }
+        String path = "/webhooks.json";
+        URI uri = apiUri(path, query(Map.of("fields", WEBHOOK_FIELDS)));
+        Response r = execute("POST", uri, path, json(wrap(data)), Map.of());
+        return data(r, "POST", path, ClioWebhook.class);
+    }
+
+    /** Moves a webhook's expiry (Clio allows at most 31 days ahead). */
+    // https://docs.developers.clio.com/api-reference/#tag/Webhooks/operation/Webhook#update
+    public ClioWebhook extendWebhook(long id, Instant expiresAt) {
+        ObjectNode data = ClioJson.MAPPER.createObjectNode();
+        data.put("expires_at", Objects.requireNonNull(expiresAt, "expiresAt").toString());
+        String path = "/webhooks/" + id + ".json";
+        URI uri = apiUri(path, query(Map.of("fields", WEBHOOK_FIELDS)));
+        Response r = execute("PATCH", uri, path, json(wrap(data)), Map.of());
+        return data(r, "PATCH", path, ClioWebhook.class);
+    }
+
+    /** Every webhook of this grant (all pages). */
+    // https://docs.developers.clio.com/api-reference/#tag/Webhooks/operation/Webhook#index
+    public List<ClioWebhook> listWebhooks() {
+        List<ClioWebhook> all = new ArrayList<>();
+        String next = null;
+        do {
+            ClioPage<ClioWebhook> page = listPage("/webhooks.json", WEBHOOK_FIELDS, null, next, ClioWebhook.class);
+            all.addAll(page.records());
+            next = page.nextPageUrl();
+        } while (next != null);
+        return all;
+    }
+
+    /** Deletes a webhook. Idempotent: a webhook that is already gone (404) counts as deleted. */
+    // https://docs.developers.clio.com/api-reference/#tag/Webhooks/operation/Webhook#destroy
+    public void deleteWebhook(long id) {
+        String path = "/webhooks/" + id + ".json";
+        try {
+            execute("DELETE", apiUri(path, ""), path, null, Map.of());
+        } catch (ClioNotFoundException alreadyGone) {
+            log.debug("clio webhook {} already deleted", id);
+        }
+    }
+
+    // ---------------------------------------------------------------- rate limit
+
+    /** The {@code X-RateLimit-*} headers of the most recent response, if any carried them. */
+    public Optional<RateLimitSnapshot> lastRateLimit() {
+        return Optional.ofNullable(lastRateLimit);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private <T> ClioPage<T> listPage(String path, String fields, Instant updatedSince, String nextPageUrl,
+                                     Class<T> type) {
+        URI uri;
+        if (nextPageUrl != null) {
+            uri = sameOriginPageUrl(nextPageUrl, path);
+        } else {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("fields", fields);
+            q.put("order", "id(asc)");
+            q.put("limit", Integer.toString(properties.pageSize()));
+            if (updatedSince != null) {
+                q.put("updated_since", updatedSince.toString());
+            }
+            uri = apiUri(path, query(q));
+        }
+        Response r = execute("GET", uri, path, null, Map.of());
+        JsonNode root = ClioJson.readTree(r.body(), "GET", path, r.status());
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            throw new VendorResponseException(VENDOR, "GET", path, r.status(),
+                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+        }
+        List<T> records = new ArrayList<>(data.size());
+        for (JsonNode item : data) {
+            records.add(ClioJson.convert(item, type, "GET", path, r.status()));
+        }
+        JsonNode next = root.path("meta").path("paging").path("next");
+        String nextUrl = next.isTextual() && !next.asText().isBlank() ? next.asText() : null;
+        return new ClioPage<>(records, nextUrl);
+    }
+
+    private <T> T getOne(String path, String fields, Class<T> type) {
+        Response r = execute("GET", apiUri(path, query(Map.of("fields", fields))), path, null, Map.of());
+        return data(r, "GET", path, type);
+    }
+
+    private static <T> T data(Response r, String method, String path, Class<T> type) {
+        JsonNode root = ClioJson.readTree(r.body(), method, path, r.status());
+        return ClioJson.convert(root.get("data"), type, method, path, r.status());
+    }
+
+    /**
+     * A {@code meta.paging.next} URL is followed only if it points at the same Clio host and endpoint: the
+     * bearer token must never be sent anywhere else, whatever a persisted cursor or a response contains.
+     */
+    private URI sameOriginPageUrl(String nextPageUrl, String path) {
+        URI uri;
+        try {
+            uri = URI.create(nextPageUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a Clio page URL");
+        }
+        boolean sameOrigin = Objects.equals(uri.getScheme(), apiBase.getScheme())
+                && Objects.equals(uri.getHost(), apiBase.getHost())
+                && effectivePort(uri) == effectivePort(apiBase)
+                && Objects.equals(uri.getPath(), apiBase.getPath() + path);
+        if (!sameOrigin) {
+            throw new IllegalArgumentException("next page URL is not " + apiBase + path);
+        }
+        return uri;
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private URI apiUri(String path, String query) {
+        return URI.create(apiBase + path + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    private static String query(Map<String, String> params) {
+        return ClioOAuthClient.form(params);
+    }
+
+    private static ObjectNode wrap(ObjectNode data) {
+        ObjectNode root = ClioJson.MAPPER.createObjectNode();
+        root.set("data", data);
+        return root;
+    }
+
+    private static byte[] json(JsonNode node) {
+        try {
+            return ClioJson.MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Response(int status, HttpHeaders headers, byte[] body) {
+    }
+
+    private Response execute(String method, URI uri, String path, byte[] body, Map<String, String> headers) {
+        ClioTokens current = currentTokens(path);
+        HttpResponse<byte[]> response = send(method, uri, path, body, headers, current.accessToken());
+        if (response.statusCode() == 401) {
+            log.debug("clio {} {} answered 401; refreshing the access token (single-flight)", method, path);
+            ClioTokens fresh = refreshReplacing(current.accessToken(), method, path);
+            response = send(method, uri, path, body, headers, fresh.accessToken());
+            if (response.statusCode() == 401) {
+                String[] error = ClioJson.errorTypeAndMessage(response.body());
+                throw new ClioReauthorizationRequiredException(method, path, 401, error[0], error[1]);
+            }
+        }
+        return check(method, path, response);
+    }
+
+    private ClioTokens currentTokens(String path) {
+        ClioTokens t = tokens;
+        if (t == null) {
+            t = tokenStore.load();
+            if (t == null) {
+                throw new ClioReauthorizationRequiredException("GET", path, 401, "no_tokens",
+                        "connection has no tokens");
+            }
+            tokens = t;
+        }
+        if (t.refreshToken() != null && t.expiresWithin(REFRESH_AHEAD, clock.instant())) {
+            t = refreshReplacing(t.accessToken(), "GET", path);
+        }
+        return t;
+    }
+
+    /**
+     * Single-flight refresh. Inside the flight the store is re-read: when its access token is no longer
+     * the one that was rejected, someone (another thread, or another node) already refreshed, and that
+     * token is reused instead of refreshing again.
+     */
+    private ClioTokens refreshReplacing(String rejectedAccessToken, String method, String path) {
+        return refreshFlight.run("refresh", () -> {
+            ClioTokens stored = tokenStore.load();
+            if (stored != null && !stored.accessToken().equals(rejectedAccessToken)
+                    && !stored.expiresWithin(REFRESH_AHEAD, clock.instant())) {
+                tokens = stored;
+                return stored;
+            }
+            if (stored == null || stored.refreshToken() == null) {
+                throw new ClioReauthorizationRequiredException(method, path, 401, "no_refresh_token",
+                        "connection has no refresh token");
+            }
+            ClioTokens fresh = oauth.refresh(stored.refreshToken());
+            tokenStore.save(fresh);
+            tokens = fresh;
+            log.info("clio access token refreshed; expires at {}", fresh.expiresAt());
+            return fresh;
+        });
+    }
+
+    private HttpResponse<byte[]> send(String method, URI uri, String path, byte[] body, Map<String, String> headers,
+                                      String accessToken) {
+        try {
+            rateLimiter.acquire(properties.requestTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VendorIoException(VENDOR, method, path, false, e);
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(properties.requestTimeout())
+                .header(ClioHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .header(ClioHeaders.API_VERSION, properties.apiVersion())
+                .header("Accept", "application/json");
+        headers.forEach(b::header);
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new VendorIoException(VENDOR, method, path, true, e);
+        } catch (IOException e) {
+            throw new VendorIoException(VENDOR, method, path, false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VendorIoException(VENDOR, method, path, false, e);
+        }
+        observeRateLimit(response.headers());
+        return response;
+    }
+
+    private void observeRateLimit(HttpHeaders headers) {
+        OptionalLong limit = headers.firstValueAsLong(ClioHeaders.RATE_LIMIT_LIMIT);
+        OptionalLong remaining = headers.firstValueAsLong(ClioHeaders.RATE_LIMIT_REMAINING);
+        OptionalLong reset = headers.firstValueAsLong(ClioHeaders.RATE_LIMIT_RESET);
+        if (limit.isPresent() && remaining.isPresent() && reset.isPresent()) {
+            RateLimitSnapshot snapshot = new RateLimitSnapshot((int) limit.getAsLong(),
+                    (int) remaining.getAsLong(), Instant.ofEpochSecond(reset.getAsLong()));
+            lastRateLimit = snapshot;
+            rateLimiter.observe(snapshot);
+        }
+    }
+
+    private Response check(String method, String path, HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return new Response(status, response.headers(), response.body());
+        }
+        String[] error = ClioJson.errorTypeAndMessage(response.body());
+        switch (status) {
+            case 404 -> throw new ClioNotFoundException(method, path, error[0], error[1]);
+            case 412 -> throw new ClioPreconditionFailedException(method, path, error[0], error[1]);
+            case 429 -> {
+                Instant now = clock.instant();
+                Optional<Duration> retryAfter = response.headers().firstValue(ClioHeaders.RETRY_AFTER)
+                        .flatMap(v -> RetryAfter.parse(v, now));
+                rateLimiter.pauseUntil(now.plus(retryAfter.orElse(DEFAULT_429_PAUSE)));
+                throw new VendorHttpException(VENDOR, method, path, status, retryAfter, error[0], error[1]);
+            }
+            default -> {
+                Optional<Duration> retryAfter = response.headers().firstValue(ClioHeaders.RETRY_AFTER)
+                        .flatMap(v -> RetryAfter.parse(v, clock.instant()));
+                throw new VendorHttpException(VENDOR, method, path, status, retryAfter, error[0], error[1]);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.matterhub.connectors.clio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.matterhub.connectors.kernel.ErrorClass;
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.kernel.RateLimitTimeoutException;
+import org.matterhub.connectors.kernel.VendorHttpException;
+import org.matterhub.connectors.kernel.VendorIoException;
+import org.matterhub.connectors.kernel.VendorResponseException;
+
+/**
+ * Clio's failure policy.
+ *
+ * <table>
+ *   <caption>Classification</caption>
+ *   <tr><th>failure</th><th>class</th></tr>
+ *   <tr><td>I/O error, timeout ({@link VendorIoException}, {@link IOException})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>5xx, 408</td><td>RETRIABLE</td></tr>
+ *   <tr><td>429 (per-minute limit; Clio has no daily quota), honouring Retry-After</td><td>RETRIABLE</td></tr>
+ *   <tr><td>no rate-limit permit within the deadline ({@link RateLimitTimeoutException})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>2xx with a body that is not JSON ({@link VendorResponseException.Kind#MALFORMED})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>{@link ClioReauthorizationRequiredException} (invalid_grant, 401 after refresh), any 401, 403</td>
+ *       <td>REAUTHORIZATION_REQUIRED</td></tr>
+ *   <tr><td>412 ({@link ClioPreconditionFailedException}), 409</td><td>CONFLICT</td></tr>
+ *   <tr><td>400, 404, 410 (retired API version), 422, other 4xx</td><td>PERMANENT</td></tr>
+ *   <tr><td>2xx JSON of unexpected shape ({@link VendorResponseException.Kind#UNEXPECTED_SHAPE})</td><td>PERMANENT</td></tr>
+ *   <tr><td>anything else (a bug)</td><td>PERMANENT</td></tr>
+ * </table>
+ *
+ * <p>Malformed success bodies: Clio answers a valid request deterministically, so bytes that are not JSON
+ * at all point at a broken transfer (truncation, a proxy's HTML page) that a retry usually cures, whereas
+ * well-formed JSON of the wrong shape will come back identical and is dead-lettered at once. The route's
+ * retry budget bounds the first case, after which it is dead-lettered too.
+ *
+ * <p>A 401 that escapes {@link ClioClient} has already been through one refresh, so it is never retried.
+ */
+public final class ClioErrorClassifier implements ErrorClassifier {
+
+    @Override
+    public ErrorClass classify(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof ClioReauthorizationRequiredException) {
+            return ErrorClass.REAUTHORIZATION_REQUIRED;
+        }
+        if (e instanceof VendorHttpException http) {
+            return classifyStatus(http.status());
+        }
+        if (e instanceof VendorIoException || e instanceof IOException || e instanceof UncheckedIOException) {
+            return ErrorClass.RETRIABLE;
+        }
+        if (e instanceof RateLimitTimeoutException) {
+            return ErrorClass.RETRIABLE;
+        }
+        if (e instanceof VendorResponseException response) {
+            return response.kind() == VendorResponseException.Kind.MALFORMED
+                    ? ErrorClass.RETRIABLE : ErrorClass.PERMANENT;
+        }
+        return ErrorClass.PERMANENT;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof VendorHttpException http) {
+            return http.retryAfter();
+        }
+        if (e instanceof RateLimitTimeoutException rl) {
+            return Optional.of(rl.wouldWait());
+        }
+        return Optional.empty();
+    }
+
+    private static ErrorClass classifyStatus(int status) {
+        if (status >= 500 || status == 408 || status == 429) {
+            return ErrorClass.RETRIABLE;
+        }
+        if (status == 401 || status == 403) {
+            return ErrorClass.REAUTHORIZATION_REQUIRED;
+        }
+        if (status == 412 || status == 409) {
+            return ErrorClass.CONFLICT;
+        }
+        return ErrorClass.PERMANENT;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        int depth = 0;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null
+                && depth++ < 10) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,29 @@
+package org.matterhub.connectors.clio;
+
+/** Every HTTP header name the Clio connector reads or writes, in Clio's spelling (matching is case-insensitive). */
+public final class ClioHeaders {
+
+    /** {@code Authorization: Bearer <access token>} on every API call. */
+    public static final String AUTHORIZATION = "Authorization";
+    /** Request: pins the API minor version (e.g. 4.0.9). Response: echoes the version used. */
+    public static final String API_VERSION = "X-API-VERSION";
+    /** Requests allowed per window for this access token. */
+    public static final String RATE_LIMIT_LIMIT = "X-RateLimit-Limit";
+    /** Requests left in the current window. */
+    public static final String RATE_LIMIT_REMAINING = "X-RateLimit-Remaining";
+    /** End of the current window, unix seconds. */
+    public static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
+    /** On 429: seconds to wait (an HTTP-date is tolerated too). */
+    public static final String RETRY_AFTER = "Retry-After";
+    /** Response: the resource's entity tag. */
+    public static final String ETAG = "ETag";
+    /** Request: PATCH only if the resource still has this entity tag, else 412. */
+    public static final String IF_MATCH = "If-Match";
+    /** Webhook handshake: Clio's first POST carries the secret; echo it back in the response header. */
+    public static final String HOOK_SECRET = "X-Hook-Secret";
+    /** Webhook delivery: lowercase hex HMAC-SHA256 of the raw body under the shared secret. */
+    public static final String HOOK_SIGNATURE = "X-Hook-Signature";
+
+    private ClioHeaders() {
+    }
+}

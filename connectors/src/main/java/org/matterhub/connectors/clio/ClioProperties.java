@@ -1,0 +1,94 @@
+package org.matterhub.connectors.clio;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the Clio Manage connector for one Clio developer application.
+ *
+ * @param baseUrl            Clio host of the app's region, without path: {@code https://app.clio.com},
+ *                           {@code https://eu.app.clio.com}, {@code https://ca.app.clio.com},
+ *                           {@code https://au.app.clio.com}, or a simulator's {@code http://127.0.0.1:PORT}.
+ *                           The API lives at {@code baseUrl + /api/v4}, OAuth at {@code baseUrl + /oauth/…}.
+ *                           An app exists in one region only; the wrong host fails with {@code invalid_client}.
+ * @param clientId           OAuth client id ("App Key") of the Clio developer application.
+ * @param clientSecret       OAuth client secret ("App Secret"). <b>Secret:</b> masked in {@link #toString()},
+ *                           never logged; supply it from the environment or a secret store.
+ * @param apiVersion         API minor version sent as {@code X-API-VERSION}; default {@code 4.0.9}.
+ * @param requestTimeout     Per-request response timeout, and the longest a call waits for a rate-limit
+ *                           permit before failing as retriable; default 30 s.
+ * @param pageSize           Records per page ({@code limit}), 1–200; default 200, Clio's maximum.
+ * @param rateLimitPerMinute Requests per minute per access token assumed until Clio's
+ *                           {@code X-RateLimit-Limit} header says otherwise; default 50 (Clio's peak-hour limit).
+ */
+@Validated
+@ConfigurationProperties(prefix = "matterhub.clio")
+public record ClioProperties(
+        @NotNull URI baseUrl,
+        @NotBlank String clientId,
+        @NotBlank String clientSecret,
+        @DefaultValue("4.0.9") @NotBlank String apiVersion,
+        @DefaultValue("30s") @NotNull Duration requestTimeout,
+        @DefaultValue("200") @Min(1) @Max(200) int pageSize,
+        @DefaultValue("50") @Min(1) int rateLimitPerMinute) {
+
+    /** Default minor version. */
+    public static final String DEFAULT_API_VERSION = "4.0.9";
+
+    public ClioProperties {
+        if (apiVersion == null || apiVersion.isBlank()) {
+            apiVersion = DEFAULT_API_VERSION;
+        }
+        if (requestTimeout == null) {
+            requestTimeout = Duration.ofSeconds(30);
+        }
+        if (pageSize == 0) {
+            pageSize = 200;
+        }
+        if (rateLimitPerMinute == 0) {
+            rateLimitPerMinute = 50;
+        }
+        if (baseUrl != null) {
+            String s = baseUrl.toString();
+            if (s.endsWith("/")) {
+                baseUrl = URI.create(s.substring(0, s.length() - 1));
+            }
+        }
+    }
+
+    /** Properties with every default: {@code apiVersion} 4.0.9, 30 s timeout, 200 per page, 50 per minute. */
+    public static ClioProperties of(URI baseUrl, String clientId, String clientSecret) {
+        return new ClioProperties(baseUrl, clientId, clientSecret, null, null, 0, 0);
+    }
+
+    /** A copy with another page size. */
+    public ClioProperties withPageSize(int newPageSize) {
+        return new ClioProperties(baseUrl, clientId, clientSecret, apiVersion, requestTimeout, newPageSize,
+                rateLimitPerMinute);
+    }
+
+    /** A copy with another request timeout. */
+    public ClioProperties withRequestTimeout(Duration timeout) {
+        return new ClioProperties(baseUrl, clientId, clientSecret, apiVersion, timeout, pageSize,
+                rateLimitPerMinute);
+    }
+
+    /** {@code baseUrl + /api/v4}. */
+    public URI apiBase() {
+        return URI.create(baseUrl + "/api/v4");
+    }
+
+    @Override
+    public String toString() {
+        return "ClioProperties[baseUrl=" + baseUrl + ", clientId=" + clientId + ", clientSecret="
+                + (clientSecret == null ? "null" : "****") + ", apiVersion=" + apiVersion + ", requestTimeout="
+                + requestTimeout + ", pageSize=" + pageSize + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
+    }
+}

@@ -1,0 +1,31 @@
+package org.matterhub.connectors.clio;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One connection's OAuth tokens. Secret: {@link #toString()} masks both tokens.
+ *
+ * @param accessToken  bearer token for API calls (30 days at Clio)
+ * @param refreshToken long-lived refresh token (does not expire; reusable until revoked)
+ * @param expiresAt    when the access token expires, per the token response's {@code expires_in}
+ */
+public record ClioTokens(String accessToken, String refreshToken, Instant expiresAt) {
+
+    public ClioTokens {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    /** Whether the access token expires within {@code margin} of {@code now}. */
+    public boolean expiresWithin(Duration margin, Instant now) {
+        return !expiresAt.isAfter(now.plus(margin));
+    }
+
+    @Override
+    public String toString() {
+        return "ClioTokens[accessToken=****, refreshToken=" + (refreshToken == null ? "null" : "****")
+                + ", expiresAt=" + expiresAt + "]";
+    }
+}
