@@ -1,0 +1,487 @@
+package org.matterhub.simulators.clio;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.matterhub.simulators.common.FieldSelection;
+import org.matterhub.simulators.common.FixedWindowRateLimiter;
+import org.matterhub.simulators.common.Json;
+import org.matterhub.simulators.common.MonotonicClock;
+import org.matterhub.simulators.common.SimExchange;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code /api/v4} surface: version check, bearer auth, per-token rate limit, then matters, contacts
+ * and webhooks. Paths, parameters and bodies follow Clio's OpenAPI document (operation ids noted).
+ */
+final class ClioApi {
+
+    static final String PREFIX = "/api/v4";
+    static final String DEFAULT_VERSION = "4.0.9";
+    /** Minor versions listed in the spec's "Minor Versions" section that are still served. */
+    static final Set<String> VERSIONS = Set.of("4.0.4", "4.0.5", "4.0.6", "4.0.7", "4.0.8", "4.0.9", "4.0.10");
+    static final int MAX_LIMIT = 200;
+    static final int MAX_OFFSET_RECORDS = 10_000;
+
+    private static final FieldSelection MATTER_DEFAULT =
+            FieldSelection.parse("id,etag,number,display_number,description,status");
+    private static final FieldSelection CONTACT_DEFAULT = FieldSelection.parse("id,etag,name,first_name,last_name,type");
+    private static final FieldSelection WEBHOOK_DEFAULT = FieldSelection.parse(
+            "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at");
+    private static final Pattern ITEM = Pattern.compile("^/(matters|contacts|webhooks)/(\\d+)\\.json$");
+    private static final Pattern ACTIVATE = Pattern.compile("^/webhooks/(\\d+)/activate(\\.json)?$");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private final ClioSimulatorData data;
+    private final ClioWebhooks webhooks;
+    private final ClioOAuth oauth;
+    private final FixedWindowRateLimiter limiter;
+    private final MonotonicClock clock;
+    private final Supplier<String> baseUrl;
+    private final Map<String, Object> matterShape = ClioSimulatorData.matterShape();
+    private final Map<String, Object> contactShape = ClioSimulatorData.contactShape();
+    private final Map<String, Object> webhookShape;
+
+    ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, FixedWindowRateLimiter limiter,
+            MonotonicClock clock, Supplier<String> baseUrl) {
+        this.data = data;
+        this.webhooks = webhooks;
+        this.oauth = oauth;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+        Map<String, Object> ws = new LinkedHashMap<>();
+        for (String f : WEBHOOK_DEFAULT.fields().keySet()) {
+            ws.put(f, "");
+        }
+        this.webhookShape = ws;
+    }
+
+    void handle(SimExchange ex) {
+        String version = ex.header("X-API-VERSION");
+        if (version != null && !VERSIONS.contains(version.trim())) {
+            ex.sendJson(410, ClioApiException.errorBody("Gone",
+                    "API version " + version + " is invalid or no longer supported"));
+            return;
+        }
+        ex.responseHeader("X-API-VERSION", version == null ? DEFAULT_VERSION : version.trim());
+        String[] problem = new String[1];
+        String token = oauth.authenticate(ex.header("Authorization"), problem);
+        Instant now = clock.now();
+        if (token == null) {
+            rateHeaders(ex, limiter.peek("anonymous", now));
+            ex.responseHeader("WWW-Authenticate", "Bearer realm=\"Clio\", error=\"invalid_token\"");
+            ex.sendJson(401, ClioApiException.errorBody("Unauthorized", problem[0]));
+            return;
+        }
+        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(token, now);
+        rateHeaders(ex, verdict);
+        if (!verdict.allowed()) {
+            ex.responseHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+            ex.sendJson(429, ClioApiException.errorBody("RateLimited",
+                    "Rate limit of " + verdict.limit() + " requests per minute exceeded; retry in "
+                            + verdict.retryAfterSeconds() + " seconds"));
+            return;
+        }
+        try {
+            route(ex, ex.path().substring(PREFIX.length()));
+        } catch (ClioApiException e) {
+            ex.sendJson(e.status(), e.body());
+        }
+    }
+
+    static void rateHeaders(SimExchange ex, FixedWindowRateLimiter.Verdict v) {
+        ex.responseHeader("X-RateLimit-Limit", Integer.toString(v.limit()));
+        ex.responseHeader("X-RateLimit-Remaining", Integer.toString(v.remaining()));
+        ex.responseHeader("X-RateLimit-Reset", Long.toString(v.resetEpochSeconds()));
+    }
+
+    private void route(SimExchange ex, String path) {
+        String m = ex.method();
+        switch (path) {
+            case "/matters.json" -> {
+                requireMethod(m, "GET");
+                // Matter#index
+                list(ex, data.findMatters(matterFilter(ex)), MATTER_DEFAULT, matterShape);
+            }
+            case "/contacts.json" -> {
+                requireMethod(m, "GET");
+                // Contact#index
+                list(ex, data.findContacts(contactFilter(ex)), CONTACT_DEFAULT, contactShape);
+            }
+            case "/webhooks.json" -> {
+                if ("POST".equals(m)) {
+                    createWebhook(ex);
+                } else {
+                    requireMethod(m, "GET");
+                    // Webhook#index
+                    Predicate<Map<String, Object>> f = commonFilter(ex);
+                    list(ex, webhooks.all().stream().filter(f).collect(Collectors.toList()), WEBHOOK_DEFAULT,
+                            webhookShape);
+                }
+            }
+            default -> routeItem(ex, path, m);
+        }
+    }
+
+    private void routeItem(SimExchange ex, String path, String m) {
+        Matcher activate = ACTIVATE.matcher(path);
+        if (activate.matches()) {
+            requireMethod(m, "PUT");
+            long id = Long.parseLong(activate.group(1));
+            Map<String, Object> hook = webhooks.activate(id, ex.header("X-Hook-Secret"));
+            sendOne(ex, 200, hook, selection(ex, WEBHOOK_DEFAULT, webhookShape));
+            return;
+        }
+        Matcher item = ITEM.matcher(path);
+        if (!item.matches()) {
+            throw new ClioApiException(404, "RecordNotFound", "No route matches " + m + " " + PREFIX + path);
+        }
+        long id = parseId(item.group(2));
+        switch (item.group(1)) {
+            case "matters" -> {
+                requireMethod(m, "GET");
+                // Matter#show
+                show(ex, data.findMatter(id), "Matter " + id, MATTER_DEFAULT, matterShape);
+            }
+            case "contacts" -> {
+                if ("PATCH".equals(m)) {
+                    // Contact#update
+                    FieldSelection sel = selection(ex, CONTACT_DEFAULT, contactShape);
+                    ClioContactPatch patch = ClioContactPatch.parse(jsonBody(ex));
+                    Map<String, Object> updated = data.patchContact(id, ex.header("If-Match"), patch);
+                    sendOne(ex, 200, updated, sel);
+                } else {
+                    requireMethod(m, "GET");
+                    // Contact#show
+                    show(ex, data.findContact(id), "Contact " + id, CONTACT_DEFAULT, contactShape);
+                }
+            }
+            default -> {
+                switch (m) {
+                    case "GET" -> show(ex, webhooks.find(id), "Webhook " + id, WEBHOOK_DEFAULT, webhookShape);
+                    case "PATCH" -> {
+                        // Webhook#update
+                        FieldSelection sel = selection(ex, WEBHOOK_DEFAULT, webhookShape);
+                        Map<String, Object> updated = webhooks.update(id, ex.header("If-Match"), jsonBody(ex));
+                        sendOne(ex, 200, updated, sel);
+                        webhooks.startHandshake(id);
+                    }
+                    case "DELETE" -> {
+                        // Webhook#destroy
+                        webhooks.delete(id);
+                        ex.sendEmpty(204);
+                    }
+                    default -> throw notSimulated(m);
+                }
+            }
+        }
+    }
+
+    // Webhook#create
+    private void createWebhook(SimExchange ex) {
+        FieldSelection sel = selection(ex, WEBHOOK_DEFAULT, webhookShape);
+        Map<String, Object> created = webhooks.create(jsonBody(ex));
+        sendOne(ex, 201, created, sel);
+        webhooks.startHandshake(((Number) created.get("id")).longValue());
+    }
+
+    // ------------------------------------------------------------------ index / show
+
+    private void list(SimExchange ex, List<Map<String, Object>> matching, FieldSelection defaults,
+                      Map<String, Object> shape) {
+        FieldSelection sel = selection(ex, defaults, shape);
+        int limit = intParam(ex, "limit", MAX_LIMIT);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ClioApiException.badRequest("limit must be between 1 and " + MAX_LIMIT);
+        }
+        String order = ex.param("order");
+        String offsetParam = ex.param("offset");
+        List<Map<String, Object>> page;
+        String next = null;
+        if (offsetParam != null) {
+            int offset = intParam(ex, "offset", 0);
+            if (offset < 0) {
+                throw ClioApiException.badRequest("offset must be >= 0");
+            }
+            if (offset + limit > MAX_OFFSET_RECORDS) {
+                throw ClioApiException.unprocessable("Offset pagination is limited to " + MAX_OFFSET_RECORDS
+                        + " records; use cursor pagination (order=id(asc) without offset)");
+            }
+            List<Map<String, Object>> ordered = new ArrayList<>(matching);
+            if ("id(desc)".equals(order)) {
+                java.util.Collections.reverse(ordered);
+            } else if (order != null && !"id(asc)".equals(order)) {
+                throw ClioApiException.badRequest("The simulator supports order=id(asc) and id(desc) only");
+            }
+            page = ordered.subList(Math.min(offset, ordered.size()), Math.min(offset + limit, ordered.size()));
+            if (offset + limit < ordered.size()) {
+                next = nextUrl(ex, "offset", Integer.toString(offset + limit));
+            }
+        } else {
+            if (order != null && !"id(asc)".equals(order)) {
+                throw ClioApiException.badRequest("Cursor pagination supports only order=id(asc)");
+            }
+            long after = decodePageToken(ex.param("page_token"));
+            List<Map<String, Object>> rest = matching.stream()
+                    .filter(r -> ((Number) r.get("id")).longValue() > after)
+                    .collect(Collectors.toList());
+            page = rest.subList(0, Math.min(limit, rest.size()));
+            if (rest.size() > limit) {
+                long last = ((Number) page.get(page.size() - 1).get("id")).longValue();
+                next = nextUrl(ex, "page_token", encodePageToken(last));
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> r : page) {
+            out.add(sel.apply(r));
+        }
+        Map<String, Object> paging = new LinkedHashMap<>();
+        if (next != null) {
+            paging.put("next", next);
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("paging", paging);
+        meta.put("records", matching.size());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", out);
+        body.put("meta", meta);
+        ex.sendJson(200, body);
+    }
+
+    private void show(SimExchange ex, Map<String, Object> record, String what, FieldSelection defaults,
+                      Map<String, Object> shape) {
+        FieldSelection sel = selection(ex, defaults, shape);
+        if (record == null) {
+            throw ClioApiException.notFound(what);
+        }
+        String etag = (String) record.get("etag");
+        Instant updated = OffsetDateTime.parse((String) record.get("updated_at")).toInstant();
+        ex.responseHeader("ETag", etag);
+        ex.responseHeader("Last-Modified", HTTP_DATE.format(ZonedDateTime.ofInstant(updated, ZoneOffset.UTC)));
+        String ifNoneMatch = ex.header("If-None-Match");
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag) || t.equals("*"))) {
+            ex.sendEmpty(304);
+            return;
+        }
+        String ifModifiedSince = ex.header("If-Modified-Since");
+        if (ifNoneMatch == null && ifModifiedSince != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ifModifiedSince, HTTP_DATE).toInstant();
+                if (updated.getEpochSecond() <= since.getEpochSecond()) {
+                    ex.sendEmpty(304);
+                    return;
+                }
+            } catch (DateTimeParseException ignored) {
+                // invalid dates are ignored, as HTTP requires
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", sel.apply(record));
+        ex.sendJson(200, body);
+    }
+
+    private static void sendOne(SimExchange ex, int status, Map<String, Object> record, FieldSelection sel) {
+        ex.responseHeader("ETag", (String) record.get("etag"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", sel.apply(record));
+        ex.sendJson(status, body);
+    }
+
+    // ------------------------------------------------------------------ filters
+
+    private Predicate<Map<String, Object>> matterFilter(SimExchange ex) {
+        Predicate<Map<String, Object>> p = commonFilter(ex);
+        String status = ex.param("status");
+        if (status != null) {
+            Set<String> wanted = new HashSet<>();
+            for (String s : status.split(",")) {
+                String v = s.trim().toLowerCase(java.util.Locale.ROOT);
+                if (!Set.of("open", "pending", "closed").contains(v)) {
+                    throw ClioApiException.badRequest("status must be open, pending or closed (comma-separated)");
+                }
+                wanted.add(v);
+            }
+            p = p.and(r -> wanted.contains(((String) r.get("status")).toLowerCase(java.util.Locale.ROOT)));
+        }
+        String clientId = ex.param("client_id");
+        if (clientId != null) {
+            long id = parseLongParam("client_id", clientId);
+            p = p.and(r -> ((Number) r.get("client_id")).longValue() == id);
+        }
+        return p;
+    }
+
+    private Predicate<Map<String, Object>> contactFilter(SimExchange ex) {
+        Predicate<Map<String, Object>> p = commonFilter(ex);
+        String type = ex.param("type");
+        if (type != null) {
+            if (!Set.of("Person", "Company").contains(type)) {
+                throw ClioApiException.badRequest("type must be Person or Company");
+            }
+            p = p.and(r -> type.equals(r.get("type")));
+        }
+        if ("true".equals(ex.param("client_only"))) {
+            p = p.and(r -> Boolean.TRUE.equals(r.get("is_client")));
+        }
+        return p;
+    }
+
+    private Predicate<Map<String, Object>> commonFilter(SimExchange ex) {
+        Predicate<Map<String, Object>> p = r -> true;
+        Instant updatedSince = instantParam(ex, "updated_since");
+        if (updatedSince != null) {
+            p = p.and(r -> !OffsetDateTime.parse((String) r.get("updated_at")).toInstant().isBefore(updatedSince));
+        }
+        Instant createdSince = instantParam(ex, "created_since");
+        if (createdSince != null) {
+            p = p.and(r -> !OffsetDateTime.parse((String) r.get("created_at")).toInstant().isBefore(createdSince));
+        }
+        List<String> ids = ex.query().get("ids[]");
+        if (ids != null) {
+            Set<Long> wanted = ids.stream().map(s -> parseLongParam("ids[]", s)).collect(Collectors.toSet());
+            p = p.and(r -> wanted.contains(((Number) r.get("id")).longValue()));
+        }
+        return p;
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    private static FieldSelection selection(SimExchange ex, FieldSelection defaults, Map<String, Object> shape) {
+        String fields = ex.param("fields");
+        if (fields == null || fields.isBlank()) {
+            return defaults;
+        }
+        FieldSelection sel;
+        try {
+            sel = FieldSelection.parse(fields);
+        } catch (IllegalArgumentException e) {
+            throw ClioApiException.badRequest("Invalid fields parameter: " + e.getMessage());
+        }
+        List<String> unknown = sel.unknownFields(shape);
+        if (!unknown.isEmpty()) {
+            throw new ClioApiException(400, "InvalidFields", "Invalid field(s): " + String.join(", ", unknown));
+        }
+        return sel;
+    }
+
+    private static Instant instantParam(SimExchange ex, String name) {
+        String v = ex.param(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(v.trim());
+            } catch (DateTimeParseException e2) {
+                throw ClioApiException.badRequest(name + " must be an ISO-8601 timestamp");
+            }
+        }
+    }
+
+    private static int intParam(SimExchange ex, String name, int dflt) {
+        String v = ex.param(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw ClioApiException.badRequest(name + " must be an integer");
+        }
+    }
+
+    private static long parseLongParam(String name, String v) {
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw ClioApiException.badRequest(name + " must be an integer");
+        }
+    }
+
+    private static long parseId(String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ClioApiException.notFound("Record " + v);
+        }
+    }
+
+    private static Map<String, Object> jsonBody(SimExchange ex) {
+        try {
+            return Json.parseObject(ex.body());
+        } catch (JsonProcessingException e) {
+            throw ClioApiException.badRequest("Request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void requireMethod(String actual, String expected) {
+        if (!expected.equals(actual)) {
+            throw notSimulated(actual);
+        }
+    }
+
+    private static ClioApiException notSimulated(String method) {
+        return new ClioApiException(501, "NotImplemented", method + " is not simulated on this path");
+    }
+
+    /** Same URL with every parameter kept except the cursor ones, plus the new cursor. */
+    private String nextUrl(SimExchange ex, String key, String value) {
+        StringBuilder sb = new StringBuilder(baseUrl.get()).append(ex.path()).append('?');
+        for (Map.Entry<String, List<String>> e : ex.query().entrySet()) {
+            if (e.getKey().equals("page_token") || e.getKey().equals("offset")) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                sb.append(enc(e.getKey())).append('=').append(enc(v)).append('&');
+            }
+        }
+        return sb.append(enc(key)).append('=').append(enc(value)).toString();
+    }
+
+    private static String encodePageToken(long lastId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("clio-sim:v1:" + lastId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodePageToken(String token) {
+        if (token == null || token.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (!s.startsWith("clio-sim:v1:")) {
+                throw new IllegalArgumentException();
+            }
+            return Long.parseLong(s.substring("clio-sim:v1:".length()));
+        } catch (IllegalArgumentException e) {
+            throw ClioApiException.badRequest("Invalid page_token");
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,86 @@
+package org.matterhub.simulators.clio;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The deterministic demo firm: three client companies with their people, and 48 matters spread over
+ * them with varied statuses, practice areas and four responsible attorneys, opened over the last two
+ * years. Same names, e-mails and order every time (open dates are relative to today).
+ */
+final class ClioDemoFirm {
+
+    private static final String[][] COMPANIES = {
+            {"Northwind Holdings Ltd", "legal@northwind.example", "+1 312 555 0100", "northwind.example"},
+            {"Bluebird Ventures LLC", "legal@bluebird.example", "+1 415 555 0142", "bluebird.example"},
+            {"Cedar & Pine Bakery Co", "office@cedarpine.example", "+1 503 555 0177", "cedarpine.example"},
+    };
+    /** first, last, mailbox (before @domain), company index. */
+    private static final String[][] PEOPLE = {
+            {"Margaret", "Holloway", "gc", "0"},
+            {"Daniel", "Okafor", "daniel.okafor", "0"},
+            {"Priya", "Raman", "finance", "0"},
+            {"Tomasz", "Wierzbicki", "tomasz.w", "0"},
+            {"Elena", "Vasquez", "gc", "1"},
+            {"Marcus", "Lindqvist", "marcus", "1"},
+            {"Aiko", "Tanaka", "ap", "1"},
+            {"Grace", "Mbeki", "grace", "2"},
+            {"Oliver", "Brandt", "oliver", "2"},
+            {"Hannah", "Kowalczyk", "books", "2"},
+    };
+    private static final String[][] ATTORNEYS = {
+            {"Sarah Chen", "schen@harbourlaw.example"},
+            {"James Whitaker", "jwhitaker@harbourlaw.example"},
+            {"Amara Osei", "aosei@harbourlaw.example"},
+            {"Luis Fernandez", "lfernandez@harbourlaw.example"},
+    };
+    private static final String[] PRACTICE_AREAS = {
+            "Corporate", "Commercial Contracts", "Employment", "Litigation", "Real Estate", "Intellectual Property",
+    };
+    private static final String[] TOPICS = {
+            "Shareholder agreement review", "Supplier master services agreement", "Executive employment contract",
+            "Commercial lease renewal", "Trademark registration", "Debt collection claim", "Series A financing",
+            "Data processing agreement", "Wrongful dismissal defence", "Warehouse acquisition",
+            "Distribution agreement", "Board minutes and resolutions", "Non-compete dispute", "Licence audit",
+            "Office fit-out contract", "Patent freedom-to-operate opinion",
+    };
+    private static final int MATTERS = 48;
+
+    private ClioDemoFirm() {
+    }
+
+    static DemoSeed seed(ClioSimulatorData data) {
+        List<Long> companies = new ArrayList<>();
+        for (String[] c : COMPANIES) {
+            companies.add(data.createCompany(c[0], c[1], c[2]));
+        }
+        List<Long> people = new ArrayList<>();
+        for (int i = 0; i < PEOPLE.length; i++) {
+            String[] p = PEOPLE[i];
+            int company = Integer.parseInt(p[3]);
+            String email = p[2] + "@" + COMPANIES[company][3];
+            String phone = String.format("+1 555 01%02d", 10 + i);
+            people.add(data.createPerson(p[0], p[1], email, phone, companies.get(company)));
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<Long> matters = new ArrayList<>();
+        for (int i = 0; i < MATTERS; i++) {
+            // 16 matters per company; about 60% Open, 25% Closed, 15% Pending
+            int company = i % 5 < 2 ? 0 : (i % 5 < 4 ? 1 : 2);
+            if (i >= 40) {
+                company = 2;
+            }
+            String status = i % 7 == 3 ? "Pending" : (i % 4 == 1 ? "Closed" : "Open");
+            String area = PRACTICE_AREAS[(i * 5 + company) % PRACTICE_AREAS.length];
+            String[] attorney = ATTORNEYS[(i + company) % ATTORNEYS.length];
+            String description = TOPICS[i % TOPICS.length] + " — " + COMPANIES[company][0].split(" ")[0]
+                    + " #" + (i / TOPICS.length + 1);
+            LocalDate opened = today.minusDays(720 - (long) i * 15);
+            matters.add(data.createMatter(companies.get(company), description, status, area, attorney[0],
+                    attorney[1], opened));
+        }
+        return new DemoSeed(companies, people, matters);
+    }
+}
