@@ -24,13 +24,18 @@ public class OutboxRepository {
         this.jdbc = jdbc;
     }
 
-    public long enqueue(UUID connectionId, String kind, String aggregateType, UUID aggregateId, String payloadJson) {
-        UUID key = UUID.randomUUID();
-        return jdbc.queryForObject("""
+    /**
+     * Adds a row in the caller's transaction and returns its idempotency key. No RETURNING: a client's own
+     * transaction may append to the outbox but not read it.
+     */
+    public String enqueue(UUID connectionId, String kind, String aggregateType, UUID aggregateId, String payloadJson) {
+        String key = kind + ":" + UUID.randomUUID();
+        jdbc.update("""
                 insert into outbox (firm_id, connection_id, kind, aggregate_type, aggregate_id, payload, idempotency_key)
-                values (?, ?, ?, ?, ?, ?::jsonb, ?) returning id
-                """, Long.class, TenantContext.current().orElseThrow().firmId(), connectionId, kind, aggregateType,
-                aggregateId, payloadJson, kind + ":" + key);
+                values (?, ?, ?, ?, ?, ?::jsonb, ?)
+                """, TenantContext.current().orElseThrow().firmId(), connectionId, kind, aggregateType,
+                aggregateId, payloadJson, key);
+        return key;
     }
 
     /** Locks a due row for this transaction; empty when another node holds it or it is no longer due. */

@@ -1,0 +1,176 @@
+package org.matterhub.config.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.matterhub.connectors.clio.ClioProperties;
+import org.matterhub.portal.security.EmbeddedIssuer;
+import org.matterhub.routes.clio.ClioInboundSync;
+import org.matterhub.routes.clio.ClioWebhookManager;
+import org.matterhub.simulators.clio.ClioSimulator;
+import org.matterhub.simulators.clio.ClioSimulatorOptions;
+import org.matterhub.store.model.FirmRepository;
+import org.matterhub.store.model.PortalUserRepository;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the demo to life: starts the Clio simulator with the demo firm, connects it through the real OAuth
+ * flow over HTTP (as a firm admin would), backfills, creates the portal users and subscribes to webhooks.
+ * Data persists between starts in the embedded PostgreSQL; the simulator is re-seeded identically.
+ */
+@Component
+@ConditionalOnProperty(prefix = "matterhub.demo", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(DemoProperties.class)
+public class DemoBootstrap implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoBootstrap.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClioSimulator clio;
+    private final Tenancy tenancy;
+    private final FirmRepository firms;
+    private final PortalUserRepository users;
+    private final JdbcTemplate jdbc;
+    private final EmbeddedIssuer issuer;
+    private final ClioInboundSync inbound;
+    private final ClioWebhookManager webhooks;
+    private final Environment env;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
+                         PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
+                         ClioWebhookManager webhooks, Environment env) {
+        this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
+        this.clio.registerApp(clioProperties.clientId(), clioProperties.clientSecret());
+        this.clio.seedDemoFirm();
+        this.tenancy = tenancy;
+        this.firms = firms;
+        this.users = users;
+        this.jdbc = jdbc;
+        this.issuer = issuer;
+        this.inbound = inbound;
+        this.webhooks = webhooks;
+        this.env = env;
+    }
+
+    public ClioSimulator clioSimulator() {
+        return clio;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() throws Exception {
+        TenantScope staff = TenantScope.system(DemoFirm.FIRM_ID);
+        tenancy.writeVoid(staff, () -> {
+            firms.create(DemoFirm.FIRM_ID, DemoFirm.NAME, DemoFirm.SLUG);
+            for (DemoFirm.FirmPerson p : DemoFirm.FIRM_PEOPLE) {
+                if (users.findByEmail(p.email()).isEmpty()) {
+                    users.create(p.email(), p.name(), "firm", p.role(), null);
+                }
+            }
+            // The simulator restarts empty of webhooks: forget the old subscriptions so fresh ones are made.
+            jdbc.update("update webhook_subscription set status = 'deleted' where status <> 'deleted'");
+        });
+        String base = "http://127.0.0.1:" + env.getProperty("local.server.port");
+        UUID connectionId = connect(base);
+        long applied = inbound.backfill(DemoFirm.FIRM_ID, connectionId);
+        inbound.incremental(DemoFirm.FIRM_ID, connectionId);
+        List<String[]> clientUsers = tenancy.write(staff, this::createClientUsers);
+        webhooks.ensure(DemoFirm.FIRM_ID, connectionId);
+        printWelcome(base, applied, clientUsers);
+    }
+
+    /** The firm admin's OAuth flow, over HTTP: ask the hub to connect, follow Clio's redirect, land on the callback. */
+    private UUID connect(String base) throws Exception {
+        String adminToken = issuer.mint("jwhitaker@harbourlaw.example", Duration.ofMinutes(5), Map.of());
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/connections/clio"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("displayName", "Clio (simulator)", "baseUrl", clio.baseUrl())))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Connect request failed: " + created.statusCode() + " " + created.body());
+        }
+        JsonNode body = JSON.readTree(created.body());
+        HttpResponse<Void> consent = http.send(HttpRequest.newBuilder(URI.create(body.get("authorizeUrl").asText())).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String callback = consent.headers().firstValue("Location").orElseThrow(() ->
+                new IllegalStateException("Clio's authorize step did not redirect (" + consent.statusCode() + ")"));
+        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(callback)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (done.statusCode() != 200) {
+            throw new IllegalStateException("OAuth callback failed: " + done.statusCode() + " " + done.body());
+        }
+        return UUID.fromString(body.get("connectionId").asText());
+    }
+
+    /** Client people of each org: the first is its org admin, the third its finance user, the rest members. */
+    private List<String[]> createClientUsers() {
+        List<String[]> created = new ArrayList<>();
+        var orgs = jdbc.queryForList("select id, name from client_org order by name");
+        for (var org : orgs) {
+            UUID orgId = (UUID) org.get("id");
+            var people = jdbc.queryForList("select id, name, email from contact where client_org_id = ? and kind = 'person' "
+                    + "and email is not null and deleted_at is null order by created_at", orgId);
+            for (int i = 0; i < people.size(); i++) {
+                var person = people.get(i);
+                String email = (String) person.get("email");
+                String role = i == 0 ? "org_admin" : i == 2 ? "finance" : "member";
+                UUID userId = users.findByEmail(email).map(PortalUserRepository.PortalUser::id)
+                        .orElseGet(() -> users.create(email, (String) person.get("name"), "client", null, (UUID) person.get("id")));
+                users.addMembership(userId, orgId, role);
+                if ("member".equals(role)) {
+                    var matters = jdbc.queryForList("select id from matter where client_org_id = ? order by display_number limit 3",
+                            UUID.class, orgId);
+                    for (int m = 0; m < matters.size(); m += 2) {
+                        users.grant(userId, matters.get(m), List.of("documents", "invoices", "messages", "appointments", "signatures"));
+                    }
+                }
+                created.add(new String[] {email, (String) org.get("name"), role});
+            }
+        }
+        return created;
+    }
+
+    private void printWelcome(String base, long applied, List<String[]> clientUsers) {
+        StringBuilder s = new StringBuilder("\n\n  Matterhub demo is up.\n\n");
+        s.append("  Portal API     ").append(base).append("/api/v1/matters\n");
+        s.append("  OpenAPI        ").append(base).append("/api/v1/openapi.yaml\n");
+        s.append("  Ops API        ").append(base).append("/ops/v1/connections\n");
+        s.append("  Health         ").append(base).append("/actuator/health\n");
+        s.append("  Metrics        ").append(base).append("/actuator/prometheus\n");
+        s.append("  Clio simulator ").append(clio.baseUrl()).append("  (control: ").append(clio.baseUrl()).append("/_control)\n");
+        s.append("  Synced ").append(applied).append(" records from Clio on this start.\n\n  Demo users (./matterhub token <email>):\n");
+        for (DemoFirm.FirmPerson p : DemoFirm.FIRM_PEOPLE) {
+            s.append("    ").append(p.email()).append("  firm  ").append(p.role()).append('\n');
+        }
+        for (String[] u : clientUsers) {
+            s.append("    ").append(u[0]).append("  ").append(u[1]).append("  ").append(u[2]).append('\n');
+        }
+        log.info(s.toString());
+    }
+
+    @Override
+    public void destroy() {
+        clio.close();
+    }
+}

@@ -1,0 +1,29 @@
+package org.matterhub.portal.problem;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** An error the API reports as RFC 9457 problem JSON. */
+public class ApiProblem extends ErrorResponseException {
+
+    public ApiProblem(HttpStatus status, String title, String detail) {
+        super(status, problem(status, title, detail), null);
+    }
+
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", what + " does not exist or is not visible to you.");
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(URI.create("https://matterhub.dev/problems/" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-")));
+        return p;
+    }
+}

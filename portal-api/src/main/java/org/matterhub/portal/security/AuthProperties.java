@@ -1,0 +1,32 @@
+package org.matterhub.portal.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the portal authenticates people. Authentication is delegated to an OpenID Connect provider.
+ *
+ * @param issuerUri      the OIDC issuer whose JWTs are accepted (its discovery document supplies the keys);
+ *                       with {@code embeddedIssuer} the hub's own issuer uses this value as its {@code iss}
+ * @param audience       required {@code aud} of every token
+ * @param embeddedIssuer run the hub's own issuer (demo and tests only): keys generated at start, tokens minted
+ *                       by {@code POST /oidc/demo-token} from loopback
+ * @param firmClaim      optional claim naming the firm (its id) when one e-mail belongs to people of several firms
+ * @param mfaRequiredFor firm roles that must present {@code amr} containing {@code mfa}
+ * @param maxSessionAge  oldest accepted {@code auth_time} (or {@code iat}) of a token
+ * @param maxBodyBytes   largest JSON body the API accepts
+ */
+@Validated
+@ConfigurationProperties(prefix = "matterhub.auth")
+public record AuthProperties(
+        @DefaultValue("http://localhost/oidc") String issuerUri,
+        @DefaultValue("matterhub") String audience,
+        @DefaultValue("false") boolean embeddedIssuer,
+        @DefaultValue("matterhub_firm") String firmClaim,
+        @DefaultValue({}) List<String> mfaRequiredFor,
+        @DefaultValue("12h") Duration maxSessionAge,
+        @DefaultValue("65536") long maxBodyBytes) {
+}

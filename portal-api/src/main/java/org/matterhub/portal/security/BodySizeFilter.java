@@ -1,0 +1,34 @@
+package org.matterhub.portal.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.matterhub.portal.problem.ProblemWriter;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Refuses JSON bodies over the configured size before anything reads them (413 problem JSON). */
+@Component
+public class BodySizeFilter extends OncePerRequestFilter {
+
+    private final AuthProperties auth;
+
+    public BodySizeFilter(AuthProperties auth) {
+        this.auth = auth;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
+        if (length > auth.maxBodyBytes() || (chunked && request.getRequestURI().startsWith("/api/"))) {
+            ProblemWriter.write(response, 413, "Body too large",
+                    "Request bodies are limited to " + auth.maxBodyBytes() + " bytes and must declare their length.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

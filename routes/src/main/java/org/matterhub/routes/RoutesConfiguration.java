@@ -1,0 +1,11 @@
+package org.matterhub.routes;
+
+import org.matterhub.connectors.clio.ClioProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds the vendor connectors' typed settings. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClioProperties.class)
+public class RoutesConfiguration {
+}

@@ -1,0 +1,128 @@
+package org.matterhub.routes.clio;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.matterhub.connectors.clio.ClioTokens;
+import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.portal.security.CurrentPrincipal;
+import org.matterhub.portal.security.PortalPrincipal;
+import org.matterhub.store.audit.AuditLog;
+import org.matterhub.store.model.ConnectionRecord;
+import org.matterhub.store.model.ConnectionRepository;
+import org.matterhub.store.sync.WorkQueue;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The OAuth 2.0 authorization-code flow a firm admin runs to connect Clio: create the connection, follow the
+ * authorize redirect, and Clio calls back here with a code that is exchanged for tokens, stored encrypted.
+ */
+@RestController
+public class ClioConnectController {
+
+    /** Body of a connect request; {@code baseUrl} picks Clio's region (default US). */
+    public record ConnectRequest(String displayName, String baseUrl) {
+    }
+
+    private final Tenancy tenancy;
+    private final ConnectionRepository connections;
+    private final ClioConnections clients;
+    private final WorkQueue queue;
+    private final AuditLog audit;
+    private final String publicBaseUrl;
+    private final String defaultClioUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    public ClioConnectController(Tenancy tenancy, ConnectionRepository connections, ClioConnections clients, WorkQueue queue,
+                                 AuditLog audit, @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl,
+                                 @Value("${matterhub.clio.base-url:https://app.clio.com}") String defaultClioUrl) {
+        this.tenancy = tenancy;
+        this.connections = connections;
+        this.clients = clients;
+        this.queue = queue;
+        this.audit = audit;
+        this.publicBaseUrl = publicBaseUrl;
+        this.defaultClioUrl = defaultClioUrl;
+    }
+
+    public String redirectUri() {
+        return publicBaseUrl + "/oauth/callback/clio";
+    }
+
+    /** Starts (or restarts, for re-authorisation) the connect flow; answers with the URL to send the admin to. */
+    @PostMapping("/api/v1/admin/connections/clio")
+    public ResponseEntity<Map<String, Object>> connect(@RequestBody(required = false) ConnectRequest body,
+                                                       HttpServletRequest request) {
+        PortalPrincipal p = CurrentPrincipal.firm(request, "firm_admin");
+        String name = body == null || body.displayName() == null ? "Clio" : body.displayName();
+        String baseUrl = body == null || body.baseUrl() == null ? defaultClioUrl : body.baseUrl();
+        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://127.0.0.1") && !baseUrl.startsWith("http://localhost")) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", "Clio's base URL must use HTTPS.");
+        }
+        String state = newState();
+        var result = tenancy.write(p.scope(), () -> {
+            UUID id = connections.list().stream().filter(c -> c.vendor().equals("clio") && c.displayName().equals(name))
+                    .map(ConnectionRecord::id).findFirst().orElseGet(() -> connections.create("clio", name, baseUrl));
+            connections.setOAuthState(id, state);
+            audit.record("connection.authorize_started", "connection", id.toString(), Map.of("vendor", "clio"));
+            return connections.find(id).orElseThrow();
+        });
+        URI authorize = clients.oauth(result).authorizeUrl(redirectUri(), result.id() + "." + state);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", result.id(),
+                "authorizeUrl", authorize.toString()));
+    }
+
+    /** Clio redirects the admin's browser here; the state binds the callback to the connection that asked. */
+    @GetMapping("/oauth/callback/clio")
+    public Map<String, Object> callback(@RequestParam(required = false) String code,
+                                        @RequestParam(required = false) String state,
+                                        @RequestParam(required = false) String error) {
+        if (error != null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Authorization refused", "Clio answered: " + error + ".");
+        }
+        if (code == null || state == null || !state.contains(".")) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "code and state are required.");
+        }
+        UUID connectionId;
+        try {
+            connectionId = UUID.fromString(state.substring(0, state.indexOf('.')));
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
+        }
+        UUID firm = queue.firmOfConnection(connectionId);
+        if (firm == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
+        }
+        TenantScope scope = TenantScope.system(firm);
+        String nonce = state.substring(state.indexOf('.') + 1);
+        ConnectionRecord c = tenancy.write(scope, () -> connections.consumeOAuthState(nonce)
+                .filter(connectionId::equals).flatMap(connections::find))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown or used state."));
+        ClioTokens tokens = clients.oauth(c).exchangeCode(code, redirectUri());
+        tenancy.writeVoid(scope, () -> {
+            connections.saveTokens(c.id(), ClioConnections.serialise(tokens));
+            connections.setStatus(c.id(), "active");
+            audit.record("connection.authorized", "connection", c.id().toString(), Map.of("vendor", "clio"));
+        });
+        clients.evict(c.id());
+        return Map.of("connectionId", c.id(), "status", "active");
+    }
+
+    private String newState() {
+        byte[] b = new byte[24];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

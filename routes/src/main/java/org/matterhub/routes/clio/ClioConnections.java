@@ -1,0 +1,109 @@
+package org.matterhub.routes.clio;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.matterhub.connectors.clio.ClioClient;
+import org.matterhub.connectors.clio.ClioOAuthClient;
+import org.matterhub.connectors.clio.ClioProperties;
+import org.matterhub.connectors.clio.ClioTokenStore;
+import org.matterhub.connectors.clio.ClioTokens;
+import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.store.model.ConnectionRecord;
+import org.matterhub.store.model.ConnectionRepository;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * One {@link ClioClient} per connection, with its own rate limiter, whose tokens live encrypted in the
+ * connection row. A refreshed token is persisted (its own committed transaction) before the client uses it.
+ */
+@Component
+public class ClioConnections {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+    private final ClioProperties properties;
+    private final ConnectionRepository connections;
+    private final Tenancy tenancy;
+    private final HttpClient http;
+    private final Map<UUID, ClioClient> clients = new ConcurrentHashMap<>();
+    private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+    public ClioConnections(ClioProperties properties, ConnectionRepository connections, Tenancy tenancy) {
+        this.properties = properties;
+        this.connections = connections;
+        this.tenancy = tenancy;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public ClioProperties propertiesFor(ConnectionRecord connection) {
+        return new ClioProperties(URI.create(connection.baseUrl()), properties.clientId(), properties.clientSecret(),
+                properties.apiVersion(), properties.requestTimeout(), properties.pageSize(), properties.rateLimitPerMinute());
+    }
+
+    public ClioOAuthClient oauth(ConnectionRecord connection) {
+        return new ClioOAuthClient(propertiesFor(connection), http);
+    }
+
+    public ClioClient client(UUID firmId, UUID connectionId) {
+        return clients.computeIfAbsent(connectionId, id -> {
+            ConnectionRecord c = tenancy.read(TenantScope.system(firmId), () -> connections.find(id))
+                    .orElseThrow(() -> new IllegalStateException("No connection " + id));
+            return new ClioClient(propertiesFor(c), tokenStore(firmId, id), limiter(c), http);
+        });
+    }
+
+    public RateLimiter limiter(ConnectionRecord c) {
+        return limiters.computeIfAbsent(c.id(), id -> RateLimiter.perMinute("clio:" + id, properties.rateLimitPerMinute()));
+    }
+
+    /** Forgets cached clients (after re-authorisation, so the new tokens are read). */
+    public void evict(UUID connectionId) {
+        clients.remove(connectionId);
+    }
+
+    public ClioTokenStore tokenStore(UUID firmId, UUID connectionId) {
+        return new ClioTokenStore() {
+            @Override
+            public ClioTokens load() {
+                String json = tenancy.read(TenantScope.system(firmId), () -> connections.loadTokens(connectionId))
+                        .orElseThrow(() -> new IllegalStateException("Connection " + connectionId + " is not authorised"));
+                return parse(json);
+            }
+
+            @Override
+            public void save(ClioTokens tokens) {
+                tenancy.writeVoid(TenantScope.system(firmId), () -> connections.saveTokens(connectionId, serialise(tokens)));
+            }
+        };
+    }
+
+    static String serialise(ClioTokens t) {
+        try {
+            return JSON.writeValueAsString(Map.of("access_token", t.accessToken(),
+                    "refresh_token", t.refreshToken() == null ? "" : t.refreshToken(),
+                    "expires_at", t.expiresAt().toString()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not serialise tokens", e);
+        }
+    }
+
+    static ClioTokens parse(String json) {
+        try {
+            var node = JSON.readTree(json);
+            String refresh = node.path("refresh_token").asText("");
+            return new ClioTokens(node.path("access_token").asText(), refresh.isEmpty() ? null : refresh,
+                    Instant.parse(node.path("expires_at").asText()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored tokens are unreadable", e);
+        }
+    }
+}

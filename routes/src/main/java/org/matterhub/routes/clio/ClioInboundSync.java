@@ -1,0 +1,258 @@
+package org.matterhub.routes.clio;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.matterhub.connectors.clio.ClioClient;
+import org.matterhub.connectors.clio.ClioContact;
+import org.matterhub.connectors.clio.ClioMatter;
+import org.matterhub.connectors.clio.ClioPage;
+import org.matterhub.store.model.ConnectionRepository;
+import org.matterhub.store.sync.ExternalRefRepository;
+import org.matterhub.store.sync.SyncCursor;
+import org.matterhub.store.sync.SyncCursor.SyncMode;
+import org.matterhub.store.sync.SyncCursorRepository;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inbound Clio sync. Each page is fetched outside any transaction, then applied and its cursor saved in one
+ * transaction: a crash anywhere replays the page (upserts are idempotent), never skips it.
+ * <ul>
+ *   <li><b>backfill</b>: every record, following {@code meta.paging.next}; the cursor holds the next page URL.</li>
+ *   <li><b>incremental</b>: {@code updated_since} the newest {@code updated_at} applied so far.</li>
+ *   <li><b>reconciliation</b>: lists every id and marks missing ones deleted — only after a complete listing.</li>
+ * </ul>
+ */
+@Component
+public class ClioInboundSync {
+
+    public static final String NEXT_PAGE = "next_page_url";
+    public static final String UPDATED_SINCE = "updated_since";
+    public static final String COMPLETE = "complete";
+    private static final Logger log = LoggerFactory.getLogger(ClioInboundSync.class);
+
+    private final ClioConnections clients;
+    private final ClioUpserter upserter;
+    private final SyncCursorRepository cursors;
+    private final ExternalRefRepository refs;
+    private final ConnectionRepository connections;
+    private final Tenancy tenancy;
+    private final MeterRegistry meters;
+
+    public ClioInboundSync(ClioConnections clients, ClioUpserter upserter, SyncCursorRepository cursors,
+                           ExternalRefRepository refs, ConnectionRepository connections, Tenancy tenancy,
+                           MeterRegistry meters) {
+        this.clients = clients;
+        this.upserter = upserter;
+        this.cursors = cursors;
+        this.refs = refs;
+        this.connections = connections;
+        this.tenancy = tenancy;
+        this.meters = meters;
+    }
+
+    /** Backfills contacts, then matters, resuming from the saved cursors. Returns records applied. */
+    public long backfill(UUID firmId, UUID connectionId) {
+        long n = backfillEntity(firmId, connectionId, ClioUpserter.CONTACT);
+        return n + backfillEntity(firmId, connectionId, ClioUpserter.MATTER);
+    }
+
+    /** Starts a fresh backfill (ops asked for one): the old backfill cursors are dropped. */
+    public void resetBackfill(UUID firmId, UUID connectionId) {
+        tenancy.writeVoid(TenantScope.system(firmId), () -> {
+            cursors.delete(connectionId, ClioUpserter.CONTACT, "", SyncMode.BACKFILL);
+            cursors.delete(connectionId, ClioUpserter.MATTER, "", SyncMode.BACKFILL);
+        });
+    }
+
+    public boolean backfillComplete(UUID firmId, UUID connectionId) {
+        return tenancy.read(TenantScope.system(firmId), () ->
+                isComplete(cursors.find(connectionId, ClioUpserter.CONTACT, "", SyncMode.BACKFILL))
+                        && isComplete(cursors.find(connectionId, ClioUpserter.MATTER, "", SyncMode.BACKFILL)));
+    }
+
+    private static boolean isComplete(java.util.Optional<SyncCursor> c) {
+        return c.map(x -> "true".equals(x.get(COMPLETE))).orElse(false);
+    }
+
+    private long backfillEntity(UUID firmId, UUID connectionId, String entity) {
+        TenantScope scope = TenantScope.system(firmId);
+        SyncCursor cursor = tenancy.read(scope, () -> cursors.find(connectionId, entity, "", SyncMode.BACKFILL)).orElse(null);
+        if (cursor != null && "true".equals(cursor.get(COMPLETE))) {
+            return 0;
+        }
+        String startedAt = cursor != null && cursor.get("started_at") != null ? cursor.get("started_at") : Instant.now().toString();
+        String next = cursor == null ? null : cursor.get(NEXT_PAGE);
+        ClioClient client = clients.client(firmId, connectionId);
+        long applied = 0;
+        do {
+            ClioPage<?> page = fetch(client, entity, null, next);
+            String pageNext = page.nextPageUrl();
+            Instant newest = applyPage(scope, connectionId, entity, page.records());
+            Map<String, String> position = new HashMap<>();
+            position.put("started_at", startedAt);
+            if (pageNext != null) {
+                position.put(NEXT_PAGE, pageNext);
+            } else {
+                position.put(COMPLETE, "true");
+            }
+            tenancy.writeVoid(scope, () -> {
+                cursors.save(connectionId, entity, "", SyncMode.BACKFILL, position, page.records().size());
+                if (pageNext == null) {
+                    // The incremental path starts where the backfill began, so nothing changed meanwhile is missed.
+                    if (cursors.find(connectionId, entity, "", SyncMode.INCREMENTAL).isEmpty()) {
+                        cursors.save(connectionId, entity, "", SyncMode.INCREMENTAL, Map.of(UPDATED_SINCE, startedAt), 0);
+                    }
+                }
+            });
+            applied += page.records().size();
+            next = pageNext;
+            meters.counter("matterhub.sync.records", "vendor", "clio", "entity", entity, "mode", "backfill")
+                    .increment(page.records().size());
+        } while (next != null);
+        log.info("Clio {} backfill of connection {} complete: {} records this run", entity, connectionId, applied);
+        return applied;
+    }
+
+    /** One incremental pass over contacts and matters. */
+    public long incremental(UUID firmId, UUID connectionId) {
+        long n = incrementalEntity(firmId, connectionId, ClioUpserter.CONTACT);
+        n += incrementalEntity(firmId, connectionId, ClioUpserter.MATTER);
+        tenancy.writeVoid(TenantScope.system(firmId), () -> connections.recordPoll(connectionId, true, null));
+        return n;
+    }
+
+    private long incrementalEntity(UUID firmId, UUID connectionId, String entity) {
+        TenantScope scope = TenantScope.system(firmId);
+        SyncCursor cursor = tenancy.read(scope, () -> cursors.find(connectionId, entity, "", SyncMode.INCREMENTAL)).orElse(null);
+        if (cursor == null) {
+            return 0;
+        }
+        Instant since = Instant.parse(cursor.get(UPDATED_SINCE));
+        String next = cursor.get(NEXT_PAGE);
+        String sinceAtStart = cursor.get("page_since") != null ? cursor.get("page_since") : since.toString();
+        ClioClient client = clients.client(firmId, connectionId);
+        long applied = 0;
+        Instant newestSeen = since;
+        do {
+            ClioPage<?> page = fetch(client, entity, Instant.parse(sinceAtStart), next);
+            Instant newest = applyPage(scope, connectionId, entity, page.records());
+            if (newest != null && newest.isAfter(newestSeen)) {
+                newestSeen = newest;
+            }
+            String pageNext = page.nextPageUrl();
+            Map<String, String> position = new HashMap<>();
+            if (pageNext != null) {
+                position.put(UPDATED_SINCE, since.toString());
+                position.put("page_since", sinceAtStart);
+                position.put(NEXT_PAGE, pageNext);
+                position.put("newest_seen", newestSeen.toString());
+            } else {
+                Instant carried = cursor.get("newest_seen") != null ? Instant.parse(cursor.get("newest_seen")) : newestSeen;
+                position.put(UPDATED_SINCE, (carried.isAfter(newestSeen) ? carried : newestSeen).toString());
+            }
+            tenancy.writeVoid(scope, () -> cursors.save(connectionId, entity, "", SyncMode.INCREMENTAL, position,
+                    page.records().size()));
+            applied += page.records().size();
+            next = pageNext;
+        } while (next != null);
+        meters.counter("matterhub.sync.records", "vendor", "clio", "entity", entity, "mode", "incremental").increment(applied);
+        return applied;
+    }
+
+    /**
+     * Full reconciliation of one entity: lists every id; only when the listing completed, refs whose record
+     * is gone are marked deleted. A failure mid-listing throws and deletes nothing.
+     */
+    public int reconcile(UUID firmId, UUID connectionId, String entity) {
+        ClioClient client = clients.client(firmId, connectionId);
+        Set<String> live = new HashSet<>();
+        String next = null;
+        do {
+            ClioPage<?> page = fetch(client, entity, null, next);
+            for (Object r : page.records()) {
+                live.add(Long.toString(r instanceof ClioMatter m ? m.id() : ((ClioContact) r).id()));
+            }
+            next = page.nextPageUrl();
+        } while (next != null);
+        TenantScope scope = TenantScope.system(firmId);
+        return tenancy.write(scope, () -> {
+            int deleted = 0;
+            for (String id : refs.liveExternalIds(connectionId, entity)) {
+                if (!live.contains(id)) {
+                    if (ClioUpserter.MATTER.equals(entity)) {
+                        upserter.deleteMatter(connectionId, id);
+                    } else {
+                        upserter.deleteContact(connectionId, id);
+                    }
+                    deleted++;
+                }
+            }
+            if (deleted > 0) {
+                log.info("Reconciliation of Clio {} for connection {} marked {} deleted", entity, connectionId, deleted);
+            }
+            return deleted;
+        });
+    }
+
+    private static ClioPage<?> fetch(ClioClient client, String entity, Instant since, String next) {
+        return ClioUpserter.MATTER.equals(entity) ? client.listMatters(since, next) : client.listContacts(since, next);
+    }
+
+    /** Applies one page in one transaction; returns the newest updated_at in it. */
+    Instant applyPage(TenantScope scope, UUID connectionId, String entity, List<?> records) {
+        if (ClioUpserter.MATTER.equals(entity)) {
+            ensureClients(scope, connectionId, records);
+        }
+        return tenancy.write(scope, () -> {
+            Instant newest = null;
+            for (Object r : records) {
+                Instant updated;
+                if (r instanceof ClioMatter m) {
+                    upserter.matter(connectionId, m);
+                    updated = m.updatedAt();
+                } else {
+                    ClioContact c = (ClioContact) r;
+                    upserter.contact(connectionId, c);
+                    updated = c.updatedAt();
+                }
+                if (updated != null && (newest == null || updated.isAfter(newest))) {
+                    newest = updated;
+                }
+            }
+            return newest;
+        });
+    }
+
+    /** Matters may name a client the hub has not seen yet: fetch and apply those contacts first. */
+    private void ensureClients(TenantScope scope, UUID connectionId, List<?> records) {
+        ClioClient client = null;
+        for (Object r : records) {
+            ClioMatter m = (ClioMatter) r;
+            if (m.client() == null || m.client().id() == null) {
+                continue;
+            }
+            String clientId = Long.toString(m.client().id());
+            if (tenancy.read(scope, () -> upserter.knowsClientOrg(connectionId, clientId))) {
+                continue;
+            }
+            if (client == null) {
+                client = clients.client(scope.firmId(), connectionId);
+            }
+            ClioContact contact = client.getContact(m.client().id());
+            tenancy.writeVoid(scope, () -> {
+                upserter.contact(connectionId, contact);
+                upserter.ensureIndividualClientOrg(connectionId, contact);
+            });
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.matterhub.routes.clio;
+
+import java.nio.charset.StandardCharsets;
+import org.matterhub.connectors.clio.ClioClient;
+import org.matterhub.connectors.clio.ClioContact;
+import org.matterhub.connectors.clio.ClioErrorClassifier;
+import org.matterhub.connectors.clio.ClioMatter;
+import org.matterhub.connectors.clio.ClioNotFoundException;
+import org.matterhub.connectors.clio.ClioWebhookEvent;
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.store.model.WebhookSubscriptionRepository;
+import org.matterhub.store.sync.InboxEntry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works a stored Clio event. The payload carries only id and etag (webhooks are hints): the record is read
+ * back from Clio and upserted, or tombstoned when Clio says it is gone.
+ */
+@Component
+public class ClioWebhookInboxHandler implements QueueDrainer.InboxHandler {
+
+    private final ClioConnections clients;
+    private final ClioUpserter upserter;
+    private final WebhookSubscriptionRepository subscriptions;
+    private final ClioErrorClassifier classifier = new ClioErrorClassifier();
+
+    public ClioWebhookInboxHandler(ClioConnections clients, ClioUpserter upserter, WebhookSubscriptionRepository subscriptions) {
+        this.clients = clients;
+        this.upserter = upserter;
+        this.subscriptions = subscriptions;
+    }
+
+    @Override
+    public String key() {
+        return ClioClient.VENDOR;
+    }
+
+    @Override
+    public ErrorClassifier classifier() {
+        return classifier;
+    }
+
+    @Override
+    public void handle(InboxEntry entry) {
+        ClioWebhookEvent event = ClioWebhookEvent.parse(entry.payload().getBytes(StandardCharsets.UTF_8));
+        String model = subscriptions.forConnection(entry.connectionId()).stream()
+                .filter(s -> s.vendorWebhookId().equals(Long.toString(event.webhookId()))).map(s -> s.model())
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("Event of unknown webhook " + event.webhookId()));
+        long id = Long.parseLong(event.recordId());
+        ClioClient client = clients.client(entry.firmId(), entry.connectionId());
+        if ("matter".equals(model)) {
+            if (event.isDeletion()) {
+                upserter.deleteMatter(entry.connectionId(), event.recordId());
+                return;
+            }
+            try {
+                ClioMatter matter = client.getMatter(id);
+                if (matter.client() != null && matter.client().id() != null
+                        && !upserter.knowsClientOrg(entry.connectionId(), Long.toString(matter.client().id()))) {
+                    ClioContact c = client.getContact(matter.client().id());
+                    upserter.contact(entry.connectionId(), c);
+                    upserter.ensureIndividualClientOrg(entry.connectionId(), c);
+                }
+                upserter.matter(entry.connectionId(), matter);
+            } catch (ClioNotFoundException gone) {
+                upserter.deleteMatter(entry.connectionId(), event.recordId());
+            }
+        } else if ("contact".equals(model)) {
+            if (event.isDeletion()) {
+                upserter.deleteContact(entry.connectionId(), event.recordId());
+                return;
+            }
+            try {
+                upserter.contact(entry.connectionId(), client.getContact(id));
+            } catch (ClioNotFoundException gone) {
+                upserter.deleteContact(entry.connectionId(), event.recordId());
+            }
+        }
+    }
+}

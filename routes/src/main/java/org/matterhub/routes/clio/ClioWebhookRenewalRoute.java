@@ -1,0 +1,24 @@
+package org.matterhub.routes.clio;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/** Keeps Clio webhook subscriptions created and renewed before they expire (clustered Quartz). */
+@Component
+public class ClioWebhookRenewalRoute extends RouteBuilder {
+
+    private final ClioSyncService sync;
+
+    public ClioWebhookRenewalRoute(ClioSyncService sync) {
+        this.sync = sync;
+    }
+
+    @Override
+    public void configure() {
+        from("quartz://matterhub-clio/webhook-renewal?trigger.repeatInterval={{matterhub.clio.webhook-check-interval-ms:60000}}"
+                + "&trigger.repeatCount=-1&stateful=true")
+                .routeId("clio-webhook-renewal")
+                .routeConfigurationId(ClioRouteConfiguration.ID)
+                .process(exchange -> sync.renewWebhooks());
+    }
+}

@@ -1,0 +1,82 @@
+package org.matterhub.store.model;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The sections of a matter's merged view. Each query is plain; row-level security decides what the caller
+ * sees (published documents only, granted scopes only, invoices by org role).
+ */
+@Repository
+public class MatterSectionsRepository {
+
+    public record DocumentItem(UUID id, String title, String category, String state, Integer currentVersion, Instant updatedAt) {
+    }
+
+    public record MessageItem(UUID id, UUID authorId, String body, Instant createdAt) {
+    }
+
+    public record InvoiceItem(UUID id, String number, String status, String currency, long totalMinor, long balanceMinor,
+                              LocalDate issuedOn, LocalDate dueOn) {
+    }
+
+    public record AppointmentItem(UUID id, String title, Instant startsAt, Instant endsAt, String location, String status) {
+    }
+
+    public record SignatureItem(UUID id, String title, String status, Instant updatedAt) {
+    }
+
+    public record Party(String role, String name, String email) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public MatterSectionsRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<DocumentItem> documents(UUID matterId) {
+        return jdbc.query("select id, title, category, state, current_version, updated_at from document where matter_id = ? "
+                + "order by updated_at desc", (rs, i) -> new DocumentItem(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), instant(rs.getTimestamp(6))), matterId);
+    }
+
+    public List<MessageItem> messages(UUID matterId) {
+        return jdbc.query("select id, author_id, body, created_at from message where matter_id = ? order by created_at",
+                (rs, i) -> new MessageItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        instant(rs.getTimestamp(4))), matterId);
+    }
+
+    public List<InvoiceItem> invoices(UUID matterId) {
+        return jdbc.query("select id, number, status, currency, total_minor, balance_minor, issued_on, due_on from invoice "
+                + "where matter_id = ? order by issued_on desc nulls last", (rs, i) -> new InvoiceItem(
+                rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getLong(6), local(rs.getDate(7)), local(rs.getDate(8))), matterId);
+    }
+
+    public List<AppointmentItem> appointments(UUID matterId) {
+        return jdbc.query("select id, title, starts_at, ends_at, location, status from appointment where matter_id = ? "
+                + "order by starts_at", (rs, i) -> new AppointmentItem(rs.getObject(1, UUID.class), rs.getString(2),
+                instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)), rs.getString(5), rs.getString(6)), matterId);
+    }
+
+    public List<SignatureItem> signatures(UUID matterId) {
+        return jdbc.query("select id, title, status, updated_at from signature_request where matter_id = ? "
+                + "order by updated_at desc", (rs, i) -> new SignatureItem(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), instant(rs.getTimestamp(4))), matterId);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static LocalDate local(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}
