@@ -79,7 +79,7 @@ class RowLevelSecurityIT {
     @Test
     void firmAWithNoWhereClauseSeesNoRowOfFirmBInAnyTenantTable() {
         for (Actor actor : Actor.values()) {
-            TenantScope scope = new TenantScope(fixture.firmA, fixture.userA, actor);
+            TenantScope scope = new TenantScope(fixture.firmA, actor == Actor.CLIENT ? fixture.userA : fixture.partnerA, actor);
             for (String table : tenantTables()) {
                 List<UUID> firms = tenancy.read(scope, () -> jdbc.queryForList("select firm_id from " + table, UUID.class));
                 assertThat(firms).as("%s as %s", table, actor).doesNotContain(fixture.firmB);
@@ -88,6 +88,24 @@ class RowLevelSecurityIT {
                 }
             }
         }
+    }
+
+    @Test
+    void staffWithoutAssignmentsSeeNoMatterWhilePartnersSeeAll() {
+        UUID staff = UUID.randomUUID();
+        tenancy.writeVoid(TenantScope.system(fixture.firmA), () -> jdbc.update("insert into portal_user (id, firm_id, email, "
+                + "display_name, kind, firm_role, status) values (?, ?, 'staff@a.example', 'Staff', 'firm', 'staff', 'active')",
+                staff, fixture.firmA));
+        long asStaff = tenancy.read(TenantScope.staff(fixture.firmA, staff),
+                () -> jdbc.queryForObject("select count(*) from matter", Long.class));
+        long asPartner = tenancy.read(TenantScope.staff(fixture.firmA, fixture.partnerA),
+                () -> jdbc.queryForObject("select count(*) from matter", Long.class));
+        assertThat(asStaff).isZero();
+        assertThat(asPartner).isEqualTo(1);
+        tenancy.writeVoid(TenantScope.system(fixture.firmA),
+                () -> jdbc.update("update matter set responsible_attorney_email = 'STAFF@a.example'"));
+        assertThat(tenancy.read(TenantScope.staff(fixture.firmA, staff),
+                () -> jdbc.queryForObject("select count(*) from matter", Long.class))).isEqualTo(1);
     }
 
     @Test
@@ -129,7 +147,9 @@ class RowLevelSecurityIT {
             results.add(pool.submit(() -> {
                 boolean isA = n % 2 == 0;
                 UUID firm = isA ? fixture.firmA : fixture.firmB;
-                TenantScope scope = new TenantScope(firm, isA ? fixture.userA : fixture.userB, n % 3 == 0 ? Actor.CLIENT : Actor.STAFF);
+                boolean client = n % 3 == 0;
+                UUID user = client ? (isA ? fixture.userA : fixture.userB) : (isA ? fixture.partnerA : fixture.partnerB);
+                TenantScope scope = new TenantScope(firm, user, client ? Actor.CLIENT : Actor.STAFF);
                 try {
                     return tenancy.write(scope, () -> {
                         String bound = jdbc.queryForObject("select current_setting('matterhub.firm_id', true)", String.class);

@@ -17,12 +17,18 @@ public final class TwoFirmFixture {
     public final UUID firmB = UUID.randomUUID();
     public final UUID userA = UUID.randomUUID();
     public final UUID userB = UUID.randomUUID();
+    public final UUID partnerA = UUID.randomUUID();
+    public final UUID partnerB = UUID.randomUUID();
 
     public TwoFirmFixture(StoreEndpoint endpoint) {
         try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.ownerUser(), endpoint.ownerPassword());
              Statement s = c.createStatement()) {
             seed(s, firmA, userA, "a");
             seed(s, firmB, userB, "b");
+            s.execute("insert into portal_user (id, firm_id, email, display_name, kind, firm_role, status) values ('"
+                    + partnerA + "', '" + firmA + "', 'partner@a.example', 'Partner A', 'firm', 'partner', 'active')");
+            s.execute("insert into portal_user (id, firm_id, email, display_name, kind, firm_role, status) values ('"
+                    + partnerB + "', '" + firmB + "', 'partner@b.example', 'Partner B', 'firm', 'partner', 'active')");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -116,7 +116,8 @@ public class ClioInboundSync {
             });
             applied += page.records().size();
             next = pageNext;
-            meters.counter("matterhub.sync.records", "vendor", "clio", "entity", entity, "mode", "backfill")
+            meters.counter("matterhub.sync.records", "vendor", "clio", "connection", connectionId.toString(),
+                            "entity", entity, "mode", "backfill")
                     .increment(page.records().size());
         } while (next != null);
         log.info("Clio {} backfill of connection {} complete: {} records this run", entity, connectionId, applied);
@@ -127,7 +128,11 @@ public class ClioInboundSync {
     public long incremental(UUID firmId, UUID connectionId) {
         long n = incrementalEntity(firmId, connectionId, ClioUpserter.CONTACT);
         n += incrementalEntity(firmId, connectionId, ClioUpserter.MATTER);
-        tenancy.writeVoid(TenantScope.system(firmId), () -> connections.recordPoll(connectionId, true, null));
+        var limit = clients.client(firmId, connectionId).lastRateLimit();
+        tenancy.writeVoid(TenantScope.system(firmId), () -> {
+            connections.recordPoll(connectionId, true, null);
+            limit.ifPresent(l -> connections.recordRateLimit(connectionId, l.limit(), l.remaining(), l.resetAt()));
+        });
         return n;
     }
 
@@ -165,7 +170,8 @@ public class ClioInboundSync {
             applied += page.records().size();
             next = pageNext;
         } while (next != null);
-        meters.counter("matterhub.sync.records", "vendor", "clio", "entity", entity, "mode", "incremental").increment(applied);
+        meters.counter("matterhub.sync.records", "vendor", "clio", "connection", connectionId.toString(),
+                "entity", entity, "mode", "incremental").increment(applied);
         return applied;
     }
 

@@ -83,7 +83,9 @@ public class ClioWebhookController {
         boolean fresh = tenancy.write(scope, () -> inbox.insertIfAbsent(connection, ClioClient.VENDOR, event.dedupeKey(),
                 new String(raw, StandardCharsets.UTF_8)));
         if (!fresh) {
-            log.debug("Duplicate Clio event {} ignored", event.dedupeKey());
+            log.info("Replayed Clio event {} refused for connection {}", event.dedupeKey(), connection);
+            throw new ApiProblem(HttpStatus.CONFLICT, "Duplicate event",
+                    "This event was already received; it is processed once.");
         }
         return ResponseEntity.ok().build();
     }

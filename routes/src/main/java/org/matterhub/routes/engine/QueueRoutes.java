@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class QueueRoutes extends RouteBuilder {
 
     private final QueueDrainer drainer;
+    private final ConnectionMetrics metrics;
 
-    public QueueRoutes(QueueDrainer drainer) {
+    public QueueRoutes(QueueDrainer drainer, ConnectionMetrics metrics) {
         this.drainer = drainer;
+        this.metrics = metrics;
     }
 
     @Override
@@ -32,5 +34,8 @@ public class QueueRoutes extends RouteBuilder {
                         // keep draining while there is due work
                     }
                 });
+        from("timer:matterhub-metrics?period={{matterhub.engine.metrics-refresh-ms:10000}}&delay=2000")
+                .routeId("engine-connection-metrics")
+                .process(exchange -> metrics.refresh());
     }
 }

@@ -1,0 +1,160 @@
+package org.matterhub.config.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.matterhub.config.MatterhubApplication;
+
+/**
+ * The hub in a separate JVM against an external PostgreSQL, so a test can kill it with SIGKILL — no shutdown
+ * hook, no graceful stop — and start it again on the same database.
+ */
+public final class ChildHub implements AutoCloseable {
+
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ChildHub(String jdbcUrl, String ownerUser, String appPassword, Map<String, String> properties, Path log) {
+        this.port = freePort();
+        this.log = log;
+        command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dsun.net.httpserver.nodelay=true",
+                "-cp", System.getProperty("java.class.path"), MatterhubApplication.class.getName(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.flyway.user=" + ownerUser,
+                "--spring.flyway.password=",
+                "--matterhub.store.app-password=" + appPassword,
+                "--matterhub.public-base-url=http://127.0.0.1:" + port,
+                "--matterhub.auth.embedded-issuer=true",
+                "--matterhub.auth.issuer-uri=http://127.0.0.1:" + port + "/oidc",
+                "--logging.level.root=WARN",
+                "--logging.level.org.matterhub=INFO"));
+        properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the JVM and waits for the actuator to answer UP. */
+    public ChildHub start() {
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Awaitility.await("hub on port " + port + " (log: " + log + ")").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200)).until(this::healthy);
+        return this;
+    }
+
+    private boolean healthy() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("The hub exited early; see " + log);
+        }
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: the JVM gets no chance to finish anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String token(String email) {
+        return send("POST", "/oidc/demo-token?email=" + email.replace("@", "%40"), null, null)
+                .body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    }
+
+    public HttpResponse<String> send(String method, String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Follows an authorize URL to the vendor, then its redirect back to this hub's callback. */
+    public HttpResponse<String> completeAuthorization(String authorizeUrl) {
+        HttpClient noRedirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            HttpResponse<Void> consent = noRedirect.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            String callback = consent.headers().firstValue("Location").orElseThrow();
+            return noRedirect.send(HttpRequest.newBuilder(URI.create(callback)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static File logFile(String name) {
+        File dir = new File("target/child-hubs");
+        dir.mkdirs();
+        return new File(dir, name + ".log");
+    }
+}

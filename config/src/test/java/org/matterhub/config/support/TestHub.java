@@ -1,0 +1,153 @@
+package org.matterhub.config.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.matterhub.config.MatterhubApplication;
+import org.matterhub.config.demo.DemoBootstrap;
+import org.matterhub.config.demo.DemoFirm;
+import org.matterhub.portal.security.EmbeddedIssuer;
+import org.matterhub.simulators.clio.ClioSimulator;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole hub over real HTTP, as the demo runs it: embedded PostgreSQL (one per test JVM), the Clio
+ * simulator seeded with the demo firm and connected through the OAuth flow, the embedded OIDC issuer.
+ * Every response read through {@link #call} is validated against the portal's OpenAPI document.
+ */
+public final class TestHub implements AutoCloseable {
+
+    public static final String CLIENT_ID = "matterhub-test";
+    public static final String CLIENT_SECRET = "test-secret";
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final OpenApiContract contract = OpenApiContract.load();
+
+    private TestHub(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    public static TestHub start(Map<String, String> overrides) {
+        int port = freePort();
+        Map<String, Object> props = new HashMap<>();
+        props.put("server.port", port);
+        props.put("matterhub.public-base-url", "http://127.0.0.1:" + port);
+        props.put("matterhub.auth.embedded-issuer", "true");
+        props.put("matterhub.auth.issuer-uri", "http://127.0.0.1:" + port + "/oidc");
+        props.put("matterhub.clio.client-id", CLIENT_ID);
+        props.put("matterhub.clio.client-secret", CLIENT_SECRET);
+        props.put("matterhub.clio.poll-interval-ms", "1000");
+        props.put("matterhub.clio.request-timeout", "3s");
+        props.put("matterhub.engine.queue-poll-ms", "50");
+        props.put("matterhub.demo.enabled", "true");
+        props.put("matterhub.demo.clio-simulator-port", "0");
+        props.put("matterhub.store.pool-size", "8");
+        props.putAll(overrides);
+        // As command-line arguments: they outrank application.yml, as an operator's flags would.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MatterhubApplication.class).run(args);
+        return new TestHub(ctx, port);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public ClioSimulator clio() {
+        return bean(DemoBootstrap.class).clioSimulator();
+    }
+
+    public UUID firmId() {
+        return DemoFirm.FIRM_ID;
+    }
+
+    public String token(String email) {
+        return bean(EmbeddedIssuer.class).mint(email, Duration.ofHours(1), Map.of());
+    }
+
+    /** Runs SQL as the sync engine of the demo firm (row-level security still applies). */
+    public <T> T asSystem(Supplier<T> work) {
+        return bean(Tenancy.class).read(TenantScope.system(firmId()), work);
+    }
+
+    public JdbcTemplate jdbc() {
+        return bean(JdbcTemplate.class);
+    }
+
+    public List<Map<String, Object>> query(String sql, Object... args) {
+        return asSystem(() -> jdbc().queryForList(sql, args));
+    }
+
+    public long count(String sql, Object... args) {
+        return asSystem(() -> jdbc().queryForObject(sql, Long.class, args));
+    }
+
+    public HttpResponse<String> get(String path, String token) {
+        return call("GET", path, token, null, null);
+    }
+
+    /** Sends a request and validates the response against the OpenAPI contract. */
+    public HttpResponse<String> call(String method, String path, String token, String body, String contentType) {
+        HttpResponse<String> response = raw(method, path, token, body, contentType, Map.of());
+        URI uri = URI.create(baseUrl() + path);
+        contract.assertResponse(method, uri.getPath(), uri.getRawQuery(), response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
+        return response;
+    }
+
+    /** Sends a request without contract validation (webhooks, deliberately broken requests). */
+    public HttpResponse<String> raw(String method, String path, String token, String body, String contentType,
+                                    Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        headers.forEach(b::header);
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
