@@ -71,6 +71,12 @@ public class DemoBootstrap implements DisposableBean {
         this.inbound = inbound;
         this.webhooks = webhooks;
         this.env = env;
+        // The simulator starts afresh on every demo start: grants and webhooks of an earlier run are void until
+        // the connect flow below runs again, so the schedulers leave the connection alone meanwhile.
+        tenancy.writeVoid(TenantScope.system(DemoFirm.FIRM_ID), () -> {
+            jdbc.update("update connection set status = 'pending_authorization' where vendor = 'clio'");
+            jdbc.update("update webhook_subscription set status = 'deleted' where status <> 'deleted'");
+        });
     }
 
     public ClioSimulator clioSimulator() {
@@ -87,8 +93,6 @@ public class DemoBootstrap implements DisposableBean {
                     users.create(p.email(), p.name(), "firm", p.role(), null);
                 }
             }
-            // The simulator restarts empty of webhooks: forget the old subscriptions so fresh ones are made.
-            jdbc.update("update webhook_subscription set status = 'deleted' where status <> 'deleted'");
         });
         String base = "http://127.0.0.1:" + env.getProperty("local.server.port");
         UUID connectionId = connect(base);
@@ -159,7 +163,10 @@ public class DemoBootstrap implements DisposableBean {
         s.append("  Health         ").append(base).append("/actuator/health\n");
         s.append("  Metrics        ").append(base).append("/actuator/prometheus\n");
         s.append("  Clio simulator ").append(clio.baseUrl()).append("  (control: ").append(clio.baseUrl()).append("/_control)\n");
-        s.append("  Synced ").append(applied).append(" records from Clio on this start.\n\n  Demo users (./matterhub token <email>):\n");
+        long matters = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID),
+                () -> jdbc.queryForObject("select count(*) from matter where deleted_at is null", Long.class));
+        s.append("  Portal store: ").append(matters).append(" matters (").append(applied)
+                .append(" records backfilled on this start).\n\n  Demo users (./matterhub token <email>):\n");
         for (DemoFirm.FirmPerson p : DemoFirm.FIRM_PEOPLE) {
             s.append("    ").append(p.email()).append("  firm  ").append(p.role()).append('\n');
         }

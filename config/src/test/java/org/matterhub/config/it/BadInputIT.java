@@ -125,7 +125,7 @@ class BadInputIT {
     void webhooksWithoutOrWithAWrongSignatureAreRefusedAndStoreNothing() throws Exception {
         UUID connection = (UUID) hub.query("select id from connection where vendor = 'clio'").get(0).get("id");
         String hookId = (String) hub.query("select vendor_webhook_id from webhook_subscription where model = 'matter' "
-                + "and status = 'enabled'").get(0).get("vendor_webhook_id");
+                + "and status <> 'deleted' and vendor_webhook_id not like 'pending:%'").get(0).get("vendor_webhook_id");
         String body = "{\"data\":{\"id\":1,\"etag\":\"\\\"x\\\"\",\"updated_at\":\"2026-01-01T00:00:00Z\"},"
                 + "\"meta\":{\"event\":\"updated\",\"webhook_id\":" + hookId + "}}";
         long inboxBefore = hub.count("select count(*) from inbox");
@@ -151,7 +151,7 @@ class BadInputIT {
     void aReplayedWebhookEventIsRefusedAndProcessedOnce() throws Exception {
         UUID connection = (UUID) hub.query("select id from connection where vendor = 'clio'").get(0).get("id");
         String hookId = (String) hub.query("select vendor_webhook_id from webhook_subscription where model = 'matter' "
-                + "and status = 'enabled'").get(0).get("vendor_webhook_id");
+                + "and status <> 'deleted' and vendor_webhook_id not like 'pending:%'").get(0).get("vendor_webhook_id");
         String secret = hub.asSystem(() -> hub.bean(org.matterhub.store.model.WebhookSubscriptionRepository.class)
                 .secret(connection, hookId)).orElseThrow();
         long clioMatter = hub.clio().data().matterIds().get(0);

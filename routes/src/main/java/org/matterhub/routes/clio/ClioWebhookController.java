@@ -80,8 +80,11 @@ public class ClioWebhookController {
             log.warn("Clio webhook with a bad signature refused for connection {}", connection);
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Invalid signature", "X-Hook-Signature does not match the body.");
         }
-        boolean fresh = tenancy.write(scope, () -> inbox.insertIfAbsent(connection, ClioClient.VENDOR, event.dedupeKey(),
-                new String(raw, StandardCharsets.UTF_8)));
+        boolean fresh = tenancy.write(scope, () -> {
+            // A signed delivery proves the subscription is live at Clio.
+            subscriptions.markEnabled(connection, hookId);
+            return inbox.insertIfAbsent(connection, ClioClient.VENDOR, event.dedupeKey(), new String(raw, StandardCharsets.UTF_8));
+        });
         if (!fresh) {
             log.info("Replayed Clio event {} refused for connection {}", event.dedupeKey(), connection);
             throw new ApiProblem(HttpStatus.CONFLICT, "Duplicate event",

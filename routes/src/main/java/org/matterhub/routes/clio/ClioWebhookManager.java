@@ -60,7 +60,7 @@ public class ClioWebhookManager {
     }
 
     /** Creates missing subscriptions and renews those close to expiry. */
-    public void ensure(UUID firmId, UUID connectionId) {
+    public synchronized void ensure(UUID firmId, UUID connectionId) {
         TenantScope scope = TenantScope.system(firmId);
         ConnectionRecord c = tenancy.read(scope, () -> connections.find(connectionId)).orElseThrow();
         if (!c.webhooksEnabled() || !"active".equals(c.status())) {

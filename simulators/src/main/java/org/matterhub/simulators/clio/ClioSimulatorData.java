@@ -198,6 +198,29 @@ public final class ClioSimulatorData {
         }
     }
 
+    /**
+     * Changes a contact's primary e-mail address as a firm user would in Clio's UI (creating a primary one when
+     * none exists). Fires {@code updated}. Not counted by {@link #contactPatchCount(long)}, which counts API PATCHes.
+     */
+    public void updateContactPrimaryEmail(long contactId, String email) {
+        requireText(email, "email");
+        synchronized (lock) {
+            Contact c = contacts.get(contactId);
+            if (c == null) {
+                throw new IllegalArgumentException("no contact " + contactId);
+            }
+            Map<String, Object> before = renderContact(c);
+            Email primary = c.emails.stream().filter(e -> e.primary).findFirst().orElse(null);
+            if (primary == null) {
+                c.emails.add(new Email(nextNestedId++, "Work", email, true));
+            } else {
+                primary.address = email;
+            }
+            touch(c);
+            listener.changed("contact", List.of("updated"), before, renderContact(c));
+        }
+    }
+
     /** Deletes a matter: gone from GET (404) and lists. Fires {@code deleted} with the last state. */
     public void deleteMatter(long matterId) {
         synchronized (lock) {

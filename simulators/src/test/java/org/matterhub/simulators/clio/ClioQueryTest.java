@@ -50,6 +50,18 @@ class ClioQueryTest {
     }
 
     @Test
+    void aFirmUsersEmailChangeShowsInTheApiWithANewEtag() throws Exception {
+        long person = seed.personIds().get(1);
+        Map<String, Object> before = sim.data().contact(person);
+        sim.data().updateContactPrimaryEmail(person, "changed.by.firm@northwind.example");
+        Map<String, Object> after = data(client.get("/contacts/" + person
+                + ".json?fields=id,etag,primary_email_address"));
+        assertThat(after.get("primary_email_address")).isEqualTo("changed.by.firm@northwind.example");
+        assertThat(after.get("etag")).isNotEqualTo(before.get("etag"));
+        assertThat(sim.data().contactPatchCount(person)).isZero();
+    }
+
+    @Test
     void cursorPaginationWalksEveryMatterExactlyOnce() throws Exception {
         List<Long> seen = new ArrayList<>();
         String url = sim.baseUrl() + "/api/v4/matters.json?order=id(asc)&limit=7&fields=id,etag";

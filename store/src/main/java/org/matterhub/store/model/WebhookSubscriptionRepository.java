@@ -56,6 +56,11 @@ public class WebhookSubscriptionRepository {
                 + "and vendor_webhook_id = ?", status, connectionId, vendorWebhookId);
     }
 
+    public void markEnabled(UUID connectionId, String vendorWebhookId) {
+        jdbc.update("update webhook_subscription set status = 'enabled', updated_at = now() where connection_id = ? "
+                + "and vendor_webhook_id = ? and status = 'pending'", connectionId, vendorWebhookId);
+    }
+
     public void setExpiry(UUID connectionId, String vendorWebhookId, Instant expiresAt) {
         jdbc.update("update webhook_subscription set expires_at = ?, updated_at = now() where connection_id = ? "
                 + "and vendor_webhook_id = ?", Timestamp.from(expiresAt), connectionId, vendorWebhookId);
