@@ -152,6 +152,38 @@ class ConnectionLifecycleIT {
     }
 
     @Test
+    void opsCanPauseResumeAndTriggerABackfillWithoutDuplicates() throws Exception {
+        String ops = hub.token("ops@harbourlaw.example");
+        assertThat(hub.call("POST", "/ops/v1/connections/" + connection + "/pause", ops, null, null).statusCode()).isEqualTo(202);
+        assertThat(health(ops).get("status").asText()).isEqualTo("paused");
+        assertThat(hub.call("POST", "/ops/v1/connections/" + connection + "/resume", ops, null, null).statusCode()).isEqualTo(202);
+        assertThat(health(ops).get("status").asText()).isEqualTo("active");
+        long matters = hub.count("select count(*) from matter");
+        long refs = hub.count("select count(*) from external_ref");
+        clio.clearRequests();
+        assertThat(hub.call("POST", "/ops/v1/connections/" + connection + "/backfill", ops, null, null).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> clio.requests().stream().anyMatch(r ->
+                r.path().equals("/api/v4/matters.json") && (r.query() == null || !r.query().contains("updated_since"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.count("select count(*) from sync_cursor where entity = 'matter' "
+                + "and mode = 'backfill' and position->>'complete' = 'true'") == 1);
+        assertThat(hub.count("select count(*) from matter")).isEqualTo(matters);
+        assertThat(hub.count("select count(*) from external_ref")).isEqualTo(refs);
+        assertThat(hub.call("POST", "/ops/v1/connections/" + UUID.randomUUID() + "/pause", ops, null, null).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void metricsCarryPerRouteAndPerConnectionSeries() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String body = hub.raw("GET", "/actuator/prometheus", null, null, null, Map.of()).body();
+            return body.contains("routeId=\"clio-inbound-poll\"") && body.contains("routeId=\"engine-outbox-drain\"")
+                    && body.contains("matterhub_connection_active{") && body.contains("connection=\"" + connection + "\"");
+        });
+        String health = hub.raw("GET", "/actuator/health", null, null, null, Map.of()).body();
+        assertThat(health).contains("\"status\":\"UP\"").contains("camelHealth");
+    }
+
+    @Test
     void schedulesRunOnTheClusteredQuartzStore() {
         assertThat(hub.jdbc().queryForObject("select count(*) from qrtz_triggers", Long.class)).isGreaterThanOrEqualTo(3);
         assertThat(hub.jdbc().queryForObject("select count(*) from qrtz_scheduler_state", Long.class)).isGreaterThanOrEqualTo(1);

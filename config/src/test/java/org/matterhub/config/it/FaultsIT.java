@@ -70,6 +70,17 @@ class FaultsIT {
     }
 
     @Test
+    void aTimeoutIsRetriedAndNothingIsDoubled() {
+        long contact = clioContactOf("ap@bluebird.example");
+        clio.faults().add(FaultRule.of(FaultKind.TIMEOUT, "GET", "/contacts/" + contact + "\\.json", 1));
+        correctPhone("ap@bluebird.example", "+1 415 555 0177");
+        await().atMost(Duration.ofSeconds(30)).until(() -> clio.data().contactPatchCount(contact) == 1);
+        assertThat(clio.data().contact(contact).get("primary_phone_number")).isEqualTo("+1 415 555 0177");
+        assertThat(clio.requests().stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/contacts/" + contact + ".json")
+                && r.status() == 0)).as("the timed-out request").isNotEmpty();
+    }
+
+    @Test
     void aResponseLostAfterTheChangeWasAppliedIsNotSentTwice() {
         long contact = clioContactOf("marcus@bluebird.example");
         clio.faults().add(FaultRule.of(FaultKind.LOST_RESPONSE, "PATCH", "/contacts/" + contact, 1));

@@ -48,6 +48,7 @@ public class ClioUpserter {
 
     public Outcome matter(UUID connectionId, ClioMatter clio) {
         CanonicalMatter m = ClioMatterMapper.toCanonical(clio);
+        refs.lock(connectionId, MATTER, m.externalId());
         Optional<ExternalRef> ref = refs.find(connectionId, MATTER, m.externalId());
         UUID orgId = m.clientExternalId() == null ? null
                 : refs.find(connectionId, CLIENT_ORG, m.clientExternalId()).map(ExternalRef::localId).orElse(null);
@@ -77,6 +78,7 @@ public class ClioUpserter {
      */
     public Outcome contact(UUID connectionId, ClioContact clio, boolean force) {
         CanonicalContact c = ClioContactMapper.toCanonical(clio);
+        refs.lock(connectionId, CONTACT, c.externalId());
         UUID orgId = c.kind() == ContactKind.COMPANY ? ensureOrg(connectionId, c.externalId(), c.name())
                 : c.companyExternalId() == null ? orgOf(connectionId, c.externalId())
                 : ensureOrg(connectionId, c.companyExternalId(), clio.company().name());
@@ -133,6 +135,7 @@ public class ClioUpserter {
     }
 
     private UUID ensureOrg(UUID connectionId, String clioContactId, String name) {
+        refs.lock(connectionId, CLIENT_ORG, clioContactId);
         Optional<ExternalRef> ref = refs.find(connectionId, CLIENT_ORG, clioContactId);
         if (ref.isPresent()) {
             orgs.rename(ref.get().localId(), name);

@@ -4,7 +4,6 @@ import java.util.UUID;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.ops.SyncControl;
 import org.matterhub.routes.clio.ClioInboundSync;
-import org.matterhub.routes.clio.ClioSyncService;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.sync.DeadLetterRepository;
 import org.matterhub.store.sync.InboxRepository;
@@ -24,17 +23,15 @@ public class SyncControlService implements SyncControl {
     private final OutboxRepository outbox;
     private final InboxRepository inbox;
     private final ClioInboundSync clio;
-    private final ClioSyncService clioService;
 
     public SyncControlService(Tenancy tenancy, ConnectionRepository connections, DeadLetterRepository deadLetters,
-                              OutboxRepository outbox, InboxRepository inbox, ClioInboundSync clio, ClioSyncService clioService) {
+                              OutboxRepository outbox, InboxRepository inbox, ClioInboundSync clio) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.deadLetters = deadLetters;
         this.outbox = outbox;
         this.inbox = inbox;
         this.clio = clio;
-        this.clioService = clioService;
     }
 
     @Override
@@ -47,11 +44,13 @@ public class SyncControlService implements SyncControl {
         tenancy.writeVoid(TenantScope.system(firmId), () -> connections.setStatus(connectionId, "active"));
     }
 
+    /**
+     * Drops the backfill cursors; the next scheduled poll (one node of the cluster, never two at once) runs the
+     * backfill from the first page.
+     */
     @Override
     public void backfill(UUID firmId, UUID connectionId) {
         clio.resetBackfill(firmId, connectionId);
-        new Thread(() -> clioService.runWithRetries("backfill", firmId, connectionId, clio::backfill),
-                "clio-backfill-" + connectionId).start();
     }
 
     @Override
@@ -70,10 +69,9 @@ public class SyncControlService implements SyncControl {
             return dl;
         });
         if ("poll".equals(letter.source())) {
-            new Thread(() -> clioService.runWithRetries("replay", firmId, letter.connectionId(), (f, c) -> {
-                clio.backfill(f, c);
-                clio.incremental(f, c);
-            }), "clio-replay-" + deadLetterId).start();
+            // A failed poll moved no cursor: the next scheduled poll retries exactly that work; make sure it runs.
+            tenancy.writeVoid(TenantScope.system(firmId), () -> connections.find(letter.connectionId())
+                    .filter(c -> "error".equals(c.status())).ifPresent(c -> connections.setStatus(c.id(), "active")));
         }
     }
 }

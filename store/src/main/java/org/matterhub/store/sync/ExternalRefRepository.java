@@ -1,5 +1,9 @@
 package org.matterhub.store.sync;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +27,24 @@ public class ExternalRefRepository {
 
     public ExternalRefRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises every writer of one vendor record until the end of the current transaction (a webhook and a
+     * poll may bring the same new record at once; only one of them may create its portal row).
+     */
+    public void lock(UUID connectionId, String entityType, String externalId) {
+        long key = ByteBuffer.wrap(sha256().digest((connectionId + "|" + entityType + "|" + externalId)
+                .getBytes(StandardCharsets.UTF_8))).getLong();
+        jdbc.queryForList("select pg_advisory_xact_lock(?)", key);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Optional<ExternalRef> find(UUID connectionId, String entityType, String externalId) {
