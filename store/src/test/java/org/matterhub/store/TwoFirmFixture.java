@@ -34,46 +34,88 @@ public final class TwoFirmFixture {
         }
     }
 
+    /** A second client org inside firm A, with its own user and a row in every tenant table. */
+    public final UUID userA2 = UUID.randomUUID();
+    /** Rows (as text) of firm A that belong to the second org, per tenant table. */
+    public final java.util.Map<String, java.util.Set<String>> secondOrgRows = new java.util.HashMap<>();
+
+    public void seedSecondOrgOfFirmA(StoreEndpoint endpoint, java.util.List<String> tables) {
+        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.ownerUser(), endpoint.ownerPassword());
+             Statement s = c.createStatement()) {
+            java.util.Map<String, java.util.Set<String>> before = snapshot(s, tables);
+            seedOrg(s, firmA, userA2, "a2", "a2-" + firmA.toString().substring(0, 8));
+            java.util.Map<String, java.util.Set<String>> after = snapshot(s, tables);
+            for (String t : tables) {
+                java.util.Set<String> added = new java.util.HashSet<>(after.get(t));
+                added.removeAll(before.get(t));
+                secondOrgRows.put(t, added);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private java.util.Map<String, java.util.Set<String>> snapshot(Statement s, java.util.List<String> tables) throws SQLException {
+        java.util.Map<String, java.util.Set<String>> rows = new java.util.HashMap<>();
+        for (String t : tables) {
+            java.util.Set<String> set = new java.util.HashSet<>();
+            try (var rs = s.executeQuery("select x::text from " + t + " x where firm_id = '" + firmA + "'")) {
+                while (rs.next()) {
+                    set.add(rs.getString(1));
+                }
+            }
+            rows.put(t, set);
+        }
+        return rows;
+    }
+
     private static void seed(Statement s, UUID firm, UUID user, String tag) throws SQLException {
         String f = "'" + firm + "'";
-        String u = "'" + user + "'";
         String slug = tag + "-" + firm.toString().substring(0, 8);
         s.execute("insert into firm (id, name, slug) values (" + f + ", 'Firm " + tag + "', '" + slug + "')");
         s.execute("insert into connection (id, firm_id, vendor, display_name, base_url) values (gen_random_uuid(), " + f
                 + ", 'clio', 'Clio " + tag + "', 'http://127.0.0.1')");
+        seedOrg(s, firm, user, tag, slug);
+        s.execute("insert into audit_event (firm_id, actor_kind, action, subject_type) values (" + f + ", 'system', 'seed', 'firm')");
+    }
+
+    /** One client org of a firm with a user (its org admin) and a row in every tenant table below it. */
+    private static void seedOrg(Statement s, UUID firm, UUID user, String tag, String slug) throws SQLException {
+        String f = "'" + firm + "'";
+        String u = "'" + user + "'";
+        String org = "(select id from client_org where firm_id = " + f + " and name = 'Org " + tag + "')";
         s.execute("insert into client_org (id, firm_id, name) values (gen_random_uuid(), " + f + ", 'Org " + tag + "')");
-        s.execute("insert into contact (firm_id, client_org_id, kind, name, email) select " + f
-                + ", id, 'person', 'Person " + tag + "', 'p@" + tag + ".example' from client_org where firm_id = " + f);
+        s.execute("insert into contact (firm_id, client_org_id, kind, name, email) values (" + f + ", " + org
+                + ", 'person', 'Person " + tag + "', 'p@" + tag + ".example')");
         s.execute("insert into portal_user (id, firm_id, email, display_name, kind, status, contact_id) select " + u + ", " + f
-                + ", 'gc@" + slug + ".example', 'GC " + tag + "', 'client', 'active', id from contact where firm_id = " + f);
-        s.execute("insert into membership (firm_id, user_id, client_org_id, role) select " + f + ", " + u
-                + ", id, 'org_admin' from client_org where firm_id = " + f);
-        s.execute("insert into matter (firm_id, client_org_id, display_number, status) select " + f
-                + ", id, '0001-" + tag + "', 'open' from client_org where firm_id = " + f);
-        String matter = "(select id from matter where firm_id = " + f + " limit 1)";
+                + ", 'gc@" + slug + ".example', 'GC " + tag + "', 'client', 'active', id from contact where client_org_id = " + org);
+        s.execute("insert into membership (firm_id, user_id, client_org_id, role) values (" + f + ", " + u + ", " + org
+                + ", 'org_admin')");
+        s.execute("insert into matter (firm_id, client_org_id, display_number, status) values (" + f + ", " + org
+                + ", '0001-" + tag + "', 'open')");
+        String matter = "(select id from matter where client_org_id = " + org + " limit 1)";
         String conn = "(select id from connection where firm_id = " + f + " limit 1)";
         s.execute("insert into matter_milestone (firm_id, matter_id, kind, title, occurred_at) values (" + f + ", " + matter
                 + ", 'opened', 'Matter opened', now())");
         s.execute("insert into matter_grant (firm_id, user_id, matter_id) values (" + f + ", " + u + ", " + matter + ")");
         s.execute("insert into document (firm_id, matter_id, title, state) values (" + f + ", " + matter + ", 'Doc', 'published')");
-        String doc = "(select id from document where firm_id = " + f + " limit 1)";
+        String doc = "(select id from document where matter_id = " + matter + " limit 1)";
         s.execute("insert into document_version (firm_id, document_id, version_number, published) values (" + f + ", " + doc + ", 1, true)");
         s.execute("insert into document_action (firm_id, document_id, user_id, action) values (" + f + ", " + doc + ", " + u + ", 'approve')");
         s.execute("insert into message (firm_id, matter_id, author_id, body) values (" + f + ", " + matter + ", " + u + ", 'Hello')");
         s.execute("insert into invoice (firm_id, client_org_id, matter_id, number, currency, total_minor, balance_minor) select "
-                + f + ", client_org_id, id, 'INV-" + tag + "', 'GBP', 1000, 500 from matter where firm_id = " + f);
-        String invoice = "(select id from invoice where firm_id = " + f + " limit 1)";
+                + f + ", client_org_id, id, 'INV-" + tag + "', 'GBP', 1000, 500 from matter where id = " + matter);
+        String invoice = "(select id from invoice where matter_id = " + matter + " limit 1)";
         s.execute("insert into invoice_line (firm_id, invoice_id, description, amount_minor) values (" + f + ", " + invoice + ", 'Advice', 1000)");
         s.execute("insert into payment (firm_id, invoice_id, amount_minor, currency, received_on) values (" + f + ", " + invoice + ", 500, 'GBP', current_date)");
         s.execute("insert into appointment (firm_id, matter_id, title, starts_at, ends_at) values (" + f + ", " + matter + ", 'Call', now(), now() + interval '1 hour')");
         s.execute("insert into signature_request (firm_id, matter_id, title) values (" + f + ", " + matter + ", 'Sign')");
-        s.execute("insert into webhook_subscription (firm_id, connection_id, vendor_webhook_id, model) values (" + f + ", " + conn + ", '1', 'matter')");
-        s.execute("insert into external_ref (firm_id, connection_id, system, entity_type, external_id, local_id) values (" + f + ", " + conn + ", 'clio', 'matter', '1', " + matter + ")");
-        s.execute("insert into sync_cursor (firm_id, connection_id, entity, mode) values (" + f + ", " + conn + ", 'matter', 'incremental')");
+        s.execute("insert into webhook_subscription (firm_id, connection_id, vendor_webhook_id, model) values (" + f + ", " + conn + ", '" + tag + "', 'matter')");
+        s.execute("insert into external_ref (firm_id, connection_id, system, entity_type, external_id, local_id) values (" + f + ", " + conn + ", 'clio', 'matter', '" + tag + "', " + matter + ")");
+        s.execute("insert into sync_cursor (firm_id, connection_id, entity, sub_resource, mode) values (" + f + ", " + conn + ", 'matter', '" + tag + "', 'incremental')");
         s.execute("insert into outbox (firm_id, connection_id, kind, aggregate_type, aggregate_id, payload, idempotency_key, status) values (" + f + ", " + conn + ", 'test', 'matter', " + matter + ", '{}', 'k-" + slug + "', 'delivered')");
         s.execute("insert into inbox (firm_id, connection_id, vendor, event_id, payload, status) values (" + f + ", " + conn + ", 'clio', 'e-" + slug + "', '{}', 'processed')");
         s.execute("insert into dead_letter (firm_id, connection_id, source, error, error_class, attempts) values (" + f + ", " + conn + ", 'poll', 'boom', 'PERMANENT', 1)");
         s.execute("insert into field_conflict (firm_id, entity_type, entity_id, field, owner_system, lost_system) values (" + f + ", 'matter', " + matter + ", 'status', 'clio', 'portal')");
-        s.execute("insert into audit_event (firm_id, actor_kind, action, subject_type) values (" + f + ", 'system', 'seed', 'firm')");
     }
 }
