@@ -45,10 +45,19 @@ public class StoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
     /** Where the store is and who owns it, resolved once. */
-    public record StoreEndpoint(String jdbcUrl, String ownerUser, String ownerPassword, EmbeddedPostgresServer embedded) {
+    public record StoreEndpoint(String jdbcUrl, String ownerUser, String ownerPassword, EmbeddedPostgresServer embedded)
+            implements AutoCloseable {
         @Override
         public String toString() {
             return "StoreEndpoint[" + jdbcUrl + ", owner=" + ownerUser + "]";
+        }
+
+        /** Destroyed after the pool that depends on it: the embedded server stops only once nothing uses it. */
+        @Override
+        public void close() {
+            if (embedded != null) {
+                EmbeddedPostgresServer.release(embedded);
+            }
         }
     }
 

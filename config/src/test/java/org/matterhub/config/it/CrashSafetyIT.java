@@ -77,6 +77,7 @@ class CrashSafetyIT {
     @AfterAll
     void tearDown() {
         clio.close();
+        EmbeddedPostgresServer.release(pg);
     }
 
     ChildHub hub(String name) {

@@ -10,6 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,21 +27,43 @@ public final class EmbeddedPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<String, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
 
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
     private final EmbeddedPostgres postgres;
+    private final String key;
+    private final AtomicInteger users = new AtomicInteger();
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String key) {
         this.postgres = postgres;
+        this.key = key;
     }
 
-    /** Starts (or returns the already running) server for this data directory; null means a temporary one. */
-    public static EmbeddedPostgresServer obtain(Path dataDir, int port) {
+    /**
+     * Starts (or returns the already running) server for this data directory; null means a temporary one.
+     * Each caller must {@link #release()} it; the last release stops the server. A JVM shutdown hook stops it
+     * too, but only after giving the application's own shutdown (which releases it once its pool is closed)
+     * time to finish, so the database never disappears under a stopping application.
+     */
+    public static synchronized EmbeddedPostgresServer obtain(Path dataDir, int port) {
         String key = dataDir == null ? "<temporary>" : dataDir.toAbsolutePath().normalize().toString();
-        return RUNNING.computeIfAbsent(key, k -> start(dataDir, port));
+        EmbeddedPostgresServer server = RUNNING.computeIfAbsent(key, k -> start(dataDir, port, k));
+        server.users.incrementAndGet();
+        return server;
     }
 
-    private static EmbeddedPostgresServer start(Path dataDir, int port) {
+    /** Gives the server back; the last user stops it. */
+    public static synchronized void release(EmbeddedPostgresServer server) {
+        if (server.users.decrementAndGet() <= 0) {
+            RUNNING.remove(server.key);
+            server.closeQuietly();
+        }
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDir, int port, String key) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", dataDir == null ? "off" : "on")
                     .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on");
@@ -52,9 +78,9 @@ public final class EmbeddedPostgresServer {
             EmbeddedPostgres pg = builder.start();
             log.info("Embedded PostgreSQL started on port {} in {} ms (data: {})", pg.getPort(),
                     (System.nanoTime() - started) / 1_000_000, dataDir == null ? "temporary" : dataDir);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, key);
             server.ensureDatabase();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::closeQuietly, "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stopAfterGrace, "embedded-postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
@@ -85,11 +111,28 @@ public final class EmbeddedPostgresServer {
         return "postgres";
     }
 
-    private void closeQuietly() {
+    private void stopAfterGrace() {
+        try {
+            if (!stopped.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                closeQuietly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly();
+        }
+    }
+
+    private synchronized void closeQuietly() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
         try {
             postgres.close();
+            log.info("Embedded PostgreSQL stopped");
         } catch (IOException | RuntimeException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.toString());
+        } finally {
+            stopped.countDown();
         }
     }
 }
