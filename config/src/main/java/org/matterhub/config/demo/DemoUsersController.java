@@ -1,14 +1,11 @@
 package org.matterhub.config.demo;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
-import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.portal.security.LoopbackOnly;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,10 +24,8 @@ public class DemoUsersController {
     }
 
     @GetMapping(path = "/oidc/demo-users", produces = "text/plain")
-    public String users(HttpServletRequest request) throws UnknownHostException {
-        if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Loopback only", "Demo users are listed to this machine only.");
-        }
+    public String users(HttpServletRequest request) {
+        LoopbackOnly.require(request, "Demo users");
         List<String> lines = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForList("""
                 select u.email || E'\t' || coalesce(o.name, 'firm') || E'\t' || coalesce(m.role, u.firm_role)
                   from portal_user u left join membership m on m.user_id = u.id and m.revoked_at is null

@@ -29,7 +29,7 @@ public final class ChildHub implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ChildHub(String jdbcUrl, String ownerUser, String appPassword, Map<String, String> properties, Path log) {
-        this.port = freePort();
+        this.port = TestHub.freePort();
         this.log = log;
         command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dsun.net.httpserver.nodelay=true",
@@ -144,13 +144,6 @@ public final class ChildHub implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     public static File logFile(String name) {
         File dir = new File("target/child-hubs");

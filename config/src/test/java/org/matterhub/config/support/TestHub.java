@@ -143,7 +143,7 @@ public final class TestHub implements AutoCloseable {
         context.close();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

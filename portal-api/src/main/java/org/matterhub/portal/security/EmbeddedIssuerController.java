@@ -1,8 +1,6 @@
 package org.matterhub.portal.security;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import org.matterhub.portal.problem.ApiProblem;
@@ -39,10 +37,8 @@ public class EmbeddedIssuerController {
 
     /** Mints a token for a known portal user. Refused unless the caller is on this machine. */
     @PostMapping("/oidc/demo-token")
-    public Map<String, Object> demoToken(@RequestParam String email, HttpServletRequest request) throws UnknownHostException {
-        if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Loopback only", "Demo tokens are issued to this machine only.");
-        }
+    public Map<String, Object> demoToken(@RequestParam String email, HttpServletRequest request) {
+        LoopbackOnly.require(request, "Demo tokens");
         if (principals.byEmail(email, null).isEmpty()) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "Unknown user", "No portal user has the e-mail " + email + ".");
         }
