@@ -40,7 +40,7 @@ class BadInputIT {
 
     @BeforeAll
     void start() {
-        hub = TestHub.start(Map.of());
+        hub = TestHub.start(Map.of("matterhub.auth.mfa-required-for", "ops"));
     }
 
     @AfterAll
@@ -119,6 +119,20 @@ class BadInputIT {
         }
         // The hub still serves a good token after all that.
         assertThat(hub.get("/api/v1/matters", hub.token("gc@northwind.example")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rolesThatRequireMfaAndStaleSessionsAreRefused() throws Exception {
+        EmbeddedIssuer issuer = hub.bean(EmbeddedIssuer.class);
+        String withoutMfa = issuer.mint("ops@harbourlaw.example", Duration.ofMinutes(5), Map.of());
+        String withMfa = issuer.mint("ops@harbourlaw.example", Duration.ofMinutes(5), Map.of("amr", List.of("pwd", "mfa")));
+        HttpResponse<String> refused = hub.get("/ops/v1/connections", withoutMfa);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).get("title").asText()).isEqualTo("MFA required");
+        assertThat(hub.get("/ops/v1/connections", withMfa).statusCode()).isEqualTo(200);
+        String stale = issuer.mint("gc@northwind.example", Duration.ofMinutes(5),
+                Map.of("auth_time", Instant.now().minus(Duration.ofHours(13)).getEpochSecond()));
+        assertThat(hub.raw("GET", "/api/v1/me", stale, null, null, Map.of()).statusCode()).isEqualTo(401);
     }
 
     @Test
