@@ -133,8 +133,12 @@ public class DemoBootstrap implements DisposableBean {
         var orgs = jdbc.queryForList("select id, name from client_org order by name");
         for (var org : orgs) {
             UUID orgId = (UUID) org.get("id");
-            var people = jdbc.queryForList("select id, name, email from contact where client_org_id = ? and kind = 'person' "
-                    + "and email is not null and deleted_at is null order by created_at", orgId);
+            // In the order the firm created them in Clio, so every demo start gives everyone the same role.
+            var people = jdbc.queryForList("""
+                    select c.id, c.name, c.email from contact c
+                      join external_ref r on r.local_id = c.id and r.entity_type = 'contact'
+                     where c.client_org_id = ? and c.kind = 'person' and c.email is not null and c.deleted_at is null
+                     order by r.external_id::bigint""", orgId);
             for (int i = 0; i < people.size(); i++) {
                 var person = people.get(i);
                 String email = (String) person.get("email");

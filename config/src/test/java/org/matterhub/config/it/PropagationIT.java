@@ -77,11 +77,12 @@ class PropagationIT {
         String gc = hub.token("gc@bluebird.example");
         clio.setWebhookDeliveryEnabled(false);
         try {
-            long inboxBefore = hub.count("select count(*) from inbox");
+            String events = "%:" + clioId + ":%";
+            long inboxBefore = hub.count("select count(*) from inbox where event_id like ?", events);
             clio.data().updateMatterStatus(clioId, "Pending");
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                     .until(() -> statusSeenBy(gc, matter).equals("pending"));
-            assertThat(hub.count("select count(*) from inbox")).isEqualTo(inboxBefore);
+            assertThat(hub.count("select count(*) from inbox where event_id like ?", events)).isEqualTo(inboxBefore);
         } finally {
             clio.setWebhookDeliveryEnabled(true);
         }

@@ -1,0 +1,165 @@
+package org.matterhub.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.matterhub.config.support.TestHub;
+import org.matterhub.simulators.clio.ClioSimulator;
+import org.matterhub.simulators.clio.ClioSimulatorData;
+import org.matterhub.simulators.clio.ClioSimulatorOptions;
+import org.matterhub.simulators.common.RecordedRequest;
+
+/** What the measurements share: the firm admin's connect flow, seeded simulators, percentiles, waiting. */
+final class BenchSupport {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** The demo firm's admin, who may connect vendor accounts. */
+    static final String FIRM_ADMIN = "jwhitaker@harbourlaw.example";
+    static final String API_PREFIX = "/api/v4/";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private BenchSupport() {
+    }
+
+    /** A simulator of its own (one Clio account), knowing the hub's OAuth app, with the given records. */
+    static ClioSimulator seededSimulator(int matters, int contacts) {
+        ClioSimulator sim = ClioSimulator.start(ClioSimulatorOptions.defaults());
+        sim.registerApp(TestHub.CLIENT_ID, TestHub.CLIENT_SECRET);
+        seed(sim.data(), matters, contacts);
+        return sim;
+    }
+
+    /**
+     * Half the contacts are client companies, half people working for them; matters are spread over the
+     * companies (two thirds open, one third closed). Deterministic.
+     */
+    static void seed(ClioSimulatorData data, int matters, int contacts) {
+        int companies = Math.max(1, contacts / 2);
+        int people = Math.max(0, contacts - companies);
+        long[] companyIds = new long[companies];
+        for (int i = 0; i < companies; i++) {
+            companyIds[i] = data.createCompany("Bench" + i + " Industries Ltd", "legal@bench" + i + ".example",
+                    "+1 312 555 " + String.format("%04d", i % 10_000));
+        }
+        for (int i = 0; i < people; i++) {
+            int company = i % companies;
+            data.createPerson("Pat" + i, "Bench" + i, "pat" + i + "@bench" + company + ".example",
+                    "+1 312 556 " + String.format("%04d", i % 10_000), companyIds[company]);
+        }
+        LocalDate opened = LocalDate.of(2023, 1, 2);
+        for (int i = 0; i < matters; i++) {
+            data.createMatter(companyIds[i % companies], "Benchmark matter " + i + ": supply agreement review",
+                    i % 3 == 2 ? "Closed" : "Open", i % 2 == 0 ? "Commercial" : "Litigation",
+                    i % 2 == 0 ? "Alex Partner" : "Sam Associate",
+                    i % 2 == 0 ? "apartner@harbourlaw.example" : "sassociate@harbourlaw.example",
+                    opened.plusDays(i % 700));
+        }
+    }
+
+    /**
+     * The firm admin connects {@code sim} as a new Clio connection, over HTTP, exactly as a browser would:
+     * ask the hub, follow Clio's authorize redirect, land on the hub's callback. The hub's scheduled poll then
+     * backfills it. Returns the connection id.
+     */
+    static UUID connect(TestHub hub, ClioSimulator sim, String displayName) {
+        try {
+            String body = JSON.writeValueAsString(Map.of("displayName", displayName, "baseUrl", sim.baseUrl()));
+            HttpResponse<String> created = hub.raw("POST", "/api/v1/admin/connections/clio", hub.token(FIRM_ADMIN),
+                    body, "application/json", Map.of());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("Connect request failed: " + created.statusCode() + " " + created.body());
+            }
+            JsonNode answer = JSON.readTree(created.body());
+            HttpResponse<Void> consent = HTTP.send(HttpRequest.newBuilder(URI.create(answer.get("authorizeUrl").asText()))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            String callback = consent.headers().firstValue("Location").orElseThrow(() ->
+                    new IllegalStateException("Clio's authorize step did not redirect (" + consent.statusCode() + ")"));
+            HttpResponse<String> done = HTTP.send(HttpRequest.newBuilder(URI.create(callback)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (done.statusCode() != 200) {
+                throw new IllegalStateException("OAuth callback failed: " + done.statusCode() + " " + done.body());
+            }
+            return UUID.fromString(answer.get("connectionId").asText());
+        } catch (IOException e) {
+            throw new IllegalStateException("Connect flow failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** API requests (not OAuth) the simulator received, oldest first. */
+    static List<RecordedRequest> apiRequests(ClioSimulator sim) {
+        return sim.requests().stream().filter(r -> r.path().startsWith(API_PREFIX)).toList();
+    }
+
+    static void await(String what, Duration atMost, Duration every, BooleanSupplier done) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out after " + atMost.toSeconds() + " s waiting for " + what);
+            }
+            sleep(every.toMillis());
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
+    }
+
+    static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    /** Nearest-rank percentiles (p50, p95, p99, max) and mean of {@code millis}. */
+    static Map<String, Object> percentiles(List<Double> millis) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", millis.size());
+        if (millis.isEmpty()) {
+            return out;
+        }
+        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.put("p50_ms", round(rank(sorted, 0.50), 1));
+        out.put("p95_ms", round(rank(sorted, 0.95), 1));
+        out.put("p99_ms", round(rank(sorted, 0.99), 1));
+        out.put("max_ms", round(sorted[sorted.length - 1], 1));
+        out.put("min_ms", round(sorted[0], 1));
+        out.put("mean_ms", round(Arrays.stream(sorted).average().orElse(0), 1));
+        return out;
+    }
+
+    private static double rank(double[] sorted, double p) {
+        int idx = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    }
+
+    static <T> List<T> copy(List<T> list) {
+        return new ArrayList<>(list);
+    }
+}
