@@ -58,6 +58,16 @@ public final class ClioSimulatorData {
     private long nextUserId = 21;
     private int nextMatterNumber = 1;
 
+    /** Rendered records, valid while nothing has changed since (any change clears them). */
+    private final Map<Long, Map<String, Object>> renderedMatters = new java.util.HashMap<>();
+    private final Map<Long, Map<String, Object>> renderedContacts = new java.util.HashMap<>();
+
+    private void changed(String model, List<String> events, Map<String, Object> before, Map<String, Object> after) {
+        renderedMatters.clear();
+        renderedContacts.clear();
+        listener.changed(model, events, before, after);
+    }
+
     ClioSimulatorData(MonotonicClock clock, ChangeListener listener) {
         this.clock = clock;
         this.listener = listener;
@@ -122,7 +132,7 @@ public final class ClioSimulatorData {
                 Map<String, Object> before = renderContact(client);
                 client.isClient = true;
                 touch(client);
-                listener.changed("contact", List.of("updated"), before, renderContact(client));
+                changed("contact", List.of("updated"), before, renderContact(client));
             }
             Matter m = new Matter(nextMatterId++, nextMatterNumber++);
             m.clientId = clientContactId;
@@ -146,7 +156,7 @@ public final class ClioSimulatorData {
             m.updatedAt = now;
             m.etag = etag("matter", m.id, ++m.version, now);
             matters.put(m.id, m);
-            listener.changed("matter", List.of("created"), null, renderMatter(m));
+            changed("matter", List.of("created"), null, renderMatter(m));
             return m.id;
         }
     }
@@ -182,7 +192,7 @@ public final class ClioSimulatorData {
                 case "Pending" -> "matter_pended";
                 default -> "matter_opened";
             };
-            listener.changed("matter", List.of("updated", lifecycle), before, renderMatter(m));
+            changed("matter", List.of("updated", lifecycle), before, renderMatter(m));
         }
     }
 
@@ -194,7 +204,7 @@ public final class ClioSimulatorData {
             Map<String, Object> before = renderMatter(m);
             m.description = description;
             touch(m);
-            listener.changed("matter", List.of("updated"), before, renderMatter(m));
+            changed("matter", List.of("updated"), before, renderMatter(m));
         }
     }
 
@@ -217,7 +227,7 @@ public final class ClioSimulatorData {
                 primary.address = email;
             }
             touch(c);
-            listener.changed("contact", List.of("updated"), before, renderContact(c));
+            changed("contact", List.of("updated"), before, renderContact(c));
         }
     }
 
@@ -226,7 +236,7 @@ public final class ClioSimulatorData {
         synchronized (lock) {
             Matter m = requireMatter(matterId);
             matters.remove(matterId);
-            listener.changed("matter", List.of("deleted"), renderMatter(m), null);
+            changed("matter", List.of("deleted"), renderMatter(m), null);
         }
     }
 
@@ -288,7 +298,7 @@ public final class ClioSimulatorData {
         synchronized (lock) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Matter m : matters.values()) {
-                Map<String, Object> map = renderMatter(m);
+                Map<String, Object> map = renderedMatters.computeIfAbsent(m.id, id -> renderMatter(m));
                 if (filter.test(map)) {
                     out.add(map);
                 }
@@ -301,7 +311,7 @@ public final class ClioSimulatorData {
         synchronized (lock) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Contact c : contacts.values()) {
-                Map<String, Object> map = renderContact(c);
+                Map<String, Object> map = renderedContacts.computeIfAbsent(c.id, id -> renderContact(c));
                 if (filter.test(map)) {
                     out.add(map);
                 }
@@ -343,7 +353,7 @@ public final class ClioSimulatorData {
             touch(c);
             contactPatches.merge(id, 1, Integer::sum);
             Map<String, Object> after = renderContact(c);
-            listener.changed("contact", List.of("updated"), before, after);
+            changed("contact", List.of("updated"), before, after);
             return after;
         }
     }
@@ -526,7 +536,7 @@ public final class ClioSimulatorData {
         c.updatedAt = now;
         c.etag = etag("contact", c.id, ++c.version, now);
         contacts.put(c.id, c);
-        listener.changed("contact", List.of("created"), null, renderContact(c));
+        changed("contact", List.of("created"), null, renderContact(c));
         return c.id;
     }
 
