@@ -1,7 +1,12 @@
 package org.matterhub.routes.clio;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +26,7 @@ import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +53,16 @@ public class ClioInboundSync {
     private final ConnectionRepository connections;
     private final Tenancy tenancy;
     private final MeterRegistry meters;
+    private final Duration backfillSlice;
+    private final ExecutorService prefetch = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "clio-page-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ClioInboundSync(ClioConnections clients, ClioUpserter upserter, SyncCursorRepository cursors,
                            ExternalRefRepository refs, ConnectionRepository connections, Tenancy tenancy,
-                           MeterRegistry meters) {
+                           MeterRegistry meters, @Value("${matterhub.clio.backfill-slice:20s}") Duration backfillSlice) {
         this.clients = clients;
         this.upserter = upserter;
         this.cursors = cursors;
@@ -58,12 +70,18 @@ public class ClioInboundSync {
         this.connections = connections;
         this.tenancy = tenancy;
         this.meters = meters;
+        this.backfillSlice = backfillSlice;
     }
 
-    /** Backfills contacts, then matters, resuming from the saved cursors. Returns records applied. */
+    /**
+     * Backfills contacts, then matters, resuming from the saved cursors, for at most one slice of time: a large
+     * account is backfilled over several scheduler runs, so one connection never starves the others. Returns
+     * the records applied in this run.
+     */
     public long backfill(UUID firmId, UUID connectionId) {
-        long n = backfillEntity(firmId, connectionId, ClioUpserter.CONTACT);
-        return n + backfillEntity(firmId, connectionId, ClioUpserter.MATTER);
+        Instant deadline = Instant.now().plus(backfillSlice);
+        long n = backfillEntity(firmId, connectionId, ClioUpserter.CONTACT, deadline);
+        return n + backfillEntity(firmId, connectionId, ClioUpserter.MATTER, deadline);
     }
 
     /** Starts a fresh backfill (ops asked for one): the old backfill cursors are dropped. */
@@ -84,7 +102,7 @@ public class ClioInboundSync {
         return c.map(x -> "true".equals(x.get(COMPLETE))).orElse(false);
     }
 
-    private long backfillEntity(UUID firmId, UUID connectionId, String entity) {
+    private long backfillEntity(UUID firmId, UUID connectionId, String entity, Instant deadline) {
         TenantScope scope = TenantScope.system(firmId);
         SyncCursor cursor = tenancy.read(scope, () -> cursors.find(connectionId, entity, "", SyncMode.BACKFILL)).orElse(null);
         if (cursor != null && "true".equals(cursor.get(COMPLETE))) {
@@ -94,10 +112,13 @@ public class ClioInboundSync {
         String next = cursor == null ? null : cursor.get(NEXT_PAGE);
         ClioClient client = clients.client(firmId, connectionId);
         long applied = 0;
-        do {
-            ClioPage<?> page = fetch(client, entity, null, next);
+        ClioPage<?> page = fetch(client, entity, null, next);
+        while (true) {
             String pageNext = page.nextPageUrl();
-            Instant newest = applyPage(scope, connectionId, entity, page.records());
+            // The next page travels while this one is applied; it is applied only after this page's commit.
+            CompletableFuture<ClioPage<?>> ahead = pageNext == null || Instant.now().isAfter(deadline) ? null
+                    : CompletableFuture.supplyAsync(() -> fetch(client, entity, null, pageNext), prefetch);
+            applyPage(scope, connectionId, entity, page.records());
             Map<String, String> position = new HashMap<>();
             position.put("started_at", startedAt);
             if (pageNext != null) {
@@ -105,8 +126,9 @@ public class ClioInboundSync {
             } else {
                 position.put(COMPLETE, "true");
             }
+            int size = page.records().size();
             tenancy.writeVoid(scope, () -> {
-                cursors.save(connectionId, entity, "", SyncMode.BACKFILL, position, page.records().size());
+                cursors.save(connectionId, entity, "", SyncMode.BACKFILL, position, size);
                 if (pageNext == null) {
                     // The incremental path starts where the backfill began, so nothing changed meanwhile is missed.
                     if (cursors.find(connectionId, entity, "", SyncMode.INCREMENTAL).isEmpty()) {
@@ -114,12 +136,19 @@ public class ClioInboundSync {
                     }
                 }
             });
-            applied += page.records().size();
-            next = pageNext;
+            applied += size;
             meters.counter("matterhub.sync.records", "vendor", "clio", "connection", connectionId.toString(),
-                            "entity", entity, "mode", "backfill")
-                    .increment(page.records().size());
-        } while (next != null);
+                    "entity", entity, "mode", "backfill").increment(size);
+            if (ahead == null) {
+                if (pageNext != null) {
+                    log.info("Clio {} backfill of connection {} paused after {} records; the next run resumes it",
+                            entity, connectionId, applied);
+                    return applied;
+                }
+                break;
+            }
+            page = join(ahead);
+        }
         log.info("Clio {} backfill of connection {} complete: {} records this run", entity, connectionId, applied);
         return applied;
     }
@@ -210,6 +239,17 @@ public class ClioInboundSync {
         });
     }
 
+    private static ClioPage<?> join(CompletableFuture<ClioPage<?>> ahead) {
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     private static ClioPage<?> fetch(ClioClient client, String entity, Instant since, String next) {
         return ClioUpserter.MATTER.equals(entity) ? client.listMatters(since, next) : client.listContacts(since, next);
     }
@@ -217,22 +257,21 @@ public class ClioInboundSync {
     /** Applies one page in one transaction; returns the newest updated_at in it. */
     Instant applyPage(TenantScope scope, UUID connectionId, String entity, List<?> records) {
         if (ClioUpserter.MATTER.equals(entity)) {
-            ensureClients(scope, connectionId, records);
+            @SuppressWarnings("unchecked") List<ClioMatter> matters = (List<ClioMatter>) records;
+            ensureClients(scope, connectionId, matters);
+            return tenancy.write(scope, () -> {
+                upserter.matters(connectionId, matters);
+                return matters.stream().map(ClioMatter::updatedAt).filter(java.util.Objects::nonNull)
+                        .max(Instant::compareTo).orElse(null);
+            });
         }
         return tenancy.write(scope, () -> {
             Instant newest = null;
             for (Object r : records) {
-                Instant updated;
-                if (r instanceof ClioMatter m) {
-                    upserter.matter(connectionId, m);
-                    updated = m.updatedAt();
-                } else {
-                    ClioContact c = (ClioContact) r;
-                    upserter.contact(connectionId, c);
-                    updated = c.updatedAt();
-                }
-                if (updated != null && (newest == null || updated.isAfter(newest))) {
-                    newest = updated;
+                ClioContact c = (ClioContact) r;
+                upserter.contact(connectionId, c);
+                if (c.updatedAt() != null && (newest == null || c.updatedAt().isAfter(newest))) {
+                    newest = c.updatedAt();
                 }
             }
             return newest;
@@ -240,21 +279,23 @@ public class ClioInboundSync {
     }
 
     /** Matters may name a client the hub has not seen yet: fetch and apply those contacts first. */
-    private void ensureClients(TenantScope scope, UUID connectionId, List<?> records) {
+    private void ensureClients(TenantScope scope, UUID connectionId, List<ClioMatter> matters) {
+        List<Long> clientIds = matters.stream().filter(m -> m.client() != null && m.client().id() != null)
+                .map(m -> m.client().id()).distinct().toList();
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        Set<String> known = tenancy.read(scope, () -> refs.findAll(connectionId, ClioUpserter.CLIENT_ORG,
+                clientIds.stream().map(String::valueOf).toList()).keySet());
         ClioClient client = null;
-        for (Object r : records) {
-            ClioMatter m = (ClioMatter) r;
-            if (m.client() == null || m.client().id() == null) {
-                continue;
-            }
-            String clientId = Long.toString(m.client().id());
-            if (tenancy.read(scope, () -> upserter.knowsClientOrg(connectionId, clientId))) {
+        for (Long id : clientIds) {
+            if (known.contains(Long.toString(id))) {
                 continue;
             }
             if (client == null) {
                 client = clients.client(scope.firmId(), connectionId);
             }
-            ClioContact contact = client.getContact(m.client().id());
+            ClioContact contact = client.getContact(id);
             tenancy.writeVoid(scope, () -> {
                 upserter.contact(connectionId, contact);
                 upserter.ensureIndividualClientOrg(connectionId, contact);

@@ -1,5 +1,8 @@
 package org.matterhub.routes.clio;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.matterhub.connectors.clio.ClioContact;
@@ -66,6 +69,45 @@ public class ClioUpserter {
         refs.upsert(new ExternalRef(connectionId, SYSTEM, MATTER, m.externalId(), localId, m.etag(), hash,
                 m.sourceUpdatedAt(), null));
         return ref.isEmpty() ? Outcome.CREATED : Outcome.UPDATED;
+    }
+
+    /**
+     * A page of matters in a handful of statements: the page's records are locked and their refs and client
+     * orgs read in one query each; new matters go in as one batch. Same outcome as {@link #matter} per record.
+     */
+    public int matters(UUID connectionId, List<ClioMatter> page) {
+        List<CanonicalMatter> canonical = page.stream().map(ClioMatterMapper::toCanonical).toList();
+        List<String> ids = canonical.stream().map(CanonicalMatter::externalId).toList();
+        refs.lockAll(connectionId, MATTER, ids);
+        Map<String, ExternalRef> existing = refs.findAll(connectionId, MATTER, ids);
+        Map<String, ExternalRef> orgRefs = refs.findAll(connectionId, CLIENT_ORG, canonical.stream()
+                .map(CanonicalMatter::clientExternalId).filter(java.util.Objects::nonNull).distinct().toList());
+        List<MatterRepository.NewMatter> inserts = new ArrayList<>();
+        List<ExternalRef> refUpserts = new ArrayList<>();
+        int changed = 0;
+        for (CanonicalMatter m : canonical) {
+            UUID orgId = m.clientExternalId() == null || !orgRefs.containsKey(m.clientExternalId()) ? null
+                    : orgRefs.get(m.clientExternalId()).localId();
+            String hash = m.contentHash() + ":" + orgId;
+            ExternalRef ref = existing.get(m.externalId());
+            if (ref != null && hash.equals(ref.contentHash()) && ref.deletedAt() == null) {
+                continue;
+            }
+            UUID localId;
+            if (ref == null) {
+                localId = UUID.randomUUID();
+                inserts.add(new MatterRepository.NewMatter(localId, orgId, m));
+            } else {
+                localId = ref.localId();
+                matters.update(localId, orgId, m);
+            }
+            refUpserts.add(new ExternalRef(connectionId, SYSTEM, MATTER, m.externalId(), localId, m.etag(), hash,
+                    m.sourceUpdatedAt(), null));
+            changed++;
+        }
+        matters.insertAll(connectionId, inserts);
+        refs.upsertAll(refUpserts);
+        return changed;
     }
 
     public Outcome contact(UUID connectionId, ClioContact clio) {

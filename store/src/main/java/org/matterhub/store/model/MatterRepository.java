@@ -54,6 +54,54 @@ public class MatterRepository {
         return id;
     }
 
+    /** A new matter with the id the caller chose (so a page of them goes in one batch). */
+    public record NewMatter(UUID id, UUID clientOrgId, CanonicalMatter matter) {
+    }
+
+    /** Inserts a page of new matters and their first milestones in two batches. */
+    public void insertAll(UUID connectionId, List<NewMatter> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        UUID firm = TenantContext.current().orElseThrow().firmId();
+        jdbc.batchUpdate("""
+                insert into matter (id, firm_id, client_org_id, source_connection_id, number, display_number, description,
+                                    status, practice_area, responsible_attorney_name, responsible_attorney_email,
+                                    open_date, pending_date, close_date, source_updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, batch, 500, (ps, n) -> {
+                    CanonicalMatter m = n.matter();
+                    ps.setObject(1, n.id());
+                    ps.setObject(2, firm);
+                    ps.setObject(3, n.clientOrgId());
+                    ps.setObject(4, connectionId);
+                    ps.setString(5, m.number());
+                    ps.setString(6, m.displayNumber());
+                    ps.setString(7, m.description());
+                    ps.setString(8, status(m.status()));
+                    ps.setString(9, m.practiceArea());
+                    ps.setString(10, m.responsibleAttorneyName());
+                    ps.setString(11, m.responsibleAttorneyEmail());
+                    ps.setDate(12, date(m.openDate()));
+                    ps.setDate(13, date(m.pendingDate()));
+                    ps.setDate(14, date(m.closeDate()));
+                    ps.setTimestamp(15, ts(m.sourceUpdatedAt()));
+                });
+        List<Object[]> milestones = new java.util.ArrayList<>();
+        for (NewMatter n : batch) {
+            CanonicalMatter m = n.matter();
+            Instant opened = m.openDate() != null ? m.openDate().atStartOfDay().toInstant(ZoneOffset.UTC) : m.sourceUpdatedAt();
+            milestones.add(new Object[] {firm, n.id(), "opened", "Matter opened", Timestamp.from(opened == null ? Instant.now() : opened)});
+            if (m.status() != MatterStatus.OPEN) {
+                String[] kt = statusMilestone(m.status());
+                milestones.add(new Object[] {firm, n.id(), kt[0], kt[1],
+                        Timestamp.from(m.sourceUpdatedAt() == null ? Instant.now() : m.sourceUpdatedAt())});
+            }
+        }
+        jdbc.batchUpdate("insert into matter_milestone (firm_id, matter_id, kind, title, occurred_at) values (?, ?, ?, ?, ?)",
+                milestones);
+    }
+
     /** Updates from the source; a status change becomes a milestone. */
     public void update(UUID id, UUID clientOrgId, CanonicalMatter m) {
         String previous = jdbc.queryForObject("select status from matter where id = ? for update", String.class, id);
@@ -98,11 +146,17 @@ public class MatterRepository {
     }
 
     private void addStatusMilestone(UUID id, MatterStatus status, Instant at) {
-        switch (status) {
-            case OPEN -> addMilestone(id, "opened", "Matter opened", at);
-            case PENDING -> addMilestone(id, "pending", "Matter on hold pending further steps", at);
-            case CLOSED -> addMilestone(id, "closed", "Matter closed", at);
-        }
+        String[] kt = statusMilestone(status);
+        addMilestone(id, kt[0], kt[1], at);
+    }
+
+    /** Kind and client-facing title of the milestone a status change makes. */
+    private static String[] statusMilestone(MatterStatus status) {
+        return switch (status) {
+            case OPEN -> new String[] {"opened", "Matter opened"};
+            case PENDING -> new String[] {"pending", "Matter on hold pending further steps"};
+            case CLOSED -> new String[] {"closed", "Matter closed"};
+        };
     }
 
     private void addMilestone(UUID matterId, String kind, String title, Instant at) {

@@ -39,6 +39,64 @@ public class ExternalRefRepository {
         jdbc.queryForList("select pg_advisory_xact_lock(?)", key);
     }
 
+    /** {@link #lock} for many records at once, in key order so that concurrent writers cannot deadlock. */
+    public void lockAll(UUID connectionId, String entityType, java.util.Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return;
+        }
+        Long[] keys = externalIds.stream().map(id -> ByteBuffer.wrap(sha256().digest((connectionId + "|" + entityType + "|" + id)
+                .getBytes(StandardCharsets.UTF_8))).getLong()).sorted().distinct().toArray(Long[]::new);
+        jdbc.query("select pg_advisory_xact_lock(k) from unnest(?::bigint[]) as k order by k",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", keys)), rs -> null);
+    }
+
+    /** The refs of many records of one type, by external id, in one query. */
+    public java.util.Map<String, ExternalRef> findAll(UUID connectionId, String entityType, java.util.Collection<String> externalIds) {
+        java.util.Map<String, ExternalRef> found = new java.util.HashMap<>();
+        if (externalIds.isEmpty()) {
+            return found;
+        }
+        String[] ids = externalIds.toArray(String[]::new);
+        jdbc.query("select * from external_ref where connection_id = ? and entity_type = ? and external_id = any(?)",
+                ps -> {
+                    ps.setObject(1, connectionId);
+                    ps.setString(2, entityType);
+                    ps.setArray(3, ps.getConnection().createArrayOf("text", ids));
+                }, rs -> {
+                    ExternalRef r = ROW.mapRow(rs, 0);
+                    found.put(r.externalId(), r);
+                });
+        return found;
+    }
+
+    /** {@link #upsert} for many refs in one batch. */
+    public void upsertAll(java.util.List<ExternalRef> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        UUID firm = TenantContext.current().orElseThrow().firmId();
+        jdbc.batchUpdate("""
+                insert into external_ref (firm_id, connection_id, system, entity_type, external_id, local_id, etag,
+                                          content_hash, source_updated_at, last_seen_at, deleted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+                on conflict (connection_id, entity_type, external_id) do update
+                   set etag = excluded.etag, content_hash = excluded.content_hash,
+                       source_updated_at = excluded.source_updated_at, last_seen_at = now(),
+                       deleted_at = excluded.deleted_at
+                """, batch, 500, (ps, ref) -> {
+                    ps.setObject(1, firm);
+                    ps.setObject(2, ref.connectionId());
+                    ps.setString(3, ref.system());
+                    ps.setString(4, ref.entityType());
+                    ps.setString(5, ref.externalId());
+                    ps.setObject(6, ref.localId());
+                    ps.setString(7, ref.etag());
+                    ps.setString(8, ref.contentHash());
+                    ps.setTimestamp(9, ts(ref.sourceUpdatedAt()));
+                    ps.setTimestamp(10, ts(ref.deletedAt()));
+                });
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
