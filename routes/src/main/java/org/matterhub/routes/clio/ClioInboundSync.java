@@ -265,16 +265,11 @@ public class ClioInboundSync {
                         .max(Instant::compareTo).orElse(null);
             });
         }
+        @SuppressWarnings("unchecked") List<ClioContact> contacts = (List<ClioContact>) records;
         return tenancy.write(scope, () -> {
-            Instant newest = null;
-            for (Object r : records) {
-                ClioContact c = (ClioContact) r;
-                upserter.contact(connectionId, c);
-                if (c.updatedAt() != null && (newest == null || c.updatedAt().isAfter(newest))) {
-                    newest = c.updatedAt();
-                }
-            }
-            return newest;
+            upserter.contacts(connectionId, contacts);
+            return contacts.stream().map(ClioContact::updatedAt).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
         });
     }
 

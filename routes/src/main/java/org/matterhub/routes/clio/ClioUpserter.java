@@ -110,6 +110,70 @@ public class ClioUpserter {
         return changed;
     }
 
+    /**
+     * A page of contacts in a handful of statements, like {@link #matters}. Companies become client orgs
+     * (created here when new); people join their company's org.
+     */
+    public int contacts(UUID connectionId, List<ClioContact> page) {
+        List<CanonicalContact> canonical = page.stream().map(ClioContactMapper::toCanonical).toList();
+        List<String> ids = canonical.stream().map(CanonicalContact::externalId).toList();
+        refs.lockAll(connectionId, CONTACT, ids);
+        Map<String, ExternalRef> existing = refs.findAll(connectionId, CONTACT, ids);
+        Map<String, String> orgKeyOf = new java.util.LinkedHashMap<>();
+        Map<String, String> companyNames = new java.util.HashMap<>();
+        for (int i = 0; i < canonical.size(); i++) {
+            CanonicalContact c = canonical.get(i);
+            String key = c.kind() == ContactKind.COMPANY ? c.externalId()
+                    : c.companyExternalId() != null ? c.companyExternalId() : c.externalId();
+            orgKeyOf.put(c.externalId(), key);
+            if (c.kind() == ContactKind.COMPANY) {
+                companyNames.put(key, c.name());
+            } else if (c.companyExternalId() != null) {
+                companyNames.putIfAbsent(key, page.get(i).company().name());
+            }
+        }
+        Map<String, UUID> orgIds = new java.util.HashMap<>();
+        refs.findAll(connectionId, CLIENT_ORG, orgKeyOf.values().stream().distinct().toList())
+                .forEach((k, r) -> orgIds.put(k, r.localId()));
+        for (Map.Entry<String, String> company : companyNames.entrySet()) {
+            if (!orgIds.containsKey(company.getKey())) {
+                orgIds.put(company.getKey(), ensureOrg(connectionId, company.getKey(), company.getValue()));
+            }
+        }
+        List<ContactRepository.NewContact> inserts = new ArrayList<>();
+        List<ExternalRef> refUpserts = new ArrayList<>();
+        int changed = 0;
+        for (CanonicalContact c : canonical) {
+            UUID orgId = orgIds.get(orgKeyOf.get(c.externalId()));
+            String hash = c.contentHash() + ":" + orgId;
+            ExternalRef ref = existing.get(c.externalId());
+            if (ref != null && hash.equals(ref.contentHash()) && ref.deletedAt() == null) {
+                if (c.etag() != null && !c.etag().equals(ref.etag())) {
+                    refUpserts.add(new ExternalRef(connectionId, SYSTEM, CONTACT, c.externalId(), ref.localId(), c.etag(),
+                            ref.contentHash(), c.sourceUpdatedAt(), null));
+                }
+                continue;
+            }
+            UUID localId;
+            if (ref == null) {
+                localId = UUID.randomUUID();
+                inserts.add(new ContactRepository.NewContact(localId, orgId, c));
+            } else {
+                localId = ref.localId();
+                contacts.update(localId, orgId, c);
+                if (c.kind() == ContactKind.COMPANY) {
+                    orgs.rename(orgId, c.name());
+                }
+            }
+            refUpserts.add(new ExternalRef(connectionId, SYSTEM, CONTACT, c.externalId(), localId, c.etag(), hash,
+                    c.sourceUpdatedAt(), null));
+            changed++;
+        }
+        contacts.insertAll(connectionId, inserts);
+        refs.upsertAll(refUpserts);
+        return changed;
+    }
+
     public Outcome contact(UUID connectionId, ClioContact clio) {
         return contact(connectionId, clio, false);
     }

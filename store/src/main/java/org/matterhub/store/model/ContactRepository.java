@@ -37,6 +37,37 @@ public class ContactRepository {
                 json(c.address()), ts(c));
     }
 
+    /** A new contact with the id the caller chose. */
+    public record NewContact(UUID id, UUID clientOrgId, CanonicalContact contact) {
+    }
+
+    /** Inserts a page of new contacts in one batch. */
+    public void insertAll(UUID connectionId, java.util.List<NewContact> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        UUID firm = TenantContext.current().orElseThrow().firmId();
+        jdbc.batchUpdate("""
+                insert into contact (id, firm_id, client_org_id, source_connection_id, kind, name, first_name, last_name,
+                                     email, phone, address, source_updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                """, batch, 500, (ps, n) -> {
+                    CanonicalContact c = n.contact();
+                    ps.setObject(1, n.id());
+                    ps.setObject(2, firm);
+                    ps.setObject(3, n.clientOrgId());
+                    ps.setObject(4, connectionId);
+                    ps.setString(5, c.kind().name().toLowerCase());
+                    ps.setString(6, c.name());
+                    ps.setString(7, c.firstName());
+                    ps.setString(8, c.lastName());
+                    ps.setString(9, c.email());
+                    ps.setString(10, c.phone());
+                    ps.setString(11, json(c.address()));
+                    ps.setTimestamp(12, ts(c));
+                });
+    }
+
     public void update(UUID id, UUID clientOrgId, CanonicalContact c) {
         jdbc.update("""
                 update contact set client_org_id = ?, kind = ?, name = ?, first_name = ?, last_name = ?, email = ?,
