@@ -28,6 +28,7 @@ public final class SimExchange {
     private final String rawQuery;
     private final Map<String, List<String>> query;
     private final String body;
+    private final byte[] bodyBytes;
     private final Instant receivedAt;
     private boolean malformOnSend;
     private boolean dropOnSend;
@@ -43,7 +44,8 @@ public final class SimExchange {
         this.path = exchange.getRequestURI().getRawPath();
         this.rawQuery = exchange.getRequestURI().getRawQuery();
         this.query = parseForm(rawQuery);
-        this.body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        this.bodyBytes = exchange.getRequestBody().readAllBytes();
+        this.body = new String(bodyBytes, StandardCharsets.UTF_8);
     }
 
     public String method() {
@@ -72,6 +74,11 @@ public final class SimExchange {
 
     public String body() {
         return body;
+    }
+
+    /** The request body exactly as received (for binary uploads); do not modify the array. */
+    public byte[] bodyBytes() {
+        return bodyBytes;
     }
 
     public Instant receivedAt() {
@@ -129,6 +136,46 @@ public final class SimExchange {
     /** Sends a response without a body (e.g. 204, 302, 304). */
     public void sendEmpty(int status) {
         send(status, null, new byte[0]);
+    }
+
+    /**
+     * Streams {@code length} bytes of {@code source} starting at {@code offset}, in chunks, without
+     * copying the slice (for file downloads and {@code Range} answers). Honours the drop and malform
+     * switches like {@link #send}. Headers such as {@code Content-Range} must be set before.
+     */
+    public void sendSlice(int status, String contentType, byte[] source, int offset, int length) {
+        if (offset < 0 || length < 0 || offset + length > source.length) {
+            throw new IllegalArgumentException("slice out of bounds");
+        }
+        if (finished) {
+            throw new IllegalStateException("response already sent");
+        }
+        if (dropOnSend || (malformOnSend && status >= 200 && status < 300) || length == 0) {
+            send(status, contentType, java.util.Arrays.copyOfRange(source, offset, offset + length));
+            return;
+        }
+        finished = true;
+        this.status = status;
+        recordNow();
+        try {
+            if (contentType != null) {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+            }
+            boolean noBody = "HEAD".equals(method);
+            exchange.sendResponseHeaders(status, noBody ? -1 : length);
+            if (!noBody) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    int chunk = 64 * 1024;
+                    for (int pos = offset; pos < offset + length; pos += chunk) {
+                        out.write(source, pos, Math.min(chunk, offset + length - pos));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // client went away; nothing to do
+        } finally {
+            exchange.close();
+        }
     }
 
     public void send(int status, String contentType, byte[] bytes) {
