@@ -59,6 +59,8 @@ public final class TestHub implements AutoCloseable {
         props.put("matterhub.demo.enabled", "true");
         props.put("matterhub.demo.clio-simulator-port", "0");
         props.put("matterhub.store.pool-size", "8");
+        // Each hub is its own Quartz cluster (its own database); two hubs in one JVM must not share a scheduler.
+        props.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "matterhub-" + port);
         props.putAll(overrides);
         // As command-line arguments: they outrank application.yml, as an operator's flags would.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -62,7 +62,7 @@ public class ClioInboundSync {
 
     public ClioInboundSync(ClioConnections clients, ClioUpserter upserter, SyncCursorRepository cursors,
                            ExternalRefRepository refs, ConnectionRepository connections, Tenancy tenancy,
-                           MeterRegistry meters, @Value("${matterhub.clio.backfill-slice:20s}") Duration backfillSlice) {
+                           MeterRegistry meters, @Value("${matterhub.clio.backfill-slice:2m}") Duration backfillSlice) {
         this.clients = clients;
         this.upserter = upserter;
         this.cursors = cursors;
@@ -74,7 +74,8 @@ public class ClioInboundSync {
     }
 
     /**
-     * Backfills contacts, then matters, resuming from the saved cursors, for at most one slice of time: a large
+     * Backfills contacts, then matters, resuming from the saved cursors, for at most one slice of time
+     * ({@code matterhub.clio.backfill-slice}, default 2 minutes): a large
      * account is backfilled over several scheduler runs, so one connection never starves the others. Returns
      * the records applied in this run.
      */
