@@ -1,0 +1,94 @@
+package org.matterhub.connectors.imanage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.matterhub.connectors.kernel.ErrorClass;
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.kernel.RateLimitTimeoutException;
+import org.matterhub.connectors.kernel.VendorHttpException;
+import org.matterhub.connectors.kernel.VendorIoException;
+import org.matterhub.connectors.kernel.VendorResponseException;
+
+/**
+ * iManage's failure policy. iManage publishes no error contract (VENDORS §2.4), so the table is the
+ * HTTP-generic one.
+ *
+ * <table>
+ *   <caption>Classification</caption>
+ *   <tr><th>failure</th><th>class</th></tr>
+ *   <tr><td>I/O error, timeout, connection dropped before the response ({@link VendorIoException})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>5xx, 408, 423 (document in use / checked out)</td><td>RETRIABLE</td></tr>
+ *   <tr><td>429, honouring Retry-After (no daily quota is known)</td><td>RETRIABLE</td></tr>
+ *   <tr><td>no rate-limit permit within the deadline ({@link RateLimitTimeoutException})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>2xx whose body is not JSON ({@link VendorResponseException.Kind#MALFORMED})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>{@link ImanageReauthorizationRequiredException}, any 401, 403</td><td>REAUTHORIZATION_REQUIRED</td></tr>
+ *   <tr><td>409, 412</td><td>CONFLICT</td></tr>
+ *   <tr><td>400, 404 ({@link ImanageNotFoundException}), 405, 410, 415, 416, 422, other 4xx</td><td>PERMANENT</td></tr>
+ *   <tr><td>2xx JSON of unexpected shape</td><td>PERMANENT</td></tr>
+ *   <tr><td>anything else (a bug)</td><td>PERMANENT</td></tr>
+ * </table>
+ *
+ * <p>A retriable failure of an upload is retried only after the idempotency check described on
+ * {@link ImanageClient}: the upload may have been applied although no response arrived.
+ */
+public final class ImanageErrorClassifier implements ErrorClassifier {
+
+    @Override
+    public ErrorClass classify(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof ImanageReauthorizationRequiredException) {
+            return ErrorClass.REAUTHORIZATION_REQUIRED;
+        }
+        if (e instanceof VendorHttpException http) {
+            return classifyStatus(http.status());
+        }
+        if (e instanceof VendorIoException || e instanceof IOException || e instanceof UncheckedIOException
+                || e instanceof RateLimitTimeoutException) {
+            return ErrorClass.RETRIABLE;
+        }
+        if (e instanceof VendorResponseException response) {
+            return response.kind() == VendorResponseException.Kind.MALFORMED
+                    ? ErrorClass.RETRIABLE : ErrorClass.PERMANENT;
+        }
+        return ErrorClass.PERMANENT;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof VendorHttpException http) {
+            return http.retryAfter();
+        }
+        if (e instanceof RateLimitTimeoutException rl) {
+            return Optional.of(rl.wouldWait());
+        }
+        return Optional.empty();
+    }
+
+    private static ErrorClass classifyStatus(int status) {
+        if (status >= 500 || status == 408 || status == 429 || status == 423) {
+            return ErrorClass.RETRIABLE;
+        }
+        if (status == 401 || status == 403) {
+            return ErrorClass.REAUTHORIZATION_REQUIRED;
+        }
+        if (status == 409 || status == 412) {
+            return ErrorClass.CONFLICT;
+        }
+        return ErrorClass.PERMANENT;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        int depth = 0;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null
+                && depth++ < 10) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

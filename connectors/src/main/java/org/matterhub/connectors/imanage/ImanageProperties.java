@@ -1,0 +1,120 @@
+package org.matterhub.connectors.imanage;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.TimeSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the iManage Work connector for one firm's iManage server and OAuth application.
+ *
+ * @param baseUrl            the Work server, without path: {@code https://cloudimanage.com}, a regional or
+ *                           vanity host, an on-premises server, or a simulator's {@code http://127.0.0.1:PORT}.
+ *                           OAuth lives at {@code baseUrl + /auth/oauth2/…}, discovery at {@code baseUrl + /api},
+ *                           the library at {@code baseUrl + /work/api/v2/customers/{customerId}/libraries/{library}}.
+ * @param customerId         the iManage customer id; optional: when blank it is read once from discovery
+ *                           ({@code GET /api}, {@code data.user.customer_id}) and cached for the client's life.
+ * @param library            the library (database) alias the firm files matters in, e.g. {@code ACTIVE_US}.
+ * @param clientId           OAuth client id of the application registered in iManage Control Center.
+ * @param clientSecret       OAuth client secret. <b>Secret:</b> masked in {@link #toString()}, never logged.
+ * @param requestTimeout     per-request response timeout, and the longest a call waits for a rate-limit
+ *                           permit before failing as retriable; default 30 s. A download's timeout covers the
+ *                           response headers only; the body then streams at the caller's pace.
+ * @param crawlPageSize      rows per sync-crawl page ({@code limit}), 1–1000; default 1000 (the page size seen in
+ *                           third-party use of the sync API, IM-DF, and the simulator's maximum).
+ * @param listPageSize       rows per page of {@code limit}/{@code offset} lists (customs, children, folder
+ *                           documents, workspace search), 1–9999; default 500.
+ * @param rateLimitPerMinute our own request budget per connection: iManage publishes no limit, so this is a
+ *                           courtesy ceiling agreed with the firm's iManage administrator; default 300.
+ */
+@Validated
+@ConfigurationProperties(prefix = "matterhub.imanage")
+public record ImanageProperties(
+        @NotNull URI baseUrl,
+        @Pattern(regexp = "^$|^[A-Za-z0-9_-]+$") String customerId,
+        @NotBlank @Pattern(regexp = "^[A-Za-z0-9_]+$") String library,
+        @NotBlank String clientId,
+        @NotBlank String clientSecret,
+        @DefaultValue("30s") @NotNull Duration requestTimeout,
+        @DefaultValue("1000") @Min(1) @Max(1000) int crawlPageSize,
+        @DefaultValue("500") @Min(1) @Max(9999) int listPageSize,
+        @DefaultValue("300") @Min(1) int rateLimitPerMinute) {
+
+    /** Default {@link #crawlPageSize()}. */
+    public static final int DEFAULT_CRAWL_PAGE_SIZE = 1000;
+    /** Default {@link #rateLimitPerMinute()}: our budget, not a vendor figure. */
+    public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
+
+    public ImanageProperties {
+        if (customerId != null && customerId.isBlank()) {
+            customerId = null;
+        }
+        if (requestTimeout == null) {
+            requestTimeout = Duration.ofSeconds(30);
+        }
+        if (crawlPageSize == 0) {
+            crawlPageSize = DEFAULT_CRAWL_PAGE_SIZE;
+        }
+        if (listPageSize == 0) {
+            listPageSize = 500;
+        }
+        if (rateLimitPerMinute == 0) {
+            rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+        }
+        if (baseUrl != null) {
+            String s = baseUrl.toString();
+            if (s.endsWith("/")) {
+                baseUrl = URI.create(s.substring(0, s.length() - 1));
+            }
+        }
+    }
+
+    /** Properties with every default and the customer id left to discovery. */
+    public static ImanageProperties of(URI baseUrl, String library, String clientId, String clientSecret) {
+        return new ImanageProperties(baseUrl, null, library, clientId, clientSecret, null, 0, 0, 0);
+    }
+
+    /** A copy with a fixed customer id (no discovery call). */
+    public ImanageProperties withCustomerId(String id) {
+        return new ImanageProperties(baseUrl, id, library, clientId, clientSecret, requestTimeout, crawlPageSize,
+                listPageSize, rateLimitPerMinute);
+    }
+
+    /** A copy with another request timeout. */
+    public ImanageProperties withRequestTimeout(Duration timeout) {
+        return new ImanageProperties(baseUrl, customerId, library, clientId, clientSecret, timeout, crawlPageSize,
+                listPageSize, rateLimitPerMinute);
+    }
+
+    /** A copy with other page sizes. */
+    public ImanageProperties withPageSizes(int crawl, int list) {
+        return new ImanageProperties(baseUrl, customerId, library, clientId, clientSecret, requestTimeout, crawl,
+                list, rateLimitPerMinute);
+    }
+
+    /** The connection's limiter: {@link #rateLimitPerMinute()} per minute. */
+    public RateLimiter newRateLimiter(String name, TimeSource time) {
+        return new RateLimiter(name, rateLimitPerMinute, Duration.ofMinutes(1), time);
+    }
+
+    /** {@code baseUrl + /work/api/v2/customers/{customerId}/libraries/{library}}. */
+    public URI libraryBase(String resolvedCustomerId) {
+        return URI.create(baseUrl + "/work/api/v2/customers/" + resolvedCustomerId + "/libraries/" + library);
+    }
+
+    @Override
+    public String toString() {
+        return "ImanageProperties[baseUrl=" + baseUrl + ", customerId=" + customerId + ", library=" + library
+                + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "null" : "****")
+                + ", requestTimeout=" + requestTimeout + ", crawlPageSize=" + crawlPageSize + ", listPageSize="
+                + listPageSize + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
+    }
+}

@@ -1,0 +1,122 @@
+package org.matterhub.connectors.netdocuments;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.Duration;
+import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.TimeSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the NetDocuments connector for one firm's repository and cabinet.
+ *
+ * @param baseUrl            the region's web host, which serves the OAuth consent page
+ *                           ({@code /neWeb2/OAuth.aspx}): {@code https://vault.netvoyage.com} (US),
+ *                           {@code https://eu.netdocuments.com}, … ({@link NetDocumentsRegion}), or a simulator.
+ * @param apiBaseUrl         the region's API host ({@code https://api.vault.netvoyage.com}, …): token endpoint
+ *                           {@code /v1/OAuth} and every {@code /v1}, {@code /v2} call.
+ * @param repositoryId       the firm's repository, {@code CA-XXXXXXXX} (lookup tables and the activity log live here).
+ * @param cabinetId          the cabinet the firm files matters in, {@code NG-XXXXXXXX}.
+ * @param clientId           OAuth client id of the NetDocuments application ({@code AP-…}).
+ * @param clientSecret       OAuth client secret. <b>Secret:</b> masked in {@link #toString()}, never logged.
+ * @param scope              OAuth scopes requested at consent, space separated; default
+ *                           {@code read edit organize lookup} (ND-PP lists read, organize, edit, delete_doc,
+ *                           delete_container, lookup, admin; reading the activity log needs repository admin rights).
+ * @param requestTimeout     per-request response timeout, and the longest a call waits for a rate-limit permit
+ *                           before failing as retriable; default 30 s. Downloads: headers only.
+ * @param pageSize           items per page of container listings ({@code top}, at most 500 per ND-PP) and of lookup
+ *                           tables ({@code $top}); default 500.
+ * @param rateLimitPerMinute calls per 60 s per connection; default <b>100</b>, the figure NetDocuments' own
+ *                           connector documentation on Microsoft Learn gives ("API calls per connection: 100,
+ *                           renewal period 60 seconds"); the API itself publishes none (VENDORS §3.4).
+ */
+@Validated
+@ConfigurationProperties(prefix = "matterhub.netdocuments")
+public record NetDocumentsProperties(
+        @NotNull URI baseUrl,
+        @NotNull URI apiBaseUrl,
+        @NotBlank @Pattern(regexp = "^CA-[A-Z0-9]{8}$") String repositoryId,
+        @NotBlank @Pattern(regexp = "^NG-[A-Z0-9]{8}$") String cabinetId,
+        @NotBlank String clientId,
+        @NotBlank String clientSecret,
+        @DefaultValue("read edit organize lookup") @NotBlank String scope,
+        @DefaultValue("30s") @NotNull Duration requestTimeout,
+        @DefaultValue("500") @Min(1) @Max(500) int pageSize,
+        @DefaultValue("100") @Min(1) int rateLimitPerMinute) {
+
+    /** Largest {@code top} the API accepts (ND-PP). */
+    public static final int MAX_PAGE_SIZE = 500;
+    /** Default {@link #rateLimitPerMinute()}. */
+    public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 100;
+    /** Default {@link #scope()}. */
+    public static final String DEFAULT_SCOPE = "read edit organize lookup";
+
+    public NetDocumentsProperties {
+        if (scope == null || scope.isBlank()) {
+            scope = DEFAULT_SCOPE;
+        }
+        if (requestTimeout == null) {
+            requestTimeout = Duration.ofSeconds(30);
+        }
+        if (pageSize == 0) {
+            pageSize = MAX_PAGE_SIZE;
+        }
+        if (rateLimitPerMinute == 0) {
+            rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
+        }
+        baseUrl = stripSlash(baseUrl);
+        apiBaseUrl = stripSlash(apiBaseUrl);
+    }
+
+    /** Properties for a region with every default. */
+    public static NetDocumentsProperties of(NetDocumentsRegion region, String repositoryId, String cabinetId,
+                                            String clientId, String clientSecret) {
+        return of(region.webBase(), region.apiBase(), repositoryId, cabinetId, clientId, clientSecret);
+    }
+
+    /** Properties with explicit hosts (a simulator serves both from one URL) and every default. */
+    public static NetDocumentsProperties of(URI baseUrl, URI apiBaseUrl, String repositoryId, String cabinetId,
+                                            String clientId, String clientSecret) {
+        return new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, null,
+                null, 0, 0);
+    }
+
+    /** A copy with another request timeout. */
+    public NetDocumentsProperties withRequestTimeout(Duration timeout) {
+        return new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, scope,
+                timeout, pageSize, rateLimitPerMinute);
+    }
+
+    /** A copy with another page size. */
+    public NetDocumentsProperties withPageSize(int size) {
+        return new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, scope,
+                requestTimeout, size, rateLimitPerMinute);
+    }
+
+    /** The connection's limiter: {@link #rateLimitPerMinute()} calls per 60 s. */
+    public RateLimiter newRateLimiter(String name, TimeSource time) {
+        return new RateLimiter(name, rateLimitPerMinute, Duration.ofSeconds(60), time);
+    }
+
+    private static URI stripSlash(URI uri) {
+        if (uri == null) {
+            return null;
+        }
+        String s = uri.toString();
+        return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+    }
+
+    @Override
+    public String toString() {
+        return "NetDocumentsProperties[baseUrl=" + baseUrl + ", apiBaseUrl=" + apiBaseUrl + ", repositoryId="
+                + repositoryId + ", cabinetId=" + cabinetId + ", clientId=" + clientId + ", clientSecret="
+                + (clientSecret == null ? "null" : "****") + ", scope=" + scope + ", requestTimeout=" + requestTimeout
+                + ", pageSize=" + pageSize + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
+    }
+}

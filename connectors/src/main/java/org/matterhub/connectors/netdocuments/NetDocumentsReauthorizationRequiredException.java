@@ -1,0 +1,17 @@
+package org.matterhub.connectors.netdocuments;
+
+import java.util.Optional;
+import org.matterhub.connectors.kernel.VendorHttpException;
+
+/**
+ * The grant is gone: the refresh token was rejected ({@code invalid_grant}), the connection has no
+ * refresh token, or a freshly refreshed access token is still refused. Only a firm admin re-running the
+ * authorize flow can fix it; the connection must stop and alert.
+ */
+public class NetDocumentsReauthorizationRequiredException extends VendorHttpException {
+
+    public NetDocumentsReauthorizationRequiredException(String method, String path, int status, String errorCode,
+                                                   String bodyExcerpt) {
+        super(NetDocumentsClient.VENDOR, method, path, status, Optional.empty(), errorCode, bodyExcerpt);
+    }
+}

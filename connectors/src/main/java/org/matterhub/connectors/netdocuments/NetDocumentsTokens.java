@@ -1,0 +1,32 @@
+package org.matterhub.connectors.netdocuments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One connection's NetDocuments OAuth tokens. Secret: {@link #toString()} masks both tokens.
+ *
+ * @param accessToken  sent as {@code Authorization: Bearer}; about 45–90 minutes of inactivity
+ *                     and at most 24–48 hours after issue (NetDocuments REST API overview)
+ * @param refreshToken reused until revoked (the simulator does not rotate it; unconfirmed)
+ * @param expiresAt    when the access token expires, per the token response's {@code expires_in}
+ */
+public record NetDocumentsTokens(String accessToken, String refreshToken, Instant expiresAt) {
+
+    public NetDocumentsTokens {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    /** Whether the access token expires within {@code margin} of {@code now}. */
+    public boolean expiresWithin(Duration margin, Instant now) {
+        return !expiresAt.isAfter(now.plus(margin));
+    }
+
+    @Override
+    public String toString() {
+        return "NetDocumentsTokens[accessToken=****, refreshToken=" + (refreshToken == null ? "null" : "****")
+                + ", expiresAt=" + expiresAt + "]";
+    }
+}
