@@ -77,6 +77,7 @@ public final class TwoFirmFixture {
                 + ", 'clio', 'Clio " + tag + "', 'http://127.0.0.1')");
         seedOrg(s, firm, user, tag, slug);
         s.execute("insert into audit_event (firm_id, actor_kind, action, subject_type) values (" + f + ", 'system', 'seed', 'firm')");
+        s.execute("insert into firm_data_key (firm_id, key_enc, retired_at) values (" + f + ", '\\x00'::bytea, now())");
     }
 
     /** One client org of a firm with a user (its org admin) and a row in every tenant table below it. */

@@ -1,0 +1,413 @@
+package org.matterhub.routes.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.aws2.s3.AWS2S3Component;
+import org.apache.camel.component.aws2.s3.AWS2S3Configuration;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
+import org.apache.camel.component.aws2.s3.AWS2S3Operations;
+import org.matterhub.store.blob.BlobHeader;
+import org.matterhub.store.blob.ChunkLayout;
+import org.matterhub.store.blob.ChunkedEnvelopeCipher;
+import org.matterhub.store.blob.DataKey;
+import org.matterhub.store.blob.DataKeys;
+import org.matterhub.store.blob.EncryptingInputStream;
+import org.matterhub.store.tenancy.TenantScope;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+/**
+ * Document binaries in an S3-compatible bucket, encrypted in the hub before they leave it and decrypted after they
+ * return ({@link ChunkedEnvelopeCipher} under the firm's data key). Everything streams: an upload is encrypted while
+ * it is sent, a download decrypted while it is read, and neither ever holds the whole object.
+ *
+ * <p>A blob lives at {@code firms/<firm id>/<objectKey>} and its chunks are bound to firm and key, so one firm's
+ * key never reaches another's blob and a blob copied to another key or firm does not decrypt. This class checks
+ * nothing about who may read a document: callers decide that against the document tables, under the caller's
+ * scope, before asking for bytes; the firm's data key is then read on the firm's side.
+ *
+ * <p>Failures: an unreadable source, a length that does not match the declared one, or a blob that fails
+ * authentication raise {@link UncheckedIOException} (from {@code get}'s stream: {@link
+ * org.matterhub.store.blob.BlobIntegrityException}); a missing blob {@link NoSuchBlobException}; the object store's
+ * own errors the AWS SDK's {@code SdkException}. A failed upload leaves no object and no pending multipart upload.
+ */
+public class DocumentBlobStore implements AutoCloseable {
+
+    private static final String OCTET_STREAM = "application/octet-stream";
+
+    private final S3Client s3;
+    private final CamelContext camel;
+    private final String bucket;
+    private final int partSize;
+    private final DataKeys keys;
+    private final ChunkedEnvelopeCipher cipher;
+    private final AWS2S3Endpoint endpoint;
+    private volatile ProducerTemplate template;
+
+    /**
+     * @param s3     the client the Camel endpoint and unknown-length uploads share
+     * @param camel  the context whose {@code aws2-s3} component carries requests
+     * @param keys   the firms' data keys
+     */
+    public DocumentBlobStore(S3Client s3, CamelContext camel, StorageProperties properties, DataKeys keys) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.camel = Objects.requireNonNull(camel, "camel");
+        this.bucket = properties.bucket();
+        this.partSize = properties.partSize();
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.cipher = new ChunkedEnvelopeCipher(properties.chunkSize());
+        AWS2S3Configuration configuration = new AWS2S3Configuration();
+        configuration.setBucketName(bucket);
+        configuration.setAmazonS3Client(s3);
+        configuration.setAutoCreateBucket(false);
+        configuration.setMultiPartUpload(true);
+        configuration.setPartSize(partSize);
+        this.endpoint = new AWS2S3Endpoint("aws2-s3://" + bucket + "?multiPartUpload=true&partSize=" + partSize,
+                camel.getComponent("aws2-s3", AWS2S3Component.class), configuration);
+    }
+
+    /**
+     * Encrypts and uploads a blob, replacing any blob under the same key.
+     *
+     * @param declaredLength the plaintext's length if known, else -1. Known lengths go through Camel's multipart
+     *                       producer straight from the encrypting stream; unknown ones are cut into parts here, one
+     *                       part in memory at a time. A source longer or shorter than declared fails the upload.
+     */
+    public StoredBlob put(TenantScope scope, String objectKey, InputStream plaintext, long declaredLength) {
+        requireKey(objectKey);
+        Objects.requireNonNull(plaintext, "plaintext");
+        if (declaredLength < -1) {
+            throw new IllegalArgumentException("declaredLength must be -1 or a length");
+        }
+        DataKey key = keys.activeKey(scope);
+        String storageKey = storageKey(scope, objectKey);
+        EncryptingInputStream encrypted = cipher.encrypt(plaintext, declaredLength, key, associatedData(scope, objectKey));
+        SourceFailure source = new SourceFailure(encrypted);
+        long stored;
+        try {
+            if (declaredLength >= 0) {
+                stored = cipher.layout().ciphertextLength(declaredLength);
+                call(exchange -> {
+                    exchange.getIn().setBody(source);
+                    exchange.getIn().setHeader(AWS2S3Constants.KEY, storageKey);
+                    exchange.getIn().setHeader(AWS2S3Constants.CONTENT_LENGTH, stored);
+                    exchange.getIn().setHeader(AWS2S3Constants.CONTENT_TYPE, OCTET_STREAM);
+                });
+            } else {
+                stored = uploadInParts(storageKey, source);
+            }
+        } catch (RuntimeException e) {
+            // The SDK reports a failing body as its own error (after trying to rewind it); the source's is the cause.
+            if (source.failure != null) {
+                UncheckedIOException failure = new UncheckedIOException(source.failure.getMessage(), source.failure);
+                failure.addSuppressed(e);
+                throw failure;
+            }
+            throw e;
+        }
+        if (!encrypted.isFinished()) {
+            delete(scope, objectKey);
+            throw new IllegalStateException("The upload of " + objectKey + " ended before the blob's last chunk");
+        }
+        return new StoredBlob(objectKey, encrypted.plaintextLength(), HexFormat.of().formatHex(encrypted.sha256()),
+                stored, key.id());
+    }
+
+    /**
+     * The plaintext of a blob, or of a range of it. Only the chunks covering the range are fetched (a ranged read
+     * costs one small extra request for the header). The stream must be closed; each chunk is authenticated before
+     * any of its bytes are returned.
+     *
+     * @throws RangeNotSatisfiableException when the range starts at or after the blob's end
+     */
+    public InputStream get(TenantScope scope, String objectKey, Optional<ByteRange> range) {
+        requireKey(objectKey);
+        String storageKey = storageKey(scope, objectKey);
+        String associatedData = associatedData(scope, objectKey);
+        try {
+            if (range.isEmpty()) {
+                ResponseInputStream<GetObjectResponse> body = fetch(storageKey, null);
+                try {
+                    return cipher.decrypt(new ReleasingStream(body), associatedData, id -> keys.key(scope, id));
+                } catch (IOException | RuntimeException e) {
+                    body.abort();
+                    throw e;
+                }
+            }
+            ByteRange wanted = range.get();
+            byte[] header;
+            long storedSize;
+            ResponseInputStream<GetObjectResponse> head = fetch(storageKey, new long[] {0, BlobHeader.BYTES - 1});
+            try (ReleasingStream in = new ReleasingStream(head)) {
+                header = in.readNBytes(BlobHeader.BYTES);
+                storedSize = totalSize(head.response());
+            }
+            BlobHeader parsed = BlobHeader.decode(header);
+            DataKey key = keys.key(scope, parsed.keyId());
+            ChunkLayout layout = new ChunkLayout(parsed.chunkSize());
+            long size = layout.plaintextLength(storedSize);
+            if (wanted.first() >= size) {
+                throw new RangeNotSatisfiableException(wanted, size);
+            }
+            ChunkLayout.Slice slice = layout.covering(size, wanted.first(), wanted.last());
+            ResponseInputStream<GetObjectResponse> body =
+                    fetch(storageKey, new long[] {slice.ciphertextFirst(), slice.ciphertextLast()});
+            return cipher.decryptRange(header, key, associatedData, size, slice, new ReleasingStream(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the blob; deleting a missing blob is not an error. */
+    public void delete(TenantScope scope, String objectKey) {
+        requireKey(objectKey);
+        String storageKey = storageKey(scope, objectKey);
+        call(exchange -> {
+            exchange.getIn().setHeader(AWS2S3Constants.S3_OPERATION, AWS2S3Operations.deleteObject);
+            exchange.getIn().setHeader(AWS2S3Constants.KEY, storageKey);
+        });
+    }
+
+    public boolean exists(TenantScope scope, String objectKey) {
+        requireKey(objectKey);
+        String storageKey = storageKey(scope, objectKey);
+        try {
+            call(exchange -> {
+                exchange.getIn().setHeader(AWS2S3Constants.S3_OPERATION, AWS2S3Operations.headObject);
+                exchange.getIn().setHeader(AWS2S3Constants.KEY, storageKey);
+            });
+            return true;
+        } catch (NoSuchBlobException e) {
+            return false;
+        }
+    }
+
+    /** Where the blob lies in the bucket: {@code firms/<firm id>/<objectKey>}. */
+    public String storageKey(TenantScope scope, String objectKey) {
+        return "firms/" + scope.firmId() + "/" + objectKey;
+    }
+
+    private static String associatedData(TenantScope scope, String objectKey) {
+        return "matterhub-blob:" + scope.firmId() + ":" + objectKey;
+    }
+
+    private static void requireKey(String objectKey) {
+        if (objectKey == null || objectKey.isBlank() || objectKey.length() > 900 || objectKey.startsWith("/")
+                || objectKey.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("Invalid object key");
+        }
+    }
+
+    /** Plain S3 multipart upload for a stream of unknown length: one part buffered (and retryable) at a time. */
+    private long uploadInParts(String storageKey, InputStream ciphertext) {
+        byte[] part = new byte[partSize];
+        try {
+            int n = ciphertext.readNBytes(part, 0, partSize);
+            if (n < partSize) {
+                int length = n;
+                s3.putObject(PutObjectRequest.builder().bucket(bucket).key(storageKey).contentType(OCTET_STREAM)
+                        .contentLength((long) length).build(), bytes(part, length));
+                return length;
+            }
+            String uploadId = s3.createMultipartUpload(CreateMultipartUploadRequest.builder().bucket(bucket)
+                    .key(storageKey).contentType(OCTET_STREAM).build()).uploadId();
+            try {
+                List<CompletedPart> parts = new ArrayList<>();
+                long total = 0;
+                while (n > 0) {
+                    int number = parts.size() + 1;
+                    String etag = s3.uploadPart(UploadPartRequest.builder().bucket(bucket).key(storageKey)
+                            .uploadId(uploadId).partNumber(number).contentLength((long) n).build(), bytes(part, n)).eTag();
+                    parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                    total += n;
+                    n = ciphertext.readNBytes(part, 0, partSize);
+                }
+                s3.completeMultipartUpload(CompleteMultipartUploadRequest.builder().bucket(bucket).key(storageKey)
+                        .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build());
+                return total;
+            } catch (IOException | RuntimeException e) {
+                s3.abortMultipartUpload(AbortMultipartUploadRequest.builder().bucket(bucket).key(storageKey)
+                        .uploadId(uploadId).build());
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RequestBody bytes(byte[] buffer, int length) {
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length, OCTET_STREAM);
+    }
+
+    /** GET of the whole object ({@code range} null) or of stored bytes range[0]..range[1]. */
+    @SuppressWarnings("unchecked")
+    private ResponseInputStream<GetObjectResponse> fetch(String storageKey, long[] range) {
+        Exchange exchange = call(e -> {
+            e.getIn().setHeader(AWS2S3Constants.KEY, storageKey);
+            if (range == null) {
+                e.getIn().setHeader(AWS2S3Constants.S3_OPERATION, AWS2S3Operations.getObject);
+            } else {
+                e.getIn().setHeader(AWS2S3Constants.S3_OPERATION, AWS2S3Operations.getObjectRange);
+                e.getIn().setHeader(AWS2S3Constants.RANGE_START, range[0]);
+                e.getIn().setHeader(AWS2S3Constants.RANGE_END, range[1]);
+            }
+        });
+        return (ResponseInputStream<GetObjectResponse>) exchange.getMessage().getBody();
+    }
+
+    /** The object's full size from a ranged GET's {@code Content-Range: bytes a-b/size}. */
+    private static long totalSize(GetObjectResponse response) {
+        String contentRange = response.contentRange();
+        if (contentRange != null && contentRange.indexOf('/') > 0) {
+            return Long.parseLong(contentRange.substring(contentRange.indexOf('/') + 1).trim());
+        }
+        return response.contentLength();
+    }
+
+    private Exchange call(Processor request) {
+        Exchange exchange = producer().send(started(), request);
+        Exception failure = exchange.getException();
+        if (failure == null) {
+            return exchange;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NoSuchKeyException || (t instanceof S3Exception s3e && s3e.statusCode() == 404)) {
+                throw new NoSuchBlobException(exchange.getIn().getHeader(AWS2S3Constants.KEY, String.class), failure);
+            }
+            if (t instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    private AWS2S3Endpoint started() {
+        if (!endpoint.isStarted()) {
+            endpoint.start();
+        }
+        return endpoint;
+    }
+
+    private ProducerTemplate producer() {
+        ProducerTemplate current = template;
+        if (current == null) {
+            synchronized (this) {
+                if (template == null) {
+                    template = camel.createProducerTemplate();
+                }
+                current = template;
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (template != null) {
+            template.stop();
+        }
+        endpoint.stop();
+    }
+
+    /** Remembers the first failure of the stream being uploaded. */
+    private static final class SourceFailure extends FilterInputStream {
+        private IOException failure;
+
+        SourceFailure(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Releases the HTTP connection properly: read to its end it returns to the pool; closed early it is aborted
+     * rather than drained (draining the rest of a large object to reuse one connection costs more than a new one).
+     */
+    private static final class ReleasingStream extends FilterInputStream {
+        private final ResponseInputStream<GetObjectResponse> response;
+        private long remaining;
+
+        ReleasingStream(ResponseInputStream<GetObjectResponse> response) {
+            super(response);
+            this.response = response;
+            Long length = response.response().contentLength();
+            this.remaining = length == null ? -1 : length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && remaining > 0) {
+                remaining--;
+            } else if (b < 0) {
+                remaining = 0;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && remaining > 0) {
+                remaining -= n;
+            } else if (n < 0) {
+                remaining = 0;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (remaining != 0) {
+                response.abort();
+            }
+            super.close();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.matterhub.routes.storage;
+
+import java.util.UUID;
+
+/**
+ * What {@link DocumentBlobStore#put} stored.
+ *
+ * @param objectKey      the caller's key (the store prefixes it with the firm in the bucket)
+ * @param size           plaintext bytes
+ * @param sha256         SHA-256 of the plaintext, lower-case hex
+ * @param ciphertextSize bytes stored in the bucket
+ * @param dataKeyId      the firm data key the blob is sealed under
+ */
+public record StoredBlob(String objectKey, long size, String sha256, long ciphertextSize, UUID dataKeyId) {
+}

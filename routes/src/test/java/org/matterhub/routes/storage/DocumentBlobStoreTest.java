@@ -1,0 +1,308 @@
+package org.matterhub.routes.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.matterhub.store.blob.BlobHeader;
+import org.matterhub.store.blob.BlobIntegrityException;
+import org.matterhub.store.blob.ChunkLayout;
+import org.matterhub.store.blob.DataKeys.UnknownDataKeyException;
+import org.matterhub.store.tenancy.TenantScope;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/** The blob store against a real S3-compatible server (S3Proxy, in memory), with data keys held in memory. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DocumentBlobStoreTest {
+
+    static final int CHUNK = 64 * 1024;
+    static final ChunkLayout LAYOUT = new ChunkLayout(CHUNK);
+    static final String BUCKET = "documents";
+
+    S3ProxyServer server;
+    S3Client raw;
+    DefaultCamelContext camel;
+    DocumentBlobStore store;
+    final TenantScope firmA = TenantScope.system(UUID.randomUUID());
+    final TenantScope firmB = TenantScope.system(UUID.randomUUID());
+    final Random random = new Random(42);
+
+    @BeforeAll
+    void start() throws Exception {
+        server = S3ProxyServer.inMemory();
+        StorageProperties properties = server.properties(BUCKET);
+        raw = server.clientWithBucket(properties);
+        camel = new DefaultCamelContext();
+        camel.start();
+        store = new DocumentBlobStore(raw, camel, properties, new InMemoryDataKeys());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        store.close();
+        camel.stop();
+        raw.close();
+        server.close();
+    }
+
+    static Stream<Arguments> sizes() {
+        long[] sizes = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 17L * 1024 * 1024};
+        return Arrays.stream(sizes).boxed().flatMap(s -> Stream.of(Arguments.of(s, true), Arguments.of(s, false)));
+    }
+
+    @ParameterizedTest(name = "{0} bytes, length declared: {1}")
+    @MethodSource("sizes")
+    void roundTripsEverySize(long size, boolean declared) throws Exception {
+        byte[] data = randomBytes((int) size);
+        String key = "round-trip/" + size + "-" + declared;
+
+        StoredBlob stored = store.put(firmA, key, new ByteArrayInputStream(data), declared ? size : -1);
+
+        assertThat(stored.objectKey()).isEqualTo(key);
+        assertThat(stored.size()).isEqualTo(size);
+        assertThat(stored.sha256()).isEqualTo(sha256(data));
+        assertThat(stored.ciphertextSize()).isEqualTo(LAYOUT.ciphertextLength(size));
+        HeadObjectResponse head = raw.headObject(HeadObjectRequest.builder().bucket(BUCKET)
+                .key(store.storageKey(firmA, key)).build());
+        assertThat(head.contentLength()).as("bytes in the bucket").isEqualTo(stored.ciphertextSize());
+        if (size > StorageProperties.MIN_PART_SIZE) {
+            assertThat(head.eTag()).as("a multipart upload's ETag names its part count").contains("-4");
+        }
+        assertThat(read(store.get(firmA, key, Optional.empty()))).isEqualTo(data);
+    }
+
+    @Test
+    void rangedReadsAtChunkEdgesReturnExactlyTheRange() throws Exception {
+        int size = 3 * CHUNK + 100;
+        byte[] data = randomBytes(size);
+        store.put(firmA, "ranges", new ByteArrayInputStream(data), size);
+        long[][] ranges = {
+            {0, 0}, {0, CHUNK - 1}, {CHUNK - 1, CHUNK - 1}, {CHUNK - 1, CHUNK}, {CHUNK, CHUNK}, {CHUNK, 2L * CHUNK - 1},
+            {2L * CHUNK - 5, 3L * CHUNK + 5}, {3L * CHUNK, size - 1}, {size - 1, size - 1}, {0, size - 1},
+            {size - 10, size + 1000}, {1, Long.MAX_VALUE}, {12345, 12345 + 3 * CHUNK},
+        };
+        for (long[] r : ranges) {
+            byte[] expected = Arrays.copyOfRange(data, (int) r[0], (int) Math.min(r[1], size - 1) + 1);
+            assertThat(read(store.get(firmA, "ranges", Optional.of(ByteRange.of(r[0], r[1])))))
+                    .as("bytes %d-%d", r[0], r[1]).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aRangedReadFetchesOnlyItsCoveringChunks() throws Exception {
+        int size = 4 * CHUNK;
+        byte[] data = randomBytes(size);
+        store.put(firmA, "covering", new ByteArrayInputStream(data), size);
+        // Damage chunk 3 only: ranges inside chunks 0..2 never fetch it, so they still read; a range touching it fails.
+        byte[] stored = rawBytes(firmA, "covering");
+        stored[(int) LAYOUT.chunkOffset(3) + 10] ^= 1;
+        rawPut(firmA, "covering", stored);
+
+        assertThat(read(store.get(firmA, "covering", Optional.of(ByteRange.of(CHUNK - 3, 3L * CHUNK - 1)))))
+                .isEqualTo(Arrays.copyOfRange(data, CHUNK - 3, 3 * CHUNK));
+        assertThatThrownBy(() -> read(store.get(firmA, "covering", Optional.of(ByteRange.of(3L * CHUNK - 1, 3L * CHUNK))))
+        ).isInstanceOf(BlobIntegrityException.class);
+    }
+
+    @Test
+    void aRangeStartingAtOrAfterTheEndIsNotSatisfiable() {
+        store.put(firmA, "short", new ByteArrayInputStream(new byte[10]), 10);
+        store.put(firmA, "empty", InputStream.nullInputStream(), 0);
+        assertThatThrownBy(() -> store.get(firmA, "short", Optional.of(ByteRange.from(10))))
+                .isInstanceOfSatisfying(RangeNotSatisfiableException.class, e -> assertThat(e.size()).isEqualTo(10));
+        assertThatThrownBy(() -> store.get(firmA, "empty", Optional.of(ByteRange.of(0, 0))))
+                .isInstanceOf(RangeNotSatisfiableException.class);
+    }
+
+    @Test
+    void flippingAnyStoredBitFailsTheRead() throws Exception {
+        int size = 2 * CHUNK + 7;
+        store.put(firmA, "tamper", new ByteArrayInputStream(randomBytes(size)), size);
+        byte[] original = rawBytes(firmA, "tamper");
+        int[] positions = {
+            8, // chunk size in the header
+            30, // salt
+            45, // nonce prefix
+            BlobHeader.BYTES, // first byte of chunk 0
+            BlobHeader.BYTES + CHUNK + 3, // chunk 0's tag
+            (int) LAYOUT.chunkOffset(1) + 500, // inside chunk 1
+            original.length - 1, // the last tag's last byte
+        };
+        for (int position : positions) {
+            byte[] tampered = original.clone();
+            tampered[position] ^= 0x01;
+            rawPut(firmA, "tamper", tampered);
+            assertThatThrownBy(() -> read(store.get(firmA, "tamper", Optional.empty())))
+                    .as("bit flipped at %d", position).isInstanceOfAny(BlobIntegrityException.class, UncheckedIOException.class);
+            assertThatThrownBy(() -> read(store.get(firmA, "tamper", Optional.of(ByteRange.from(0)))))
+                    .as("ranged, bit flipped at %d", position)
+                    .isInstanceOfAny(BlobIntegrityException.class, UncheckedIOException.class);
+        }
+        byte[] otherKeyId = original.clone();
+        otherKeyId[20] ^= 0x01;
+        rawPut(firmA, "tamper", otherKeyId);
+        assertThatThrownBy(() -> read(store.get(firmA, "tamper", Optional.empty()))).isInstanceOf(UnknownDataKeyException.class);
+
+        rawPut(firmA, "tamper", original);
+        assertThat(read(store.get(firmA, "tamper", Optional.empty()))).hasSize(size);
+    }
+
+    @Test
+    void truncatedReorderedOrExtendedBlobsFail() throws Exception {
+        int size = 3 * CHUNK;
+        store.put(firmA, "cut", new ByteArrayInputStream(randomBytes(size)), size);
+        byte[] original = rawBytes(firmA, "cut");
+        int sealed = LAYOUT.sealedChunkSize();
+        int chunk1 = (int) LAYOUT.chunkOffset(1);
+        int chunk2 = (int) LAYOUT.chunkOffset(2);
+
+        byte[] withoutLastChunk = Arrays.copyOf(original, chunk2);
+        byte[] swapped = original.clone();
+        System.arraycopy(original, chunk2, swapped, chunk1, sealed);
+        System.arraycopy(original, chunk1, swapped, chunk2, sealed);
+        byte[] extended = Arrays.copyOf(original, original.length + sealed);
+        System.arraycopy(original, chunk1, extended, original.length, sealed);
+        byte[] cutInsideAChunk = Arrays.copyOf(original, original.length - 100);
+
+        for (byte[] bad : new byte[][] {withoutLastChunk, swapped, extended, cutInsideAChunk}) {
+            rawPut(firmA, "cut", bad);
+            assertThatThrownBy(() -> read(store.get(firmA, "cut", Optional.empty()))).isInstanceOf(BlobIntegrityException.class);
+            assertThatThrownBy(() -> read(store.get(firmA, "cut", Optional.of(ByteRange.from(CHUNK)))))
+                    .isInstanceOfAny(BlobIntegrityException.class, UncheckedIOException.class);
+        }
+    }
+
+    @Test
+    void storedObjectsHoldNoPlaintext() throws Exception {
+        byte[] marker = "MATTERHUB-PLAINTEXT-MARKER:privileged & confidential;".getBytes(StandardCharsets.US_ASCII);
+        byte[] data = new byte[marker.length * 20_000];
+        for (int i = 0; i < data.length; i += marker.length) {
+            System.arraycopy(marker, 0, data, i, marker.length);
+        }
+        store.put(firmA, "marker", new ByteArrayInputStream(data), data.length);
+        byte[] stored = rawBytes(firmA, "marker");
+        assertThat(indexOf(stored, Arrays.copyOf(marker, 12))).isEqualTo(-1);
+        assertThat(read(store.get(firmA, "marker", Optional.empty()))).isEqualTo(data);
+    }
+
+    @Test
+    void aBlobCopiedToAnotherKeyOrAnotherFirmDoesNotDecrypt() throws Exception {
+        byte[] data = randomBytes(1000);
+        store.put(firmA, "original", new ByteArrayInputStream(data), data.length);
+        byte[] stored = rawBytes(firmA, "original");
+
+        rawPut(firmA, "copy", stored);
+        assertThatThrownBy(() -> read(store.get(firmA, "copy", Optional.empty()))).isInstanceOf(BlobIntegrityException.class);
+
+        store.put(firmB, "original", new ByteArrayInputStream(new byte[1]), 1);
+        rawPut(firmB, "original", stored);
+        assertThatThrownBy(() -> read(store.get(firmB, "original", Optional.empty())))
+                .as("firm B has no key of firm A").isInstanceOf(UnknownDataKeyException.class);
+        assertThat(store.storageKey(firmB, "original")).isNotEqualTo(store.storageKey(firmA, "original"))
+                .startsWith("firms/" + firmB.firmId() + "/");
+    }
+
+    @Test
+    void aSourceThatDisagreesWithItsDeclaredLengthStoresNothing() {
+        for (long[] c : new long[][] {{100, 99}, {100, 101}, {CHUNK, CHUNK + 1}, {6L << 20, (6L << 20) - 1}, {6L << 20, 7L << 20}}) {
+            String key = "liar-" + c[0] + "-" + c[1];
+            assertThatThrownBy(() -> store.put(firmA, key, new ByteArrayInputStream(new byte[(int) c[1]]), c[0]))
+                    .as("declared %d, sent %d", c[0], c[1]).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("than the declared");
+            assertThat(store.exists(firmA, key)).isFalse();
+        }
+        assertThat(raw.listMultipartUploads(ListMultipartUploadsRequest.builder().bucket(BUCKET).build()).uploads())
+                .as("aborted uploads leave no parts behind").isEmpty();
+    }
+
+    @Test
+    void existsDeleteAndMissingBlobs() {
+        assertThat(store.exists(firmA, "missing")).isFalse();
+        assertThatThrownBy(() -> store.get(firmA, "missing", Optional.empty())).isInstanceOf(NoSuchBlobException.class);
+        assertThatThrownBy(() -> store.get(firmA, "missing", Optional.of(ByteRange.of(0, 1))))
+                .isInstanceOf(NoSuchBlobException.class);
+        store.delete(firmA, "missing");
+
+        store.put(firmA, "doomed", new ByteArrayInputStream(new byte[3]), 3);
+        assertThat(store.exists(firmA, "doomed")).isTrue();
+        assertThat(store.exists(firmB, "doomed")).isFalse();
+        store.delete(firmA, "doomed");
+        assertThat(store.exists(firmA, "doomed")).isFalse();
+    }
+
+    @Test
+    void aReaderMayStopEarly() throws Exception {
+        int size = 5 * 1024 * 1024;
+        store.put(firmA, "early", new ByteArrayInputStream(randomBytes(size)), size);
+        for (int i = 0; i < 80; i++) { // more than the connection pool: an early close must not leak a connection
+            try (InputStream in = store.get(firmA, "early", Optional.empty())) {
+                assertThat(in.readNBytes(10)).hasSize(10);
+            }
+        }
+    }
+
+    private byte[] randomBytes(int size) {
+        byte[] data = new byte[size];
+        random.nextBytes(data);
+        return data;
+    }
+
+    private byte[] rawBytes(TenantScope scope, String key) {
+        return raw.getObject(GetObjectRequest.builder().bucket(BUCKET).key(store.storageKey(scope, key)).build(),
+                ResponseTransformer.toBytes()).asByteArray();
+    }
+
+    private void rawPut(TenantScope scope, String key, byte[] bytes) {
+        raw.putObject(PutObjectRequest.builder().bucket(BUCKET).key(store.storageKey(scope, key)).build(),
+                RequestBody.fromBytes(bytes));
+    }
+
+    static byte[] read(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
