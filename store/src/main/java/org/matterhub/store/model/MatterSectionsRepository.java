@@ -42,8 +42,10 @@ public class MatterSectionsRepository {
     }
 
     public List<DocumentItem> documents(UUID matterId) {
-        return jdbc.query("select id, title, category, state, current_version, updated_at from document where matter_id = ? "
-                + "order by updated_at desc", (rs, i) -> new DocumentItem(rs.getObject(1, UUID.class), rs.getString(2),
+        // The version shown is the latest the caller sees (a client: the latest published), never a draft's number.
+        return jdbc.query("select d.id, d.title, d.category, d.state, (select max(v.version_number) from document_version v "
+                + "where v.document_id = d.id), d.updated_at from document d where d.matter_id = ? and d.deleted_at is null "
+                + "order by d.updated_at desc", (rs, i) -> new DocumentItem(rs.getObject(1, UUID.class), rs.getString(2),
                 rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), instant(rs.getTimestamp(6))), matterId);
     }
 
