@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.matterhub.benchmarks.BenchmarkOptions.Measurement;
 import org.matterhub.config.support.TestHub;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Clio benchmarks: the whole hub in this JVM over real HTTP (as {@link TestHub} starts it for the integration
@@ -25,6 +27,8 @@ import org.matterhub.config.support.TestHub;
  * on time; the aims are reported as met or not.
  */
 public final class ClioBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClioBenchmark.class);
 
     /** The hub's poll interval in these runs (the integration tests' value; production default is 30 s). */
     static final long POLL_INTERVAL_MS = 1000;
@@ -149,7 +153,7 @@ public final class ClioBenchmark {
             results.put(key, m.run());
             return false;
         } catch (Exception | AssertionError e) {
-            e.printStackTrace();
+            LOG.error("Measurement {} failed", key, e);
             Map<String, Object> failure = new LinkedHashMap<>();
             failure.put("error", e.toString());
             results.put(key, failure);

@@ -27,7 +27,7 @@ import org.matterhub.connectors.kernel.FormEncoding;
 import org.matterhub.connectors.kernel.MultipartBody;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.RetryAfter;
-import org.matterhub.connectors.kernel.SingleFlight;
+import org.matterhub.connectors.kernel.TokenSession;
 import org.matterhub.connectors.kernel.UploadContent;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * connection dropped before the response → {@link VendorIoException}; unusable 2xx bodies →
  * {@link VendorResponseException}. The client never retries, except:
  *
- * <p><b>401</b> → one token refresh shared by all threads that see the 401 together ({@link SingleFlight});
+ * <p><b>401</b> → one token refresh shared by all threads that see the 401 together ({@link TokenSession});
  * the new tokens are saved through {@link ImanageTokenStore#save} before any request uses them; the call
  * is sent once more. {@code invalid_grant}, no refresh token, or a second 401 →
  * {@link ImanageReauthorizationRequiredException}. Tokens are also refreshed ahead of time when they expire
@@ -74,14 +74,12 @@ public final class ImanageClient {
     private static final String JSON = "application/json";
 
     private final ImanageProperties properties;
-    private final ImanageTokenStore tokenStore;
     private final RateLimiter rateLimiter;
     private final HttpClient http;
     private final ImanageOAuthClient oauth;
     private final Clock clock;
-    private final SingleFlight<String, ImanageTokens> refreshFlight = new SingleFlight<>();
 
-    private volatile ImanageTokens tokens;
+    private final TokenSession<ImanageTokens> session;
     private volatile URI libraryBase;
 
     public ImanageClient(ImanageProperties properties, ImanageTokenStore tokenStore, RateLimiter rateLimiter,
@@ -92,11 +90,14 @@ public final class ImanageClient {
     public ImanageClient(ImanageProperties properties, ImanageTokenStore tokenStore, RateLimiter rateLimiter,
                          HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+        Objects.requireNonNull(tokenStore, "tokenStore");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.oauth = new ImanageOAuthClient(properties, http, clock);
+        this.session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
+                (method, path, code, message) -> new ImanageReauthorizationRequiredException(method, path, 401, code, message),
+                clock, REFRESH_AHEAD);
         if (properties.customerId() != null) {
             this.libraryBase = properties.libraryBase(properties.customerId());
         }
@@ -464,12 +465,12 @@ public final class ImanageClient {
 
     private HttpResponse<InputStream> exchange(String method, URI uri, Body body, Map<String, String> headers) {
         String path = uri.getPath();
-        ImanageTokens current = currentTokens(method, path);
+        ImanageTokens current = session.current(method, path);
         HttpResponse<InputStream> response = send(method, uri, body, headers, current.accessToken());
         if (response.statusCode() == 401) {
             drain(response);
             log.debug("imanage {} {} answered 401; refreshing the access token (single-flight)", method, path);
-            ImanageTokens fresh = refreshReplacing(current.accessToken(), method, path);
+            ImanageTokens fresh = session.refreshReplacing(current.accessToken(), method, path);
             if (body != null && !body.replayable()) {
                 throw new VendorIoException(VENDOR, method, path, false, new IllegalStateException(
                         "the access token was refreshed but the upload stream cannot be sent again"));
@@ -481,46 +482,6 @@ public final class ImanageClient {
             }
         }
         return response;
-    }
-
-    private ImanageTokens currentTokens(String method, String path) {
-        ImanageTokens t = tokens;
-        if (t == null) {
-            t = tokenStore.load();
-            if (t == null) {
-                throw new ImanageReauthorizationRequiredException(method, path, 401, "no_tokens",
-                        "connection has no tokens");
-            }
-            tokens = t;
-        }
-        if (t.refreshToken() != null && t.expiresWithin(REFRESH_AHEAD, clock.instant())) {
-            t = refreshReplacing(t.accessToken(), method, path);
-        }
-        return t;
-    }
-
-    /**
-     * Single-flight refresh. Inside the flight the store is re-read: when its access token is no longer the
-     * rejected one, someone (another thread or node) already refreshed, and that token is used instead.
-     */
-    private ImanageTokens refreshReplacing(String rejectedAccessToken, String method, String path) {
-        return refreshFlight.run("refresh", () -> {
-            ImanageTokens stored = tokenStore.load();
-            if (stored != null && !stored.accessToken().equals(rejectedAccessToken)
-                    && !stored.expiresWithin(REFRESH_AHEAD, clock.instant())) {
-                tokens = stored;
-                return stored;
-            }
-            if (stored == null || stored.refreshToken() == null) {
-                throw new ImanageReauthorizationRequiredException(method, path, 401, "no_refresh_token",
-                        "connection has no refresh token");
-            }
-            ImanageTokens fresh = oauth.refresh(stored.refreshToken());
-            tokenStore.save(fresh);
-            tokens = fresh;
-            log.info("imanage access token refreshed; expires at {}", fresh.expiresAt());
-            return fresh;
-        });
     }
 
     private HttpResponse<InputStream> send(String method, URI uri, Body body, Map<String, String> headers,

@@ -1,6 +1,7 @@
 package org.matterhub.connectors.imanage;
 
-import java.time.Duration;
+import org.matterhub.connectors.kernel.OAuthTokens;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,17 +13,13 @@ import java.util.Objects;
  * @param refreshToken present when the application allows refresh tokens ("Refresh Token Expiry", days)
  * @param expiresAt    when the access token expires, per the token response's {@code expires_in}
  */
-public record ImanageTokens(String accessToken, String refreshToken, Instant expiresAt) {
+public record ImanageTokens(String accessToken, String refreshToken, Instant expiresAt) implements OAuthTokens {
 
     public ImanageTokens {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
-    /** Whether the access token expires within {@code margin} of {@code now}. */
-    public boolean expiresWithin(Duration margin, Instant now) {
-        return !expiresAt.isAfter(now.plus(margin));
-    }
 
     @Override
     public String toString() {

@@ -31,7 +31,7 @@ import org.matterhub.connectors.kernel.FormEncoding;
 import org.matterhub.connectors.kernel.MultipartBody;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.RetryAfter;
-import org.matterhub.connectors.kernel.SingleFlight;
+import org.matterhub.connectors.kernel.TokenSession;
 import org.matterhub.connectors.kernel.UploadContent;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * {@link VendorIoException}; unusable 2xx bodies → {@link VendorResponseException}. The client never retries,
  * except:
  *
- * <p><b>401</b> → one token refresh shared by all threads that see the 401 together ({@link SingleFlight});
+ * <p><b>401</b> → one token refresh shared by all threads that see the 401 together ({@link TokenSession});
  * the new tokens are saved through {@link NetDocumentsTokenStore#save} before any request uses them; the call
  * is sent once more. {@code invalid_grant}, no refresh token, or a second 401 →
  * {@link NetDocumentsReauthorizationRequiredException}. An upload whose content cannot be re-read
@@ -86,14 +86,12 @@ public final class NetDocumentsClient {
     private static final Map<String, String> JSON_CONTENT_TYPE = Map.of(NetDocumentsHeaders.CONTENT_TYPE, JSON);
 
     private final NetDocumentsProperties properties;
-    private final NetDocumentsTokenStore tokenStore;
     private final RateLimiter rateLimiter;
     private final HttpClient http;
     private final NetDocumentsOAuthClient oauth;
     private final Clock clock;
-    private final SingleFlight<String, NetDocumentsTokens> refreshFlight = new SingleFlight<>();
 
-    private volatile NetDocumentsTokens tokens;
+    private final TokenSession<NetDocumentsTokens> session;
 
     public NetDocumentsClient(NetDocumentsProperties properties, NetDocumentsTokenStore tokenStore,
                               RateLimiter rateLimiter, HttpClient http) {
@@ -103,11 +101,14 @@ public final class NetDocumentsClient {
     public NetDocumentsClient(NetDocumentsProperties properties, NetDocumentsTokenStore tokenStore,
                               RateLimiter rateLimiter, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+        Objects.requireNonNull(tokenStore, "tokenStore");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.oauth = new NetDocumentsOAuthClient(properties, http, clock);
+        this.session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
+                (method, path, code, message) -> new NetDocumentsReauthorizationRequiredException(method, path, 401, code, message),
+                clock, REFRESH_AHEAD);
     }
 
     // ---------------------------------------------------------------- cabinets and attributes
@@ -491,12 +492,12 @@ public final class NetDocumentsClient {
 
     private HttpResponse<InputStream> exchange(String method, URI uri, Body body, Map<String, String> headers) {
         String path = uri.getPath();
-        NetDocumentsTokens current = currentTokens(method, path);
+        NetDocumentsTokens current = session.current(method, path);
         HttpResponse<InputStream> response = send(method, uri, body, headers, current.accessToken());
         if (response.statusCode() == 401) {
             drain(response);
             log.debug("netdocuments {} {} answered 401; refreshing the access token (single-flight)", method, path);
-            NetDocumentsTokens fresh = refreshReplacing(current.accessToken(), method, path);
+            NetDocumentsTokens fresh = session.refreshReplacing(current.accessToken(), method, path);
             if (body != null && !body.replayable()) {
                 throw new VendorIoException(VENDOR, method, path, false, new IllegalStateException(
                         "the access token was refreshed but the upload stream cannot be sent again"));
@@ -508,46 +509,6 @@ public final class NetDocumentsClient {
             }
         }
         return response;
-    }
-
-    private NetDocumentsTokens currentTokens(String method, String path) {
-        NetDocumentsTokens t = tokens;
-        if (t == null) {
-            t = tokenStore.load();
-            if (t == null) {
-                throw new NetDocumentsReauthorizationRequiredException(method, path, 401, "no_tokens",
-                        "connection has no tokens");
-            }
-            tokens = t;
-        }
-        if (t.refreshToken() != null && t.expiresWithin(REFRESH_AHEAD, clock.instant())) {
-            t = refreshReplacing(t.accessToken(), method, path);
-        }
-        return t;
-    }
-
-    /**
-     * Single-flight refresh. Inside the flight the store is re-read: when its access token is no longer the
-     * rejected one, someone (another thread or node) already refreshed, and that token is used instead.
-     */
-    private NetDocumentsTokens refreshReplacing(String rejectedAccessToken, String method, String path) {
-        return refreshFlight.run("refresh", () -> {
-            NetDocumentsTokens stored = tokenStore.load();
-            if (stored != null && !stored.accessToken().equals(rejectedAccessToken)
-                    && !stored.expiresWithin(REFRESH_AHEAD, clock.instant())) {
-                tokens = stored;
-                return stored;
-            }
-            if (stored == null || stored.refreshToken() == null) {
-                throw new NetDocumentsReauthorizationRequiredException(method, path, 401, "no_refresh_token",
-                        "connection has no refresh token");
-            }
-            NetDocumentsTokens fresh = oauth.refresh(stored.refreshToken());
-            tokenStore.save(fresh);
-            tokens = fresh;
-            log.info("netdocuments access token refreshed; expires at {}", fresh.expiresAt());
-            return fresh;
-        });
     }
 
     private HttpResponse<InputStream> send(String method, URI uri, Body body, Map<String, String> headers,

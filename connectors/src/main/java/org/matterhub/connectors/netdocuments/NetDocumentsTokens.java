@@ -1,6 +1,7 @@
 package org.matterhub.connectors.netdocuments;
 
-import java.time.Duration;
+import org.matterhub.connectors.kernel.OAuthTokens;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,17 +13,13 @@ import java.util.Objects;
  * @param refreshToken reused until revoked (the simulator does not rotate it; unconfirmed)
  * @param expiresAt    when the access token expires, per the token response's {@code expires_in}
  */
-public record NetDocumentsTokens(String accessToken, String refreshToken, Instant expiresAt) {
+public record NetDocumentsTokens(String accessToken, String refreshToken, Instant expiresAt) implements OAuthTokens {
 
     public NetDocumentsTokens {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
-    /** Whether the access token expires within {@code margin} of {@code now}. */
-    public boolean expiresWithin(Duration margin, Instant now) {
-        return !expiresAt.isAfter(now.plus(margin));
-    }
 
     @Override
     public String toString() {
