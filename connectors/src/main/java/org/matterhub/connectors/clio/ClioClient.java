@@ -22,7 +22,7 @@ import java.util.OptionalLong;
 import org.matterhub.connectors.kernel.RateLimitSnapshot;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.RetryAfter;
-import org.matterhub.connectors.kernel.SingleFlight;
+import org.matterhub.connectors.kernel.TokenSession;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
 import org.matterhub.connectors.kernel.VendorResponseException;
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * unusable 2xx bodies → {@link VendorResponseException}. The client itself never retries, except:
  *
  * <p><b>401</b> → one token refresh, shared by all threads of this client that see the 401 together
- * ({@link SingleFlight}); the new tokens are saved through {@link ClioTokenStore#save} before any request
+ * ({@link TokenSession}); the new tokens are saved through {@link ClioTokenStore#save} before any request
  * uses them; the call is retried once. A refresh answered {@code invalid_grant}, or a second 401 with
  * the fresh token, → {@link ClioReauthorizationRequiredException}. Tokens are also refreshed ahead of time
  * when they expire within a minute.
@@ -74,15 +74,13 @@ public final class ClioClient {
     private static final Duration DEFAULT_429_PAUSE = Duration.ofSeconds(60);
 
     private final ClioProperties properties;
-    private final ClioTokenStore tokenStore;
     private final RateLimiter rateLimiter;
     private final HttpClient http;
     private final ClioOAuthClient oauth;
     private final Clock clock;
     private final URI apiBase;
-    private final SingleFlight<String, ClioTokens> refreshFlight = new SingleFlight<>();
 
-    private volatile ClioTokens tokens;
+    private final TokenSession<ClioTokens> session;
     private volatile RateLimitSnapshot lastRateLimit;
 
     public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
@@ -93,11 +91,14 @@ public final class ClioClient {
     public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
                       HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.tokenStore = Objects.requireNonNull(tokenStore, "tokenStore");
+        Objects.requireNonNull(tokenStore, "tokenStore");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.oauth = new ClioOAuthClient(properties, http, clock);
+        this.session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
+                (method, path, code, message) -> new ClioReauthorizationRequiredException(method, path, 401, code, message),
+                clock, REFRESH_AHEAD);
         this.apiBase = properties.apiBase();
     }
 
@@ -317,11 +318,11 @@ public final class ClioClient {
     }
 
     private Response execute(String method, URI uri, String path, byte[] body, Map<String, String> headers) {
-        ClioTokens current = currentTokens(path);
+        ClioTokens current = session.current(method, path);
         HttpResponse<byte[]> response = send(method, uri, path, body, headers, current.accessToken());
         if (response.statusCode() == 401) {
             log.debug("clio {} {} answered 401; refreshing the access token (single-flight)", method, path);
-            ClioTokens fresh = refreshReplacing(current.accessToken(), method, path);
+            ClioTokens fresh = session.refreshReplacing(current.accessToken(), method, path);
             response = send(method, uri, path, body, headers, fresh.accessToken());
             if (response.statusCode() == 401) {
                 String[] error = ClioJson.errorTypeAndMessage(response.body());
@@ -329,47 +330,6 @@ public final class ClioClient {
             }
         }
         return check(method, path, response);
-    }
-
-    private ClioTokens currentTokens(String path) {
-        ClioTokens t = tokens;
-        if (t == null) {
-            t = tokenStore.load();
-            if (t == null) {
-                throw new ClioReauthorizationRequiredException("GET", path, 401, "no_tokens",
-                        "connection has no tokens");
-            }
-            tokens = t;
-        }
-        if (t.refreshToken() != null && t.expiresWithin(REFRESH_AHEAD, clock.instant())) {
-            t = refreshReplacing(t.accessToken(), "GET", path);
-        }
-        return t;
-    }
-
-    /**
-     * Single-flight refresh. Inside the flight the store is re-read: when its access token is no longer
-     * the one that was rejected, someone (another thread, or another node) already refreshed, and that
-     * token is reused instead of refreshing again.
-     */
-    private ClioTokens refreshReplacing(String rejectedAccessToken, String method, String path) {
-        return refreshFlight.run("refresh", () -> {
-            ClioTokens stored = tokenStore.load();
-            if (stored != null && !stored.accessToken().equals(rejectedAccessToken)
-                    && !stored.expiresWithin(REFRESH_AHEAD, clock.instant())) {
-                tokens = stored;
-                return stored;
-            }
-            if (stored == null || stored.refreshToken() == null) {
-                throw new ClioReauthorizationRequiredException(method, path, 401, "no_refresh_token",
-                        "connection has no refresh token");
-            }
-            ClioTokens fresh = oauth.refresh(stored.refreshToken());
-            tokenStore.save(fresh);
-            tokens = fresh;
-            log.info("clio access token refreshed; expires at {}", fresh.expiresAt());
-            return fresh;
-        });
     }
 
     private HttpResponse<byte[]> send(String method, URI uri, String path, byte[] body, Map<String, String> headers,

@@ -1,6 +1,7 @@
 package org.matterhub.connectors.clio;
 
-import java.time.Duration;
+import org.matterhub.connectors.kernel.OAuthTokens;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -11,16 +12,11 @@ import java.util.Objects;
  * @param refreshToken long-lived refresh token (does not expire; reusable until revoked)
  * @param expiresAt    when the access token expires, per the token response's {@code expires_in}
  */
-public record ClioTokens(String accessToken, String refreshToken, Instant expiresAt) {
+public record ClioTokens(String accessToken, String refreshToken, Instant expiresAt) implements OAuthTokens {
 
     public ClioTokens {
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(expiresAt, "expiresAt");
-    }
-
-    /** Whether the access token expires within {@code margin} of {@code now}. */
-    public boolean expiresWithin(Duration margin, Instant now) {
-        return !expiresAt.isAfter(now.plus(margin));
     }
 
     @Override
