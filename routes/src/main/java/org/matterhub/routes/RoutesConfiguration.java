@@ -6,6 +6,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the vendor connectors' typed settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ClioProperties.class)
+@EnableConfigurationProperties({ClioProperties.class, org.matterhub.routes.dms.DmsProperties.class})
 public class RoutesConfiguration {
 }

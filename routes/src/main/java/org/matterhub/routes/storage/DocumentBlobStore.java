@@ -182,6 +182,22 @@ public class DocumentBlobStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The plaintext length of a blob, from its stored size and its header's chunk size (one small ranged read).
+     *
+     * @throws NoSuchBlobException when nothing is stored under the key
+     */
+    public long size(TenantScope scope, String objectKey) {
+        requireKey(objectKey);
+        ResponseInputStream<GetObjectResponse> head = fetch(storageKey(scope, objectKey), new long[] {0, BlobHeader.BYTES - 1});
+        try (ReleasingStream in = new ReleasingStream(head)) {
+            BlobHeader parsed = BlobHeader.decode(in.readNBytes(BlobHeader.BYTES));
+            return new ChunkLayout(parsed.chunkSize()).plaintextLength(totalSize(head.response()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes the blob; deleting a missing blob is not an error. */
     public void delete(TenantScope scope, String objectKey) {
         requireKey(objectKey);

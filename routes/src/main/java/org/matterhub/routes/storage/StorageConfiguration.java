@@ -37,6 +37,12 @@ public class StorageConfiguration {
         return new DocumentBlobStore(matterhubS3Client, camelContext, storage, dataKeys);
     }
 
+    /** The portal reads document versions' bytes from the encrypted store. */
+    @Bean
+    BlobContentStore documentContentStore(DocumentBlobStore documentBlobStore) {
+        return new BlobContentStore(documentBlobStore);
+    }
+
     /**
      * An S3 client for the configured store. SDK checksums are sent and checked only where S3 requires them: every
      * chunk of a blob carries its own GCM tag, verified end to end, and S3-compatible stores disagree on the SDK's

@@ -49,6 +49,15 @@ public class ConnectionRepository {
         return jdbc.query("select * from connection order by vendor, display_name", ROW);
     }
 
+    /** The connection's settings (JSON object; {@code {}} when none were given). */
+    public Optional<String> settings(UUID id) {
+        return jdbc.queryForList("select settings::text from connection where id = ?", String.class, id).stream().findFirst();
+    }
+
+    public void setSettings(UUID id, String settingsJson) {
+        jdbc.update("update connection set settings = ?::jsonb, updated_at = now() where id = ?", settingsJson, id);
+    }
+
     public void setStatus(UUID id, String status) {
         jdbc.update("update connection set status = ?, updated_at = now() where id = ?", status, id);
     }

@@ -1,0 +1,180 @@
+package org.matterhub.routes.dms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.matterhub.connectors.kernel.OAuthTokens;
+import org.matterhub.mappings.dms.DmsSettings;
+import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.portal.security.CurrentPrincipal;
+import org.matterhub.portal.security.PortalPrincipal;
+import org.matterhub.store.audit.AuditLog;
+import org.matterhub.store.model.ConnectionRecord;
+import org.matterhub.store.model.ConnectionRepository;
+import org.matterhub.store.sync.WorkQueue;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Connecting a firm's iManage Work or NetDocuments account: the firm admin posts the server and the firm's
+ * mapping settings, follows the vendor's authorize redirect, and the vendor calls back here with a code that is
+ * exchanged for tokens, stored encrypted. Settings can be changed later; the sync reads them on its next run.
+ */
+@RestController
+public class DmsConnectController {
+
+    /** Body of a connect request. {@code settings} is a {@link DmsSettings} object. */
+    public record ConnectRequest(String displayName, String baseUrl, JsonNode settings) {
+    }
+
+    private final Tenancy tenancy;
+    private final ConnectionRepository connections;
+    private final DmsConnections clients;
+    private final WorkQueue queue;
+    private final AuditLog audit;
+    private final String publicBaseUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    public DmsConnectController(Tenancy tenancy, ConnectionRepository connections, DmsConnections clients, WorkQueue queue,
+                                AuditLog audit, @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
+        this.tenancy = tenancy;
+        this.connections = connections;
+        this.clients = clients;
+        this.queue = queue;
+        this.audit = audit;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public String redirectUri(String vendor) {
+        return publicBaseUrl + "/oauth/callback/" + vendor;
+    }
+
+    @PostMapping("/api/v1/admin/connections/{vendor:imanage|netdocuments}")
+    public ResponseEntity<Map<String, Object>> connect(@PathVariable String vendor, @RequestBody ConnectRequest body,
+                                                       HttpServletRequest request) {
+        PortalPrincipal p = CurrentPrincipal.firm(request, "firm_admin");
+        if (body == null || body.baseUrl() == null || body.baseUrl().isBlank()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid connection", "baseUrl is required: the "
+                    + ("imanage".equals(vendor) ? "iManage Work server" : "NetDocuments host") + " of the firm.");
+        }
+        String baseUrl = body.baseUrl().strip();
+        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://127.0.0.1") && !baseUrl.startsWith("http://localhost")) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", "The document system's URL must use HTTPS.");
+        }
+        DmsSettings settings = settings(body.settings());
+        if (DmsConnections.NETDOCUMENTS.equals(vendor) && (settings.repositoryId() == null || settings.cabinetId() == null)) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings",
+                    "A NetDocuments connection needs settings.repositoryId (CA-…) and settings.cabinetId (NG-…).");
+        }
+        String name = body.displayName() == null || body.displayName().isBlank()
+                ? ("imanage".equals(vendor) ? "iManage Work" : "NetDocuments") : body.displayName().strip();
+        String state = newState();
+        ConnectionRecord c = tenancy.write(p.scope(), () -> {
+            UUID id = connections.list().stream().filter(x -> x.vendor().equals(vendor) && x.displayName().equals(name))
+                    .map(ConnectionRecord::id).findFirst().orElseGet(() -> connections.create(vendor, name, baseUrl));
+            connections.setSettings(id, settings.toJson());
+            connections.setOAuthState(id, state);
+            audit.record("connection.authorize_started", "connection", id.toString(), Map.of("vendor", vendor));
+            return connections.find(id).orElseThrow();
+        });
+        clients.evict(c.id());
+        DmsConnections.Dms dms = clients.load(c.firmId(), c.id());
+        String oauthState = c.id() + "." + state;
+        URI authorize = DmsConnections.IMANAGE.equals(vendor)
+                ? clients.imanageOAuth(dms).authorizeUrl(redirectUri(vendor), oauthState)
+                : clients.netDocumentsOAuth(dms).authorizeUrl(redirectUri(vendor), oauthState);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", c.id(), "authorizeUrl", authorize.toString()));
+    }
+
+    /** Replaces a DMS connection's mapping settings; the next sync run applies them. */
+    @PutMapping("/api/v1/admin/connections/{id}/settings")
+    public Map<String, Object> updateSettings(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
+        PortalPrincipal p = CurrentPrincipal.firm(request, "firm_admin");
+        UUID connectionId = uuid(id);
+        DmsSettings settings = settings(body);
+        ConnectionRecord c = tenancy.write(p.scope(), () -> {
+            ConnectionRecord found = connections.find(connectionId)
+                    .filter(x -> x.vendor().equals(DmsConnections.IMANAGE) || x.vendor().equals(DmsConnections.NETDOCUMENTS))
+                    .orElseThrow(() -> ApiProblem.notFound("Document-system connection " + id));
+            connections.setSettings(connectionId, settings.toJson());
+            audit.record("connection.settings_changed", "connection", id, Map.of("vendor", found.vendor()));
+            return found;
+        });
+        clients.evict(c.id());
+        return Map.of("connectionId", c.id(), "settings", settings);
+    }
+
+    @GetMapping("/oauth/callback/{vendor:imanage|netdocuments}")
+    public Map<String, Object> callback(@PathVariable String vendor, @RequestParam(required = false) String code,
+                                        @RequestParam(required = false) String state,
+                                        @RequestParam(required = false) String error) {
+        if (error != null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Authorization refused", "The document system answered: " + error + ".");
+        }
+        if (code == null || state == null || !state.contains(".")) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "code and state are required.");
+        }
+        UUID connectionId;
+        try {
+            connectionId = UUID.fromString(state.substring(0, state.indexOf('.')));
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
+        }
+        UUID firm = queue.firmOfConnection(connectionId);
+        if (firm == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
+        }
+        TenantScope scope = TenantScope.system(firm);
+        String nonce = state.substring(state.indexOf('.') + 1);
+        ConnectionRecord c = tenancy.write(scope, () -> connections.consumeOAuthState(nonce)
+                .filter(connectionId::equals).flatMap(connections::find).filter(x -> x.vendor().equals(vendor)))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown or used state."));
+        DmsConnections.Dms dms = clients.load(firm, c.id());
+        OAuthTokens tokens = DmsConnections.IMANAGE.equals(vendor)
+                ? clients.imanageOAuth(dms).exchangeCode(code, redirectUri(vendor))
+                : clients.netDocumentsOAuth(dms).exchangeCode(code, redirectUri(vendor));
+        clients.saveTokens(firm, c.id(), tokens);
+        tenancy.writeVoid(scope, () -> {
+            connections.setStatus(c.id(), "active");
+            audit.record("connection.authorized", "connection", c.id().toString(), Map.of("vendor", vendor));
+        });
+        clients.evict(c.id());
+        return Map.of("connectionId", c.id(), "status", "active");
+    }
+
+    private static DmsSettings settings(JsonNode node) {
+        try {
+            return DmsSettings.parse(node == null || node.isNull() ? "{}" : node.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings", e.getMessage());
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound("Connection " + id);
+        }
+    }
+
+    private String newState() {
+        byte[] b = new byte[24];
+        random.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

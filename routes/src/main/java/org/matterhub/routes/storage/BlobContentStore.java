@@ -1,0 +1,37 @@
+package org.matterhub.routes.storage;
+
+import java.io.InputStream;
+import java.util.Optional;
+import org.matterhub.portal.documents.DocumentContentStore;
+import org.matterhub.store.tenancy.TenantScope;
+
+/**
+ * The portal's {@link DocumentContentStore} over the encrypted S3 store: {@code document_version.storage_key} is the
+ * blob's object key within the firm's prefix.
+ */
+public class BlobContentStore implements DocumentContentStore {
+
+    private final DocumentBlobStore blobs;
+
+    public BlobContentStore(DocumentBlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    @Override
+    public InputStream open(TenantScope scope, String storageKey, Optional<org.matterhub.portal.documents.ByteRange> range) {
+        try {
+            return blobs.get(scope, storageKey, range.map(r -> new ByteRange(r.first(), r.last())));
+        } catch (NoSuchBlobException e) {
+            throw new ContentMissingException(storageKey);
+        }
+    }
+
+    @Override
+    public long size(TenantScope scope, String storageKey) {
+        try {
+            return blobs.size(scope, storageKey);
+        } catch (NoSuchBlobException e) {
+            throw new ContentMissingException(storageKey);
+        }
+    }
+}
