@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -25,6 +26,7 @@ import org.matterhub.store.blob.ChunkedEnvelopeCipher;
 import org.matterhub.store.blob.DataKey;
 import org.matterhub.store.blob.DataKeys;
 import org.matterhub.store.blob.EncryptingInputStream;
+import org.matterhub.store.blob.ReadAheadInputStream;
 import org.matterhub.store.tenancy.TenantScope;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -43,7 +45,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 /**
  * Document binaries in an S3-compatible bucket, encrypted in the hub before they leave it and decrypted after they
  * return ({@link ChunkedEnvelopeCipher} under the firm's data key). Everything streams: an upload is encrypted while
- * it is sent, a download decrypted while it is read, and neither ever holds the whole object.
+ * it is sent, a download decrypted while it is read, and neither ever holds the whole object. A large download is
+ * fetched and decrypted a few chunks ahead of its reader on a helper thread ({@link ReadAheadInputStream}), so the
+ * reader's own work (hashing, writing to a client) overlaps with network and AES-GCM instead of adding to them.
  *
  * <p>A blob lives at {@code firms/<firm id>/<objectKey>} and its chunks are bound to firm and key, so one firm's
  * key never reaches another's blob and a blob copied to another key or firm does not decrypt. This class checks
@@ -58,6 +62,18 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 public class DocumentBlobStore implements AutoCloseable {
 
     private static final String OCTET_STREAM = "application/octet-stream";
+    /**
+     * Chunks of plaintext a download holds ahead of its reader: its memory stays a few chunks (256 KiB of ring and
+     * 64 KiB of sealed chunk at the default chunk size) whatever the blob's size. The helper resumes once half the
+     * ring is free, so the two threads meet once per two chunks.
+     */
+    static final int READ_AHEAD_CHUNKS = 4;
+    /**
+     * Downloads of at most this many chunks (1 MiB at the default chunk size) are decrypted on the reading thread:
+     * they are over in about a millisecond on a fast link, and a helper's start and hand-offs cost more than the
+     * overlap saves (measured: benchmarks/README.md).
+     */
+    static final int READ_AHEAD_MIN_CHUNKS = 16;
 
     private final S3Client s3;
     private final CamelContext camel;
@@ -66,6 +82,8 @@ public class DocumentBlobStore implements AutoCloseable {
     private final DataKeys keys;
     private final ChunkedEnvelopeCipher cipher;
     private final AWS2S3Endpoint endpoint;
+    /** Downloads' read-ahead helpers: a cached pool, so a new download never waits for another's helper to end. */
+    private final ExecutorService readAheadThreads;
     private volatile ProducerTemplate template;
 
     /**
@@ -88,6 +106,8 @@ public class DocumentBlobStore implements AutoCloseable {
         configuration.setPartSize(partSize);
         this.endpoint = new AWS2S3Endpoint("aws2-s3://" + bucket + "?multiPartUpload=true&partSize=" + partSize,
                 camel.getComponent("aws2-s3", AWS2S3Component.class), configuration);
+        this.readAheadThreads = camel.getExecutorServiceManager()
+                .newCachedThreadPool(this, "DocumentBlobStore read-ahead");
     }
 
     /**
@@ -139,8 +159,10 @@ public class DocumentBlobStore implements AutoCloseable {
 
     /**
      * The plaintext of a blob, or of a range of it. Only the chunks covering the range are fetched (a ranged read
-     * costs one small extra request for the header). The stream must be closed; each chunk is authenticated before
-     * any of its bytes are returned.
+     * costs one small extra request for the header). Each chunk is authenticated before any of its bytes are
+     * returned; a download of more than {@value #READ_AHEAD_MIN_CHUNKS} chunks is fetched and decrypted up to
+     * {@value #READ_AHEAD_CHUNKS} chunks ahead of the reader on a helper thread. The stream must be closed: closing it
+     * before its end drops the connection (and stops the helper).
      *
      * @throws RangeNotSatisfiableException when the range starts at or after the blob's end
      */
@@ -152,7 +174,11 @@ public class DocumentBlobStore implements AutoCloseable {
             if (range.isEmpty()) {
                 ResponseInputStream<GetObjectResponse> body = fetch(storageKey, null);
                 try {
-                    return cipher.decrypt(new ReleasingStream(body), associatedData, id -> keys.key(scope, id));
+                    InputStream plaintext = cipher.decrypt(new ReleasingStream(body), associatedData,
+                            id -> keys.key(scope, id));
+                    Long stored = body.response().contentLength();
+                    long small = BlobHeader.BYTES + (long) READ_AHEAD_MIN_CHUNKS * cipher.layout().sealedChunkSize();
+                    return readAhead(plaintext, body, stored == null || stored > small);
                 } catch (IOException | RuntimeException e) {
                     body.abort();
                     throw e;
@@ -176,10 +202,30 @@ public class DocumentBlobStore implements AutoCloseable {
             ChunkLayout.Slice slice = layout.covering(size, wanted.first(), wanted.last());
             ResponseInputStream<GetObjectResponse> body =
                     fetch(storageKey, new long[] {slice.ciphertextFirst(), slice.ciphertextLast()});
-            return cipher.decryptRange(header, key, associatedData, size, slice, new ReleasingStream(body));
+            try {
+                InputStream plaintext = cipher.decryptRange(header, key, associatedData, size, slice,
+                        new ReleasingStream(body));
+                return readAhead(plaintext, body, slice.lastChunk() - slice.firstChunk() + 1 > READ_AHEAD_MIN_CHUNKS);
+            } catch (IOException | RuntimeException e) {
+                body.abort();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code plaintext} read ahead on a helper thread when it spans more than {@value #READ_AHEAD_MIN_CHUNKS}
+     * chunks. Closing the stream while the helper is blocked reading aborts {@code body} from the closing thread: the
+     * HTTP connection is dropped, so that read fails at once and the helper ends.
+     */
+    private InputStream readAhead(InputStream plaintext, ResponseInputStream<GetObjectResponse> body, boolean large) {
+        if (!large) {
+            return plaintext;
+        }
+        return ReadAheadInputStream.start(plaintext, READ_AHEAD_CHUNKS * cipher.layout().chunkSize(), readAheadThreads,
+                body::abort);
     }
 
     /**
@@ -350,6 +396,7 @@ public class DocumentBlobStore implements AutoCloseable {
             template.stop();
         }
         endpoint.stop();
+        camel.getExecutorServiceManager().shutdown(readAheadThreads);
     }
 
     /** Remembers the first failure of the stream being uploaded. */

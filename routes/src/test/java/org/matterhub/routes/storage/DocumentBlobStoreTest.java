@@ -267,6 +267,71 @@ class DocumentBlobStoreTest {
         }
     }
 
+    @Test
+    void randomRangesOfAManyChunkBlobReadExactlyTheirBytes() throws Exception {
+        // Ranges of up to READ_AHEAD_MIN_CHUNKS chunks are decrypted on the reading thread, longer ones read ahead.
+        int size = 40 * CHUNK + 333;
+        byte[] data = randomBytes(size);
+        store.put(firmA, "many-chunks", new ByteArrayInputStream(data), size);
+        for (int i = 0; i < 40; i++) {
+            long first = random.nextInt(size);
+            long last = first + random.nextInt(i % 2 == 0 ? 2 * CHUNK : 30 * CHUNK);
+            byte[] expected = Arrays.copyOfRange(data, (int) first, (int) Math.min(last, size - 1) + 1);
+            assertThat(read(store.get(firmA, "many-chunks", Optional.of(ByteRange.of(first, last)))))
+                    .as("bytes %d-%d", first, last).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aTamperedChunkFailsTheDownloadAfterExactlyTheChunksBeforeIt() throws Exception {
+        int size = 30 * CHUNK + 5; // long enough to be read ahead
+        byte[] data = randomBytes(size);
+        store.put(firmA, "tampered-late", new ByteArrayInputStream(data), size);
+        byte[] stored = rawBytes(firmA, "tampered-late");
+        stored[(int) LAYOUT.chunkOffset(21) + 1234] ^= 0x10;
+        rawPut(firmA, "tampered-late", stored);
+
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        try (InputStream in = store.get(firmA, "tampered-late", Optional.empty())) {
+            byte[] buffer = new byte[10_000];
+            assertThatThrownBy(() -> {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    received.write(buffer, 0, n);
+                }
+            }).isInstanceOf(BlobIntegrityException.class).hasMessageContaining("Chunk 21");
+        }
+        assertThat(received.toByteArray()).as("chunks 0..20, and nothing of chunk 21")
+                .isEqualTo(Arrays.copyOf(data, 21 * CHUNK));
+    }
+
+    @Test
+    void largeDownloadsAreReadAheadAndClosingOneEarlyStopsItsHelper() throws Exception {
+        int size = 3 * 1024 * 1024;
+        store.put(firmA, "helpers", new ByteArrayInputStream(randomBytes(size)), size);
+        for (int i = 0; i < 20; i++) {
+            InputStream in = store.get(firmA, "helpers", Optional.of(ByteRange.from(i * 1000L)));
+            assertThat(in.read()).isNotNegative();
+            assertThat(helpersAtWork()).as("a helper reads ahead").isEqualTo(1);
+            in.close();
+            assertThat(helpersAtWork()).as("after close %d", i).isZero();
+        }
+        int small = DocumentBlobStore.READ_AHEAD_MIN_CHUNKS * CHUNK;
+        store.put(firmA, "no-helper", new ByteArrayInputStream(randomBytes(small)), small);
+        try (InputStream in = store.get(firmA, "no-helper", Optional.empty())) {
+            assertThat(in.read()).isNotNegative();
+            assertThat(helpersAtWork()).as("%d chunks are decrypted on the reading thread",
+                    DocumentBlobStore.READ_AHEAD_MIN_CHUNKS).isZero();
+        }
+    }
+
+    /** Threads inside a read-ahead helper's loop (the pool's idle threads wait elsewhere). */
+    private static long helpersAtWork() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> Arrays.stream(stack).anyMatch(f -> f.getClassName().endsWith("ReadAheadInputStream")
+                        && f.getMethodName().equals("pump")))
+                .count();
+    }
+
     private byte[] randomBytes(int size) {
         byte[] data = new byte[size];
         random.nextBytes(data);

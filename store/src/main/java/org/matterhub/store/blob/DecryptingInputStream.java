@@ -2,12 +2,15 @@ package org.matterhub.store.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Plaintext of sealed chunks, opened one at a time as the reader pulls; a chunk's bytes are released only after its
  * tag verified. Two modes: a whole blob, where one byte of look-ahead finds the last chunk (so a blob cut at a chunk
  * boundary fails: its new last chunk was not sealed as last); or a run of chunks of a blob whose plaintext length is
- * known (a ranged read), where every chunk's length and last-marker follow from the layout.
+ * known (a ranged read), where every chunk's length and last-marker follow from the layout. A read with room for a
+ * whole chunk, when no opened bytes are pending, gets the chunk opened straight into its array; smaller reads are
+ * served from a buffer of one chunk.
  */
 final class DecryptingInputStream extends InputStream {
 
@@ -59,9 +62,23 @@ final class DecryptingInputStream extends InputStream {
             return 0;
         }
         while (outPos == outLen) {
-            if (remaining == 0 || !openNextChunk()) {
+            if (remaining == 0 || done) {
                 return -1;
             }
+            if (skip == 0 && len >= layout.chunkSize() && (remaining < 0 || remaining >= layout.chunkSize())) {
+                int opened = openInto(b, off);
+                if (opened > 0) {
+                    if (remaining > 0) {
+                        remaining -= opened;
+                    }
+                    return opened;
+                }
+                continue; // the only chunk of an empty blob
+            }
+            int opened = openNextChunk(out, 0);
+            outPos = (int) Math.min(skip, opened);
+            skip -= outPos;
+            outLen = remaining < 0 ? opened : (int) Math.min(opened, outPos + remaining);
         }
         int n = Math.min(len, outLen - outPos);
         System.arraycopy(out, outPos, b, off, n);
@@ -72,15 +89,26 @@ final class DecryptingInputStream extends InputStream {
         return n;
     }
 
+    /**
+     * The next chunk opened straight into the reader's array, which has room for a whole chunk all of which is
+     * wanted: one copy fewer. If the chunk fails, nothing of it is returned and the region is zeroed.
+     */
+    private int openInto(byte[] b, int off) throws IOException {
+        try {
+            return openNextChunk(b, off);
+        } catch (BlobIntegrityException e) {
+            Arrays.fill(b, off, off + layout.chunkSize(), (byte) 0);
+            throw e;
+        }
+    }
+
     @Override
     public int available() {
         return outLen - outPos;
     }
 
-    private boolean openNextChunk() throws IOException {
-        if (done) {
-            return false;
-        }
+    /** Reads, authenticates and opens the next chunk into {@code target} at {@code offset}; its plaintext length. */
+    private int openNextChunk(byte[] target, int offset) throws IOException {
         boolean last;
         int sealedLength;
         if (plaintextLength >= 0) {
@@ -98,17 +126,14 @@ final class DecryptingInputStream extends InputStream {
                 throw new BlobIntegrityException("Blob truncated inside chunk " + nextChunk);
             }
         }
-        int opened = sealer.open(nextChunk, last, in, 0, sealedLength, out, 0);
+        int opened = sealer.open(nextChunk, last, in, 0, sealedLength, target, offset);
         if (plaintextLength < 0 && !last) {
             in[0] = in[sealedLength];
             carry = 1;
         }
         nextChunk++;
         done = last || (lastChunkToRead >= 0 && nextChunk > lastChunkToRead);
-        outPos = (int) Math.min(skip, opened);
-        skip -= outPos;
-        outLen = remaining < 0 ? opened : (int) Math.min(opened, outPos + remaining);
-        return true;
+        return opened;
     }
 
     private int fill(int from, int to) throws IOException {

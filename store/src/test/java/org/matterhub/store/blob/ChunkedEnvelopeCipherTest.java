@@ -159,6 +159,58 @@ class ChunkedEnvelopeCipherTest {
     }
 
     @Test
+    void readsOfEverySizeGetTheSameBytes() throws Exception {
+        int size = 7 * C + 300;
+        byte[] plain = random(size);
+        byte[] sealed = seal(plain);
+        byte[] header = Arrays.copyOf(sealed, BlobHeader.BYTES);
+        // Reads of a whole chunk or more are opened straight into the reader's array, smaller ones through a buffer.
+        int[] sizes = {1, C - 1, C, C + 1, 3 * C, 17, 2 * C};
+        for (int start = 0; start < sizes.length; start++) {
+            InputStream whole = cipher.decrypt(new ByteArrayInputStream(sealed), AAD, id -> key);
+            assertThat(readWith(whole, sizes, start)).as("whole, reads from %d", start).isEqualTo(plain);
+            for (long[] r : new long[][] {{0, size - 1}, {100 + start, size - 50}, {C, 3L * C - 1}, {C - 1, 5L * C}}) {
+                ChunkLayout.Slice slice = layout.covering(size, r[0], r[1]);
+                InputStream covering = new ByteArrayInputStream(sealed, (int) slice.ciphertextFirst(),
+                        (int) slice.ciphertextLength());
+                assertThat(readWith(cipher.decryptRange(header, key, AAD, size, slice, covering), sizes, start))
+                        .as("bytes %d-%d, reads from %d", r[0], r[1], start)
+                        .isEqualTo(Arrays.copyOfRange(plain, (int) r[0], (int) r[1] + 1));
+            }
+        }
+    }
+
+    static byte[] readWith(InputStream in, int[] sizes, int start) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4 * C];
+        for (int i = start; ; i++) {
+            int want = sizes[i % sizes.length];
+            int n = in.read(buffer, 1, want);
+            if (n < 0) {
+                return out.toByteArray();
+            }
+            assertThat(n).isBetween(1, want);
+            out.write(buffer, 1, n);
+        }
+    }
+
+    @Test
+    void aChunkOpenedStraightIntoTheReadersArrayIsZeroedThereWhenItFails() throws Exception {
+        byte[] plain = random(3 * C);
+        byte[] sealed = seal(plain);
+        sealed[(int) layout.chunkOffset(1) + 3] ^= 1;
+        InputStream in = cipher.decrypt(new ByteArrayInputStream(sealed), AAD, id -> key);
+        byte[] buffer = new byte[2 * C + 2];
+        assertThat(in.read(buffer, 1, 2 * C)).isEqualTo(C);
+        assertThat(Arrays.copyOfRange(buffer, 1, C + 1)).isEqualTo(Arrays.copyOf(plain, C));
+        Arrays.fill(buffer, (byte) 0x55);
+        assertThatThrownBy(() -> in.read(buffer, 1, 2 * C)).isInstanceOf(BlobIntegrityException.class);
+        assertThat(Arrays.copyOfRange(buffer, 1, C + 1)).as("the failing chunk's region").containsOnly(0);
+        assertThat(buffer[0]).isEqualTo((byte) 0x55);
+        assertThat(Arrays.copyOfRange(buffer, C + 1, buffer.length)).as("past one chunk: untouched").containsOnly(0x55);
+    }
+
+    @Test
     void aSourceLongerOrShorterThanDeclaredFails() {
         for (int[] c : new int[][] {{10, 9}, {10, 11}, {C, C + 1}, {C, C - 1}, {2 * C, 2 * C + 1}, {0, 1}}) {
             assertThatThrownBy(() -> cipher.encrypt(new ByteArrayInputStream(new byte[c[1]]), c[0], key, AAD).readAllBytes())

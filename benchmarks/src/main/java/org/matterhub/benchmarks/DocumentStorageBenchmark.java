@@ -1,0 +1,650 @@
+package org.matterhub.benchmarks;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.matterhub.routes.storage.DocumentBlobStore;
+import org.matterhub.routes.storage.StorageConfiguration;
+import org.matterhub.routes.storage.StorageProperties;
+import org.matterhub.routes.storage.StoredBlob;
+import org.matterhub.store.blob.ChunkLayout;
+import org.matterhub.store.blob.ChunkedEnvelopeCipher;
+import org.matterhub.store.blob.DataKey;
+import org.matterhub.store.blob.DataKeys;
+import org.matterhub.store.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+/**
+ * Document storage throughput: {@link DocumentBlobStore} (encrypted in the hub, chunked AES-256-GCM) against the
+ * plain S3 client moving the same bytes with the same requests, side by side in one JVM, against one S3-compatible
+ * server (S3Proxy in this JVM, objects on disk under {@code benchmarks/target}). For each size, after a warm-up,
+ * several repetitions in alternating order of:
+ * <ul>
+ *   <li>upload: {@code DocumentBlobStore.put} with the length declared against {@code PutObject} (objects under
+ *       the part size) or a multipart upload in parts of the store's part size (larger ones), the requests Camel's
+ *       producer sends for the store;</li>
+ *   <li>download: {@code DocumentBlobStore.get} against {@code GetObject}, each read with {@code transferTo} (as
+ *       the portal's download endpoint reads) once into a sink that discards the bytes and once into SHA-256 (a
+ *       reader with work of its own); and, for scale, {@code GetObject} of an encrypted object decrypted on the
+ *       reading thread, as {@code get} did before it decrypted ahead (and as it still does up to
+ *       {@code READ_AHEAD_MIN_CHUNKS} chunks), without Camel in between.</li>
+ * </ul>
+ * Reports MiB/s of each side and the ratio store / raw, taken per repetition (median and range); logs a table and
+ * writes JSON (default {@code benchmarks/target/document-storage-benchmark.json}). Every download is checked (length,
+ * and SHA-256 where hashed); every upload's reported SHA-256 too. Data keys are held in memory, as in the routes
+ * module's {@code BlobStreamingMain}: with {@code FirmDataKeys} the database is read once per firm and key, not per
+ * blob, so it has no place in a throughput figure. See {@code benchmarks/README.md}.
+ */
+public final class DocumentStorageBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentStorageBenchmark.class);
+
+    static final String BUCKET = "documents-benchmark";
+    static final String ACCESS_KEY = "matterhub-benchmark-access";
+    static final String SECRET_KEY = "matterhub-benchmark-secret";
+    /** The application's defaults ({@code StorageProperties}): 64 KiB chunks, 8 MiB parts. */
+    static final int CHUNK_SIZE = ChunkedEnvelopeCipher.DEFAULT_CHUNK_SIZE;
+    static final int PART_SIZE = 8 * 1024 * 1024;
+    static final double AIM_RATIO = 0.7;
+    private static final String INLINE_AAD = "matterhub-benchmark:decrypt-on-reading-thread";
+
+    private final S3Client s3;
+    private final DocumentBlobStore store;
+    private final TenantScope firm = TenantScope.system(UUID.randomUUID());
+    private final ChunkedEnvelopeCipher cipher = new ChunkedEnvelopeCipher(CHUNK_SIZE);
+    private final DataKey inlineKey = MemoryDataKeys.newKey(UUID.randomUUID());
+
+    private DocumentStorageBenchmark(S3Client s3, DocumentBlobStore store) {
+        this.s3 = s3;
+        this.store = store;
+    }
+
+    /** How the downloaded bytes are consumed. */
+    enum Reader { DRAIN, SHA256 }
+
+    record Size(long bytes, int objects) {
+        String label() {
+            return human(bytes) + " x " + objects;
+        }
+    }
+
+    record Options(List<Size> sizes, int repetitions, boolean onDisk, Path out) {
+
+        static final String USAGE = """
+                DocumentStorageBenchmark [--sizes 1MiBx200,64MiBx4,512MiBx1] [--repetitions R] [--store disk|memory]
+                                         [--out FILE]
+                  --sizes S         object size x objects per repetition, comma-separated
+                                    (default 1MiBx200,64MiBx4,512MiBx1)
+                  --repetitions R   measured repetitions per size, after one warm-up           (default 5)
+                  --store W         where S3Proxy keeps objects: disk (under benchmarks/target) or memory (default disk)
+                  --out FILE        JSON report         (default benchmarks/target/document-storage-benchmark.json)
+                """;
+
+        static Options parse(String[] args) {
+            List<Size> sizes = parseSizes("1MiBx200,64MiBx4,512MiBx1");
+            int repetitions = 5;
+            boolean onDisk = true;
+            Path module = Files.isDirectory(Path.of("benchmarks", "src")) ? Path.of("benchmarks") : Path.of(".");
+            Path out = module.resolve("target").resolve("document-storage-benchmark.json").normalize();
+            for (int i = 0; i < args.length; i += 2) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                if (value == null && !args[i].equals("--help") && !args[i].equals("-h")) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                switch (args[i]) {
+                    case "--sizes" -> sizes = parseSizes(value);
+                    case "--repetitions" -> repetitions = Integer.parseInt(value);
+                    case "--store" -> onDisk = switch (value) {
+                        case "disk" -> true;
+                        case "memory" -> false;
+                        default -> throw new IllegalArgumentException("--store takes disk or memory: " + value);
+                    };
+                    case "--out" -> out = Path.of(value);
+                    case "--help", "-h" -> throw new IllegalArgumentException("");
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (repetitions < 1) {
+                throw new IllegalArgumentException("--repetitions must be at least 1");
+            }
+            return new Options(sizes, repetitions, onDisk, out);
+        }
+
+        private static List<Size> parseSizes(String spec) {
+            List<Size> sizes = new ArrayList<>();
+            for (String one : spec.split(",")) {
+                String[] parts = one.trim().toLowerCase(Locale.ROOT).split("x");
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("a size is <bytes>x<objects>, e.g. 64MiBx4: " + one);
+                }
+                String b = parts[0].trim();
+                long unit = b.endsWith("gib") ? 1L << 30 : b.endsWith("mib") ? 1L << 20
+                        : b.endsWith("kib") ? 1L << 10 : 1;
+                long bytes = Long.parseLong(unit == 1 ? b : b.substring(0, b.length() - 3)) * unit;
+                int objects = Integer.parseInt(parts[1].trim());
+                if (bytes < 1 || objects < 1) {
+                    throw new IllegalArgumentException("sizes and counts must be positive: " + one);
+                }
+                sizes.add(new Size(bytes, objects));
+            }
+            return sizes;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && !e.getMessage().isEmpty()) {
+                System.err.println(e.getMessage());
+            }
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        quietLibraryLogs();
+        long started = System.nanoTime();
+        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+        env.put("started_at", Instant.now().toString());
+        env.put("object_store", "S3Proxy 2.6.0 in this JVM on loopback, "
+                + (options.onDisk() ? "filesystem" : "transient (heap)"));
+        env.put("chunk_size", CHUNK_SIZE);
+        env.put("part_size", PART_SIZE);
+        env.put("repetitions", options.repetitions());
+        results.put("environment", env);
+
+        Path work = options.out().toAbsolutePath().getParent().resolve("s3-benchmark-" + System.currentTimeMillis());
+        Files.createDirectories(work);
+        boolean failed = false;
+        try (Server server = Server.start(options.onDisk() ? work : null)) {
+            StorageProperties properties = new StorageProperties(server.endpoint(), "us-east-1", BUCKET, ACCESS_KEY,
+                    SECRET_KEY, true, CHUNK_SIZE, PART_SIZE);
+            try (S3Client s3 = StorageConfiguration.s3Client(properties);
+                 DefaultCamelContext camel = new DefaultCamelContext()) {
+                s3.createBucket(CreateBucketRequest.builder().bucket(BUCKET).build());
+                camel.start();
+                try (DocumentBlobStore store = new DocumentBlobStore(s3, camel, properties, new MemoryDataKeys())) {
+                    DocumentStorageBenchmark bench = new DocumentStorageBenchmark(s3, store);
+                    progress("warming up the JIT (AES-GCM and SHA-256 intrinsics)");
+                    bench.warmUpCrypto();
+                    Map<String, Object> sizes = new LinkedHashMap<>();
+                    for (Size size : options.sizes()) {
+                        try {
+                            sizes.put(size.label(), bench.measure(size, options.repetitions()));
+                        } catch (Exception | AssertionError e) {
+                            LOG.error("Measurement of {} failed", size.label(), e);
+                            sizes.put(size.label(), Map.of("error", e.toString()));
+                            failed = true;
+                        }
+                    }
+                    results.put("sizes", sizes);
+                }
+            }
+        } finally {
+            deleteTree(work);
+        }
+        results.put("total_seconds", round((System.nanoTime() - started) / 1e9, 1));
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), results);
+        LOG.info("{}JSON: {}", render(results), options.out().toAbsolutePath());
+        System.exit(failed ? 1 : 0);
+    }
+
+    /** One size: uploads the objects once per side, then times every operation over all of them per repetition. */
+    private Map<String, Object> measure(Size size, int repetitions) throws IOException {
+        String expected = consume(new PatternStream(size.bytes(), size.bytes()), Reader.SHA256);
+        progress("%s: uploading the objects decrypted on the reading thread (not timed)", size.label());
+        long inlineStored = cipher.layout().ciphertextLength(size.bytes());
+        for (int i = 0; i < size.objects(); i++) {
+            rawPut(inlineKey(size, i), cipher.encrypt(new PatternStream(size.bytes(), size.bytes()), size.bytes(),
+                    inlineKey, INLINE_AAD), inlineStored);
+        }
+        Series putStore = new Series();
+        Series putRaw = new Series();
+        Map<Reader, Series[]> gets = new LinkedHashMap<>();
+        for (Reader reader : Reader.values()) {
+            gets.put(reader, new Series[] {new Series(), new Series(), new Series()});
+        }
+        for (int rep = 0; rep <= repetitions; rep++) {
+            boolean warmUp = rep == 0;
+            boolean storeFirst = rep % 2 == 1;
+            progress("%s: %s", size.label(), warmUp ? "warm-up" : "repetition " + rep + " of " + repetitions
+                    + (storeFirst ? " (store first)" : " (raw first)"));
+            double a = storeFirst ? putStore(size, expected) : putRaw(size);
+            double b = storeFirst ? putRaw(size) : putStore(size, expected);
+            if (!warmUp) {
+                putStore.add(storeFirst ? a : b);
+                putRaw.add(storeFirst ? b : a);
+            }
+            for (Reader reader : Reader.values()) {
+                Series[] s = gets.get(reader);
+                double[] t = new double[3];
+                int[] order = storeFirst ? new int[] {0, 1, 2} : new int[] {2, 1, 0};
+                for (int which : order) {
+                    t[which] = get(size, which, reader, expected);
+                }
+                if (!warmUp) {
+                    for (int which = 0; which < 3; which++) {
+                        s[which].add(t[which]);
+                    }
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("object_bytes", size.bytes());
+        out.put("objects", size.objects());
+        out.put("upload", compare(putStore, putRaw, null));
+        for (Reader reader : Reader.values()) {
+            Series[] s = gets.get(reader);
+            out.put(reader == Reader.DRAIN ? "download_drain" : "download_sha256", compare(s[0], s[1], s[2]));
+        }
+        return out;
+    }
+
+    private double putStore(Size size, String expected) {
+        long start = System.nanoTime();
+        for (int i = 0; i < size.objects(); i++) {
+            StoredBlob stored = store.put(firm, storeKey(size, i), new PatternStream(size.bytes(), size.bytes()),
+                    size.bytes());
+            if (stored.size() != size.bytes() || !stored.sha256().equals(expected)) {
+                throw new IllegalStateException("The store reported " + stored + " for " + size.label());
+            }
+        }
+        return mibPerSecond(size, start);
+    }
+
+    private double putRaw(Size size) {
+        long start = System.nanoTime();
+        for (int i = 0; i < size.objects(); i++) {
+            rawPut(rawKey(size, i), new PatternStream(size.bytes(), size.bytes()), size.bytes());
+        }
+        return mibPerSecond(size, start);
+    }
+
+    /** {@code which}: 0 the store's get, 1 raw GetObject, 2 GetObject of an encrypted object decrypted while read. */
+    private double get(Size size, int which, Reader reader, String expected) throws IOException {
+        long start = System.nanoTime();
+        for (int i = 0; i < size.objects(); i++) {
+            InputStream in = switch (which) {
+                case 0 -> store.get(firm, storeKey(size, i), Optional.empty());
+                case 1 -> rawGet(rawKey(size, i));
+                default -> cipher.decrypt(rawGet(inlineKey(size, i)), INLINE_AAD, id -> inlineKey);
+            };
+            String got = consume(in, reader);
+            String want = reader == Reader.SHA256 ? expected : Long.toString(size.bytes());
+            if (!got.equals(want)) {
+                throw new IllegalStateException("Download " + which + " of " + size.label() + " read " + got
+                        + ", expected " + want);
+            }
+        }
+        return mibPerSecond(size, start);
+    }
+
+    /**
+     * The requests Camel's aws2-s3 producer sends for the store ({@code AWS2S3Producer.processMultiPart}): one
+     * {@code PutObject} below the part size, else a multipart upload in parts of the part size.
+     */
+    private void rawPut(String key, InputStream in, long length) {
+        if (length < PART_SIZE) {
+            s3.putObject(PutObjectRequest.builder().bucket(BUCKET).key(key).contentLength(length).build(),
+                    RequestBody.fromInputStream(in, length));
+            return;
+        }
+        String uploadId = s3.createMultipartUpload(CreateMultipartUploadRequest.builder().bucket(BUCKET).key(key)
+                .build()).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        for (long sent = 0; sent < length; ) {
+            long part = Math.min(PART_SIZE, length - sent);
+            int number = parts.size() + 1;
+            String etag = s3.uploadPart(UploadPartRequest.builder().bucket(BUCKET).key(key).uploadId(uploadId)
+                    .partNumber(number).contentLength(part).build(), RequestBody.fromInputStream(in, part)).eTag();
+            parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            sent += part;
+        }
+        s3.completeMultipartUpload(CompleteMultipartUploadRequest.builder().bucket(BUCKET).key(key).uploadId(uploadId)
+                .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build());
+    }
+
+    private InputStream rawGet(String key) {
+        return s3.getObject(GetObjectRequest.builder().bucket(BUCKET).key(key).build());
+    }
+
+    private static String storeKey(Size size, int i) {
+        return "bench/" + size.bytes() + "/" + i;
+    }
+
+    private static String rawKey(Size size, int i) {
+        return "raw/" + size.bytes() + "/" + i;
+    }
+
+    private static String inlineKey(Size size, int i) {
+        return "inline/" + size.bytes() + "/" + i;
+    }
+
+    /**
+     * AES-GCM and SHA-256 run as CPU intrinsics only once C2 compiled their callers (some 10,000 calls); cold, the
+     * first few hundred MiB encrypt at ~100 MiB/s. Small chunks make many calls quickly.
+     */
+    private void warmUpCrypto() throws IOException {
+        ChunkedEnvelopeCipher small = new ChunkedEnvelopeCipher(ChunkLayout.MIN_CHUNK_SIZE);
+        for (int i = 0; i < 4; i++) {
+            byte[] sealed = small.encrypt(new PatternStream(i, 8L << 20), -1, inlineKey, INLINE_AAD).readAllBytes();
+            consume(small.decrypt(new ByteArrayInputStream(sealed), INLINE_AAD, id -> inlineKey), Reader.SHA256);
+        }
+    }
+
+    /**
+     * Reads {@code in} to its end with {@code transferTo}, as the portal's download endpoint does, and closes it: the
+     * SHA-256 (hex) of what it read, or with DRAIN (a sink that discards) its length.
+     */
+    static String consume(InputStream in, Reader reader) throws IOException {
+        try (in) {
+            if (reader == Reader.DRAIN) {
+                return Long.toString(in.transferTo(OutputStream.nullOutputStream()));
+            }
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), sha));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double mibPerSecond(Size size, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return size.bytes() * (double) size.objects() / (1 << 20) / seconds;
+    }
+
+    /** MiB/s per repetition of one side. */
+    static final class Series {
+        final List<Double> mibPerSecond = new ArrayList<>();
+
+        void add(double v) {
+            mibPerSecond.add(v);
+        }
+
+        double median() {
+            return DocumentStorageBenchmark.median(mibPerSecond);
+        }
+    }
+
+    /** The store against raw, per repetition (adjacent in time, so they share the machine's state); and inline. */
+    private static Map<String, Object> compare(Series storeSide, Series rawSide, Series inline) {
+        List<Double> ratios = new ArrayList<>();
+        List<Double> inlineRatios = new ArrayList<>();
+        for (int i = 0; i < storeSide.mibPerSecond.size(); i++) {
+            ratios.add(storeSide.mibPerSecond.get(i) / rawSide.mibPerSecond.get(i));
+            if (inline != null) {
+                inlineRatios.add(inline.mibPerSecond.get(i) / rawSide.mibPerSecond.get(i));
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("store_mib_s", round(storeSide.median(), 1));
+        out.put("raw_mib_s", round(rawSide.median(), 1));
+        out.put("ratio", round(median(ratios), 2));
+        out.put("ratio_min", round(ratios.stream().min(Comparator.naturalOrder()).orElse(0.0), 2));
+        out.put("ratio_max", round(ratios.stream().max(Comparator.naturalOrder()).orElse(0.0), 2));
+        out.put("meets_aim", median(ratios) >= AIM_RATIO);
+        if (inline != null) {
+            out.put("decrypt_on_reading_thread_mib_s", round(inline.median(), 1));
+            out.put("decrypt_on_reading_thread_ratio", round(median(inlineRatios), 2));
+        }
+        out.put("store_mib_s_per_repetition", rounded(storeSide.mibPerSecond));
+        out.put("raw_mib_s_per_repetition", rounded(rawSide.mibPerSecond));
+        if (inline != null) {
+            out.put("decrypt_on_reading_thread_mib_s_per_repetition", rounded(inline.mibPerSecond));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String render(Map<String, Object> results) {
+        Map<String, Object> env = (Map<String, Object>) results.get("environment");
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%n==== Matterhub document storage benchmark ====%n"));
+        s.append(String.format(Locale.ROOT, "%s cores, Java %s, %s; %s; %s repetitions per size after a warm-up; "
+                        + "run took %s s%n", env.get("cores"), env.get("java"), env.get("os"), env.get("object_store"),
+                env.get("repetitions"), results.get("total_seconds")));
+        s.append(String.format(Locale.ROOT, "MiB/s are medians; ratio = store / raw per repetition, median [min-max]; "
+                + "aim >= %.1f%n%n", AIM_RATIO));
+        s.append(String.format(Locale.ROOT, "%-14s %-26s %11s %11s %20s %8s   %s%n", "size", "operation", "store MiB/s",
+                "raw MiB/s", "ratio [range]", "aim", "decrypted on the reading thread: MiB/s, ratio"));
+        Map<String, Object> sizes = (Map<String, Object>) results.getOrDefault("sizes", Map.of());
+        for (Map.Entry<String, Object> e : sizes.entrySet()) {
+            Map<String, Object> m = (Map<String, Object>) e.getValue();
+            if (m.containsKey("error")) {
+                s.append(String.format(Locale.ROOT, "%-14s FAILED: %s%n", e.getKey(), m.get("error")));
+                continue;
+            }
+            row(s, e.getKey(), "upload (put)", (Map<String, Object>) m.get("upload"));
+            row(s, "", "download, reader drains", (Map<String, Object>) m.get("download_drain"));
+            row(s, "", "download, reader hashes", (Map<String, Object>) m.get("download_sha256"));
+        }
+        return s.toString();
+    }
+
+    private static void row(StringBuilder s, String size, String operation, Map<String, Object> r) {
+        String inline = r.containsKey("decrypt_on_reading_thread_mib_s")
+                ? String.format(Locale.ROOT, "%9.1f  %.2f", (Double) r.get("decrypt_on_reading_thread_mib_s"),
+                (Double) r.get("decrypt_on_reading_thread_ratio"))
+                : "";
+        s.append(String.format(Locale.ROOT, "%-14s %-26s %11.1f %11.1f %7.2f [%.2f-%.2f] %8s   %s%n", size, operation,
+                (Double) r.get("store_mib_s"), (Double) r.get("raw_mib_s"), (Double) r.get("ratio"),
+                (Double) r.get("ratio_min"), (Double) r.get("ratio_max"),
+                Boolean.TRUE.equals(r.get("meets_aim")) ? "met" : "NOT MET", inline));
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    private static List<Double> rounded(List<Double> values) {
+        return values.stream().map(v -> round(v, 1)).toList();
+    }
+
+    static String human(long bytes) {
+        if (bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GiB";
+        }
+        if (bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        if (bytes % (1L << 10) == 0) {
+            return (bytes >> 10) + " KiB";
+        }
+        return bytes + " B";
+    }
+
+    private static void progress(String format, Object... args) {
+        LOG.info(String.format(Locale.ROOT, format, args));
+    }
+
+    /**
+     * Nothing configures Logback here (no Spring Boot), and its default logs everything at DEBUG, HTTP wire logs
+     * included, which would be the benchmark's bottleneck: the libraries log at WARN, this class at INFO.
+     */
+    private static void quietLibraryLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            logback.getLogger(DocumentStorageBenchmark.class).setLevel(Level.INFO);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var tree = Files.walk(root)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** S3Proxy on a free loopback port over a jclouds blob store on disk ({@code directory}) or, if null, in memory. */
+    private record Server(S3Proxy proxy, BlobStoreContext context, URI endpoint) implements AutoCloseable {
+
+        static Server start(Path directory) throws Exception {
+            Properties overrides = new Properties();
+            if (directory != null) {
+                overrides.setProperty("jclouds.filesystem.basedir", directory.toString());
+            }
+            BlobStoreContext context = ContextBuilder.newBuilder(directory != null ? "filesystem" : "transient")
+                    .credentials("identity", "credential").overrides(overrides).build(BlobStoreContext.class);
+            S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+            proxy.start();
+            if (!"STARTED".equals(proxy.getState())) {
+                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+            }
+            return new Server(proxy, context, URI.create("http://127.0.0.1:" + proxy.getPort()));
+        }
+
+        @Override
+        public void close() throws Exception {
+            proxy.stop();
+            context.close();
+        }
+    }
+
+    /** Firm data keys in memory (one active key per firm), as the routes module's storage tests hold them. */
+    static final class MemoryDataKeys implements DataKeys {
+        private static final SecureRandom RANDOM = new SecureRandom();
+        private final Map<UUID, DataKey> active = new ConcurrentHashMap<>();
+        private final Map<UUID, DataKey> byId = new ConcurrentHashMap<>();
+
+        static DataKey newKey(UUID firm) {
+            byte[] raw = new byte[32];
+            RANDOM.nextBytes(raw);
+            return new DataKey(UUID.randomUUID(), firm, new SecretKeySpec(raw, "AES"));
+        }
+
+        @Override
+        public DataKey activeKey(TenantScope scope) {
+            return active.computeIfAbsent(scope.firmId(), firm -> {
+                DataKey key = newKey(firm);
+                byId.put(key.id(), key);
+                return key;
+            });
+        }
+
+        @Override
+        public DataKey key(TenantScope scope, UUID keyId) {
+            DataKey key = byId.get(keyId);
+            if (key == null || !key.firmId().equals(scope.firmId())) {
+                throw new UnknownDataKeyException(scope.firmId(), keyId);
+            }
+            return key;
+        }
+    }
+
+    /**
+     * {@code length} bytes that look random and cost a copy to produce: a 1 MiB random block, repeated, with each
+     * repetition's index mixed into its first bytes. The same seed and length give the same bytes.
+     */
+    static final class PatternStream extends InputStream {
+        private static final int BLOCK = 1 << 20;
+        private final byte[] base = new byte[BLOCK];
+        private final byte[] block = new byte[BLOCK];
+        private final long length;
+        private long position;
+
+        PatternStream(long seed, long length) {
+            this.length = length;
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < BLOCK; i += 8) {
+                long v = random.nextLong();
+                for (int j = 0; j < 8; j++) {
+                    base[i + j] = (byte) (v >>> (8 * j));
+                }
+            }
+            fill(0);
+        }
+
+        private void fill(long index) {
+            System.arraycopy(base, 0, block, 0, BLOCK);
+            for (int j = 0; j < 8; j++) {
+                block[j] ^= (byte) (index >>> (8 * j));
+            }
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= length) {
+                return -1;
+            }
+            int inBlock = (int) (position % BLOCK);
+            if (inBlock == 0 && position > 0) {
+                fill(position / BLOCK);
+            }
+            int n = (int) Math.min(Math.min(len, BLOCK - inBlock), length - position);
+            System.arraycopy(block, inBlock, b, off, n);
+            position += n;
+            return n;
+        }
+    }
+}
