@@ -29,7 +29,7 @@ create table dms_document (
   document_id        uuid references document(id),
   title              text not null,
   file_extension     text,
-  folder_id          text,             -- where the DMS files it (null until the sync learns it)
+  folder_name        text,             -- the folder shown to staff: the portal folder if filed there (null until known)
   client_number      text,
   matter_number      text,
   profile_class      text,             -- the DMS field categories are mapped from
@@ -40,11 +40,27 @@ create table dms_document (
   first_seen_at      timestamptz not null default now(),
   last_seen_at       timestamptz not null default now(),
   deleted_at         timestamptz,
+  -- Lookups of many ids at once go through this key: row-level security keeps a text comparison out of index
+  -- conditions (it is not leakproof), a uuid comparison is not kept out.
+  external_key       uuid generated always as (md5(external_id)::uuid) stored,
   primary key (connection_id, external_id)
 );
+create index dms_document_key_idx on dms_document (connection_id, external_key);
 create index dms_document_unresolved_idx on dms_document (firm_id, last_seen_at desc) where resolution <> 'resolved' and deleted_at is null;
 create index dms_document_document_idx on dms_document (document_id);
-create index dms_document_folder_idx on dms_document (connection_id, folder_id);
+
+
+-- Where the DMS files each document (a document may be filed in several folders). Kept apart from the profile
+-- because the iManage crawl reports placements and profiles separately, in either order.
+create table dms_placement (
+  firm_id        uuid not null references firm(id),
+  connection_id  uuid not null references connection(id),
+  document_external_id text not null,
+  folder_id      text not null,
+  document_key   uuid generated always as (md5(document_external_id)::uuid) stored,   -- see dms_document.external_key
+  primary key (connection_id, document_external_id, folder_id)
+);
+create index dms_placement_key_idx on dms_placement (connection_id, document_key);
 
 -- The DMS's own number of each version, so a version is recorded once however often the sync sees it.
 alter table document_version add column source_version integer;
@@ -53,7 +69,7 @@ create unique index document_version_source_idx on document_version (document_id
 do $$
 declare t text;
 begin
-  foreach t in array array['dms_container', 'dms_document'] loop
+  foreach t in array array['dms_container', 'dms_document', 'dms_placement'] loop
     execute format('alter table %I enable row level security', t);
     execute format('alter table %I force row level security', t);
     execute format('create policy tenant_isolation on %I as restrictive using (firm_id = mh_firm()) with check (firm_id = mh_firm())', t);

@@ -118,5 +118,14 @@ public final class TwoFirmFixture {
         s.execute("insert into inbox (firm_id, connection_id, vendor, event_id, payload, status) values (" + f + ", " + conn + ", 'clio', 'e-" + slug + "', '{}', 'processed')");
         s.execute("insert into dead_letter (firm_id, connection_id, source, error, error_class, attempts) values (" + f + ", " + conn + ", 'poll', 'boom', 'PERMANENT', 1)");
         s.execute("insert into field_conflict (firm_id, entity_type, entity_id, field, owner_system, lost_system) values (" + f + ", 'matter', " + matter + ", 'status', 'clio', 'portal')");
+        s.execute("insert into dms_container (firm_id, connection_id, external_id, kind, name, workspace_id, client_number, "
+                + "matter_number) values (" + f + ", " + conn + ", 'WS-" + slug + "', 'workspace', 'Workspace " + tag + "', 'WS-"
+                + slug + "', 'C-" + tag + "', '0001')");
+        s.execute("insert into dms_document (firm_id, connection_id, external_id, document_id, title, resolution) values ("
+                + f + ", " + conn + ", 'D-" + slug + "', " + doc + ", 'Doc', 'resolved')");
+        s.execute("insert into dms_placement (firm_id, connection_id, document_external_id, folder_id) values (" + f + ", "
+                + conn + ", 'D-" + slug + "', 'WS-" + slug + "')");
+        s.execute("insert into notification (firm_id, matter_id, kind, subject_type, title) values (" + f + ", " + matter
+                + ", 'document.uploaded', 'document', 'Upload " + tag + "')");
     }
 }

@@ -1,16 +1,11 @@
 package org.matterhub.config.demo;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.clio.ClioInboundSync;
@@ -24,6 +19,7 @@ import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,7 +39,6 @@ import org.springframework.stereotype.Component;
 public class DemoBootstrap implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoBootstrap.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClioSimulator clio;
     private final Tenancy tenancy;
@@ -54,12 +49,13 @@ public class DemoBootstrap implements DisposableBean {
     private final ClioInboundSync inbound;
     private final ClioWebhookManager webhooks;
     private final Environment env;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectProvider<DemoDocuments> documents;
+    private volatile Map<String, UUID> dmsConnections = Map.of();
+    private final HttpClient http = DemoConnect.httpClient();
 
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
-                         ClioWebhookManager webhooks, Environment env) {
+                         ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
         this.clio.registerApp(clioProperties.clientId(), clioProperties.clientSecret());
         this.clio.seedDemoFirm();
@@ -71,6 +67,7 @@ public class DemoBootstrap implements DisposableBean {
         this.inbound = inbound;
         this.webhooks = webhooks;
         this.env = env;
+        this.documents = documents;
         // The simulator starts afresh on every demo start: grants and webhooks of an earlier run are void until
         // the connect flow below runs again, so the schedulers leave the connection alone meanwhile.
         tenancy.writeVoid(TenantScope.system(DemoFirm.FIRM_ID), () -> {
@@ -81,6 +78,11 @@ public class DemoBootstrap implements DisposableBean {
 
     public ClioSimulator clioSimulator() {
         return clio;
+    }
+
+    /** The demo's document-system connections by vendor (empty until started, or when the demo has no DMS). */
+    public Map<String, UUID> dmsConnections() {
+        return dmsConnections;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -100,31 +102,16 @@ public class DemoBootstrap implements DisposableBean {
         inbound.incremental(DemoFirm.FIRM_ID, connectionId);
         List<String[]> clientUsers = tenancy.write(staff, this::createClientUsers);
         webhooks.ensure(DemoFirm.FIRM_ID, connectionId);
+        DemoDocuments dms = documents.getIfAvailable();
+        if (dms != null) {
+            dmsConnections = dms.connectAndSync(base);
+        }
         printWelcome(base, applied, clientUsers);
     }
 
-    /** The firm admin's OAuth flow, over HTTP: ask the hub to connect, follow Clio's redirect, land on the callback. */
+    /** The firm admin's OAuth flow, over HTTP, against the Clio simulator. */
     private UUID connect(String base) throws Exception {
-        String adminToken = issuer.mint("jwhitaker@harbourlaw.example", Duration.ofMinutes(5), Map.of());
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/connections/clio"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("displayName", "Clio (simulator)", "baseUrl", clio.baseUrl())))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("Connect request failed: " + created.statusCode() + " " + created.body());
-        }
-        JsonNode body = JSON.readTree(created.body());
-        HttpResponse<Void> consent = http.send(HttpRequest.newBuilder(URI.create(body.get("authorizeUrl").asText())).GET().build(),
-                HttpResponse.BodyHandlers.discarding());
-        String callback = consent.headers().firstValue("Location").orElseThrow(() ->
-                new IllegalStateException("Clio's authorize step did not redirect (" + consent.statusCode() + ")"));
-        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(callback)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (done.statusCode() != 200) {
-            throw new IllegalStateException("OAuth callback failed: " + done.statusCode() + " " + done.body());
-        }
-        return UUID.fromString(body.get("connectionId").asText());
+        return DemoConnect.connect(http, issuer, base, "clio", Map.of("displayName", "Clio (simulator)", "baseUrl", clio.baseUrl()));
     }
 
     /** Client people of each org: the first is its org admin, the third its finance user, the rest members. */
@@ -167,6 +154,20 @@ public class DemoBootstrap implements DisposableBean {
         s.append("  Health         ").append(base).append("/actuator/health\n");
         s.append("  Metrics        ").append(base).append("/actuator/prometheus\n");
         s.append("  Clio simulator ").append(clio.baseUrl()).append("  (control: ").append(clio.baseUrl()).append("/_control)\n");
+        DemoDocuments dms = documents.getIfAvailable();
+        if (dms != null) {
+            s.append("  iManage sim.   ").append(dms.imanage().baseUrl()).append("  (NORTHWIND, BLUEBIRD matters)\n");
+            s.append("  NetDocs sim.   ").append(dms.netDocuments().baseUrl()).append("  (CEDARPINE matters)\n");
+            s.append("  Unresolved     ").append(base).append("/ops/v1/documents/unresolved\n");
+            s.append("  Object store   ").append(env.getProperty("matterhub.storage.endpoint", "(none)")).append("  bucket ")
+                    .append(env.getProperty("matterhub.storage.bucket", "-")).append('\n');
+            long[] docs = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> new long[] {
+                    jdbc.queryForObject("select count(*) from document where deleted_at is null", Long.class),
+                    jdbc.queryForObject("select count(*) from document where state = 'published'", Long.class),
+                    jdbc.queryForObject("select count(*) from document where state = 'pending_review'", Long.class)});
+            s.append("  Documents: ").append(docs[0]).append(" (").append(docs[1]).append(" published, ").append(docs[2])
+                    .append(" waiting for review, the rest internal).\n");
+        }
         long matters = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID),
                 () -> jdbc.queryForObject("select count(*) from matter where deleted_at is null", Long.class));
         s.append("  Portal store: ").append(matters).append(" matters (").append(applied)

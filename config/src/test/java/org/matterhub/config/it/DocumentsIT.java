@@ -27,9 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.matterhub.config.support.FileSystemDocumentContentStore;
 import org.matterhub.config.support.OpenApiContract;
-import org.matterhub.config.support.TestContentStoreSource;
+import org.matterhub.routes.storage.DocumentBlobStore;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.DocumentRepository;
@@ -42,7 +41,7 @@ import org.matterhub.store.tenancy.TenantScope;
  * Documents on the portal, through the real API over HTTP against the whole hub: what each kind of client user can
  * reach (a sweep over every document and version of the firm, by every read path), publication with and without a
  * second approval, withdrawal, the new-version rule, client actions with their write-back, search, and audit.
- * Document content lives in the test's filesystem implementation of the {@code DocumentContentStore} seam.
+ * Document content lives in the demo's S3-compatible store (S3Proxy), encrypted, as in production.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentsIT {
@@ -77,7 +76,8 @@ class DocumentsIT {
 
     @BeforeAll
     void start() throws Exception {
-        hub = TestHub.start(Map.of(TestContentStoreSource.PROPERTY, TestContentStoreSource.class.getName()));
+        // The demo's documents stay out: this test builds its own fixture; bytes go to the demo's S3-compatible store.
+        hub = TestHub.start(Map.of("matterhub.demo.documents", "false"));
         contract = OpenApiContract.load();
         String northwindAdmin = email("Northwind Holdings Ltd", "org_admin").get(0);
         String daniel = "daniel.okafor@northwind.example";
@@ -669,7 +669,7 @@ class DocumentsIT {
                     Integer.class, doc);
             byte[] bytes = content(doc, next, text);
             String key = "documents/" + doc + "/v" + next;
-            hub.bean(FileSystemDocumentContentStore.class).put(hub.firmId(), key, bytes);
+            hub.bean(DocumentBlobStore.class).put(TenantScope.system(hub.firmId()), key, new java.io.ByteArrayInputStream(bytes), bytes.length);
             return hub.bean(DocumentRepository.class).addVersion(doc, new NewVersion("v" + next + ".txt", "text/plain",
                     (long) bytes.length, key, sha256(bytes), text));
         });

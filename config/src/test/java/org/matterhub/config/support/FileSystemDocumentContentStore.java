@@ -2,10 +2,16 @@ package org.matterhub.config.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.matterhub.portal.documents.ByteRange;
@@ -54,6 +60,55 @@ public final class FileSystemDocumentContentStore implements DocumentContentStor
             throw new ContentMissingException(storageKey);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Streams content to a temporary file beside the target and moves it into place once the source ended, so a
+     * failing source leaves nothing under the key (as the real store does).
+     */
+    @Override
+    public StoredContent write(TenantScope scope, String storageKey, InputStream content, long declaredLength) {
+        Path file = file(scope.firmId(), storageKey);
+        Path partial = null;
+        try {
+            Files.createDirectories(file.getParent());
+            partial = Files.createTempFile(file.getParent(), ".upload-", ".partial");
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
+                size = content.transferTo(out);
+            }
+            if (declaredLength >= 0 && size != declaredLength) {
+                throw new IOException("Expected " + declaredLength + " bytes, got " + size);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new StoredContent(storageKey, size, HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            deleteQuietly(partial);
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            deleteQuietly(partial);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void delete(TenantScope scope, String storageKey) {
+        try {
+            Files.deleteIfExists(file(scope.firmId(), storageKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort
+            }
         }
     }
 

@@ -15,6 +15,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.matterhub.config.MatterhubApplication;
 import org.matterhub.config.demo.DemoBootstrap;
+import org.matterhub.config.demo.DemoDocuments;
+import org.matterhub.simulators.imanage.ImanageSimulator;
+import org.matterhub.simulators.netdocuments.NetDocumentsSimulator;
 import org.matterhub.config.demo.DemoFirm;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.simulators.clio.ClioSimulator;
@@ -58,6 +61,13 @@ public final class TestHub implements AutoCloseable {
         props.put("matterhub.engine.queue-poll-ms", "50");
         props.put("matterhub.demo.enabled", "true");
         props.put("matterhub.demo.clio-simulator-port", "0");
+        props.put("matterhub.demo.imanage-simulator-port", "0");
+        props.put("matterhub.demo.netdocuments-simulator-port", "0");
+        props.put("matterhub.dms.imanage-client-id", CLIENT_ID);
+        props.put("matterhub.dms.imanage-client-secret", CLIENT_SECRET);
+        props.put("matterhub.dms.netdocuments-client-id", CLIENT_ID);
+        props.put("matterhub.dms.netdocuments-client-secret", CLIENT_SECRET);
+        props.put("matterhub.dms.poll-interval-ms", "1000");
         props.put("matterhub.store.pool-size", "8");
         // Each hub is its own Quartz cluster (its own database); two hubs in one JVM must not share a scheduler.
         props.put("spring.quartz.properties.org.quartz.scheduler.instanceName", "matterhub-" + port);
@@ -74,6 +84,25 @@ public final class TestHub implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** The demo's iManage Work simulator (NORTHWIND and BLUEBIRD matters). */
+    public ImanageSimulator imanage() {
+        return bean(DemoDocuments.class).imanage();
+    }
+
+    /** The demo's NetDocuments simulator (CEDARPINE matters). */
+    public NetDocumentsSimulator netDocuments() {
+        return bean(DemoDocuments.class).netDocuments();
+    }
+
+    /** The demo firm's connection to {@code vendor} ({@code imanage}, {@code netdocuments}). */
+    public UUID connectionId(String vendor) {
+        UUID id = bean(DemoBootstrap.class).dmsConnections().get(vendor);
+        if (id == null) {
+            throw new IllegalStateException("The demo has no " + vendor + " connection");
+        }
+        return id;
     }
 
     public ClioSimulator clio() {

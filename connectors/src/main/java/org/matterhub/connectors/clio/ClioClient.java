@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,8 @@ public final class ClioClient {
             + "addresses{id,street,city,province,postal_code,country,name,primary},created_at,updated_at";
 
     /** Fields requested for webhooks. */
+    /** Fields read for notes. */
+    public static final String NOTE_FIELDS = "id,etag,type,subject,detail,date,created_at,updated_at,matter{id}";
     public static final String WEBHOOK_FIELDS =
             "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at";
 
@@ -149,6 +152,64 @@ public final class ClioClient {
         URI uri = apiUri(path, query(Map.of("fields", CONTACT_FIELDS)));
         Response r = execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(ClioHeaders.IF_MATCH, ifMatchEtag));
         return data(r, "PATCH", path, ClioContact.class);
+    }
+
+    // ---------------------------------------------------------------- notes
+
+    /**
+     * Adds a plain-text note to a matter. Clio has no idempotency key (VENDORS §0.3): a caller that may retry after
+     * a lost response first looks for its note with {@link #findMatterNotes} (put a unique marker in the detail).
+     */
+    // https://docs.developers.clio.com/api-reference/#tag/Notes/operation/Note#create
+    public ClioNote createMatterNote(long matterId, String subject, String detail, LocalDate date) {
+        ObjectNode data = ClioJson.MAPPER.createObjectNode();
+        data.put("type", "Matter");
+        data.putObject("matter").put("id", matterId);
+        data.put("subject", Objects.requireNonNull(subject, "subject"));
+        data.put("detail", Objects.requireNonNull(detail, "detail"));
+        data.put("detail_text_type", "plain_text");
+        if (date != null) {
+            data.put("date", date.toString());
+        }
+        String path = "/notes.json";
+        URI uri = apiUri(path, query(Map.of("fields", NOTE_FIELDS)));
+        Response r = execute("POST", uri, path, json(wrap(data)), Map.of());
+        return data(r, "POST", path, ClioNote.class);
+    }
+
+    /**
+     * The notes of a matter whose subject or detail contains {@code query} (Clio's wildcard search; null = all),
+     * every page, oldest first.
+     */
+    // https://docs.developers.clio.com/api-reference/#tag/Notes/operation/Note#index
+    public List<ClioNote> findMatterNotes(long matterId, String query) {
+        String path = "/notes.json";
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("type", "Matter");
+        q.put("matter_id", Long.toString(matterId));
+        if (query != null) {
+            q.put("query", query);
+        }
+        q.put("fields", NOTE_FIELDS);
+        q.put("order", "id(asc)");
+        q.put("limit", Integer.toString(properties.pageSize()));
+        URI uri = apiUri(path, query(q));
+        List<ClioNote> all = new ArrayList<>();
+        while (uri != null) {
+            Response r = execute("GET", uri, path, null, Map.of());
+            JsonNode root = ClioJson.readTree(r.body(), "GET", path, r.status());
+            JsonNode data = root.get("data");
+            if (data == null || !data.isArray()) {
+                throw new VendorResponseException(VENDOR, "GET", path, r.status(),
+                        VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+            }
+            for (JsonNode item : data) {
+                all.add(ClioJson.convert(item, ClioNote.class, "GET", path, r.status()));
+            }
+            JsonNode next = root.path("meta").path("paging").path("next");
+            uri = next.isTextual() && !next.asText().isBlank() ? sameOriginPageUrl(next.asText(), path) : null;
+        }
+        return all;
     }
 
     // ---------------------------------------------------------------- webhooks

@@ -197,6 +197,22 @@ public final class ImanageClient {
         return listAll("workspaces/" + seg(workspaceId) + "/children", Map.of(), ImanageFolder.class);
     }
 
+    /**
+     * Creates a folder directly in a workspace and returns it. Not idempotent: iManage allows several folders of one
+     * name, so a caller that may retry (a lost response) looks for it in {@link #workspaceFolders} first.
+     */
+    // POST …/workspaces/{id}/folders {"name","description"} (VENDORS §2.2 ⚠; body assumed)
+    public ImanageFolder createFolder(String workspaceId, String name, String description) {
+        ObjectNode body = ImanageJson.MAPPER.createObjectNode();
+        body.put("name", Objects.requireNonNull(name, "name"));
+        if (description != null) {
+            body.put("description", description);
+        }
+        URI uri = libraryUri("workspaces/" + seg(workspaceId) + "/folders", Map.of());
+        return ImanageJson.convert(ImanageJson.data(json("POST", uri, jsonBody(ImanageJson.write(body))), "POST",
+                uri.getPath(), 201, false), ImanageFolder.class, "POST", uri.getPath(), 201);
+    }
+
     /** One folder. @throws ImanageNotFoundException when it does not exist. */
     // GET …/folders/{id}
     public ImanageFolder getFolder(String folderId) {
@@ -230,6 +246,19 @@ public final class ImanageClient {
     // GET …/documents/{id}
     public ImanageDocument getDocument(String documentId) {
         return one("documents/" + seg(documentId), ImanageDocument.class);
+    }
+
+    /**
+     * Changes profile fields of a document (e.g. {@code comment}, {@code name}, {@code class}) and returns the
+     * profile after the change. Setting the same values again changes nothing, so a retry is harmless.
+     */
+    // PATCH …/documents/{id} {field: value} (assumed; iManage documents profile edits, the body shape is ours)
+    public ImanageDocument updateProfile(String documentId, Map<String, String> fields) {
+        ObjectNode body = ImanageJson.MAPPER.createObjectNode();
+        Objects.requireNonNull(fields, "fields").forEach(body::put);
+        URI uri = libraryUri("documents/" + seg(documentId), Map.of());
+        return ImanageJson.convert(ImanageJson.data(json("PATCH", uri, jsonBody(ImanageJson.write(body))), "PATCH",
+                uri.getPath(), 200, false), ImanageDocument.class, "PATCH", uri.getPath(), 200);
     }
 
     /** Every version of a document, oldest first. */
@@ -330,6 +359,12 @@ public final class ImanageClient {
     // POST …/sync/workspaces/crawl (IM-DF)
     public ImanageCrawlPage<ImanageWorkspace> crawlWorkspaces(String cursor) {
         return crawl("sync/workspaces/crawl", cursor, ImanageWorkspace.class);
+    }
+
+    /** One page of the document-parents crawl (where each document is filed); see {@link #crawlDocuments}. */
+    // POST …/sync/documents/parents/search (IM-DF)
+    public ImanageCrawlPage<ImanageDocumentParent> crawlDocumentParents(String cursor) {
+        return crawl("sync/documents/parents/search", cursor, ImanageDocumentParent.class);
     }
 
     // ---------------------------------------------------------------- internals: resources

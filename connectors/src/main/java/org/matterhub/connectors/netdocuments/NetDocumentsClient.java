@@ -204,6 +204,13 @@ public final class NetDocumentsClient {
         return object(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsItem.class);
     }
 
+    /** A folder's profile (its name, parent and workspace). @throws NetDocumentsNotFoundException when absent. */
+    // GET /v1/Folder/{id}/info (assumed; ND-PP documents GET /v1/Folder/{id} for contents)
+    public NetDocumentsItem folderInfo(String folderId) {
+        URI uri = api("/v1/Folder/" + seg(folderId) + "/info", Map.of());
+        return object(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsItem.class);
+    }
+
     /**
      * One page of the items directly in a workspace or folder (sub-folders and documents) with standard and
      * custom attributes, {@link NetDocumentsProperties#pageSize()} per page.
@@ -255,6 +262,22 @@ public final class NetDocumentsClient {
                 .filter(i -> name.equals(i.name())).toList();
     }
 
+    /**
+     * Creates a folder in a workspace or folder and returns it (its {@code standardAttributes.id} and {@code name}).
+     * Not idempotent: NetDocuments allows several folders of one name. A caller that may retry (a lost response)
+     * looks for the folder by name in {@link #listContainerAll} first.
+     */
+    // POST /v1/Folder formData: name, sanitizeName, parent (ND-PP)
+    public NetDocumentsItem createFolder(String parentId, String name) {
+        Objects.requireNonNull(parentId, "parentId");
+        Objects.requireNonNull(name, "name");
+        MultipartBody body = MultipartBody.builder().field("name", name).field("sanitizeName", "true")
+                .field("parent", parentId).build();
+        URI uri = api("/v1/Folder", Map.of());
+        return object(json("POST", uri, new Body(body.contentType(), body::publisher, body.replayable()), Map.of()),
+                "POST", uri, NetDocumentsItem.class);
+    }
+
     // ---------------------------------------------------------------- documents
 
     /** A document's profile. @throws NetDocumentsNotFoundException when deleted or absent. */
@@ -262,6 +285,28 @@ public final class NetDocumentsClient {
     public NetDocumentsItem getDocumentProfile(String documentId) {
         URI uri = api("/v1/Document/" + seg(documentId) + "/info", Map.of());
         return object(json("GET", uri, null, Map.of()), "GET", uri, NetDocumentsItem.class);
+    }
+
+    /**
+     * Changes a document's profile: its name (null = unchanged) and custom attribute values (attribute number →
+     * value; an empty value clears it). Setting the same values again changes nothing, so a retry is harmless.
+     * Returns the profile after the change.
+     */
+    // PUT /v1/Document/{id}/info {"standardAttributes":{"name"},"customAttributes":[{id,value}]}: RenameBody (ND-PP);
+    // customAttributes in the body are an assumption (the connector definition documents only the rename)
+    public NetDocumentsItem updateProfile(String documentId, String name, Map<Integer, String> attributes) {
+        ObjectNode body = NetDocumentsJson.MAPPER.createObjectNode();
+        if (name != null) {
+            body.putObject("standardAttributes").put("name", name);
+        }
+        if (attributes != null && !attributes.isEmpty()) {
+            ArrayNode custom = body.putArray("customAttributes");
+            attributes.forEach((id, value) -> custom.addObject().put("id", id).put("value", value == null ? "" : value));
+        }
+        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        URI uri = api("/v1/Document/" + seg(documentId) + "/info", Map.of());
+        return object(json("PUT", uri, new Body(JSON, () -> HttpRequest.BodyPublishers.ofByteArray(bytes), true), Map.of()),
+                "PUT", uri, NetDocumentsItem.class);
     }
 
     /** Every version of a document. */

@@ -290,6 +290,32 @@ class ClioClientTest {
     }
 
     @Test
+    void aMatterNoteIsCreatedAndFoundByItsMarkerAfterALostResponse() {
+        long acme = clio.data().createCompany("Acme Holdings", "legal@acme.example", "+1 555 0100");
+        long matter = clio.data().createMatter(acme, "Lease", "Open", "Property", "Jane Roe", "jane@firm.example",
+                LocalDate.of(2025, 1, 1));
+        ClioNote note = client.createMatterNote(matter, "Client approved “Lease v3”",
+                "Approved through the client portal. [matterhub action a-1]", LocalDate.of(2025, 3, 1));
+        assertThat(note.id()).isPositive();
+        assertThat(note.matter().id()).isEqualTo(matter);
+        assertThat(note.date()).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(clio.data().matterNotes(matter)).singleElement()
+                .satisfies(n -> assertThat(n.get("detail")).isEqualTo("Approved through the client portal. [matterhub action a-1]"));
+
+        // the response of the next one is lost after Clio created it: the marker finds it, so it is not sent again
+        clio.faults().add(FaultRule.of(FaultKind.LOST_RESPONSE, "POST", "/notes\\.json", 1));
+        assertThatThrownBy(() -> client.createMatterNote(matter, "Client requested changes",
+                "Please fix clause 4. [matterhub action a-2]", null)).isInstanceOf(VendorIoException.class);
+        assertThat(client.findMatterNotes(matter, "[matterhub action a-2]")).singleElement()
+                .satisfies(n -> assertThat(n.subject()).isEqualTo("Client requested changes"));
+        assertThat(client.findMatterNotes(matter, null)).hasSize(2);
+        assertThat(clio.data().noteCount()).isEqualTo(2);
+        RecordedRequest post = only(r -> r.method().equals("POST") && r.path().equals("/api/v4/notes.json")
+                && r.body().contains("a-1"));
+        assertThat(post.body()).contains("\"type\":\"Matter\"").contains("\"matter\":{\"id\":" + matter + "}");
+    }
+
+    @Test
     void a429CarriesRetryAfterAndPausesTheLimiter() {
         long acme = clio.data().createCompany("Acme Holdings", "legal@acme.example", "+1 555 0100");
         clio.faults().add(FaultRule.builder(FaultKind.RATE_LIMITED).method("GET").pathRegex("^/api/v4/contacts/")

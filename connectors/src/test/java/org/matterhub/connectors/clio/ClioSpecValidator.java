@@ -51,12 +51,20 @@ final class ClioSpecValidator {
             }
             ValidationReport report = validator().validateRequest(toRequest(r));
             for (ValidationReport.Message m : report.getMessages()) {
-                if (m.getLevel() == ValidationReport.Level.ERROR) {
+                if (m.getLevel() == ValidationReport.Level.ERROR && !noteWithoutContact(r, m)) {
                     problems.add(r.method() + " " + r.path() + ": " + m.getKey() + " " + m.getMessage());
                 }
             }
         }
         return problems;
+    }
+
+    /**
+     * Note#create marks both {@code contact} and {@code matter} required, while each one's description says it is
+     * required only for its note type: a {@code Matter} note without a contact is what Clio's description asks for.
+     */
+    private static boolean noteWithoutContact(RecordedRequest r, ValidationReport.Message m) {
+        return r.path().equals("/api/v4/notes.json") && m.getMessage().contains("missing required properties ([\"contact\"])");
     }
 
     private static Request toRequest(RecordedRequest r) {

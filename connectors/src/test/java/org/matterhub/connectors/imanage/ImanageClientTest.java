@@ -375,6 +375,31 @@ class ImanageClientTest {
     }
 
     @Test
+    void aFolderCreatedInAWorkspaceIsListedAndTakesUploads() {
+        String workspace = seed.matters().get(1).workspaceId();
+        ImanageFolder folder = client.createFolder(workspace, "Client uploads", "Filed by the client portal");
+        assertThat(folder.name()).isEqualTo("Client uploads");
+        assertThat(client.workspaceFolders(workspace)).extracting(ImanageFolder::name).contains("Client uploads");
+        assertThat(im.data().folderId(workspace, "Client uploads")).isEqualTo(folder.id());
+        ImanageDocument d = client.uploadDocument(folder.id(), ImanageUploadProfile.of("Scan", "pdf")
+                .withComment("matterhub-upload:u-1"), UploadContent.of("%PDF-1.4 x".getBytes(StandardCharsets.UTF_8)));
+        assertThat(client.findByName(folder.id(), "Scan")).singleElement()
+                .satisfies(x -> assertThat(x.comment()).isEqualTo("matterhub-upload:u-1"));
+        assertThat(d.id()).isNotBlank();
+    }
+
+    @Test
+    void aProfilePatchChangesTheCommentAndIsHarmlessTwice() {
+        String doc = seed.documentIds().get(0);
+        ImanageDocument once = client.updateProfile(doc, Map.of("comment", "Client approved (portal action a-1)"));
+        ImanageDocument twice = client.updateProfile(doc, Map.of("comment", "Client approved (portal action a-1)"));
+        assertThat(once.comment()).isEqualTo(twice.comment()).isEqualTo("Client approved (portal action a-1)");
+        assertThat(im.data().documentProfile(doc).get("comment")).isEqualTo("Client approved (portal action a-1)");
+        assertThat(im.requests()).filteredOn(r -> r.method().equals("PATCH")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.body()).isEqualTo("{\"comment\":\"Client approved (portal action a-1)\"}"));
+    }
+
+    @Test
     void tenConcurrent401sCauseOneRefreshPersistedBeforeTheNewTokenIsUsed() throws Exception {
         String doc = seed.documentIds().get(0);
         String oldToken = store.load().accessToken();

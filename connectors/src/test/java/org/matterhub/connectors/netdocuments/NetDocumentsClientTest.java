@@ -287,6 +287,29 @@ class NetDocumentsClientTest {
     }
 
     @Test
+    void aFolderCreatedInAWorkspaceIsListedAndTakesUploads() {
+        String workspace = seed.matters().get(1).workspaceId();
+        NetDocumentsItem folder = client.createFolder(workspace, "Client uploads");
+        assertThat(folder.name()).isEqualTo("Client uploads");
+        assertThat(nd.data().folderId(workspace, "Client uploads")).isEqualTo(folder.id());
+        assertThat(client.listContainerAll(workspace)).extracting(NetDocumentsItem::id).contains(folder.id());
+        NetDocumentsUploadResult up = client.upload(folder.id(), "Scan.pdf", Map.of(),
+                UploadContent.of("%PDF-1.4 x".getBytes(StandardCharsets.UTF_8)));
+        assertThat(client.findByName(folder.id(), "Scan")).extracting(NetDocumentsItem::id).containsExactly(up.id());
+    }
+
+    @Test
+    void aProfileUpdateSetsACustomAttributeAndIsHarmlessTwice() {
+        String doc = seed.documentIds().get(0);
+        NetDocumentsItem once = client.updateProfile(doc, null, Map.of(7, "Client approved (portal action a-1)"));
+        NetDocumentsItem twice = client.updateProfile(doc, null, Map.of(7, "Client approved (portal action a-1)"));
+        assertThat(once.attribute(7)).contains("Client approved (portal action a-1)");
+        assertThat(twice.attribute(7)).isEqualTo(once.attribute(7));
+        assertThat(client.getDocumentProfile(doc).attribute(7)).contains("Client approved (portal action a-1)");
+        assertThat(once.name()).isEqualTo(client.getDocumentProfile(doc).name());
+    }
+
+    @Test
     void aServerErrorOnNewVersionIsRetriableAndNothingWasStored() {
         String doc = seed.documentIds().get(0);
         nd.faults().add(FaultRule.builder(FaultKind.SERVER_ERROR).method("PUT").pathRegex("/new$").status(502)

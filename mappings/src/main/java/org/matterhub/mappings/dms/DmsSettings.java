@@ -38,13 +38,17 @@ import java.util.regex.Pattern;
  * @param categoryField       profile field categories are mapped from (iManage {@code class}; a NetDocuments attribute id)
  * @param categories          DMS value (case-insensitive) → portal category id ({@link DocumentCategory})
  * @param requestsPerMinute   the connection's request budget; 0 = the vendor default
+ * @param decisionField       the profile field a client's decision on a document (approve, request changes, close) is
+ *                            written back to: an iManage profile field ({@code null}: {@code comment}), a NetDocuments
+ *                            custom attribute number ({@code null}: the decision is not written to NetDocuments, which
+ *                            has no standard field for it; the practice-management note still records it)
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record DmsSettings(String library, String customerId, String repositoryId, String cabinetId,
                           String apiBaseUrl, String clientField, String matterField, String matterSource, Integer matterNumberWidth,
                           Map<String, String> clients, String portalFolder, String candidateField, String candidateValue,
                           String uploadFolder, String categoryField, Map<String, String> categories,
-                          Integer requestsPerMinute) {
+                          Integer requestsPerMinute, String decisionField) {
 
     public static final String MATTER_NUMBER = "number";
     public static final String DISPLAY_NUMBER_PREFIX = "display_number_prefix";
@@ -69,7 +73,7 @@ public record DmsSettings(String library, String customerId, String repositoryId
         if (requestsPerMinute < 0) {
             throw new IllegalArgumentException("requestsPerMinute must not be negative");
         }
-        for (String f : new String[] {clientField, matterField, candidateField, categoryField}) {
+        for (String f : new String[] {clientField, matterField, candidateField, categoryField, decisionField}) {
             if (f != null && !FIELD.matcher(f).matches()) {
                 throw new IllegalArgumentException("A profile field name is letters, digits and _: " + f);
             }
@@ -111,6 +115,10 @@ public record DmsSettings(String library, String customerId, String repositoryId
 
     public String matterFieldOr(String vendorDefault) {
         return matterField == null ? vendorDefault : matterField;
+    }
+
+    public String decisionFieldOr(String vendorDefault) {
+        return decisionField == null ? vendorDefault : decisionField;
     }
 
     public String categoryFieldOr(String vendorDefault) {

@@ -14,8 +14,9 @@ import org.matterhub.store.tenancy.TenantScope;
  * <p><b>Where the real store plugs in.</b> Production registers one Spring bean of this type backed by the
  * encrypted S3 store ({@code org.matterhub.routes.storage.DocumentBlobStore}, in the routes module, which may depend
  * on portal-api): {@code open} maps to {@code DocumentBlobStore.get(scope, storageKey, range)} and {@code size} to the
- * plaintext length in the blob's header. Until that bean exists the content endpoint answers 503; the integration
- * tests register a filesystem-backed implementation of their own.
+ * plaintext length in the blob's header, {@code write} to {@code put} and {@code delete} to {@code delete}. Without
+ * that bean the content and upload endpoints answer 503; the integration tests may register a filesystem-backed
+ * implementation of their own.
  */
 public interface DocumentContentStore {
 
@@ -33,6 +34,28 @@ public interface DocumentContentStore {
      * @throws ContentMissingException when nothing is stored under {@code storageKey}
      */
     long size(TenantScope scope, String storageKey);
+
+    /**
+     * Stores content under {@code storageKey}, reading {@code content} to its end as it goes (never holding it whole),
+     * replacing anything stored under the key. A source that fails with an {@link java.io.IOException} fails the
+     * write and leaves nothing stored under the key.
+     *
+     * @param declaredLength the content's length if known, else -1
+     * @throws java.io.UncheckedIOException when the source fails or the store cannot take the content
+     */
+    StoredContent write(TenantScope scope, String storageKey, InputStream content, long declaredLength);
+
+    /** Removes what is stored under {@code storageKey}; removing nothing is not an error. */
+    void delete(TenantScope scope, String storageKey);
+
+    /**
+     * What {@link #write} stored.
+     *
+     * @param size   plaintext bytes
+     * @param sha256 SHA-256 of the plaintext, lower-case hex
+     */
+    record StoredContent(String storageKey, long size, String sha256) {
+    }
 
     /** Nothing is stored under a key the document tables name. */
     class ContentMissingException extends RuntimeException {

@@ -5,11 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.matterhub.portal.documents.DocumentUploadController;
 import org.matterhub.portal.problem.ProblemWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses JSON bodies over the configured size before anything reads them (413 problem JSON). */
+/**
+ * Refuses JSON bodies over the configured size before anything reads them (413 problem JSON). Document uploads are
+ * exempt: they are streamed, may be chunked, and are held to the firm's upload limit by the upload endpoint itself.
+ */
 @Component
 public class BodySizeFilter extends OncePerRequestFilter {
 
@@ -22,6 +26,10 @@ public class BodySizeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (DocumentUploadController.isUpload(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (length > auth.maxBodyBytes() || (chunked && request.getRequestURI().startsWith("/api/"))) {

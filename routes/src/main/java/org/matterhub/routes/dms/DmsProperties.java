@@ -1,6 +1,5 @@
 package org.matterhub.routes.dms;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,19 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param imanageClientSecret      its secret. <b>Secret:</b> never logged
  * @param netdocumentsClientId     OAuth client id of the hub's NetDocuments application
  * @param netdocumentsClientSecret its secret. <b>Secret:</b> never logged
- * @param pollInterval             incremental poll of every active DMS connection (default 30 s)
- * @param reconcileInterval        full reconciliation, which finds deletions no incremental read reports (default 6 h)
  * @param maxTextChars             text kept per version for search (default 1,000,000 characters)
  */
 @ConfigurationProperties(prefix = "matterhub.dms")
 public record DmsProperties(String imanageClientId, String imanageClientSecret, String netdocumentsClientId,
-                            String netdocumentsClientSecret, @DefaultValue("30s") Duration pollInterval,
-                            @DefaultValue("6h") Duration reconcileInterval,
-                            @DefaultValue("1000000") int maxTextChars) {
+                            String netdocumentsClientSecret, @DefaultValue("1000000") int maxTextChars) {
 
     @Override
     public String toString() {
         return "DmsProperties[imanageClientId=" + imanageClientId + ", netdocumentsClientId=" + netdocumentsClientId
-                + ", secrets=****, pollInterval=" + pollInterval + ", reconcileInterval=" + reconcileInterval + "]";
+                + ", secrets=****, maxTextChars=" + maxTextChars + "]";
     }
 }

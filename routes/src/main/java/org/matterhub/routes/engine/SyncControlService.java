@@ -1,5 +1,8 @@
 package org.matterhub.routes.engine;
 
+import org.matterhub.routes.dms.ImanageDocumentSync;
+import org.matterhub.routes.dms.NetDocumentsDocumentSync;
+
 import java.util.UUID;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.ops.SyncControl;
@@ -23,15 +26,20 @@ public class SyncControlService implements SyncControl {
     private final OutboxRepository outbox;
     private final InboxRepository inbox;
     private final ClioInboundSync clio;
+    private final ImanageDocumentSync imanage;
+    private final NetDocumentsDocumentSync netDocuments;
 
     public SyncControlService(Tenancy tenancy, ConnectionRepository connections, DeadLetterRepository deadLetters,
-                              OutboxRepository outbox, InboxRepository inbox, ClioInboundSync clio) {
+                              OutboxRepository outbox, InboxRepository inbox, ClioInboundSync clio,
+                              ImanageDocumentSync imanage, NetDocumentsDocumentSync netDocuments) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.deadLetters = deadLetters;
         this.outbox = outbox;
         this.inbox = inbox;
         this.clio = clio;
+        this.imanage = imanage;
+        this.netDocuments = netDocuments;
     }
 
     @Override
@@ -50,7 +58,13 @@ public class SyncControlService implements SyncControl {
      */
     @Override
     public void backfill(UUID firmId, UUID connectionId) {
-        clio.resetBackfill(firmId, connectionId);
+        String vendor = tenancy.read(TenantScope.system(firmId), () -> connections.find(connectionId))
+                .map(c -> c.vendor()).orElse("");
+        switch (vendor) {
+            case "imanage" -> imanage.resetCursors(firmId, connectionId);
+            case "netdocuments" -> netDocuments.resetCursors(firmId, connectionId);
+            default -> clio.resetBackfill(firmId, connectionId);
+        }
     }
 
     @Override

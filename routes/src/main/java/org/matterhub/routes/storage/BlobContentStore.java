@@ -27,6 +27,17 @@ public class BlobContentStore implements DocumentContentStore {
     }
 
     @Override
+    public StoredContent write(TenantScope scope, String storageKey, InputStream content, long declaredLength) {
+        StoredBlob blob = blobs.put(scope, storageKey, content, declaredLength);
+        return new StoredContent(blob.objectKey(), blob.size(), blob.sha256());
+    }
+
+    @Override
+    public void delete(TenantScope scope, String storageKey) {
+        blobs.delete(scope, storageKey);
+    }
+
+    @Override
     public long size(TenantScope scope, String storageKey) {
         try {
             return blobs.size(scope, storageKey);

@@ -47,7 +47,8 @@ final class ClioApi {
     private static final FieldSelection CONTACT_DEFAULT = FieldSelection.parse("id,etag,name,first_name,last_name,type");
     private static final FieldSelection WEBHOOK_DEFAULT = FieldSelection.parse(
             "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at");
-    private static final Pattern ITEM = Pattern.compile("^/(matters|contacts|webhooks)/(\\d+)\\.json$");
+    private static final FieldSelection NOTE_DEFAULT = FieldSelection.parse("id,etag,type,subject,detail,date");
+    private static final Pattern ITEM = Pattern.compile("^/(matters|contacts|webhooks|notes)/(\\d+)\\.json$");
     private static final Pattern ACTIVATE = Pattern.compile("^/webhooks/(\\d+)/activate(\\.json)?$");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -59,6 +60,7 @@ final class ClioApi {
     private final Supplier<String> baseUrl;
     private final Map<String, Object> matterShape = ClioSimulatorData.matterShape();
     private final Map<String, Object> contactShape = ClioSimulatorData.contactShape();
+    private final Map<String, Object> noteShape = ClioSimulatorData.noteShape();
     private final Map<String, Object> webhookShape;
 
     ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, FixedWindowRateLimiter limiter,
@@ -139,6 +141,17 @@ final class ClioApi {
                             webhookShape);
                 }
             }
+            case "/notes.json" -> {
+                if ("POST".equals(m)) {
+                    // Note#create
+                    FieldSelection sel = selection(ex, NOTE_DEFAULT, noteShape);
+                    sendOne(ex, 201, data.createNote(dataObject(jsonBody(ex))), sel);
+                } else {
+                    requireMethod(m, "GET");
+                    // Note#index
+                    list(ex, data.findNotes(noteFilter(ex)), NOTE_DEFAULT, noteShape);
+                }
+            }
             default -> routeItem(ex, path, m);
         }
     }
@@ -162,6 +175,11 @@ final class ClioApi {
                 requireMethod(m, "GET");
                 // Matter#show
                 show(ex, data.findMatter(id), "Matter " + id, MATTER_DEFAULT, matterShape);
+            }
+            case "notes" -> {
+                requireMethod(m, "GET");
+                // Note#show
+                show(ex, data.findNote(id), "Note " + id, NOTE_DEFAULT, noteShape);
             }
             case "contacts" -> {
                 if ("PATCH".equals(m)) {
@@ -345,6 +363,45 @@ final class ClioApi {
             p = p.and(r -> Boolean.TRUE.equals(r.get("is_client")));
         }
         return p;
+    }
+
+    /** Note#index: {@code type} is required (Matter or Contact); {@code matter_id}, {@code contact_id}, {@code query}. */
+    private Predicate<Map<String, Object>> noteFilter(SimExchange ex) {
+        Predicate<Map<String, Object>> p = commonFilter(ex);
+        String type = ex.param("type");
+        if (!"Matter".equals(type) && !"Contact".equals(type)) {
+            throw ClioApiException.badRequest("type is required: Matter or Contact");
+        }
+        p = p.and(r -> type.equals(r.get("type")));
+        String matterId = ex.param("matter_id");
+        if (matterId != null) {
+            long id = parseLongParam("matter_id", matterId);
+            p = p.and(r -> r.get("matter") instanceof Map<?, ?> mm && ((Number) mm.get("id")).longValue() == id);
+        }
+        String contactId = ex.param("contact_id");
+        if (contactId != null) {
+            long id = parseLongParam("contact_id", contactId);
+            p = p.and(r -> r.get("contact") instanceof Map<?, ?> c && ((Number) c.get("id")).longValue() == id);
+        }
+        String query = ex.param("query");
+        if (query != null && !query.isBlank()) {
+            String q = query.toLowerCase(java.util.Locale.ROOT);
+            p = p.and(r -> contains(r.get("subject"), q) || contains(r.get("detail"), q));
+        }
+        return p;
+    }
+
+    private static boolean contains(Object text, String lowerQuery) {
+        return text instanceof String s && s.toLowerCase(java.util.Locale.ROOT).contains(lowerQuery);
+    }
+
+    private static Map<String, Object> dataObject(Map<String, Object> body) {
+        if (!(body.get("data") instanceof Map<?, ?> data)) {
+            throw ClioApiException.unprocessable("The body must be {\"data\": {…}}");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> d = (Map<String, Object>) data;
+        return d;
     }
 
     private Predicate<Map<String, Object>> commonFilter(SimExchange ex) {

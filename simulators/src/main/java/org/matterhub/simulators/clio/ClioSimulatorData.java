@@ -51,6 +51,8 @@ public final class ClioSimulatorData {
     private final Map<String, Long> practiceAreas = new LinkedHashMap<>();
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<Long, Integer> contactPatches = new HashMap<>();
+    private final TreeMap<Long, Note> notes = new TreeMap<>();
+    private long nextNoteId = 400_001;
     private long nextContactId = 100_001;
     private long nextMatterId = 200_001;
     private long nextNestedId = 300_001;
@@ -291,6 +293,26 @@ public final class ClioSimulatorData {
         }
     }
 
+    /** Full JSON maps of the notes of a matter (created through the API), ascending id. */
+    public List<Map<String, Object>> matterNotes(long matterId) {
+        synchronized (lock) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Note n : notes.values()) {
+                if (n.matterId != null && n.matterId == matterId) {
+                    out.add(renderNote(n));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Number of notes created through the API, on any matter or contact. */
+    public int noteCount() {
+        synchronized (lock) {
+            return notes.size();
+        }
+    }
+
     // ------------------------------------------------------------------ API-side access (package)
 
     /** Full maps of matters matching {@code filter}, ascending id. */
@@ -356,6 +378,153 @@ public final class ClioSimulatorData {
             changed("contact", List.of("updated"), before, after);
             return after;
         }
+    }
+
+    /** Every field name a note can be asked for, with nested shapes (for validating {@code fields}). */
+    static Map<String, Object> noteShape() {
+        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
+        long client = d.createCompany("Shape Co", "x@example.com", "1");
+        long matter = d.createMatter(client, "shape", "Open", "Shape", "A B", "a@example.com", LocalDate.EPOCH);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", "Matter");
+        data.put("matter", Map.of("id", matter));
+        data.put("subject", "s");
+        data.put("detail", "d");
+        Map<String, Object> note = d.createNote(data);
+        note.put("contact", Map.of("id", 0L, "name", ""));
+        return note;
+    }
+
+    /** Notes matching {@code filter}, ascending id. */
+    List<Map<String, Object>> findNotes(Predicate<Map<String, Object>> filter) {
+        synchronized (lock) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Note n : notes.values()) {
+                Map<String, Object> map = renderNote(n);
+                if (filter.test(map)) {
+                    out.add(map);
+                }
+            }
+            return out;
+        }
+    }
+
+    Map<String, Object> findNote(long id) {
+        synchronized (lock) {
+            Note n = notes.get(id);
+            return n == null ? null : renderNote(n);
+        }
+    }
+
+    /**
+     * Creates a note from a {@code POST /notes.json} body's {@code data} (Note#create): {@code type} Matter or
+     * Contact with the matching {@code matter} or {@code contact} reference, {@code subject}, {@code detail},
+     * optional {@code date} (default today, UTC) and {@code detail_text_type}. Unknown attributes → 422.
+     */
+    Map<String, Object> createNote(Map<String, Object> data) {
+        Set<String> known = Set.of("type", "matter", "contact", "subject", "detail", "detail_text_type", "date",
+                "notification_event_subscribers");
+        for (String k : data.keySet()) {
+            if (!known.contains(k)) {
+                throw ClioApiException.unprocessable("Unknown attribute " + k + " for Note");
+            }
+        }
+        Object type = data.get("type");
+        if (!"Matter".equals(type) && !"Contact".equals(type)) {
+            throw ClioApiException.unprocessable("type must be Matter or Contact");
+        }
+        Long matterId = refId(data.get("matter"), "matter");
+        Long contactId = refId(data.get("contact"), "contact");
+        String textType = data.get("detail_text_type") == null ? "plain_text" : data.get("detail_text_type").toString();
+        if (!Set.of("plain_text", "rich_text").contains(textType)) {
+            throw ClioApiException.unprocessable("detail_text_type must be plain_text or rich_text");
+        }
+        LocalDate date;
+        try {
+            date = data.get("date") == null ? null : LocalDate.parse(data.get("date").toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ClioApiException.unprocessable("date must be an ISO-8601 date");
+        }
+        for (String f : List.of("subject", "detail")) {
+            if (data.get(f) != null && !(data.get(f) instanceof String)) {
+                throw ClioApiException.unprocessable(f + " must be a string");
+            }
+        }
+        synchronized (lock) {
+            if ("Matter".equals(type)) {
+                if (matterId == null) {
+                    throw ClioApiException.unprocessable("matter is required for a Matter note");
+                }
+                if (!matters.containsKey(matterId)) {
+                    throw ClioApiException.unprocessable("Matter " + matterId + " does not exist");
+                }
+                contactId = null;
+            } else {
+                if (contactId == null) {
+                    throw ClioApiException.unprocessable("contact is required for a Contact note");
+                }
+                if (!contacts.containsKey(contactId)) {
+                    throw ClioApiException.unprocessable("Contact " + contactId + " does not exist");
+                }
+                matterId = null;
+            }
+            Note n = new Note(nextNoteId++);
+            n.type = type.toString();
+            n.matterId = matterId;
+            n.contactId = contactId;
+            n.subject = (String) data.get("subject");
+            n.detail = (String) data.get("detail");
+            n.textType = textType;
+            n.createdAt = clock.next();
+            n.date = date != null ? date : n.createdAt.atOffset(ZoneOffset.UTC).toLocalDate();
+            n.updatedAt = n.createdAt;
+            n.etag = etag("note", n.id, 1, n.updatedAt);
+            notes.put(n.id, n);
+            return renderNote(n);
+        }
+    }
+
+    private static Long refId(Object ref, String name) {
+        if (ref == null) {
+            return null;
+        }
+        if (!(ref instanceof Map<?, ?> m) || !(m.get("id") instanceof Number id)) {
+            throw ClioApiException.unprocessable(name + " must be an object with a numeric id");
+        }
+        return id.longValue();
+    }
+
+    private Map<String, Object> renderNote(Note n) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", n.id);
+        out.put("etag", n.etag);
+        out.put("type", n.type);
+        out.put("subject", n.subject);
+        out.put("detail", n.detail);
+        out.put("detail_text_type", n.textType);
+        out.put("date", date(n.date));
+        out.put("created_at", MonotonicClock.format(n.createdAt));
+        out.put("updated_at", MonotonicClock.format(n.updatedAt));
+        out.put("time_entries_count", 0);
+        Matter m = n.matterId == null ? null : matters.get(n.matterId);
+        if (m == null) {
+            out.put("matter", null);
+        } else {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("id", m.id);
+            ref.put("display_number", renderMatter(m).get("display_number"));
+            out.put("matter", ref);
+        }
+        Contact c = n.contactId == null ? null : contacts.get(n.contactId);
+        if (c == null) {
+            out.put("contact", null);
+        } else {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("id", c.id);
+            ref.put("name", c.name);
+            out.put("contact", ref);
+        }
+        return out;
     }
 
     boolean isCompany(long contactId) {
@@ -711,6 +880,24 @@ public final class ClioSimulatorData {
         Matter(long id, int number) {
             this.id = id;
             this.number = number;
+        }
+    }
+
+    private static final class Note {
+        final long id;
+        String type;
+        Long matterId;
+        Long contactId;
+        String subject;
+        String detail;
+        String textType;
+        LocalDate date;
+        Instant createdAt;
+        Instant updatedAt;
+        String etag;
+
+        Note(long id) {
+            this.id = id;
         }
     }
 

@@ -255,7 +255,7 @@ final class ImanageApi {
             if (page.size() == limit) {
                 break;
             }
-            page.add(r.body());
+            page.add(data.render(r));
             last = new Position(r.at().toEpochMilli(), r.id());
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -12,6 +12,11 @@ final class ImanageDemoFirm {
     }
 
     static ImanageDemoSeed seed(ImanageSimulatorData data) {
+        return seed(data, m -> true);
+    }
+
+    /** Seeds only the matters {@code include} accepts (every client is created). */
+    static ImanageDemoSeed seed(ImanageSimulatorData data, java.util.function.Predicate<DemoMatters.DemoMatter> include) {
         List<String> clients = new ArrayList<>();
         for (String[] c : DemoMatters.CLIENTS) {
             data.createClient(c[0], c[1]);
@@ -20,6 +25,9 @@ final class ImanageDemoFirm {
         List<ImanageDemoSeed.Matter> matters = new ArrayList<>();
         List<String> documents = new ArrayList<>();
         for (DemoMatters.DemoMatter m : DemoMatters.all()) {
+            if (!include.test(m)) {
+                continue;
+            }
             ImanageSimulatorData.MatterWorkspace ws = data.createMatterWorkspace(m.clientNumber(), m.clientName(),
                     m.matterNumber(), m.description());
             matters.add(new ImanageDemoSeed.Matter(m.clientNumber(), m.matterNumber(), ws.workspaceId(),

@@ -140,6 +140,11 @@ public final class ImanageSimulator implements AutoCloseable {
         return ImanageDemoFirm.seed(data);
     }
 
+    /** Seeds the demo firm's matters of the given client numbers only (e.g. {@code NORTHWIND}). */
+    public ImanageDemoSeed seedDemoFirm(java.util.Set<String> clientNumbers) {
+        return ImanageDemoFirm.seed(data, m -> clientNumbers.contains(m.clientNumber()));
+    }
+
     // ------------------------------------------------------------------ request pipeline
 
     private void handle(SimExchange ex) throws InterruptedException {

@@ -161,6 +161,20 @@ public final class ImanageSimulatorData {
         }
     }
 
+    /**
+     * Files an existing document in another folder too (iManage documents may live in several folders); the
+     * document-parents crawl reports the new placement.
+     */
+    public void fileDocument(String documentId, String folderId) {
+        synchronized (lock) {
+            Doc d = requireDocument(parseDocument(documentId).number);
+            Container folder = requireContainer(parseContainer(folderId));
+            if (d.folders.add(folder.number)) {
+                d.filedAt.put(folder.number, clock.next());
+            }
+        }
+    }
+
     /** Deletes a document with all its versions (a tombstone is kept for crawls that show deletions). */
     public void deleteDocument(String documentId) {
         synchronized (lock) {
@@ -478,7 +492,25 @@ public final class ImanageSimulatorData {
     }
 
     /** One row of a sync crawl: its ordering key and its body. */
-    record CrawlRow(Instant at, String id, Map<String, Object> body) {
+    /**
+     * A crawl row: its position, and its body rendered only when the row is on the page being sent (a large library
+     * is sorted on every crawl request, but only one page is rendered).
+     */
+    record CrawlRow(Instant at, String id, java.util.function.Supplier<Map<String, Object>> render) {
+        static CrawlRow of(Instant at, String id, Map<String, Object> body) {
+            return new CrawlRow(at, id, () -> body);
+        }
+
+        Map<String, Object> body() {
+            return render.get();
+        }
+    }
+
+    /** A row's body, rendered under the library's lock (a concurrent edit never shows half done). */
+    Map<String, Object> render(CrawlRow row) {
+        synchronized (lock) {
+            return row.body();
+        }
     }
 
     List<CrawlRow> crawlDocuments(boolean withTombstones) {
@@ -486,7 +518,7 @@ public final class ImanageSimulatorData {
             List<CrawlRow> rows = new ArrayList<>();
             for (Doc d : documents.values()) {
                 for (Version v : d.versions) {
-                    rows.add(new CrawlRow(v.editDate, id(d.number, v.number), renderDocument(d, v)));
+                    rows.add(new CrawlRow(v.editDate, id(d.number, v.number), () -> renderDocument(d, v)));
                 }
             }
             if (withTombstones) {
@@ -499,7 +531,7 @@ public final class ImanageSimulatorData {
                     body.put("wstype", "document");
                     body.put("deleted", true);
                     body.put("edit_date", MonotonicClock.format(t.at));
-                    rows.add(new CrawlRow(t.at, id(t.document, t.version), body));
+                    rows.add(CrawlRow.of(t.at, id(t.document, t.version), body));
                 }
             }
             return rows;
@@ -509,7 +541,7 @@ public final class ImanageSimulatorData {
     List<CrawlRow> crawlContainers(boolean workspaces) {
         synchronized (lock) {
             return containers.values().stream().filter(c -> c.isWorkspace == workspaces)
-                    .map(c -> new CrawlRow(c.editDate, id(c.number), workspaces ? renderWorkspace(c) : renderFolder(c)))
+                    .map(c -> new CrawlRow(c.editDate, id(c.number), () -> workspaces ? renderWorkspace(c) : renderFolder(c)))
                     .toList();
         }
     }
@@ -521,12 +553,14 @@ public final class ImanageSimulatorData {
             for (Doc d : documents.values()) {
                 for (Map.Entry<Long, Instant> f : d.filedAt.entrySet()) {
                     Container folder = containers.get(f.getKey());
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("document_id", id(d.number, d.latest().number));
-                    body.put("document_number", d.number);
-                    body.put("parent_id", id(folder.number));
-                    body.put("workspace_id", id(folder.workspace));
-                    rows.add(new CrawlRow(f.getValue(), id(d.number) + ">" + id(folder.number), body));
+                    rows.add(new CrawlRow(f.getValue(), id(d.number) + ">" + id(folder.number), () -> {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        body.put("document_id", id(d.number, d.latest().number));
+                        body.put("document_number", d.number);
+                        body.put("parent_id", id(folder.number));
+                        body.put("workspace_id", id(folder.workspace));
+                        return body;
+                    }));
                 }
             }
             return rows;

@@ -12,6 +12,11 @@ final class NetDocumentsDemoFirm {
     }
 
     static NetDocumentsDemoSeed seed(NetDocumentsSimulatorData data) {
+        return seed(data, m -> true);
+    }
+
+    /** Seeds only the matters {@code include} accepts (every client is created). */
+    static NetDocumentsDemoSeed seed(NetDocumentsSimulatorData data, java.util.function.Predicate<DemoMatters.DemoMatter> include) {
         List<String> clients = new ArrayList<>();
         for (String[] c : DemoMatters.CLIENTS) {
             data.createClient(c[0], c[1]);
@@ -20,6 +25,9 @@ final class NetDocumentsDemoFirm {
         List<NetDocumentsDemoSeed.Matter> matters = new ArrayList<>();
         List<String> documents = new ArrayList<>();
         for (DemoMatters.DemoMatter m : DemoMatters.all()) {
+            if (!include.test(m)) {
+                continue;
+            }
             NetDocumentsSimulatorData.MatterWorkspace ws = data.createMatterWorkspace(m.clientNumber(),
                     m.clientName(), m.matterNumber(), m.description());
             matters.add(new NetDocumentsDemoSeed.Matter(m.clientNumber(), m.matterNumber(), ws.workspaceId(),

@@ -132,6 +132,11 @@ public final class NetDocumentsSimulator implements AutoCloseable {
         return NetDocumentsDemoFirm.seed(data);
     }
 
+    /** Seeds the demo firm's matters of the given client numbers only (e.g. {@code NORTHWIND}). */
+    public NetDocumentsDemoSeed seedDemoFirm(java.util.Set<String> clientNumbers) {
+        return NetDocumentsDemoFirm.seed(data, m -> clientNumbers.contains(m.clientNumber()));
+    }
+
     // ------------------------------------------------------------------ request pipeline
 
     private void handle(SimExchange ex) throws InterruptedException {

