@@ -210,6 +210,12 @@ class DocumentUploadIT {
         assertThat(hub.imanage().data().documentProfile(dmsId).get("comment").toString())
                 .contains("Signed by both directors").contains("[matterhub upload " + documentId + "]");
 
+        // Once filed, the PDF's own text is searchable too (Tika, after the client's request returned).
+        assertThat(hub.count("select count(*) from document_version where document_id = ? and text_content like '%initialled%'",
+                documentId)).isEqualTo(1);
+        assertThat(JSON.readTree(hub.get("/api/v1/search?q=initialled", daniel).body()).path("items").toString())
+                .contains(documentId.toString());
+
         Map<String, Object> row = hub.query("select * from dms_document where document_id = ?", documentId).get(0);
         assertThat(row.get("connection_id")).isEqualTo(imanage);
         assertThat(row.get("resolution")).isEqualTo("resolved");

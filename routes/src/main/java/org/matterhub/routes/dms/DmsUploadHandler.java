@@ -16,6 +16,7 @@ import org.matterhub.routes.engine.QueueDrainer;
 import org.matterhub.routes.engine.VendorErrorClassifier;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.DmsRepository;
+import org.matterhub.store.model.DocumentRepository;
 import org.matterhub.store.model.DmsRepository.DmsDocument;
 import org.matterhub.store.model.UploadRepository;
 import org.matterhub.store.sync.OutboxEntry;
@@ -49,16 +50,21 @@ public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
     private final UploadRepository uploads;
     private final AuditLog audit;
     private final ObjectProvider<DocumentContentStore> contentStore;
+    private final TextExtractor text;
+    private final DocumentRepository documents;
     private final VendorErrorClassifier classifier = new VendorErrorClassifier();
 
     public DmsUploadHandler(DmsConnections connections, List<DmsFiler> filers, DmsRepository dms, UploadRepository uploads,
-                            AuditLog audit, ObjectProvider<DocumentContentStore> contentStore) {
+                            AuditLog audit, ObjectProvider<DocumentContentStore> contentStore, TextExtractor text,
+                            DocumentRepository documents) {
         this.connections = connections;
         this.filers = filers.stream().collect(Collectors.toMap(DmsFiler::vendor, Function.identity()));
         this.dms = dms;
         this.uploads = uploads;
         this.audit = audit;
         this.contentStore = contentStore;
+        this.text = text;
+        this.documents = documents;
     }
 
     @Override
@@ -105,6 +111,7 @@ public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
                 null, Instant.now(), null)));
         dms.setSourceVersion(upload.documentId(), 1, filed.sourceVersion());
         uploads.markFiled(upload.documentId(), entry.connectionId(), filed.folderName());
+        indexText(scope, store, upload);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("connectionId", entry.connectionId().toString());
         details.put("vendor", connection.vendor());
@@ -114,5 +121,21 @@ public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
         audit.record("document.filed", "document", upload.documentId().toString(), details);
         log.info("Upload {} filed in {} as {} (folder {}{})", upload.uploadId(), connection.vendor(), filed.externalId(),
                 filed.folderName(), filed.reused() ? ", found from an earlier attempt" : "");
+    }
+
+    /**
+     * Text of PDF and Office uploads for search: the portal extracts only plain text while a client waits, so the
+     * upload's version 1 gets Tika's text here, once it is filed (the DMS sync never copies a portal document's bytes).
+     */
+    private void indexText(TenantScope scope, DocumentContentStore store, DmsUpload upload) throws java.io.IOException {
+        if (dms.versionHasText(upload.documentId(), 1)) {
+            return;
+        }
+        try (java.io.InputStream in = store.open(scope, upload.storageKey(), Optional.empty())) {
+            String extracted = text.extract(in, upload.dmsName() + (upload.extension().isEmpty() ? "" : "." + upload.extension()));
+            if (extracted != null) {
+                documents.setVersionText(upload.documentId(), 1, extracted);
+            }
+        }
     }
 }

@@ -455,6 +455,12 @@ public class DmsRepository {
                 storageKey, size, sha256, contentType, text, documentId, versionNumber);
     }
 
+    /** Whether a version already has extracted text (search). */
+    public boolean versionHasText(UUID documentId, int versionNumber) {
+        return !jdbc.queryForList("select 1 from document_version where document_id = ? and version_number = ? "
+                + "and text_content is not null", Integer.class, documentId, versionNumber).isEmpty();
+    }
+
     /** The version number in the portal of a DMS version, if recorded. */
     public Optional<Integer> versionNumberOf(UUID documentId, int sourceVersion) {
         return jdbc.queryForList("select version_number from document_version where document_id = ? and source_version = ?",
