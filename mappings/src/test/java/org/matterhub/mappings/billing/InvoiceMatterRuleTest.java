@@ -1,0 +1,53 @@
+package org.matterhub.mappings.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InvoiceMatterRuleTest {
+
+    static final InvoiceFacts QBO_SUB = new InvoiceFacts("00007 Trademark registration", "Northwind Holdings Ltd", "M-00012",
+            Map.of("Matter", "00031"), "INV-00044-3", "Re matter 00045: March fees", null, null);
+    static final InvoiceFacts QBO_TOP = new InvoiceFacts("Northwind Holdings Ltd", null, null, Map.of(), "1001", null, null, null);
+    static final InvoiceFacts XERO = new InvoiceFacts("Bluebird Ventures LLC", null, null, null, "INV-0042", null,
+            "Matter 00009 / PO 7781", Map.of("Matter", "00010-Bluebird"));
+
+    @ParameterizedTest(name = "{0} {1} {2} → {3}")
+    @CsvSource(nullValues = "null", value = {
+            "sub_customer, null, null, 00007",
+            "class, null, null, 00012",
+            "custom_field, Matter, null, 00031",
+            "doc_number, null, 'INV-(?<matter>[0-9]{5})-', 00044",
+            "memo, null, 'matter (?<matter>[0-9]+)', 00045",
+    })
+    void quickBooksRules(String source, String field, String pattern, String expected) {
+        assertThat(new InvoiceMatterRule(source, field, pattern).matterNumber(QBO_SUB)).contains(expected);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} → {3}")
+    @CsvSource(nullValues = "null", value = {
+            "reference, null, 'Matter (?<matter>[0-9]+)', 00009",
+            "tracking_category, Matter, null, 00010",
+            "reference, null, 'Case (?<matter>[0-9]+)', null",
+            "tracking_category, Office, null, null",
+    })
+    void xeroRules(String source, String field, String pattern, String expected) {
+        assertThat(new InvoiceMatterRule(source, field, pattern).matterNumber(XERO).orElse(null)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anInvoiceToTheClientItselfHasNoMatterUnderTheSubCustomerRule() {
+        assertThat(new InvoiceMatterRule("sub_customer", null, null).matterNumber(QBO_TOP)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void badRulesAreRefusedWithASentence() {
+        assertThatThrownBy(() -> new InvoiceMatterRule("guess", null, null)).hasMessageContaining("source must be one of");
+        assertThatThrownBy(() -> new InvoiceMatterRule("custom_field", null, null)).hasMessageContaining("needs the name");
+        assertThatThrownBy(() -> new InvoiceMatterRule("memo", null, "([0-9]+")).hasMessageContaining("not a regular expression");
+        assertThatThrownBy(() -> new InvoiceMatterRule("memo", null, "([0-9]+)")).hasMessageContaining("named group");
+    }
+}
