@@ -285,6 +285,12 @@ class DocumentUploadIT {
         // text uploads are searchable at once
         JsonNode hits = JSON.readTree(hub.get("/api/v1/search?q=bakery+delivery+schedule", cedar).body()).path("items");
         assertThat(hits.findValuesAsText("documentId")).contains(documentId.toString());
+        // a client's own upload is not the firm's document to approve or close
+        HttpResponse<String> act = hub.call("POST", "/api/v1/documents/" + documentId + "/actions", cedar,
+                "{\"action\":\"approve\"}", "application/json");
+        assertThat(act.statusCode()).as(act.body()).isEqualTo(409);
+        assertThat(act.body()).contains("uploaded through the portal");
+        assertThat(hub.count("select count(*) from document_action where document_id = ?", documentId)).isZero();
     }
 
     @Test

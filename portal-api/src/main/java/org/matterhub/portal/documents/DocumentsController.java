@@ -244,6 +244,10 @@ public class DocumentsController {
         }
         return tenancy.write(p.scope(), () -> {
             Document d = documents.lock(documentId).orElseThrow(() -> ApiProblem.notFound("Document " + id));
+            if ("portal".equals(d.sourceSystem())) {
+                throw new ApiProblem(HttpStatus.CONFLICT, "Not the firm's document", "Approving, requesting changes to "
+                        + "and closing answer the firm's documents; this one was uploaded through the portal.");
+            }
             String to = TO.get(body.action());
             if (!documents.transition(documentId, FROM.get(body.action()), to)) {
                 throw new ApiProblem(HttpStatus.CONFLICT, "Illegal transition", "A document that is " + d.state()
