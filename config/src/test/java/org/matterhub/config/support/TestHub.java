@@ -174,11 +174,22 @@ public final class TestHub implements AutoCloseable {
         context.close();
     }
 
+    /**
+     * A port for a hub to bind a moment later. Chosen below the kernel's ephemeral range (32768–60999 on Linux):
+     * a port the kernel handed out with {@code bind(0)} is free again once released, and the same kernel may hand it
+     * to the next socket bound to port 0 (the simulators, the object store, outgoing connections) before the hub
+     * binds it. Ports below the range are never handed out that way.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket s = new ServerSocket(port)) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // in use; try another
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port found in 20000-31999"));
     }
 }
