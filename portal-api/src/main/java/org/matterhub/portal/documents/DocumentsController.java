@@ -244,7 +244,7 @@ public class DocumentsController {
         }
         return tenancy.write(p.scope(), () -> {
             Document d = documents.lock(documentId).orElseThrow(() -> ApiProblem.notFound("Document " + id));
-            if ("portal".equals(d.sourceSystem())) {
+            if ("portal".equals(d.sourceSystem()) && "client_uploads".equals(d.category())) {
                 throw new ApiProblem(HttpStatus.CONFLICT, "Not the firm's document", "Approving, requesting changes to "
                         + "and closing answer the firm's documents; this one was uploaded through the portal.");
             }

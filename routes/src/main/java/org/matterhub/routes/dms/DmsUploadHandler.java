@@ -96,12 +96,24 @@ public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
             throw new IllegalStateException("No document store is configured; upload " + upload.uploadId()
                     + " cannot be read");
         }
+        // The DMS sync takes the same lock to apply a page: it sees this filing either not yet made or committed,
+        // never a document in the uploads folder that no portal document claims yet.
+        dms.lockConnection(entry.connectionId());
         uploads.lockFiling(entry.connectionId(), upload.workspaceId());
         TenantScope scope = TenantScope.system(entry.firmId());
         UploadContent content = UploadContent.of(() -> store.open(scope, upload.storageKey(), Optional.empty()),
                 upload.sizeBytes());
         DmsFiler.Filed filed = filer.file(connection, upload, content);
 
+        // An earlier attempt whose response was lost may have been imported by a poll before this retry found it:
+        // that import is this upload, so its portal copy goes.
+        dms.document(entry.connectionId(), filed.externalId()).map(DmsDocument::documentId)
+                .filter(other -> other != null && !other.equals(upload.documentId()))
+                .ifPresent(other -> {
+                    dms.markDocumentDeleted(other);
+                    log.info("Upload {}: the poll had imported its DMS copy as document {}; that copy is removed",
+                            upload.uploadId(), other);
+                });
         dms.upsertContainers(List.of(new DmsRepository.Container(entry.connectionId(), filed.folderId(), "folder",
                 filed.folderName(), upload.workspaceId(), upload.workspaceId(), null, null)));
         dms.addPlacements(entry.connectionId(), Map.of(filed.externalId(), Set.of(filed.folderId())));
