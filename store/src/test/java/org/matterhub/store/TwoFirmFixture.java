@@ -127,5 +127,11 @@ public final class TwoFirmFixture {
                 + conn + ", 'D-" + slug + "', 'WS-" + slug + "')");
         s.execute("insert into notification (firm_id, matter_id, kind, subject_type, title) values (" + f + ", " + matter
                 + ", 'document.uploaded', 'document', 'Upload " + tag + "')");
+        s.execute("insert into billing_customer (firm_id, connection_id, external_id, name) values (" + f + ", " + conn
+                + ", 'C-" + slug + "', 'Customer " + tag + "')");
+        s.execute("insert into payment_posting (firm_id, connection_id, invoice_id, amount_minor, currency, received_on, method) "
+                + "values (" + f + ", " + conn + ", " + invoice + ", 100, 'GBP', current_date, 'cheque')");
+        s.execute("insert into billing_reconciliation (firm_id, connection_id, run_id, currency, portal_balance_minor, "
+                + "vendor_balance_minor, invoices_compared) values (" + f + ", " + conn + ", gen_random_uuid(), 'GBP', 500, 500, 1)");
     }
 }
