@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The accounting endpoints (paths and envelopes from xero_accounting.yaml): Contacts, Invoices (+ OnlineInvoice),
+ * The accounting endpoints (paths and envelopes from xero_accounting.yaml): Contacts, Invoices (+ OnlineInvoice and the
+ * PDF rendition),
  * Payments, CreditNotes. Lists honour {@code If-Modified-Since}, {@code page}/{@code pageSize}, a minimal
  * {@code where}, {@code order} on {@code UpdatedDateUTC}, and the {@code IDs}/{@code Statuses}/{@code ContactIDs}/
  * {@code InvoiceNumbers} lists.
@@ -71,6 +72,12 @@ final class XeroAccountingApi {
                     Map<String, Object> inv = data.invoiceByIdOrNumber(seg[1]);
                     if (inv == null) {
                         throw XeroApiException.notFound("Invoice " + seg[1]);
+                    }
+                    String accept = ex.header("Accept");
+                    if (accept != null && accept.toLowerCase(Locale.ROOT).contains("application/pdf")) {
+                        // GET /Invoices/{InvoiceID} with Accept: application/pdf (getInvoiceAsPdf)
+                        return new XeroSimulator.Answer(200, new XeroSimulator.Binary("application/pdf",
+                                XeroInvoicePdf.render(inv)));
                     }
                     return ok("Invoices", List.of(inv));
                 }

@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * The demo organisation: the three Clio demo companies as client contacts (ContactNumber = Clio client id
  * convention {@code CLIO-<n>}), and five ACCREC invoices whose {@code Reference} is a demo matter number
- * ({@code 00001-Northwind}…): paid, part-paid, overdue, voided and open. Dates are fixed except the open
+ * of that client ({@code 00001-Northwind}…, as {@link org.matterhub.simulators.common.DemoMatters} spreads matters over
+ * clients): paid, part-paid, overdue, voided and open. Dates are fixed except the open
  * invoice's due date (today + 30 days), so the overdue/open split holds on any day.
  */
 final class XeroDemoOrganisation {
@@ -35,15 +36,15 @@ final class XeroDemoOrganisation {
         }
         UUID paid = invoice(data, contacts.get(0), "00001-Northwind", "2026-01-05", "2026-02-04", "Engagement retainer", "1500.00");
         data.createPayment(payment(paid, "1500.00", "2026-01-20", "Wire NW-0001"));
-        UUID partPaid = invoice(data, contacts.get(1), "00002-Bluebird", "2026-02-02", "2026-03-04", "Contract review", "2400.00");
+        UUID partPaid = invoice(data, contacts.get(1), "00003-Bluebird", "2026-02-02", "2026-03-04", "Contract review", "2400.00");
         data.createPayment(payment(partPaid, "1000.00", "2026-02-20", "Cheque 1042"));
-        UUID overdue = invoice(data, contacts.get(2), "00003-CedarPine", "2026-03-01", "2026-03-31", "Lease negotiation", "875.50");
-        UUID voided = invoice(data, contacts.get(0), "00004-Northwind", "2026-03-10", "2026-04-09", "Billed in error", "300.00");
+        UUID overdue = invoice(data, contacts.get(2), "00005-CedarPine", "2026-03-01", "2026-03-31", "Lease negotiation", "875.50");
+        UUID voided = invoice(data, contacts.get(0), "00002-Northwind", "2026-03-10", "2026-04-09", "Billed in error", "300.00");
         Map<String, Object> voidIt = new LinkedHashMap<>();
         voidIt.put("InvoiceID", voided.toString());
         voidIt.put("Status", "VOIDED");
         data.upsertInvoice(voidIt, false);
-        UUID open = invoice(data, contacts.get(1), "00005-Bluebird", "2026-04-01",
+        UUID open = invoice(data, contacts.get(1), "00004-Bluebird", "2026-04-01",
                 LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(), "Board minutes", "640.00");
         return new XeroDemoSeed(data.tenantId(), List.copyOf(contacts), paid, partPaid, overdue, voided, open,
                 List.of(paid, partPaid, overdue, voided, open));

@@ -54,7 +54,7 @@ public final class XeroSimulator implements AutoCloseable {
     private static final DateTimeFormatter CONNECTION_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS");
 
     private final XeroSimulatorOptions options;
-    private final MonotonicClock clock = new MonotonicClock();
+    private final MonotonicClock clock;
     private final RequestRecorder recorder = new RequestRecorder();
     private final FaultInjector faults = new FaultInjector();
     private final XeroRateLimits limits;
@@ -73,8 +73,9 @@ public final class XeroSimulator implements AutoCloseable {
     private final UUID authEventId;
     private final SimHttpServer server;
 
-    private XeroSimulator(XeroSimulatorOptions options) {
+    private XeroSimulator(XeroSimulatorOptions options, java.time.Clock wallClock) {
         this.options = options;
+        this.clock = new MonotonicClock(wallClock);
         this.limits = new XeroRateLimits(options.perMinute(), options.perDay(), options.concurrent(), options.appPerMinute());
         UUID tenant = UUID.nameUUIDFromBytes("matterhub-demo-xero-tenant".getBytes(StandardCharsets.UTF_8));
         this.data = new XeroSimulatorData(clock, tenant, "Matterhub Demo Law LLP");
@@ -89,7 +90,15 @@ public final class XeroSimulator implements AutoCloseable {
     }
 
     public static XeroSimulator start(XeroSimulatorOptions options) {
-        return new XeroSimulator(options);
+        return new XeroSimulator(options, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * A simulator whose limits, token lifetimes and timestamps follow {@code clock} (tests that step time instead
+     * of sleeping through a minute or a day window).
+     */
+    public static XeroSimulator start(XeroSimulatorOptions options, java.time.Clock clock) {
+        return new XeroSimulator(options, clock);
     }
 
     /** {@code http://127.0.0.1:PORT}: identity base path (token, connections). */
@@ -302,8 +311,12 @@ public final class XeroSimulator implements AutoCloseable {
         send(ex, a.status, a.body);
     }
 
-    /** A handler's answer, kept for idempotent replays. */
+    /** A handler's answer, kept for idempotent replays: a JSON value, or {@link Binary} content. */
     record Answer(int status, Object body) {
+    }
+
+    /** A non-JSON answer body (the invoice PDF). */
+    record Binary(String contentType, byte[] bytes) {
     }
 
     private static final class Idempotent {
@@ -311,7 +324,19 @@ public final class XeroSimulator implements AutoCloseable {
         private Instant at;
     }
 
-    private static void send(SimExchange ex, int status, Object body) {
+    /**
+     * Sends an answer. An accounting call stops counting as in flight once its answer is ready, before the bytes go
+     * out: a client that frees its own slot on reading the answer never finds the simulator's slot still taken.
+     */
+    private void send(SimExchange ex, int status, Object body) {
+        Runnable release = heldSlot.get();
+        if (release != null) {
+            release.run();
+        }
+        if (body instanceof Binary b) {
+            ex.send(status, b.contentType(), b.bytes());
+            return;
+        }
         ex.sendJson(status, body);
     }
 

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class XeroSimulatorData {
 
-    static final String BANK_ACCOUNT_CODE = "090";
+    /** The demo bank account payments are recorded into. */
+    public static final String BANK_ACCOUNT_CODE = "090";
     static final UUID BANK_ACCOUNT_ID = UUID.nameUUIDFromBytes("xero-sim-account-090".getBytes(StandardCharsets.UTF_8));
     private static final Pattern MS_DATE = Pattern.compile("/Date\\((-?\\d+)([+-]\\d{4})?\\)/");
     private static final DateTimeFormatter DATE_STRING = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -169,7 +170,7 @@ public final class XeroSimulatorData {
 
     // ------------------------------------------------------------------ contacts
 
-    synchronized List<Map<String, Object>> contacts() {
+    public synchronized List<Map<String, Object>> contacts() {
         return contacts.values().stream().map(XeroSimulatorData::render).toList();
     }
 

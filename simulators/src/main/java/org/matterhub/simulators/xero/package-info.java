@@ -13,7 +13,7 @@
  * Webhooks are signed with {@code x-xero-signature} (standard Base64 HMAC-SHA256 of the raw body, keyed by the
  * app's webhook key).
  *
- * <p>Simulated: contacts, ACCREC invoices (incl. online invoice URL), payments, credit notes; {@code page},
+ * <p>Simulated: contacts, ACCREC invoices (incl. online invoice URL and PDF), payments, credit notes; {@code page},
  * {@code If-Modified-Since}, a minimal {@code where}; {@code Idempotency-Key}; per-tenant minute/day/concurrency
  * and per-app minute limits with Xero's headers; fault injection. Deviations are listed in
  * {@code simulators/README.md}. Entry points: {@link org.matterhub.simulators.xero.XeroSimulator} and

@@ -1,0 +1,159 @@
+package org.matterhub.connectors.quickbooks;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.matterhub.connectors.kernel.Backoff;
+import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.TimeSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the QuickBooks Online connector for one Intuit developer app (shared by all realms it serves).
+ *
+ * @param apiBaseUrl        what the devkit is configured with ({@code Config.BASE_URL_QBO}): production
+ *                          {@code https://quickbooks.api.intuit.com/v3/company}, sandbox
+ *                          {@code https://sandbox-quickbooks.api.intuit.com/v3/company} (VENDORS.md §4.1). The devkit
+ *                          drops any port of this URL, so a simulator is reached through {@link #proxyHost()}.
+ * @param proxyHost         HTTP proxy for API calls (devkit {@code proxy.host}); blank for none. A simulator on a
+ *                          loopback port is configured here with {@link #proxyPort()}.
+ * @param proxyPort         HTTP proxy port; 0 when no proxy.
+ * @param tokenUrl          OAuth token endpoint, {@code https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer}.
+ * @param authorizeUrl      OAuth authorize endpoint, {@code https://appcenter.intuit.com/connect/oauth2}.
+ * @param clientId          the app's OAuth client id.
+ * @param clientSecret      the app's OAuth client secret. <b>Secret:</b> masked in {@link #toString()}, never logged.
+ * @param minorVersion      {@code minorversion} sent on every call; default and floor 75 (VENDORS.md §4.1, QB-MV).
+ * @param connectTimeout    TCP connect timeout; default 10 s.
+ * @param requestTimeout    response timeout per request, and the longest a call waits for a rate-limit or
+ *                          concurrency permit before failing as retriable; default 60 s.
+ * @param requestsPerMinute our ceiling per realm; QBO allows 500 per realm and app (VENDORS.md §4.6); default 500.
+ * @param maxConcurrent     concurrent requests per realm; QBO allows 10 (VENDORS.md §4.6); default 10.
+ * @param maxAttempts       attempts of one call when it is retried (429, and a create's transient failures);
+ *                          default 5.
+ * @param retryBase         first backoff ceiling between attempts; default 1 s.
+ * @param retryCap          largest backoff ceiling; default 30 s.
+ */
+@Validated
+@ConfigurationProperties(prefix = "matterhub.quickbooks")
+public record QboProperties(
+        @NotNull URI apiBaseUrl,
+        String proxyHost,
+        @Min(0) @Max(65535) int proxyPort,
+        @NotNull URI tokenUrl,
+        @NotNull URI authorizeUrl,
+        @NotBlank String clientId,
+        @NotBlank String clientSecret,
+        @DefaultValue("75") @Min(75) int minorVersion,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration requestTimeout,
+        @DefaultValue("500") @Min(1) int requestsPerMinute,
+        @DefaultValue("10") @Min(1) int maxConcurrent,
+        @DefaultValue("5") @Min(1) int maxAttempts,
+        @DefaultValue("1s") Duration retryBase,
+        @DefaultValue("30s") Duration retryCap) {
+
+    /** Production API base (VENDORS.md §4.1). */
+    public static final URI PRODUCTION_API_BASE_URL = URI.create("https://quickbooks.api.intuit.com/v3/company");
+    /** Sandbox API base (VENDORS.md §4.1). */
+    public static final URI SANDBOX_API_BASE_URL = URI.create("https://sandbox-quickbooks.api.intuit.com/v3/company");
+    /** Token endpoint commonly used (VENDORS.md §4.1; read discovery to confirm). */
+    public static final URI TOKEN_URL = URI.create("https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer");
+    /** Authorize endpoint commonly used (VENDORS.md §4.1). */
+    public static final URI AUTHORIZE_URL = URI.create("https://appcenter.intuit.com/connect/oauth2");
+    /** Default and lowest {@link #minorVersion()}. */
+    public static final int MINOR_VERSION = 75;
+
+    public QboProperties {
+        if (proxyHost != null && proxyHost.isBlank()) {
+            proxyHost = null;
+        }
+        if (minorVersion == 0) {
+            minorVersion = MINOR_VERSION;
+        }
+        if (connectTimeout == null) {
+            connectTimeout = Duration.ofSeconds(10);
+        }
+        if (requestTimeout == null) {
+            requestTimeout = Duration.ofSeconds(60);
+        }
+        if (requestsPerMinute == 0) {
+            requestsPerMinute = 500;
+        }
+        if (maxConcurrent == 0) {
+            maxConcurrent = 10;
+        }
+        if (maxAttempts == 0) {
+            maxAttempts = 5;
+        }
+        if (retryBase == null) {
+            retryBase = Duration.ofSeconds(1);
+        }
+        if (retryCap == null) {
+            retryCap = Duration.ofSeconds(30);
+        }
+        if (apiBaseUrl != null && apiBaseUrl.toString().endsWith("/")) {
+            String s = apiBaseUrl.toString();
+            apiBaseUrl = URI.create(s.substring(0, s.length() - 1));
+        }
+    }
+
+    /** Properties with every default and no proxy. */
+    public static QboProperties of(URI apiBaseUrl, URI tokenUrl, URI authorizeUrl, String clientId, String clientSecret) {
+        return new QboProperties(apiBaseUrl, null, 0, tokenUrl, authorizeUrl, clientId, clientSecret, 0, null, null,
+                0, 0, 0, null, null);
+    }
+
+    /** A copy that reaches the API through an HTTP proxy (a simulator, or a firm's egress proxy). */
+    public QboProperties withProxy(String host, int port) {
+        return new QboProperties(apiBaseUrl, host, port, tokenUrl, authorizeUrl, clientId, clientSecret, minorVersion,
+                connectTimeout, requestTimeout, requestsPerMinute, maxConcurrent, maxAttempts, retryBase, retryCap);
+    }
+
+    /** A copy with other timeouts. */
+    public QboProperties withTimeouts(Duration connect, Duration request) {
+        return new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
+                minorVersion, connect, request, requestsPerMinute, maxConcurrent, maxAttempts, retryBase, retryCap);
+    }
+
+    /** A copy with other per-realm limits. */
+    public QboProperties withLimits(int perMinute, int concurrent) {
+        return new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
+                minorVersion, connectTimeout, requestTimeout, perMinute, concurrent, maxAttempts, retryBase, retryCap);
+    }
+
+    /** A copy with another retry budget. */
+    public QboProperties withRetry(int attempts, Duration base, Duration cap) {
+        return new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
+                minorVersion, connectTimeout, requestTimeout, requestsPerMinute, maxConcurrent, attempts, base, cap);
+    }
+
+    /** Whether API calls go through {@link #proxyHost()}. */
+    public boolean hasProxy() {
+        return proxyHost != null && proxyPort > 0;
+    }
+
+    /** A realm's limiter: {@link #requestsPerMinute()} per minute. */
+    public RateLimiter newRateLimiter(String name, TimeSource time) {
+        return new RateLimiter(name, requestsPerMinute, Duration.ofMinutes(1), time);
+    }
+
+    /** The backoff between attempts of one call. */
+    public Backoff backoff() {
+        return new Backoff(retryBase, retryCap.compareTo(retryBase) < 0 ? retryBase : retryCap);
+    }
+
+    @Override
+    public String toString() {
+        return "QboProperties[apiBaseUrl=" + apiBaseUrl + ", proxy=" + (hasProxy() ? proxyHost + ":" + proxyPort : "none")
+                + ", tokenUrl=" + tokenUrl + ", authorizeUrl=" + authorizeUrl + ", clientId=" + clientId
+                + ", clientSecret=" + (clientSecret == null ? "null" : "****") + ", minorVersion=" + minorVersion
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + ", requestsPerMinute=" + requestsPerMinute + ", maxConcurrent=" + maxConcurrent
+                + ", maxAttempts=" + maxAttempts + ", retryBase=" + retryBase + ", retryCap=" + retryCap + "]";
+    }
+}

@@ -1,0 +1,112 @@
+package org.matterhub.connectors.xero;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.matterhub.connectors.kernel.ErrorClass;
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.kernel.RateLimitTimeoutException;
+import org.matterhub.connectors.kernel.VendorHttpException;
+import org.matterhub.connectors.kernel.VendorIoException;
+import org.matterhub.connectors.kernel.VendorResponseException;
+
+/**
+ * Xero's failure policy (VENDORS §5.6).
+ *
+ * <table>
+ *   <caption>Classification</caption>
+ *   <tr><th>failure</th><th>class</th></tr>
+ *   <tr><td>I/O error, timeout, connection reset or dropped before the response ({@link VendorIoException})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>5xx, 408</td><td>RETRIABLE</td></tr>
+ *   <tr><td>429 for the minute, the app minute or concurrency, honouring {@code Retry-After}</td><td>RETRIABLE</td></tr>
+ *   <tr><td>no client-side permit within the deadline ({@link RateLimitTimeoutException})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>2xx whose body is not JSON ({@link VendorResponseException.Kind#MALFORMED})</td><td>RETRIABLE</td></tr>
+ *   <tr><td>429 for the day ({@link XeroDailyLimitException}): wait until {@link XeroDailyLimitException#resetAt()}</td><td>QUOTA_EXHAUSTED</td></tr>
+ *   <tr><td>{@link XeroReauthorizationRequiredException}, any 401 left after the refresh, 403</td><td>REAUTHORIZATION_REQUIRED</td></tr>
+ *   <tr><td>400 validation ({@link XeroValidationException}, Xero's messages kept), 404 ({@link XeroNotFoundException}),
+ *       other 4xx</td><td>PERMANENT</td></tr>
+ *   <tr><td>2xx JSON of unexpected shape</td><td>PERMANENT</td></tr>
+ *   <tr><td>anything else (a bug)</td><td>PERMANENT</td></tr>
+ * </table>
+ *
+ * <p>Xero has no optimistic concurrency (no ETag), so nothing is {@link ErrorClass#CONFLICT}. A retriable failure
+ * of a write is safe to retry only with the same {@code Idempotency-Key}; {@link XeroClient#createPayment} does so.
+ */
+public final class XeroErrorClassifier implements ErrorClassifier {
+
+    private final Clock clock;
+
+    public XeroErrorClassifier() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock used to turn a daily reset instant into a wait */
+    public XeroErrorClassifier(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public ErrorClass classify(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof XeroDailyLimitException) {
+            return ErrorClass.QUOTA_EXHAUSTED;
+        }
+        if (e instanceof XeroReauthorizationRequiredException) {
+            return ErrorClass.REAUTHORIZATION_REQUIRED;
+        }
+        if (e instanceof VendorHttpException http) {
+            return classifyStatus(http.status());
+        }
+        if (e instanceof VendorIoException || e instanceof IOException || e instanceof UncheckedIOException
+                || e instanceof RateLimitTimeoutException) {
+            return ErrorClass.RETRIABLE;
+        }
+        if (e instanceof VendorResponseException response) {
+            return response.kind() == VendorResponseException.Kind.MALFORMED
+                    ? ErrorClass.RETRIABLE : ErrorClass.PERMANENT;
+        }
+        return ErrorClass.PERMANENT;
+    }
+
+    /** Retry-After of a 429 or 503; for an exhausted day, the time left until the reset. */
+    @Override
+    public Optional<Duration> retryAfter(Throwable t) {
+        Throwable e = unwrap(t);
+        if (e instanceof XeroDailyLimitException day) {
+            Duration left = Duration.between(clock.instant(), day.resetAt());
+            return Optional.of(left.isNegative() ? Duration.ZERO : left);
+        }
+        if (e instanceof VendorHttpException http) {
+            return http.retryAfter();
+        }
+        if (e instanceof RateLimitTimeoutException rl) {
+            return Optional.of(rl.wouldWait());
+        }
+        return Optional.empty();
+    }
+
+    private static ErrorClass classifyStatus(int status) {
+        if (status >= 500 || status == 408 || status == 429) {
+            return ErrorClass.RETRIABLE;
+        }
+        if (status == 401 || status == 403) {
+            return ErrorClass.REAUTHORIZATION_REQUIRED;
+        }
+        return ErrorClass.PERMANENT;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        int depth = 0;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null
+                && depth++ < 10) {
+            e = e.getCause();
+        }
+        return e;
+    }
+}

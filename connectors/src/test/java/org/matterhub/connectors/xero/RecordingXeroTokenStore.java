@@ -1,0 +1,39 @@
+package org.matterhub.connectors.xero;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * An in-memory {@link XeroTokenStore} that remembers every save and, at the moment of each save, how many requests
+ * the vendor had already received with the access token being saved (0 proves "saved before use").
+ */
+final class RecordingXeroTokenStore implements XeroTokenStore {
+
+    record Save(XeroTokens tokens, int requestsAlreadySentWithIt) {
+    }
+
+    private final ToIntFunction<String> requestsWithToken;
+    private XeroTokens current;
+    private final List<Save> saves = new ArrayList<>();
+
+    RecordingXeroTokenStore(XeroTokens initial, ToIntFunction<String> requestsWithToken) {
+        this.current = initial;
+        this.requestsWithToken = requestsWithToken;
+    }
+
+    @Override
+    public synchronized XeroTokens load() {
+        return current;
+    }
+
+    @Override
+    public synchronized void save(XeroTokens tokens) {
+        saves.add(new Save(tokens, requestsWithToken.applyAsInt(tokens.accessToken())));
+        current = tokens;
+    }
+
+    synchronized List<Save> saves() {
+        return List.copyOf(saves);
+    }
+}
