@@ -17,8 +17,11 @@ alter table invoice add column vendor_status text;           -- the accounting s
 alter table invoice add column sync_token text;              -- QuickBooks SyncToken
 alter table invoice add column source_updated_at timestamptz;
 alter table invoice add column payment_url_at timestamptz;   -- when payment_url was read from the vendor
--- Why the invoice has no matter (null when it has one): the firm's rule found no number, or no matter has it.
-alter table invoice add column matter_resolution text check (matter_resolution in ('no_number', 'no_matter', 'org_mismatch'));
+-- Why the invoice has no matter (null when it has one): the firm's rule found no number, no matter has it, the
+-- customer bills another organisation than the matter's, or the customer is tied to no organisation and the firm
+-- links customers only by its explicit map.
+alter table invoice add column matter_resolution text
+  check (matter_resolution in ('no_number', 'no_matter', 'org_mismatch', 'unlinked_customer'));
 alter table invoice add column matter_number text;           -- the number the firm's rule read, matched or not
 create unique index invoice_external_idx on invoice (connection_id, external_key) where external_id is not null;
 create index invoice_org_idx on invoice (firm_id, client_org_id, due_on);

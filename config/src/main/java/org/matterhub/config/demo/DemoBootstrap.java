@@ -50,12 +50,15 @@ public class DemoBootstrap implements DisposableBean {
     private final ClioWebhookManager webhooks;
     private final Environment env;
     private final ObjectProvider<DemoDocuments> documents;
+    private final ObjectProvider<DemoBilling> billing;
     private volatile Map<String, UUID> dmsConnections = Map.of();
+    private volatile Map<String, UUID> billingConnections = Map.of();
     private final HttpClient http = DemoConnect.httpClient();
 
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
-                         ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents) {
+                         ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents,
+                         ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
         this.clio.registerApp(clioProperties.clientId(), clioProperties.clientSecret());
         this.clio.seedDemoFirm();
@@ -68,6 +71,7 @@ public class DemoBootstrap implements DisposableBean {
         this.webhooks = webhooks;
         this.env = env;
         this.documents = documents;
+        this.billing = billing;
         // The simulator starts afresh on every demo start: grants and webhooks of an earlier run are void until
         // the connect flow below runs again, so the schedulers leave the connection alone meanwhile.
         tenancy.writeVoid(TenantScope.system(DemoFirm.FIRM_ID), () -> {
@@ -83,6 +87,10 @@ public class DemoBootstrap implements DisposableBean {
     /** The demo's document-system connections by vendor (empty until started, or when the demo has no DMS). */
     public Map<String, UUID> dmsConnections() {
         return dmsConnections;
+    }
+
+    public Map<String, UUID> billingConnections() {
+        return billingConnections;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -105,6 +113,10 @@ public class DemoBootstrap implements DisposableBean {
         DemoDocuments dms = documents.getIfAvailable();
         if (dms != null) {
             dmsConnections = dms.connectAndSync(base);
+        }
+        DemoBilling books = billing.getIfAvailable();
+        if (books != null) {
+            billingConnections = books.connectAndSync(base);
         }
         printWelcome(base, applied, clientUsers);
     }
@@ -167,6 +179,17 @@ public class DemoBootstrap implements DisposableBean {
                     jdbc.queryForObject("select count(*) from document where state = 'pending_review'", Long.class)});
             s.append("  Documents: ").append(docs[0]).append(" (").append(docs[1]).append(" published, ").append(docs[2])
                     .append(" waiting for review, the rest internal).\n");
+        }
+        DemoBilling books = billing.getIfAvailable();
+        if (books != null) {
+            s.append("  QuickBooks sim ").append(books.quickbooks().baseUrl()).append("  (bills Northwind)\n");
+            s.append("  Xero sim.      ").append(books.xero().baseUrl()).append("  (bills Bluebird)\n");
+            s.append("  Reconciliation ").append(base).append("/ops/v1/billing/reconciliation\n");
+            long[] inv = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> new long[] {
+                    jdbc.queryForObject("select count(*) from invoice where client_org_id is not null", Long.class),
+                    jdbc.queryForObject("select count(*) from invoice where client_org_id is null", Long.class)});
+            s.append("  Invoices: ").append(inv[0]).append(" billed to demo clients, ").append(inv[1])
+                    .append(" of other customers (firm only).\n");
         }
         long matters = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID),
                 () -> jdbc.queryForObject("select count(*) from matter where deleted_at is null", Long.class));

@@ -157,7 +157,7 @@ class OpenApiContractTest {
                 List.of(new MatterSectionsRepository.DocumentItem(ID, "Engagement letter", null, "published", 2, now)),
                 List.of(new MatterSectionsRepository.MessageItem(ID, null, "Hello", now)),
                 List.of(new MatterSectionsRepository.InvoiceItem(ID, "INV-1", "open", "USD", 125_000, 25_000,
-                        LocalDate.of(2024, 4, 1), null)),
+                        LocalDate.of(2024, 4, 1), null, false)),
                 List.of(new MatterSectionsRepository.AppointmentItem(ID, "Hearing", now, now.plusSeconds(3600), null,
                         "confirmed")),
                 List.of(new MatterSectionsRepository.SignatureItem(ID, "Settlement", "sent", now)));

@@ -63,6 +63,9 @@ public final class TestHub implements AutoCloseable {
         props.put("matterhub.demo.clio-simulator-port", "0");
         props.put("matterhub.demo.imanage-simulator-port", "0");
         props.put("matterhub.demo.netdocuments-simulator-port", "0");
+        props.put("matterhub.demo.quickbooks-simulator-port", "0");
+        props.put("matterhub.demo.xero-simulator-port", "0");
+        props.put("matterhub.billing.poll-interval-ms", "1000");
         props.put("matterhub.dms.imanage-client-id", CLIENT_ID);
         props.put("matterhub.dms.imanage-client-secret", CLIENT_SECRET);
         props.put("matterhub.dms.netdocuments-client-id", CLIENT_ID);
@@ -99,6 +102,20 @@ public final class TestHub implements AutoCloseable {
     /** The demo firm's connection to {@code vendor} ({@code imanage}, {@code netdocuments}). */
     public UUID connectionId(String vendor) {
         UUID id = bean(DemoBootstrap.class).dmsConnections().get(vendor);
+        if (id == null) {
+            throw new IllegalStateException("The demo has no " + vendor + " connection");
+        }
+        return id;
+    }
+
+    /** The demo's accounting simulators (QuickBooks bills Northwind, Xero bills Bluebird). */
+    public org.matterhub.config.demo.DemoBilling billing() {
+        return bean(org.matterhub.config.demo.DemoBilling.class);
+    }
+
+    /** The demo firm's accounting connection to {@code vendor} ({@code quickbooks}, {@code xero}). */
+    public UUID billingConnectionId(String vendor) {
+        UUID id = bean(DemoBootstrap.class).billingConnections().get(vendor);
         if (id == null) {
             throw new IllegalStateException("The demo has no " + vendor + " connection");
         }

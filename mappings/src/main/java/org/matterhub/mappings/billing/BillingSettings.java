@@ -25,10 +25,14 @@ import java.util.Map;
  * @param requestsPerMinute the connection's request budget; 0 = the vendor's published limit
  * @param invoiceSource     whether this connection is the firm's invoice source of truth; a firm that also bills in
  *                          Clio sets it on one system only, and invoices of the other are linked, not shown
+ * @param linkByName        whether a customer whose name equals a client organisation's belongs to it (default true);
+ *                          false: only customers in {@code customers} belong to an organisation, and the invoices of
+ *                          any other customer stay with the firm, whatever matter number they carry
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record BillingSettings(String realmId, String tenantId, InvoiceMatterRule matterRule, Map<String, String> customers,
-                              String depositAccount, Integer requestsPerMinute, Boolean invoiceSource) {
+                              String depositAccount, Integer requestsPerMinute, Boolean invoiceSource,
+                              Boolean linkByName) {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -44,6 +48,7 @@ public record BillingSettings(String realmId, String tenantId, InvoiceMatterRule
             throw new IllegalArgumentException("requestsPerMinute must not be negative");
         }
         invoiceSource = invoiceSource == null || invoiceSource;
+        linkByName = linkByName == null || linkByName;
     }
 
     /** Reads settings JSON; blank or {@code {}} gives the defaults. */
@@ -81,10 +86,12 @@ public record BillingSettings(String realmId, String tenantId, InvoiceMatterRule
     }
 
     public BillingSettings withRealm(String realm) {
-        return new BillingSettings(realm, tenantId, matterRule, customers, depositAccount, requestsPerMinute, invoiceSource);
+        return new BillingSettings(realm, tenantId, matterRule, customers, depositAccount, requestsPerMinute, invoiceSource,
+                linkByName);
     }
 
     public BillingSettings withTenant(String tenant) {
-        return new BillingSettings(realmId, tenant, matterRule, customers, depositAccount, requestsPerMinute, invoiceSource);
+        return new BillingSettings(realmId, tenant, matterRule, customers, depositAccount, requestsPerMinute, invoiceSource,
+                linkByName);
     }
 }

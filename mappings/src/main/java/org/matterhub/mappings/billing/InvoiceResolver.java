@@ -64,7 +64,7 @@ public final class InvoiceResolver {
             }
         }
         for (String candidate : new String[] {customerName, parentName}) {
-            if (candidate != null) {
+            if (candidate != null && settings.linkByName()) {
                 UUID org = orgs.get(candidate.strip().toLowerCase(Locale.ROOT));
                 if (org != null) {
                     return Optional.of(org);
@@ -79,6 +79,9 @@ public final class InvoiceResolver {
         Optional<String> number = rule.matterNumber(facts);
         if (number.isEmpty()) {
             return new Result(customerOrg, null, null, "no_number");
+        }
+        if (customerOrg == null && !settings.linkByName()) {
+            return new Result(null, null, number.get(), "unlinked_customer");
         }
         Matter m = matters.get(key(number.get()));
         if (m == null) {

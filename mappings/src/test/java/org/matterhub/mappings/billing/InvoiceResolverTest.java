@@ -65,6 +65,17 @@ class InvoiceResolverTest {
     }
 
     @Test
+    void withoutLinkingByNameOnlyMappedCustomersReachAClient() {
+        BillingSettings s = BillingSettings.parse("{\"linkByName\":false,\"customers\":{\"Northwind Holdings Ltd\":\"Northwind Holdings Ltd\"}}");
+        InvoiceResolver r = new InvoiceResolver(s, "quickbooks", matters, orgs);
+        assertThat(r.orgOfCustomer("9", "Bluebird Ventures LLC", null)).isEmpty();
+        assertThat(r.resolve(qbo("00002 Lease", "Bluebird Ventures LLC"), null))
+                .isEqualTo(new InvoiceResolver.Result(null, null, "00002", "unlinked_customer"));
+        UUID org = r.orgOfCustomer("8", "00001 Advice", "Northwind Holdings Ltd").orElseThrow();
+        assertThat(r.resolve(qbo("00001 Advice", "Northwind Holdings Ltd"), org).matterId()).isEqualTo(m1);
+    }
+
+    @Test
     void settingsAreStrict() {
         assertThatThrownBy(() -> BillingSettings.parse("{\"matterRule\":{\"source\":\"colour\"}}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source must be one of");

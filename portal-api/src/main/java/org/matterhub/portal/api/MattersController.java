@@ -1,6 +1,8 @@
 package org.matterhub.portal.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +82,7 @@ public class MattersController {
             audit.record("matter.viewed", "matter", matterId.toString(), Map.of());
             return new MatterView(m.id(), m.displayNumber(), m.description(), view(m.status()), m.practiceArea(),
                     m.clientOrgId(), m.clientOrgName(), m.openDate(), m.closeDate(), m.updatedAt(), timeline, parties,
-                    sections.documents(matterId), sections.messages(matterId), sections.invoices(matterId),
+                    sections.documents(matterId), sections.messages(matterId), sections.invoices(matterId, LocalDate.now(ZoneOffset.UTC)),
                     sections.appointments(matterId), sections.signatures(matterId));
         });
     }

@@ -8,7 +8,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.OAuthTokens;
+import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.mappings.dms.DmsSettings;
+import org.matterhub.routes.billing.BillingConnectController;
+import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
 import org.matterhub.portal.security.PortalPrincipal;
@@ -44,16 +47,18 @@ public class DmsConnectController {
     private final Tenancy tenancy;
     private final ConnectionRepository connections;
     private final DmsConnections clients;
+    private final BillingConnections billing;
     private final WorkQueue queue;
     private final AuditLog audit;
     private final String publicBaseUrl;
     private final SecureRandom random = new SecureRandom();
 
-    public DmsConnectController(Tenancy tenancy, ConnectionRepository connections, DmsConnections clients, WorkQueue queue,
-                                AuditLog audit, @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
+    public DmsConnectController(Tenancy tenancy, ConnectionRepository connections, DmsConnections clients,
+                                BillingConnections billing, WorkQueue queue, AuditLog audit, @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.clients = clients;
+        this.billing = billing;
         this.queue = queue;
         this.audit = audit;
         this.publicBaseUrl = publicBaseUrl;
@@ -100,22 +105,38 @@ public class DmsConnectController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", c.id(), "authorizeUrl", authorize.toString()));
     }
 
-    /** Replaces a DMS connection's mapping settings; the next sync run applies them. */
+    /**
+     * Replaces a document-system or accounting connection's mapping settings; the next sync run applies them. An
+     * accounting connection keeps the company or organisation it was authorised for.
+     */
     @PutMapping("/api/v1/admin/connections/{id}/settings")
     public Map<String, Object> updateSettings(@PathVariable String id, @RequestBody JsonNode body, HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.firm(request, "firm_admin");
         UUID connectionId = uuid(id);
-        DmsSettings settings = settings(body);
-        ConnectionRecord c = tenancy.write(p.scope(), () -> {
-            ConnectionRecord found = connections.find(connectionId)
-                    .filter(x -> x.vendor().equals(DmsConnections.IMANAGE) || x.vendor().equals(DmsConnections.NETDOCUMENTS))
-                    .orElseThrow(() -> ApiProblem.notFound("Document-system connection " + id));
-            connections.setSettings(connectionId, settings.toJson());
+        ConnectionRecord found = tenancy.read(p.scope(), () -> connections.find(connectionId))
+                .filter(x -> x.vendor().equals(DmsConnections.IMANAGE) || x.vendor().equals(DmsConnections.NETDOCUMENTS)
+                        || BillingConnections.isBilling(x.vendor()))
+                .orElseThrow(() -> ApiProblem.notFound("Connection " + id));
+        Object settings;
+        String json;
+        if (BillingConnections.isBilling(found.vendor())) {
+            BillingSettings stored = BillingSettings.parse(tenancy.read(p.scope(), () -> connections.settings(connectionId)).orElse("{}"));
+            BillingSettings given = BillingConnectController.settings(body);
+            BillingSettings merged = given.withRealm(stored.realmId()).withTenant(stored.tenantId());
+            settings = merged;
+            json = merged.toJson();
+        } else {
+            DmsSettings dms = settings(body);
+            settings = dms;
+            json = dms.toJson();
+        }
+        tenancy.writeVoid(p.scope(), () -> {
+            connections.setSettings(connectionId, json);
             audit.record("connection.settings_changed", "connection", id, Map.of("vendor", found.vendor()));
-            return found;
         });
-        clients.evict(c.id());
-        return Map.of("connectionId", c.id(), "settings", settings);
+        clients.evict(found.id());
+        billing.evict(found.id());
+        return Map.of("connectionId", found.id(), "settings", settings);
     }
 
     @GetMapping("/oauth/callback/{vendor:imanage|netdocuments}")

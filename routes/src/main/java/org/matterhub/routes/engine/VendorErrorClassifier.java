@@ -25,7 +25,9 @@ public final class VendorErrorClassifier implements ErrorClassifier {
     private final Map<String, ErrorClassifier> byVendor = Map.of(
             "clio", new ClioErrorClassifier(),
             "imanage", new ImanageErrorClassifier(),
-            "netdocuments", new NetDocumentsErrorClassifier());
+            "netdocuments", new NetDocumentsErrorClassifier(),
+            "quickbooks", new org.matterhub.connectors.quickbooks.QboErrorClassifier(),
+            "xero", new org.matterhub.connectors.xero.XeroErrorClassifier());
 
     @Override
     public ErrorClass classify(Throwable t) {

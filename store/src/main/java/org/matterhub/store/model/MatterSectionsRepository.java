@@ -1,6 +1,5 @@
 package org.matterhub.store.model;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +21,9 @@ public class MatterSectionsRepository {
     public record MessageItem(UUID id, UUID authorId, String body, Instant createdAt) {
     }
 
+    /** {@code overdue}: the invoice still owes something and its due date is before the day asked about. */
     public record InvoiceItem(UUID id, String number, String status, String currency, long totalMinor, long balanceMinor,
-                              LocalDate issuedOn, LocalDate dueOn) {
+                              LocalDate issuedOn, LocalDate dueOn, boolean overdue) {
     }
 
     public record AppointmentItem(UUID id, String title, Instant startsAt, Instant endsAt, String location, String status) {
@@ -55,11 +55,15 @@ public class MatterSectionsRepository {
                         instant(rs.getTimestamp(4))), matterId);
     }
 
-    public List<InvoiceItem> invoices(UUID matterId) {
-        return jdbc.query("select id, number, status, currency, total_minor, balance_minor, issued_on, due_on from invoice "
-                + "where matter_id = ? order by issued_on desc nulls last", (rs, i) -> new InvoiceItem(
+    /** The matter's invoices as the portal shows them (never a draft or a deleted one), overdue as of {@code today}. */
+    public List<InvoiceItem> invoices(UUID matterId, LocalDate today) {
+        return jdbc.query("select id, number, status, currency, total_minor, balance_minor, issued_on, due_on, "
+                + "(status in ('open', 'partially_paid') and balance_minor > 0 and coalesce(due_on < ?::date, false)) "
+                + "from invoice where matter_id = ? and status not in ('draft', 'deleted') "
+                + "order by issued_on desc nulls last, id", (rs, i) -> new InvoiceItem(
                 rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getLong(6), local(rs.getDate(7)), local(rs.getDate(8))), matterId);
+                rs.getLong(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getBoolean(9)),
+                today.toString(), matterId);
     }
 
     public List<AppointmentItem> appointments(UUID matterId) {
@@ -76,9 +80,5 @@ public class MatterSectionsRepository {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
-    }
-
-    private static LocalDate local(Date d) {
-        return d == null ? null : d.toLocalDate();
     }
 }

@@ -1,0 +1,76 @@
+package org.matterhub.config.demo;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.matterhub.portal.security.EmbeddedIssuer;
+import org.matterhub.routes.billing.BillingConnections;
+import org.matterhub.routes.billing.BillingSyncService;
+import org.matterhub.simulators.quickbooks.QboSimulator;
+import org.matterhub.simulators.quickbooks.QboWebhooks;
+import org.matterhub.simulators.xero.XeroSimulator;
+import org.matterhub.simulators.xero.XeroSimulatorData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo firm's accounting connections, made through the OAuth flow against {@link DemoAccounting}'s simulators:
+ * QuickBooks bills Northwind Holdings (a sub-customer per matter), Xero bills Bluebird Ventures (the matter number in
+ * the invoice Reference; firm-recorded payments go to the organisation's bank account). Each connection links only
+ * its own client ({@code linkByName: false}), so the other clients' invoices in each set of books stay with the firm.
+ * Both simulators send their webhooks to the hub.
+ */
+@Component
+@ConditionalOnExpression("${matterhub.demo.enabled:false} and ${matterhub.demo.billing:true}")
+public class DemoBilling {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoBilling.class);
+
+    private final DemoAccounting.Simulators simulators;
+    private final BillingSyncService sync;
+    private final EmbeddedIssuer issuer;
+    private final HttpClient http = DemoConnect.httpClient();
+
+    public DemoBilling(Environment env, BillingSyncService sync, EmbeddedIssuer issuer) {
+        this.simulators = DemoAccounting.running(env.getRequiredProperty("matterhub.demo.accounting-id"));
+        this.sync = sync;
+        this.issuer = issuer;
+    }
+
+    public QboSimulator quickbooks() {
+        return simulators.quickbooks();
+    }
+
+    public XeroSimulator xero() {
+        return simulators.xero();
+    }
+
+    public DemoAccounting.Simulators simulators() {
+        return simulators;
+    }
+
+    /** Connects both, points their webhooks at the hub, and runs each connection's backfill. */
+    public Map<String, UUID> connectAndSync(String base) throws Exception {
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        ids.put(BillingConnections.QUICKBOOKS, DemoConnect.connect(http, issuer, base, BillingConnections.QUICKBOOKS,
+                Map.of("displayName", "QuickBooks Online (simulator)", "baseUrl", QboSimulator.SDK_BASE_URL,
+                        "settings", Map.of("linkByName", false,
+                                "customers", Map.of("Northwind Holdings Ltd", "Northwind Holdings Ltd")))));
+        ids.put(BillingConnections.XERO, DemoConnect.connect(http, issuer, base, BillingConnections.XERO,
+                Map.of("displayName", "Xero (simulator)", "baseUrl", simulators.xero().accountingBasePath(),
+                        "settings", Map.of("linkByName", false, "depositAccount", XeroSimulatorData.BANK_ACCOUNT_CODE,
+                                "customers", Map.of("Bluebird Ventures LLC", "Bluebird Ventures LLC")))));
+        simulators.quickbooks().webhooks().configure(base + "/webhooks/quickbooks", DemoAccounting.QBO_WEBHOOK_TOKEN,
+                QboWebhooks.Format.CLOUDEVENTS);
+        ids.forEach((vendor, id) -> sync.poll(vendor, DemoFirm.FIRM_ID, id));
+        var intent = simulators.xero().webhooks().intentToReceive(URI.create(base + "/webhooks/xero"));
+        log.info("Demo billing: QuickBooks company {} and Xero organisation {} connected; Xero intent to receive {}",
+                simulators.quickbooksSeed().realmId(), simulators.xeroSeed().tenantId(), intent.passed() ? "passed" : "FAILED");
+        return ids;
+    }
+}

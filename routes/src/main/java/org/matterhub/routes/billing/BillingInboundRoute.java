@@ -1,0 +1,36 @@
+package org.matterhub.routes.billing;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * QuickBooks Online and Xero, inbound. Clustered Quartz triggers (each fires on one node) poll every active
+ * accounting connection ({@code matterhub.billing.poll-interval-ms}, default 60 s; webhooks make a poll happen at once)
+ * and reconcile balances ({@code matterhub.billing.reconcile-interval-ms}, default 6 h).
+ */
+@Component
+public class BillingInboundRoute extends RouteBuilder {
+
+    private final BillingSyncService sync;
+    private final BillingReconciliation reconciliation;
+
+    public BillingInboundRoute(BillingSyncService sync, BillingReconciliation reconciliation) {
+        this.sync = sync;
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    public void configure() {
+        from("quartz://matterhub-billing/inbound-poll?trigger.repeatInterval={{matterhub.billing.poll-interval-ms:60000}}"
+                + "&trigger.repeatCount=-1&stateful=true")
+                .routeId("billing-inbound")
+                .routeConfigurationId(BillingRouteConfiguration.ID)
+                .process(exchange -> sync.pollAll());
+
+        from("quartz://matterhub-billing/reconciliation?trigger.repeatInterval={{matterhub.billing.reconcile-interval-ms:21600000}}"
+                + "&trigger.repeatCount=-1&stateful=true")
+                .routeId("billing-reconciliation")
+                .routeConfigurationId(BillingRouteConfiguration.ID)
+                .process(exchange -> reconciliation.runAll());
+    }
+}

@@ -1,0 +1,94 @@
+package org.matterhub.routes.billing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.matterhub.connectors.kernel.ContentDownload;
+import org.matterhub.connectors.kernel.VendorException;
+import org.matterhub.connectors.quickbooks.QboInvoice;
+import org.matterhub.connectors.quickbooks.QboNotFoundException;
+import org.matterhub.connectors.xero.XeroNotFoundException;
+import org.matterhub.portal.billing.InvoicePdfSource;
+import org.matterhub.portal.billing.PaymentLinks;
+import org.matterhub.store.model.BillingRepository;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The portal's reads that go to the accounting system itself: an invoice's PDF, streamed as the vendor renders it,
+ * and its hosted payment page ("pay now"). Both run with the firm's connection and its request budget, after the API
+ * has decided the caller may read the invoice.
+ *
+ * <p>Pay-now links: QuickBooks returns {@code InvoiceLink} on a read with {@code include=invoiceLink}; Xero's online
+ * invoice URL is a call of its own. A link read less than {@link #LINK_FRESH} ago is reused (it is stored on the
+ * invoice), so a client clicking twice costs one request.
+ */
+@Component
+public class BillingPortalSources implements InvoicePdfSource, PaymentLinks {
+
+    static final Duration LINK_FRESH = Duration.ofMinutes(10);
+
+    private final BillingConnections connections;
+    private final BillingRepository billing;
+    private final Tenancy tenancy;
+
+    public BillingPortalSources(BillingConnections connections, BillingRepository billing, Tenancy tenancy) {
+        this.connections = connections;
+        this.billing = billing;
+        this.tenancy = tenancy;
+    }
+
+    @Override
+    public Optional<InvoicePdf> open(UUID firmId, BillingRepository.InvoiceRef invoice) throws IOException {
+        if (invoice.connectionId() == null || invoice.externalId() == null) {
+            return Optional.empty();
+        }
+        String vendor = connections.load(firmId, invoice.connectionId()).vendor();
+        try {
+            ContentDownload d = BillingConnections.QUICKBOOKS.equals(vendor)
+                    ? connections.quickbooks(firmId, invoice.connectionId()).invoicePdf(invoice.externalId())
+                    : connections.xero(firmId, invoice.connectionId()).invoicePdf(UUID.fromString(invoice.externalId()));
+            return Optional.of(new InvoicePdf(d.body(), d.contentLength().orElse(-1)));
+        } catch (QboNotFoundException | XeroNotFoundException e) {
+            return Optional.empty();
+        } catch (VendorException e) {
+            throw new IOException(vendor + " could not render the invoice's PDF: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> link(UUID firmId, UUID invoiceId) {
+        TenantScope scope = TenantScope.system(firmId);
+        BillingRepository.InvoiceRef invoice = tenancy.read(scope, () -> billing.invoice(invoiceId)).orElse(null);
+        if (invoice == null || invoice.connectionId() == null) {
+            return Optional.empty();
+        }
+        if (invoice.paymentUrl() != null && invoice.paymentUrlAt() != null
+                && invoice.paymentUrlAt().isAfter(Instant.now().minus(LINK_FRESH))) {
+            return Optional.of(invoice.paymentUrl());
+        }
+        String vendor = connections.load(firmId, invoice.connectionId()).vendor();
+        String url;
+        try {
+            if (BillingConnections.QUICKBOOKS.equals(vendor)) {
+                QboInvoice fresh = connections.quickbooks(firmId, invoice.connectionId()).invoice(invoice.externalId());
+                url = fresh.voided() || fresh.balance() == null || fresh.balance().signum() == 0 ? null : fresh.invoiceLink();
+            } else {
+                url = connections.xero(firmId, invoice.connectionId()).onlineInvoiceUrl(UUID.fromString(invoice.externalId()));
+            }
+        } catch (QboNotFoundException | XeroNotFoundException e) {
+            return Optional.empty();
+        } catch (VendorException e) {
+            throw new UncheckedIOException(new IOException(vendor + " did not give a payment link: " + e.getMessage(), e));
+        }
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        tenancy.writeVoid(scope, () -> billing.setPaymentUrl(invoiceId, url));
+        return Optional.of(url);
+    }
+}

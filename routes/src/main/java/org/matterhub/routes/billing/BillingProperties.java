@@ -1,0 +1,49 @@
+package org.matterhub.routes.billing;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The hub's accounting apps ({@code matterhub.billing.*}): OAuth endpoints and credentials of the QuickBooks and Xero
+ * apps, shared by every firm's connection, and the sync's schedule. Each connection's API base URL is its
+ * {@code base_url}; a firm's own choices (matter rule, customer names, deposit account) are its settings.
+ *
+ * @param pollIntervalMs      how often every connection is polled (QuickBooks CDC, Xero If-Modified-Since)
+ * @param reconcileIntervalMs how often balances are reconciled with the accounting systems
+ */
+@ConfigurationProperties(prefix = "matterhub.billing")
+public record BillingProperties(QuickBooks quickbooks, Xero xero, @DefaultValue("60000") long pollIntervalMs,
+                                @DefaultValue("21600000") long reconcileIntervalMs) {
+
+    public BillingProperties {
+        quickbooks = quickbooks == null ? new QuickBooks(null, null, null, null, 0, null, null, null) : quickbooks;
+        xero = xero == null ? new Xero(null, null, null, null, null, null, null) : xero;
+    }
+
+    /**
+     * @param proxyHost    an HTTP proxy the QuickBooks SDK reaches the API through (the simulator, in the demo and
+     *                     tests: the SDK drops the port of its base URL)
+     * @param webhookToken the app's webhook verifier token ({@code intuit-signature})
+     */
+    public record QuickBooks(String clientId, String clientSecret, URI tokenUrl, URI authorizeUrl, int proxyPort,
+                             String proxyHost, String webhookToken, Duration requestTimeout) {
+        public QuickBooks {
+            tokenUrl = tokenUrl == null ? URI.create("https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer") : tokenUrl;
+            authorizeUrl = authorizeUrl == null ? URI.create("https://appcenter.intuit.com/connect/oauth2") : authorizeUrl;
+            requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
+        }
+    }
+
+    /** @param webhookKey the app's webhook signing key ({@code x-xero-signature}) */
+    public record Xero(String clientId, String clientSecret, URI authorizeUrl, URI tokenUrl, URI connectionsUrl,
+                       String webhookKey, Duration requestTimeout) {
+        public Xero {
+            authorizeUrl = authorizeUrl == null ? URI.create("https://login.xero.com/identity/connect/authorize") : authorizeUrl;
+            tokenUrl = tokenUrl == null ? URI.create("https://identity.xero.com/connect/token") : tokenUrl;
+            connectionsUrl = connectionsUrl == null ? URI.create("https://api.xero.com/connections") : connectionsUrl;
+            requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
+        }
+    }
+}

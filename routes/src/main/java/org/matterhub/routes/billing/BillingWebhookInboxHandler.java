@@ -1,0 +1,54 @@
+package org.matterhub.routes.billing;
+
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.routes.engine.VendorErrorClassifier;
+import org.matterhub.store.sync.InboxEntry;
+import org.matterhub.store.tenancy.TenantContext;
+
+/**
+ * A QuickBooks or Xero webhook delivery in the inbox: the connection it names polls at once (CDC or modified-since),
+ * outside the inbox row's transaction, reading what changed with everything else that changed since the last poll.
+ * Events carry no amounts, so nothing is taken from them directly; deliveries that arrive while a poll is running
+ * fold into one further poll.
+ */
+abstract class BillingWebhookInboxHandler implements QueueDrainer.InboxHandler {
+
+    private final BillingSyncService sync;
+    private final String vendor;
+    private final VendorErrorClassifier classifier = new VendorErrorClassifier();
+
+    BillingWebhookInboxHandler(BillingSyncService sync, String vendor) {
+        this.sync = sync;
+        this.vendor = vendor;
+    }
+
+    @Override
+    public String key() {
+        return vendor;
+    }
+
+    @Override
+    public ErrorClassifier classifier() {
+        return classifier;
+    }
+
+    @Override
+    public void handle(InboxEntry entry) {
+        sync.requestPoll(vendor, TenantContext.current().orElseThrow().firmId(), entry.connectionId());
+    }
+
+    @org.springframework.stereotype.Component
+    static class QuickBooks extends BillingWebhookInboxHandler {
+        QuickBooks(BillingSyncService sync) {
+            super(sync, BillingConnections.QUICKBOOKS);
+        }
+    }
+
+    @org.springframework.stereotype.Component
+    static class Xero extends BillingWebhookInboxHandler {
+        Xero(BillingSyncService sync) {
+            super(sync, BillingConnections.XERO);
+        }
+    }
+}
