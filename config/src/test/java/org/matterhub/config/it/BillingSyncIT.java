@@ -245,8 +245,8 @@ class BillingSyncIT {
 
         books.quickbooks().faults().add(FaultRule.builder(FaultKind.SERVER_ERROR).method("POST").pathRegex(".*/payment.*").times(2).status(503).build());
         books.quickbooks().faults().add(FaultRule.builder(FaultKind.LOST_RESPONSE).method("POST").pathRegex(".*/payment.*").times(1).build());
-        books.xero().faults().add(FaultRule.builder(FaultKind.SERVER_ERROR).method("PUT").pathRegex(".*/Payments.*").times(1).status(503).build());
-        books.xero().faults().add(FaultRule.builder(FaultKind.LOST_RESPONSE).method("PUT").pathRegex(".*/Payments.*").times(1).build());
+        books.xero().faults().add(FaultRule.builder(FaultKind.SERVER_ERROR).method("POST").pathRegex(".*/Payments.*").times(1).status(503).build());
+        books.xero().faults().add(FaultRule.builder(FaultKind.LOST_RESPONSE).method("POST").pathRegex(".*/Payments.*").times(1).build());
         try {
             UUID qboPosting = record(partner, invoiceOf(qbo, qboInvoice), "25.50");
             UUID xeroPosting = record(partner, invoiceOf(xero, xeroInvoice), "75.25");
@@ -255,6 +255,12 @@ class BillingSyncIT {
             assertThat(realm.paymentsForInvoice(qboInvoice).stream()
                     .filter(p -> p.path("PrivateNote").asText().contains(qboPosting.toString()))).hasSize(1);
             assertThat(books.xero().data().paymentCount(books.xeroSeed().overdueInvoiceId())).isEqualTo(xeroPaymentsBefore + 1);
+            // The faults did fire: QuickBooks failed three attempts (503, 503, lost), Xero at least one, before the one
+            // that counted — and each system still holds exactly one payment.
+            assertThat(books.quickbooks().requests().stream().filter(r -> "POST".equals(r.method())
+                    && r.path().endsWith("/payment")).count()).isGreaterThanOrEqualTo(4);
+            assertThat(books.xero().requests().stream().filter(r -> "POST".equals(r.method())
+                    && r.path().endsWith("/Payments")).count()).isGreaterThanOrEqualTo(2);
             // The balances come back through the sync, equal to the accounting systems'.
             assertThat(qboBalance(qboInvoice)).isEqualTo(qboBefore - 2550);
             await().atMost(Duration.ofSeconds(30)).until(() -> portalBalance(qbo, qboInvoice) == qboBalance(qboInvoice)

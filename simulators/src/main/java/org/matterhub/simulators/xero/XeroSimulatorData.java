@@ -525,6 +525,11 @@ public final class XeroSimulatorData {
         return new ArrayList<>(payments.values());
     }
 
+    /** Every payment, rendered as the API shows it. */
+    public synchronized List<Map<String, Object>> payments() {
+        return payments.values().stream().map(XeroSimulatorData::render).toList();
+    }
+
     public synchronized Map<String, Object> payment(UUID id) {
         Map<String, Object> p = payments.get(id);
         return p == null ? null : render(p);
