@@ -404,4 +404,28 @@ class BillingSyncIT {
         hub.bean(Tenancy.class).writeVoid(TenantScope.system(hub.firmId()), () -> hub.jdbc().update(
                 "update invoice set balance_minor = balance_minor - 100 where connection_id = ? and external_id = ?", xero, invoice));
     }
+
+    @Test
+    @Order(8)
+    void aSpentXeroDayParksTheOrganisationInsteadOfSpinning() throws Exception {
+        UUID xero = hub.billingConnectionId(BillingConnections.XERO);
+        books.xero().setRateLimits(1000, 1, 5, 10_000);
+        org.matterhub.routes.billing.BillingSyncService sync = hub.bean(org.matterhub.routes.billing.BillingSyncService.class);
+        // The next call meets the spent day: Xero answers 429 with the day's Retry-After and the organisation parks.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sync.poll(BillingConnections.XERO, hub.firmId(), xero)
+                && hub.count("select count(*) from connection where id = ? and rate_limit_reset_at > now() + interval '1 hour'",
+                xero) == 1);
+        long sent = books.xero().requests().size();
+        for (int i = 0; i < 5; i++) {
+            assertThat(sync.poll(BillingConnections.XERO, hub.firmId(), xero)).isFalse();
+        }
+        // A payment recorded meanwhile waits for the window too: nothing is sent, nothing is dead-lettered.
+        UUID posting = record(hub.token(PARTNER), invoiceOf(xero, books.xeroSeed().openInvoiceId().toString()), "5.00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.count("select count(*) from outbox where status = 'pending' "
+                + "and attempts > 0 and next_attempt_at > now() + interval '1 hour' and payload->>'postingId' = ?",
+                posting.toString()) == 1);
+        assertThat(books.xero().requests()).hasSize((int) sent);
+        assertThat(hub.count("select count(*) from dead_letter where source = 'outbox'")).isZero();
+        assertThat(hub.count("select count(*) from payment_posting where id = ? and status = 'pending'", posting)).isEqualTo(1);
+    }
 }

@@ -147,7 +147,9 @@ class DocumentUploadCrashIT {
             // attempt 1: 503 after the delay; attempt 2 looks in the folder, then uploads — and iManage takes its time
             await().atMost(Duration.ofSeconds(60)).until(() -> im.requests().stream().filter(q -> q.method().equals("GET")
                     && q.path().matches(".*/folders/.*/documents")).count() >= 2);
-            Thread.sleep(700);
+            await("the second upload attempt is in iManage's hands").atMost(Duration.ofSeconds(30))
+                    .until(() -> im.requestsInProgress().stream().anyMatch(q -> q.method().equals("POST")
+                            && q.path().matches(".*/folders/.*/documents")));
             hub.kill();
         }
         String folder = im.data().folderId(workspace.workspaceId(), "Client uploads");

@@ -39,6 +39,9 @@ public final class XeroThrottle {
     private final int perMinute;
     private volatile Instant parkedUntil = Instant.MIN;
     private volatile XeroLimitHeaders lastHeaders;
+    /** When the organisation's current minute window was first seen open (see {@link #observe}). */
+    private Instant windowSeenAt;
+    private Integer lastMinuteRemaining;
 
     /**
      * @param name       shown in errors and status, e.g. {@code xero:<tenantId>}
@@ -101,15 +104,29 @@ public final class XeroThrottle {
         }
     }
 
-    /** Feeds one response's limit headers. */
-    void observe(XeroLimitHeaders headers) {
+    /**
+     * Feeds one response's limit headers. Xero says how many calls remain in the minute, not when the minute ends. A
+     * window opens with its first call (as far as anyone outside Xero can tell), so the reset is estimated once per
+     * window — a minute after the first response that showed it — and kept until a response shows more calls
+     * remaining than before (a new window) or the estimate passes. Estimating from every response instead would push
+     * the reset a minute past the latest call, and a client that ran the window down would sit idle for most of a
+     * minute after Xero had already opened the next one. The estimate is never early: the first response of a window
+     * is observed after the window opened.
+     */
+    synchronized void observe(XeroLimitHeaders headers) {
         if (headers == null || !headers.present()) {
             return;
         }
         lastHeaders = headers;
-        if (headers.minuteRemaining() != null) {
-            minute.observe(new RateLimitSnapshot(perMinute, headers.minuteRemaining(),
-                    headers.observedAt().plus(MINUTE)));
+        Integer remaining = headers.minuteRemaining();
+        if (remaining != null) {
+            Instant at = headers.observedAt();
+            if (windowSeenAt == null || lastMinuteRemaining == null || remaining > lastMinuteRemaining
+                    || !at.isBefore(windowSeenAt.plus(MINUTE))) {
+                windowSeenAt = at;
+            }
+            lastMinuteRemaining = remaining;
+            minute.observe(new RateLimitSnapshot(perMinute, remaining, windowSeenAt.plus(MINUTE)));
         }
     }
 

@@ -38,6 +38,8 @@ public class BillingSyncService {
     private final ErrorClassifier qboErrors = new QboErrorClassifier();
     private final ErrorClassifier xeroErrors = new XeroErrorClassifier();
     private final Map<UUID, Instant> parkedUntil = new ConcurrentHashMap<>();
+    /** One poll of a connection at a time in this process: two would read the same pages from the same cursor. */
+    private final Map<UUID, java.util.concurrent.locks.ReentrantLock> running = new ConcurrentHashMap<>();
     private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> requested = new ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService webhookPolls = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "billing-webhook-poll");
@@ -58,7 +60,7 @@ public class BillingSyncService {
     public void pollAll() {
         for (String vendor : new String[] {BillingConnections.QUICKBOOKS, BillingConnections.XERO}) {
             for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
-                if ("active".equals(c.status())) {
+                if ("active".equals(c.status()) && !lockOf(c.connectionId()).isLocked()) {
                     poll(vendor, c.firmId(), c.connectionId());
                 }
             }
@@ -100,8 +102,25 @@ public class BillingSyncService {
                 : quickbooks.backfillComplete(firmId, connectionId);
     }
 
-    /** One connection's poll now, with the background retry budget; false when it failed or is parked. */
+    private java.util.concurrent.locks.ReentrantLock lockOf(UUID connectionId) {
+        return running.computeIfAbsent(connectionId, k -> new java.util.concurrent.locks.ReentrantLock());
+    }
+
+    /**
+     * One connection's poll now, with the background retry budget; false when it failed or is parked. Waits for a
+     * poll of the same connection already running (the scheduler's, a webhook's) to finish first.
+     */
     public boolean poll(String vendor, UUID firmId, UUID connectionId) {
+        java.util.concurrent.locks.ReentrantLock lock = lockOf(connectionId);
+        lock.lock();
+        try {
+            return pollNow(vendor, firmId, connectionId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean pollNow(String vendor, UUID firmId, UUID connectionId) {
         Instant parked = parkedUntil.get(connectionId);
         if (parked != null) {
             if (Instant.now().isBefore(parked)) {

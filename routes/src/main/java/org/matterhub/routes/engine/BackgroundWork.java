@@ -57,6 +57,13 @@ public class BackgroundWork {
                     log.error("{} connection {} needs re-authorisation by a firm admin: {}", vendor, connection, error);
                     return false;
                 }
+                if (Throttling.isThrottled(e, cls)) {
+                    // The vendor's window is spent: the next tick resumes from the same cursor; nothing to replay.
+                    tenancy.writeVoid(TenantScope.system(firm), () -> connections.recordPoll(connection, false, error));
+                    log.info("{} {} of connection {} waits for the vendor's rate limit; the next run resumes: {}", vendor,
+                            what, connection, error);
+                    return false;
+                }
                 if (cls == ErrorClass.RETRIABLE && attempt < policy.maxAttempts()) {
                     long ms = policy.backoff().delay(attempt, classifier.retryAfter(e)).toMillis();
                     log.warn("{} {} of connection {} failed (attempt {}), retrying in {} ms: {}", vendor, what, connection,

@@ -154,13 +154,19 @@ public class QueueDrainer {
             if (cls == ErrorClass.REAUTHORIZATION_REQUIRED) {
                 connections.setStatus(connectionId, "reauthorization_required");
             }
-            boolean retry = (cls == ErrorClass.RETRIABLE || cls == ErrorClass.QUOTA_EXHAUSTED
-                    || cls == ErrorClass.REAUTHORIZATION_REQUIRED) && attempt < policy.maxAttempts();
+            boolean throttled = Throttling.isThrottled(ex, cls);
+            boolean retry = throttled || (cls == ErrorClass.RETRIABLE || cls == ErrorClass.REAUTHORIZATION_REQUIRED)
+                    && attempt < policy.maxAttempts();
             if (retry) {
-                var delay = policy.backoff().delay(attempt, handler == null ? Optional.empty() : handler.classifier().retryAfter(ex));
+                var delay = policy.backoff().delay(throttled ? Math.min(attempt, 3) : attempt,
+                        handler == null ? Optional.empty() : handler.classifier().retryAfter(ex));
                 reschedule.accept(Instant.now().plus(delay), error);
-                log.warn("{} row {} failed (attempt {}, {}), retrying in {} ms: {}", source, id, attempt, cls,
-                        delay.toMillis(), error);
+                if (throttled) {
+                    log.info("{} row {} waits for the vendor's rate limit ({} ms): {}", source, id, delay.toMillis(), error);
+                } else {
+                    log.warn("{} row {} failed (attempt {}, {}), retrying in {} ms: {}", source, id, attempt, cls,
+                            delay.toMillis(), error);
+                }
             } else {
                 dead.accept(error);
                 deadLetters.add(connectionId, source, id, payloadOf.apply(e), error, cls.name(), attempt);

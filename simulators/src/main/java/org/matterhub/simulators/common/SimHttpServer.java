@@ -80,9 +80,11 @@ public final class SimHttpServer implements AutoCloseable {
                 http.close();
                 return;
             }
-            if (recordIf.test(ex.path())) {
+            boolean recorded = recordIf.test(ex.path());
+            if (recorded) {
                 ex.recorder(e -> recorder.record(new RecordedRequest(e.method(), e.path(), e.rawQuery(),
                         e.requestHeaders(), e.body(), e.status(), e.receivedAt())));
+                recorder.arrived(ex, ex.method(), ex.path());
             }
             try {
                 handler.handle(ex);
@@ -96,6 +98,9 @@ public final class SimHttpServer implements AutoCloseable {
                     ex.drop();
                 }
                 ex.recordNow();
+                if (recorded) {
+                    recorder.finished(ex);
+                }
             }
         });
         server.start();

@@ -34,6 +34,12 @@ public record QboSimulatorOptions(int port, int requestsPerMinute, int maxConcur
                 accessTokenTtl, timeoutFaultHold, webhookMaxAttempts, webhookInitialBackoff);
     }
 
+    /** How long a TIMEOUT fault holds a request before dropping it (its concurrency slot stays taken meanwhile). */
+    public QboSimulatorOptions withTimeoutFaultHold(Duration hold) {
+        return new QboSimulatorOptions(port, requestsPerMinute, maxConcurrent, cdcMaxObjects, cdcLookBack,
+                accessTokenTtl, hold, webhookMaxAttempts, webhookInitialBackoff);
+    }
+
     public QboSimulatorOptions withCdcMaxObjects(int max) {
         return new QboSimulatorOptions(port, requestsPerMinute, maxConcurrent, max, cdcLookBack,
                 accessTokenTtl, timeoutFaultHold, webhookMaxAttempts, webhookInitialBackoff);

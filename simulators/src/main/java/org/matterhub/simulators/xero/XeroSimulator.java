@@ -135,6 +135,11 @@ public final class XeroSimulator implements AutoCloseable {
         return recorder.all();
     }
 
+    /** The requests arrived and not yet answered (a test waits on these instead of sleeping). */
+    public List<org.matterhub.simulators.common.RequestRecorder.InProgress> requestsInProgress() {
+        return recorder.inProgress();
+    }
+
     public void clearRequests() {
         recorder.clear();
     }

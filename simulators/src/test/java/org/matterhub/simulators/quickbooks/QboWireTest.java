@@ -180,7 +180,9 @@ class QboWireTest {
         for (int i = 0; i < 3; i++) {
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(api("/customer/1?minorversion=75"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
-            Thread.sleep(50);
+            int arrived = i + 1;
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> arrived == 3
+                    || qbo.requestsInProgress().stream().filter(q -> q.path().endsWith("/customer/1")).count() == arrived);
         }
         List<Integer> statuses = inFlight.stream().map(f -> f.join().statusCode()).sorted().toList();
         assertThat(statuses).containsExactly(200, 200, 429);

@@ -105,7 +105,8 @@ class XeroRateLimitTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(250);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> sim.requestsInProgress().stream().anyMatch(q -> q.path().endsWith("/Contacts")));
         HttpResponse<String> second = getContacts();
         assertThat(second.statusCode()).isEqualTo(429);
         assertThat(second.headers().firstValue("X-Rate-Limit-Problem")).hasValue("concurrent");
