@@ -3,8 +3,6 @@ package org.matterhub.routes.billing;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +18,7 @@ import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
-import org.matterhub.store.sync.WorkQueue;
+import org.matterhub.routes.engine.OAuthStates;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,19 +49,18 @@ public class BillingConnectController {
     private final ConnectionRepository connections;
     private final BillingConnections clients;
     private final BillingSyncService sync;
-    private final WorkQueue queue;
+    private final OAuthStates states;
     private final AuditLog audit;
     private final String publicBaseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     public BillingConnectController(Tenancy tenancy, ConnectionRepository connections, BillingConnections clients,
-                                    BillingSyncService sync, WorkQueue queue, AuditLog audit,
+                                    BillingSyncService sync, OAuthStates states, AuditLog audit,
                                     @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.clients = clients;
         this.sync = sync;
-        this.queue = queue;
+        this.states = states;
         this.audit = audit;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -87,18 +84,18 @@ public class BillingConnectController {
         BillingSettings settings = settings(body == null ? null : body.settings());
         String name = body == null || body.displayName() == null || body.displayName().isBlank()
                 ? (qbo ? "QuickBooks Online" : "Xero") : body.displayName().strip();
-        String state = newState();
+        String[] state = new String[1];
         ConnectionRecord c = tenancy.write(p.scope(), () -> {
             UUID id = connections.list().stream().filter(x -> x.vendor().equals(vendor) && x.displayName().equals(name))
                     .map(ConnectionRecord::id).findFirst().orElseGet(() -> connections.create(vendor, name, baseUrl));
             connections.setSettings(id, settings.toJson());
-            connections.setOAuthState(id, state);
+            state[0] = states.issue(id);
             audit.record("connection.authorize_started", "connection", id.toString(), Map.of("vendor", vendor));
             return connections.find(id).orElseThrow();
         });
         clients.evict(c.id());
         BillingConnections.Accounting a = clients.load(c.firmId(), c.id());
-        String oauthState = c.id() + "." + state;
+        String oauthState = state[0];
         URI authorize = qbo ? clients.quickbooksOAuth(a).authorizeUrl(redirectUri(vendor), oauthState)
                 : clients.xeroOAuth(a).authorizeUrl(redirectUri(vendor), oauthState);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", c.id(), "authorizeUrl", authorize.toString()));
@@ -109,31 +106,14 @@ public class BillingConnectController {
                                         @RequestParam(required = false) String state,
                                         @RequestParam(required = false) String realmId,
                                         @RequestParam(required = false) String error) {
-        if (error != null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Authorization refused", "The accounting system answered: " + error + ".");
-        }
-        if (code == null || state == null || !state.contains(".")) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "code and state are required.");
-        }
         boolean qbo = BillingConnections.QUICKBOOKS.equals(vendor);
-        if (qbo && (realmId == null || !realmId.matches("[0-9]{1,32}"))) {
+        if (qbo && error == null && code != null && (realmId == null || !realmId.matches("[0-9]{1,32}"))) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "QuickBooks names the company in realmId.");
         }
-        UUID connectionId;
-        try {
-            connectionId = UUID.fromString(state.substring(0, state.indexOf('.')));
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
-        }
-        UUID firm = queue.firmOfConnection(connectionId);
-        if (firm == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
-        }
-        TenantScope scope = TenantScope.system(firm);
-        String nonce = state.substring(state.indexOf('.') + 1);
-        ConnectionRecord c = tenancy.write(scope, () -> connections.consumeOAuthState(nonce)
-                .filter(connectionId::equals).flatMap(connections::find).filter(x -> x.vendor().equals(vendor)))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown or used state."));
+        OAuthStates.Callback cb = states.consume("The accounting system", vendor, code, state, error);
+        ConnectionRecord c = cb.connection();
+        TenantScope scope = cb.scope();
+        UUID firm = scope.firmId();
         BillingConnections.Accounting a = clients.load(firm, c.id());
         OAuthTokens tokens;
         BillingSettings settings;
@@ -193,11 +173,5 @@ public class BillingConnectController {
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings", e.getMessage());
         }
-    }
-
-    private String newState() {
-        byte[] b = new byte[24];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

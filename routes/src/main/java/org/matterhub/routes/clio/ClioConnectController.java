@@ -2,8 +2,6 @@ package org.matterhub.routes.clio;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.matterhub.connectors.clio.ClioTokens;
@@ -13,9 +11,9 @@ import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
-import org.matterhub.store.sync.WorkQueue;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
+import org.matterhub.routes.engine.OAuthStates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,19 +37,19 @@ public class ClioConnectController {
     private final Tenancy tenancy;
     private final ConnectionRepository connections;
     private final ClioConnections clients;
-    private final WorkQueue queue;
+    private final OAuthStates states;
     private final AuditLog audit;
     private final String publicBaseUrl;
     private final String defaultClioUrl;
-    private final SecureRandom random = new SecureRandom();
 
-    public ClioConnectController(Tenancy tenancy, ConnectionRepository connections, ClioConnections clients, WorkQueue queue,
-                                 AuditLog audit, @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl,
+    public ClioConnectController(Tenancy tenancy, ConnectionRepository connections, ClioConnections clients,
+                                 OAuthStates states, AuditLog audit,
+                                 @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl,
                                  @Value("${matterhub.clio.base-url:https://app.clio.com}") String defaultClioUrl) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.clients = clients;
-        this.queue = queue;
+        this.states = states;
         this.audit = audit;
         this.publicBaseUrl = publicBaseUrl;
         this.defaultClioUrl = defaultClioUrl;
@@ -71,15 +69,15 @@ public class ClioConnectController {
         if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://127.0.0.1") && !baseUrl.startsWith("http://localhost")) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", "Clio's base URL must use HTTPS.");
         }
-        String state = newState();
+        String[] state = new String[1];
         var result = tenancy.write(p.scope(), () -> {
             UUID id = connections.list().stream().filter(c -> c.vendor().equals("clio") && c.displayName().equals(name))
                     .map(ConnectionRecord::id).findFirst().orElseGet(() -> connections.create("clio", name, baseUrl));
-            connections.setOAuthState(id, state);
+            state[0] = states.issue(id);
             audit.record("connection.authorize_started", "connection", id.toString(), Map.of("vendor", "clio"));
             return connections.find(id).orElseThrow();
         });
-        URI authorize = clients.oauth(result).authorizeUrl(redirectUri(), result.id() + "." + state);
+        URI authorize = clients.oauth(result).authorizeUrl(redirectUri(), state[0]);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", result.id(),
                 "authorizeUrl", authorize.toString()));
     }
@@ -89,27 +87,9 @@ public class ClioConnectController {
     public Map<String, Object> callback(@RequestParam(required = false) String code,
                                         @RequestParam(required = false) String state,
                                         @RequestParam(required = false) String error) {
-        if (error != null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Authorization refused", "Clio answered: " + error + ".");
-        }
-        if (code == null || state == null || !state.contains(".")) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "code and state are required.");
-        }
-        UUID connectionId;
-        try {
-            connectionId = UUID.fromString(state.substring(0, state.indexOf('.')));
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
-        }
-        UUID firm = queue.firmOfConnection(connectionId);
-        if (firm == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
-        }
-        TenantScope scope = TenantScope.system(firm);
-        String nonce = state.substring(state.indexOf('.') + 1);
-        ConnectionRecord c = tenancy.write(scope, () -> connections.consumeOAuthState(nonce)
-                .filter(connectionId::equals).flatMap(connections::find))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown or used state."));
+        OAuthStates.Callback cb = states.consume("Clio", "clio", code, state, error);
+        ConnectionRecord c = cb.connection();
+        TenantScope scope = cb.scope();
         ClioTokens tokens = clients.oauth(c).exchangeCode(code, redirectUri());
         tenancy.writeVoid(scope, () -> {
             connections.saveTokens(c.id(), ClioConnections.serialise(tokens));
@@ -118,11 +98,5 @@ public class ClioConnectController {
         });
         clients.evict(c.id());
         return Map.of("connectionId", c.id(), "status", "active");
-    }
-
-    private String newState() {
-        byte[] b = new byte[24];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

@@ -3,8 +3,6 @@ package org.matterhub.routes.dms;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.OAuthTokens;
@@ -18,7 +16,7 @@ import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
-import org.matterhub.store.sync.WorkQueue;
+import org.matterhub.routes.engine.OAuthStates;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,18 +46,17 @@ public class DmsConnectController {
     private final ConnectionRepository connections;
     private final DmsConnections clients;
     private final BillingConnections billing;
-    private final WorkQueue queue;
+    private final OAuthStates states;
     private final AuditLog audit;
     private final String publicBaseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     public DmsConnectController(Tenancy tenancy, ConnectionRepository connections, DmsConnections clients,
-                                BillingConnections billing, WorkQueue queue, AuditLog audit, @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
+                                BillingConnections billing, OAuthStates states, AuditLog audit, @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.clients = clients;
         this.billing = billing;
-        this.queue = queue;
+        this.states = states;
         this.audit = audit;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -87,18 +84,18 @@ public class DmsConnectController {
         }
         String name = body.displayName() == null || body.displayName().isBlank()
                 ? ("imanage".equals(vendor) ? "iManage Work" : "NetDocuments") : body.displayName().strip();
-        String state = newState();
+        String[] state = new String[1];
         ConnectionRecord c = tenancy.write(p.scope(), () -> {
             UUID id = connections.list().stream().filter(x -> x.vendor().equals(vendor) && x.displayName().equals(name))
                     .map(ConnectionRecord::id).findFirst().orElseGet(() -> connections.create(vendor, name, baseUrl));
             connections.setSettings(id, settings.toJson());
-            connections.setOAuthState(id, state);
+            state[0] = states.issue(id);
             audit.record("connection.authorize_started", "connection", id.toString(), Map.of("vendor", vendor));
             return connections.find(id).orElseThrow();
         });
         clients.evict(c.id());
         DmsConnections.Dms dms = clients.load(c.firmId(), c.id());
-        String oauthState = c.id() + "." + state;
+        String oauthState = state[0];
         URI authorize = DmsConnections.IMANAGE.equals(vendor)
                 ? clients.imanageOAuth(dms).authorizeUrl(redirectUri(vendor), oauthState)
                 : clients.netDocumentsOAuth(dms).authorizeUrl(redirectUri(vendor), oauthState);
@@ -143,27 +140,10 @@ public class DmsConnectController {
     public Map<String, Object> callback(@PathVariable String vendor, @RequestParam(required = false) String code,
                                         @RequestParam(required = false) String state,
                                         @RequestParam(required = false) String error) {
-        if (error != null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Authorization refused", "The document system answered: " + error + ".");
-        }
-        if (code == null || state == null || !state.contains(".")) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "code and state are required.");
-        }
-        UUID connectionId;
-        try {
-            connectionId = UUID.fromString(state.substring(0, state.indexOf('.')));
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
-        }
-        UUID firm = queue.firmOfConnection(connectionId);
-        if (firm == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown state.");
-        }
-        TenantScope scope = TenantScope.system(firm);
-        String nonce = state.substring(state.indexOf('.') + 1);
-        ConnectionRecord c = tenancy.write(scope, () -> connections.consumeOAuthState(nonce)
-                .filter(connectionId::equals).flatMap(connections::find).filter(x -> x.vendor().equals(vendor)))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid callback", "Unknown or used state."));
+        OAuthStates.Callback cb = states.consume("The document system", vendor, code, state, error);
+        ConnectionRecord c = cb.connection();
+        TenantScope scope = cb.scope();
+        UUID firm = scope.firmId();
         DmsConnections.Dms dms = clients.load(firm, c.id());
         OAuthTokens tokens = DmsConnections.IMANAGE.equals(vendor)
                 ? clients.imanageOAuth(dms).exchangeCode(code, redirectUri(vendor))
@@ -191,11 +171,5 @@ public class DmsConnectController {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.notFound("Connection " + id);
         }
-    }
-
-    private String newState() {
-        byte[] b = new byte[24];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }
