@@ -133,5 +133,8 @@ public final class TwoFirmFixture {
                 + "values (" + f + ", " + conn + ", " + invoice + ", 100, 'GBP', current_date, 'cheque')");
         s.execute("insert into billing_reconciliation (firm_id, connection_id, run_id, currency, portal_balance_minor, "
                 + "vendor_balance_minor, invoices_compared) values (" + f + ", " + conn + ", gen_random_uuid(), 'GBP', 500, 500, 1)");
+        s.execute("insert into time_entry (firm_id, matter_id, connection_id, external_id, entry_date, hours, description, "
+                + "user_name, amount_minor, currency) values (" + f + ", " + matter + ", " + conn + ", 'TE-" + slug
+                + "', current_date, 1.5, 'Advice', 'Partner " + tag + "', 52500, 'GBP')");
     }
 }

@@ -66,9 +66,14 @@ public final class ClioClient {
             + "email_addresses{id,address,name,primary},phone_numbers{id,number,name,primary},"
             + "addresses{id,street,city,province,postal_code,country,name,primary},created_at,updated_at";
 
-    /** Fields requested for webhooks. */
     /** Fields read for notes. */
     public static final String NOTE_FIELDS = "id,etag,type,subject,detail,date,created_at,updated_at,matter{id}";
+
+    /** Fields requested for activities (time and expense entries). */
+    public static final String ACTIVITY_FIELDS = "id,etag,type,date,quantity,quantity_in_hours,price,total,note,billed,"
+            + "non_billable,created_at,updated_at,matter{id},user{id,name}";
+
+    /** Fields requested for webhooks. */
     public static final String WEBHOOK_FIELDS =
             "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at";
 
@@ -152,6 +157,24 @@ public final class ClioClient {
         URI uri = apiUri(path, query(Map.of("fields", CONTACT_FIELDS)));
         Response r = execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(ClioHeaders.IF_MATCH, ifMatchEtag));
         return data(r, "PATCH", path, ClioContact.class);
+    }
+
+    // ---------------------------------------------------------------- activities
+
+    /**
+     * One page of activities of every type (time entries, expenses, costs) updated since {@code updatedSince}
+     * (all when null); see {@link #listMatters}. A time entry's {@code quantity} is in seconds: the client speaks
+     * minor version 4.0.4 or later.
+     */
+    // https://docs.developers.clio.com/api-reference/#tag/Activities/operation/Activity#index
+    public ClioPage<ClioActivity> listActivities(Instant updatedSince, String nextPageUrl) {
+        return listPage("/activities.json", ACTIVITY_FIELDS, updatedSince, nextPageUrl, ClioActivity.class);
+    }
+
+    /** One activity. @throws ClioNotFoundException when it no longer exists (deleted in Clio). */
+    // https://docs.developers.clio.com/api-reference/#tag/Activities/operation/Activity#show
+    public ClioActivity getActivity(long id) {
+        return getOne("/activities/" + id + ".json", ACTIVITY_FIELDS, ClioActivity.class);
     }
 
     // ---------------------------------------------------------------- notes

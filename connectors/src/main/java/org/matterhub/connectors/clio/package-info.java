@@ -11,6 +11,8 @@
  *       {@link org.matterhub.connectors.clio.ClioClient} refreshes on 401 once, single-flight, and persists
  *       the new tokens through {@link org.matterhub.connectors.clio.ClioTokenStore} before using them.
  *       https://docs.developers.clio.com/api-docs/authorization</li>
+ *   <li><b>Activities:</b> a time entry's {@code quantity} is in seconds from minor version 4.0.4 (hours
+ *       before); {@code quantity_in_hours} is also read. https://docs.developers.clio.com/api-reference/#tag/Activities</li>
  *   <li><b>Pagination:</b> cursor mode ({@code order=id(asc)}, follow {@code meta.paging.next}).
  *       https://docs.developers.clio.com/api-docs/paging</li>
  *   <li><b>Rate limits:</b> per access token, 50 requests/minute at peak; {@code X-RateLimit-*} headers on

@@ -182,6 +182,71 @@ class ClioClientTest {
     }
 
     @Test
+    void activitiesArePagedInIdOrderAndIncrementalByUpdatedSinceWithQuantityInSeconds() {
+        long acme = clio.data().createCompany("Acme Holdings", "legal@acme.example", "+1 555 0100");
+        long matter = clio.data().createMatter(acme, "Lease review", "Open", "Real Estate", "Jane Roe",
+                "jane@firm.example", LocalDate.of(2025, 1, 1));
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            ids.add(clio.data().createTimeEntry(matter, "Jane Roe", LocalDate.of(2025, 2, 1).plusDays(i % 20),
+                    900L * (1 + i % 8), new java.math.BigDecimal("350.00"), "Entry " + i, i == 7));
+        }
+        long expense = clio.data().createExpenseEntry(matter, "Jane Roe", LocalDate.of(2025, 2, 3), 2,
+                new java.math.BigDecimal("12.25"), "Couriers");
+        clio.clearRequests();
+
+        List<ClioActivity> all = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            ClioPage<ClioActivity> page = client.listActivities(null, next);
+            all.addAll(page.records());
+            next = page.nextPageUrl();
+            pages++;
+        } while (next != null);
+
+        assertThat(pages).isEqualTo(2);
+        assertThat(all).extracting(ClioActivity::id).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(clio.data().matterActivityIds(matter));
+        ClioActivity second = all.get(1);
+        assertThat(second.isTimeEntry()).isTrue();
+        assertThat(second.quantity()).isEqualByComparingTo("1800");
+        assertThat(second.quantityInHours()).isEqualByComparingTo("0.5");
+        assertThat(second.price()).isEqualByComparingTo("350");
+        assertThat(second.total()).isEqualByComparingTo("175");
+        assertThat(second.note()).isEqualTo("Entry 1");
+        assertThat(second.matter().id()).isEqualTo(matter);
+        assertThat(second.user().name()).isEqualTo("Jane Roe");
+        assertThat(second.billed()).isFalse();
+        assertThat(all.get(7).nonBillable()).isTrue();
+        ClioActivity last = all.get(all.size() - 1);
+        assertThat(last.id()).isEqualTo(expense);
+        assertThat(last.isTimeEntry()).isFalse();
+        assertThat(last.total()).isEqualByComparingTo("24.5");
+        assertThat(clio.requests()).allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/api/v4/activities.json");
+            assertThat(query(r.query())).containsEntry("order", "id(asc)");
+        });
+        assertThat(query(clio.requests().get(0).query())).containsEntry("fields", ClioClient.ACTIVITY_FIELDS);
+
+        Instant cursor = OffsetDateTime.parse((String) clio.data().activity(expense).get("updated_at")).toInstant()
+                .plusMillis(1);
+        clio.data().updateTimeEntry(ids.get(3), 5400, "Corrected");
+        clio.data().markActivityBilled(ids.get(100));
+        ClioPage<ClioActivity> changed = client.listActivities(cursor, null);
+        assertThat(changed.nextPageUrl()).isNull();
+        assertThat(changed.records()).extracting(ClioActivity::id).containsExactly(ids.get(3), ids.get(100));
+        assertThat(changed.records().get(0).quantityInHours()).isEqualByComparingTo("1.5");
+        assertThat(changed.records().get(0).total()).isEqualByComparingTo("525");
+        assertThat(changed.records().get(0).note()).isEqualTo("Corrected");
+        assertThat(changed.records().get(1).billed()).isTrue();
+
+        assertThat(client.getActivity(ids.get(3)).etag()).isEqualTo(changed.records().get(0).etag());
+        clio.data().deleteActivity(ids.get(3));
+        assertThatThrownBy(() -> client.getActivity(ids.get(3))).isInstanceOf(ClioNotFoundException.class);
+    }
+
+    @Test
     void aDeletedMatterIsNotFound() {
         long acme = clio.data().createCompany("Acme Holdings", "legal@acme.example", "+1 555 0100");
         long id = clio.data().createMatter(acme, "Lease review", "Open", "Real Estate", "Jane Roe",

@@ -4,7 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Clio matters and contacts, inbound: a clustered Quartz trigger (fires on one node) runs backfill-then-
+ * Clio contacts, matters and activities (time entries), inbound: a clustered Quartz trigger (fires on one node) runs backfill-then-
  * incremental polling of every active connection; a slower one runs full reconciliation.
  */
 @Component

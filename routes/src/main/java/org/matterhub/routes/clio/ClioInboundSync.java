@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.matterhub.connectors.clio.ClioActivity;
 import org.matterhub.connectors.clio.ClioClient;
 import org.matterhub.connectors.clio.ClioContact;
 import org.matterhub.connectors.clio.ClioMatter;
@@ -74,7 +75,7 @@ public class ClioInboundSync {
     }
 
     /**
-     * Backfills contacts, then matters, resuming from the saved cursors, for at most one slice of time
+     * Backfills contacts, then matters, then activities (time entries), resuming from the saved cursors, for at most one slice of time
      * ({@code matterhub.clio.backfill-slice}, default 2 minutes): a large
      * account is backfilled over several scheduler runs, so one connection never starves the others. Returns
      * the records applied in this run.
@@ -82,7 +83,13 @@ public class ClioInboundSync {
     public long backfill(UUID firmId, UUID connectionId) {
         Instant deadline = Instant.now().plus(backfillSlice);
         long n = backfillEntity(firmId, connectionId, ClioUpserter.CONTACT, deadline);
-        return n + backfillEntity(firmId, connectionId, ClioUpserter.MATTER, deadline);
+        n += backfillEntity(firmId, connectionId, ClioUpserter.MATTER, deadline);
+        // Activities name their matter: they follow the matters. A connection made before time entries existed gets
+        // its first activity backfill here too.
+        if (backfillComplete(firmId, connectionId)) {
+            n += backfillEntity(firmId, connectionId, ClioUpserter.ACTIVITY, deadline);
+        }
+        return n;
     }
 
     /** Starts a fresh backfill (ops asked for one): the old backfill cursors are dropped. */
@@ -90,6 +97,7 @@ public class ClioInboundSync {
         tenancy.writeVoid(TenantScope.system(firmId), () -> {
             cursors.delete(connectionId, ClioUpserter.CONTACT, "", SyncMode.BACKFILL);
             cursors.delete(connectionId, ClioUpserter.MATTER, "", SyncMode.BACKFILL);
+            cursors.delete(connectionId, ClioUpserter.ACTIVITY, "", SyncMode.BACKFILL);
         });
     }
 
@@ -97,6 +105,12 @@ public class ClioInboundSync {
         return tenancy.read(TenantScope.system(firmId), () ->
                 isComplete(cursors.find(connectionId, ClioUpserter.CONTACT, "", SyncMode.BACKFILL))
                         && isComplete(cursors.find(connectionId, ClioUpserter.MATTER, "", SyncMode.BACKFILL)));
+    }
+
+    /** Whether the activity backfill finished (what reconciliation of time entries waits for). */
+    public boolean activityBackfillComplete(UUID firmId, UUID connectionId) {
+        return tenancy.read(TenantScope.system(firmId), () ->
+                isComplete(cursors.find(connectionId, ClioUpserter.ACTIVITY, "", SyncMode.BACKFILL)));
     }
 
     private static boolean isComplete(java.util.Optional<SyncCursor> c) {
@@ -154,10 +168,11 @@ public class ClioInboundSync {
         return applied;
     }
 
-    /** One incremental pass over contacts and matters. */
+    /** One incremental pass over contacts, matters and activities. */
     public long incremental(UUID firmId, UUID connectionId) {
         long n = incrementalEntity(firmId, connectionId, ClioUpserter.CONTACT);
         n += incrementalEntity(firmId, connectionId, ClioUpserter.MATTER);
+        n += incrementalEntity(firmId, connectionId, ClioUpserter.ACTIVITY);
         var limit = clients.client(firmId, connectionId).lastRateLimit();
         tenancy.writeVoid(TenantScope.system(firmId), () -> {
             connections.recordPoll(connectionId, true, null);
@@ -216,16 +231,21 @@ public class ClioInboundSync {
         do {
             ClioPage<?> page = fetch(client, entity, null, next);
             for (Object r : page.records()) {
-                live.add(Long.toString(r instanceof ClioMatter m ? m.id() : ((ClioContact) r).id()));
+                live.add(Long.toString(r instanceof ClioMatter m ? m.id()
+                        : r instanceof ClioActivity a ? a.id() : ((ClioContact) r).id()));
             }
             next = page.nextPageUrl();
         } while (next != null);
         TenantScope scope = TenantScope.system(firmId);
         return tenancy.write(scope, () -> {
             int deleted = 0;
-            for (String id : refs.liveExternalIds(connectionId, entity)) {
+            List<String> known = ClioUpserter.ACTIVITY.equals(entity) ? upserter.liveTimeEntryIds(connectionId)
+                    : refs.liveExternalIds(connectionId, entity);
+            for (String id : known) {
                 if (!live.contains(id)) {
-                    if (ClioUpserter.MATTER.equals(entity)) {
+                    if (ClioUpserter.ACTIVITY.equals(entity)) {
+                        upserter.deleteTimeEntry(connectionId, id);
+                    } else if (ClioUpserter.MATTER.equals(entity)) {
                         upserter.deleteMatter(connectionId, id);
                     } else {
                         upserter.deleteContact(connectionId, id);
@@ -252,11 +272,23 @@ public class ClioInboundSync {
     }
 
     private static ClioPage<?> fetch(ClioClient client, String entity, Instant since, String next) {
-        return ClioUpserter.MATTER.equals(entity) ? client.listMatters(since, next) : client.listContacts(since, next);
+        return switch (entity) {
+            case ClioUpserter.MATTER -> client.listMatters(since, next);
+            case ClioUpserter.ACTIVITY -> client.listActivities(since, next);
+            default -> client.listContacts(since, next);
+        };
     }
 
     /** Applies one page in one transaction; returns the newest updated_at in it. */
     Instant applyPage(TenantScope scope, UUID connectionId, String entity, List<?> records) {
+        if (ClioUpserter.ACTIVITY.equals(entity)) {
+            @SuppressWarnings("unchecked") List<ClioActivity> activities = (List<ClioActivity>) records;
+            return tenancy.write(scope, () -> {
+                upserter.timeEntries(connectionId, activities);
+                return activities.stream().map(ClioActivity::updatedAt).filter(java.util.Objects::nonNull)
+                        .max(Instant::compareTo).orElse(null);
+            });
+        }
         if (ClioUpserter.MATTER.equals(entity)) {
             @SuppressWarnings("unchecked") List<ClioMatter> matters = (List<ClioMatter>) records;
             ensureClients(scope, connectionId, matters);

@@ -45,6 +45,9 @@ public class ClioSyncService {
                 inbound.reconcile(firm, connection, ClioUpserter.CONTACT);
                 inbound.reconcile(firm, connection, ClioUpserter.MATTER);
             }
+            if (inbound.activityBackfillComplete(firm, connection)) {
+                inbound.reconcile(firm, connection, ClioUpserter.ACTIVITY);
+            }
         });
     }
 

@@ -5,19 +5,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.matterhub.connectors.clio.ClioActivity;
 import org.matterhub.connectors.clio.ClioContact;
 import org.matterhub.connectors.clio.ClioMatter;
 import org.matterhub.mappings.canonical.CanonicalContact;
 import org.matterhub.mappings.canonical.CanonicalMatter;
+import org.matterhub.mappings.canonical.CanonicalTimeEntry;
 import org.matterhub.mappings.canonical.ContactKind;
 import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.mappings.clio.ClioContactMapper;
 import org.matterhub.mappings.clio.ClioMatterMapper;
+import org.matterhub.mappings.clio.ClioTimeEntryMapper;
 import org.matterhub.store.model.ClientOrgRepository;
 import org.matterhub.store.model.ContactRepository;
 import org.matterhub.store.model.MatterRepository;
+import org.matterhub.store.model.TimeEntryRepository;
 import org.matterhub.store.sync.ExternalRef;
 import org.matterhub.store.sync.ExternalRefRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +37,16 @@ public class ClioUpserter {
     public static final String MATTER = "matter";
     public static final String CONTACT = "contact";
     public static final String CLIENT_ORG = "client_org";
+    /** Clio activities; only time entries are kept (table time_entry, keyed by connection and activity id). */
+    public static final String ACTIVITY = "activity";
+    /**
+     * Currency of a time entry whose matter has no invoice yet. Clio renders an activity's amounts without a currency;
+     * the hub takes the matter's billing currency from its invoices, else this one (the Clio simulator's and the demo
+     * firm's currency). A firm billing in another currency sees its entries corrected when Clio next changes them.
+     */
+    public static final String DEFAULT_TIME_ENTRY_CURRENCY = "USD";
     private static final String SYSTEM = SourceSystem.CLIO.id();
+    private static final Logger log = LoggerFactory.getLogger(ClioUpserter.class);
 
     /** What an upsert did. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
@@ -40,13 +55,56 @@ public class ClioUpserter {
     private final MatterRepository matters;
     private final ContactRepository contacts;
     private final ClientOrgRepository orgs;
+    private final TimeEntryRepository timeEntries;
 
     public ClioUpserter(ExternalRefRepository refs, MatterRepository matters, ContactRepository contacts,
-                        ClientOrgRepository orgs) {
+                        ClientOrgRepository orgs, TimeEntryRepository timeEntries) {
         this.refs = refs;
         this.matters = matters;
         this.contacts = contacts;
         this.orgs = orgs;
+        this.timeEntries = timeEntries;
+    }
+
+    /**
+     * A page of activities: each time entry is upserted against its matter (unchanged ones are not rewritten);
+     * expenses and costs are skipped, and so is an entry on a matter the hub does not hold (logged).
+     *
+     * @return the time entries written
+     */
+    public int timeEntries(UUID connectionId, List<ClioActivity> page) {
+        List<ClioActivity> time = page.stream().filter(ClioActivity::isTimeEntry).filter(a -> a.matter() != null).toList();
+        if (time.isEmpty()) {
+            return 0;
+        }
+        Map<String, ExternalRef> matterRefs = refs.findAll(connectionId, MATTER,
+                time.stream().map(a -> Long.toString(a.matter().id())).distinct().toList());
+        Map<UUID, String> currencies = new java.util.HashMap<>();
+        int changed = 0;
+        for (ClioActivity a : time) {
+            ExternalRef matter = matterRefs.get(Long.toString(a.matter().id()));
+            if (matter == null) {
+                log.info("Clio time entry {} is on matter {}, which the hub does not hold; skipped", a.id(), a.matter().id());
+                continue;
+            }
+            String currency = currencies.computeIfAbsent(matter.localId(),
+                    id -> timeEntries.billingCurrency(id).orElse(DEFAULT_TIME_ENTRY_CURRENCY));
+            CanonicalTimeEntry entry = ClioTimeEntryMapper.toCanonical(a, currency).orElseThrow();
+            if (timeEntries.upsert(connectionId, matter.localId(), entry)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** A Clio activity that no longer exists: its time entry is kept, marked deleted. */
+    public void deleteTimeEntry(UUID connectionId, String externalId) {
+        timeEntries.markDeleted(connectionId, externalId);
+    }
+
+    /** Activity ids of the connection's time entries that are not marked deleted. */
+    public List<String> liveTimeEntryIds(UUID connectionId) {
+        return timeEntries.liveExternalIds(connectionId);
     }
 
     public Outcome matter(UUID connectionId, ClioMatter clio) {

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The {@code /api/v4} surface: version check, bearer auth, per-token rate limit, then matters, contacts
- * and webhooks. Paths, parameters and bodies follow Clio's OpenAPI document (operation ids noted).
+ * The {@code /api/v4} surface: version check, bearer auth, per-token rate limit, then matters, contacts,
+ * activities, notes and webhooks. Paths, parameters and bodies follow Clio's OpenAPI document (operation ids noted).
  */
 final class ClioApi {
 
@@ -48,7 +48,8 @@ final class ClioApi {
     private static final FieldSelection WEBHOOK_DEFAULT = FieldSelection.parse(
             "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at");
     private static final FieldSelection NOTE_DEFAULT = FieldSelection.parse("id,etag,type,subject,detail,date");
-    private static final Pattern ITEM = Pattern.compile("^/(matters|contacts|webhooks|notes)/(\\d+)\\.json$");
+    private static final FieldSelection ACTIVITY_DEFAULT = FieldSelection.parse("id,etag,type,date,quantity,price,total,note");
+    private static final Pattern ITEM = Pattern.compile("^/(matters|contacts|webhooks|notes|activities)/(\\d+)\\.json$");
     private static final Pattern ACTIVATE = Pattern.compile("^/webhooks/(\\d+)/activate(\\.json)?$");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -61,6 +62,7 @@ final class ClioApi {
     private final Map<String, Object> matterShape = ClioSimulatorData.matterShape();
     private final Map<String, Object> contactShape = ClioSimulatorData.contactShape();
     private final Map<String, Object> noteShape = ClioSimulatorData.noteShape();
+    private final Map<String, Object> activityShape = ClioSimulatorData.activityShape();
     private final Map<String, Object> webhookShape;
 
     ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, FixedWindowRateLimiter limiter,
@@ -130,6 +132,11 @@ final class ClioApi {
                 // Contact#index
                 list(ex, data.findContacts(contactFilter(ex)), CONTACT_DEFAULT, contactShape);
             }
+            case "/activities.json" -> {
+                requireMethod(m, "GET");
+                // Activity#index
+                list(ex, data.findActivities(activityFilter(ex)), ACTIVITY_DEFAULT, activityShape);
+            }
             case "/webhooks.json" -> {
                 if ("POST".equals(m)) {
                     createWebhook(ex);
@@ -175,6 +182,11 @@ final class ClioApi {
                 requireMethod(m, "GET");
                 // Matter#show
                 show(ex, data.findMatter(id), "Matter " + id, MATTER_DEFAULT, matterShape);
+            }
+            case "activities" -> {
+                requireMethod(m, "GET");
+                // Activity#show
+                show(ex, data.findActivity(id), "Activity " + id, ACTIVITY_DEFAULT, activityShape);
             }
             case "notes" -> {
                 requireMethod(m, "GET");
@@ -387,6 +399,29 @@ final class ClioApi {
         if (query != null && !query.isBlank()) {
             String q = query.toLowerCase(java.util.Locale.ROOT);
             p = p.and(r -> contains(r.get("subject"), q) || contains(r.get("detail"), q));
+        }
+        return p;
+    }
+
+    /** Activity#index: {@code matter_id}, {@code user_id}, {@code type} (TimeEntry, ExpenseEntry, …). */
+    private Predicate<Map<String, Object>> activityFilter(SimExchange ex) {
+        Predicate<Map<String, Object>> p = commonFilter(ex);
+        String matterId = ex.param("matter_id");
+        if (matterId != null) {
+            long id = parseLongParam("matter_id", matterId);
+            p = p.and(r -> r.get("matter") instanceof Map<?, ?> mm && ((Number) mm.get("id")).longValue() == id);
+        }
+        String userId = ex.param("user_id");
+        if (userId != null) {
+            long id = parseLongParam("user_id", userId);
+            p = p.and(r -> r.get("user") instanceof Map<?, ?> u && ((Number) u.get("id")).longValue() == id);
+        }
+        String type = ex.param("type");
+        if (type != null) {
+            if (!ClioSimulatorData.ACTIVITY_TYPES.contains(type)) {
+                throw ClioApiException.badRequest("type must be one of TimeEntry, ExpenseEntry, HardCostEntry, SoftCostEntry");
+            }
+            p = p.and(r -> type.equals(r.get("type")));
         }
         return p;
     }

@@ -1,5 +1,6 @@
 package org.matterhub.simulators.clio;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * The deterministic demo firm: three client companies with their people, and 48 matters spread over
  * them with varied statuses, practice areas and four responsible attorneys, opened over the last two
- * years. Same names, e-mails and order every time (open dates are relative to today).
+ * years, each with a few time entries by its responsible attorney (and every fourth with an expense). Same
+ * names, e-mails, amounts and order every time (dates are relative to today).
  */
 final class ClioDemoFirm {
 
@@ -47,6 +49,12 @@ final class ClioDemoFirm {
             "Office fit-out contract", "Patent freedom-to-operate opinion",
     };
     private static final int MATTERS = 48;
+    /** Hourly rates of the attorneys, in the order of {@link #ATTORNEYS}. */
+    private static final String[] RATES = {"350.00", "295.00", "410.00", "260.00"};
+    private static final String[] WORK = {
+            "Review of draft and mark-up", "Call with client", "Research and file note", "Drafting correspondence",
+            "Negotiation call with counterparty", "Preparing advice memo",
+    };
 
     private ClioDemoFirm() {
     }
@@ -78,9 +86,29 @@ final class ClioDemoFirm {
             String description = TOPICS[i % TOPICS.length] + " — " + COMPANIES[company][0].split(" ")[0]
                     + " #" + (i / TOPICS.length + 1);
             LocalDate opened = today.minusDays(720 - (long) i * 15);
-            matters.add(data.createMatter(companies.get(company), description, status, area, attorney[0],
-                    attorney[1], opened));
+            long matter = data.createMatter(companies.get(company), description, status, area, attorney[0],
+                    attorney[1], opened);
+            matters.add(matter);
+            seedActivities(data, matter, i, attorney[0], RATES[(i + company) % RATES.length], opened, today);
         }
         return new DemoSeed(companies, people, matters);
+    }
+
+    /** Two to four time entries a week apart from the open date (in quarter hours), and an expense on every fourth. */
+    private static void seedActivities(ClioSimulatorData data, long matter, int i, String attorney, String rate,
+                                       LocalDate opened, LocalDate today) {
+        int entries = 2 + i % 3;
+        for (int k = 0; k < entries; k++) {
+            LocalDate date = opened.plusDays(7L * (k + 1));
+            if (date.isAfter(today)) {
+                date = today;
+            }
+            long seconds = (long) (1 + (i + 3 * k) % 8) * 900;
+            data.createTimeEntry(matter, attorney, date, seconds, new BigDecimal(rate), WORK[(i + k) % WORK.length],
+                    k == 2 && i % 5 == 0);
+        }
+        if (i % 4 == 0) {
+            data.createExpenseEntry(matter, attorney, opened.plusDays(3), 1, new BigDecimal("45.50"), "Courier");
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.matterhub.simulators.clio;
 
 import org.matterhub.simulators.common.MonotonicClock;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +22,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The simulated firm's records: contacts (companies and people) and matters. Methods mutate the data
+ * The simulated firm's records: contacts (companies and people), matters, notes and activities (time and
+ * expense entries). Methods mutate the data
  * "as a firm user would in Clio's UI": every change bumps {@code etag} and {@code updated_at} and fires
  * the matching webhooks. Thread-safe (one lock for the whole firm).
  *
@@ -32,10 +35,13 @@ public final class ClioSimulatorData {
     /** Matter statuses accepted by Clio. */
     public static final Set<String> MATTER_STATUSES = Set.of("Pending", "Open", "Closed");
 
+    /** Activity types accepted by Clio. */
+    public static final Set<String> ACTIVITY_TYPES = Set.of("TimeEntry", "ExpenseEntry", "HardCostEntry", "SoftCostEntry");
+
     /** Receives every change, under the data lock, in the order changes happen. */
     interface ChangeListener {
         /**
-         * @param model  {@code matter} or {@code contact}
+         * @param model  {@code matter}, {@code contact} or {@code activity}
          * @param events e.g. {@code [updated, matter_closed]}
          * @param before full record before the change ({@code null} on create)
          * @param after  full record after the change ({@code null} on delete)
@@ -52,7 +58,9 @@ public final class ClioSimulatorData {
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<Long, Integer> contactPatches = new HashMap<>();
     private final TreeMap<Long, Note> notes = new TreeMap<>();
+    private final TreeMap<Long, Activity> activities = new TreeMap<>();
     private long nextNoteId = 400_001;
+    private long nextActivityId = 500_001;
     private long nextContactId = 100_001;
     private long nextMatterId = 200_001;
     private long nextNestedId = 300_001;
@@ -240,6 +248,124 @@ public final class ClioSimulatorData {
             matters.remove(matterId);
             changed("matter", List.of("deleted"), renderMatter(m), null);
         }
+    }
+
+    /**
+     * Records a time entry on a matter as a timekeeper would in Clio's UI. Fires activity {@code created}.
+     *
+     * @param seconds     time worked ({@code quantity} is in seconds since minor version 4.0.4)
+     * @param hourlyRate  the price per hour, in the firm's currency
+     * @param nonBillable whether the entry is marked non-billable (its total still shows; nothing is billed)
+     * @return the new activity's id
+     */
+    public long createTimeEntry(long matterId, String userName, LocalDate date, long seconds, BigDecimal hourlyRate,
+                                String note, boolean nonBillable) {
+        requireText(userName, "userName");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(hourlyRate, "hourlyRate");
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("seconds must be positive");
+        }
+        synchronized (lock) {
+            return insertActivity(matterId, "TimeEntry", userName, date, seconds, hourlyRate, note, nonBillable);
+        }
+    }
+
+    /**
+     * Records an expense on a matter (quantity units at {@code unitPrice} each). Fires activity {@code created}.
+     *
+     * @return the new activity's id
+     */
+    public long createExpenseEntry(long matterId, String userName, LocalDate date, long quantity, BigDecimal unitPrice,
+                                   String note) {
+        requireText(userName, "userName");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(unitPrice, "unitPrice");
+        synchronized (lock) {
+            return insertActivity(matterId, "ExpenseEntry", userName, date, quantity, unitPrice, note, false);
+        }
+    }
+
+    /** Changes a time entry's duration and note, as a timekeeper correcting it would. Fires activity {@code updated}. */
+    public void updateTimeEntry(long activityId, long seconds, String note) {
+        if (seconds <= 0) {
+            throw new IllegalArgumentException("seconds must be positive");
+        }
+        synchronized (lock) {
+            Activity a = requireActivity(activityId);
+            Map<String, Object> before = renderActivity(a);
+            a.quantity = seconds;
+            a.note = note;
+            touch(a);
+            changed("activity", List.of("updated"), before, renderActivity(a));
+        }
+    }
+
+    /** Marks an activity billed (it went onto a bill). Fires activity {@code updated}. */
+    public void markActivityBilled(long activityId) {
+        synchronized (lock) {
+            Activity a = requireActivity(activityId);
+            Map<String, Object> before = renderActivity(a);
+            a.billed = true;
+            touch(a);
+            changed("activity", List.of("updated"), before, renderActivity(a));
+        }
+    }
+
+    /** Deletes an activity: gone from GET (404) and lists. Fires {@code deleted} with the last state. */
+    public void deleteActivity(long activityId) {
+        synchronized (lock) {
+            Activity a = requireActivity(activityId);
+            activities.remove(activityId);
+            changed("activity", List.of("deleted"), renderActivity(a), null);
+        }
+    }
+
+    /** Full JSON map of an activity; throws {@link IllegalArgumentException} if absent. */
+    public Map<String, Object> activity(long id) {
+        synchronized (lock) {
+            return renderActivity(requireActivity(id));
+        }
+    }
+
+    /** Ids of a matter's activities (every type), ascending. */
+    public List<Long> matterActivityIds(long matterId) {
+        synchronized (lock) {
+            return activities.values().stream().filter(a -> a.matterId == matterId).map(a -> a.id).toList();
+        }
+    }
+
+    public int activityCount() {
+        synchronized (lock) {
+            return activities.size();
+        }
+    }
+
+    /** Number of activities of type TimeEntry, on any matter. */
+    public int timeEntryCount() {
+        synchronized (lock) {
+            return (int) activities.values().stream().filter(a -> "TimeEntry".equals(a.type)).count();
+        }
+    }
+
+    private long insertActivity(long matterId, String type, String userName, LocalDate date, long quantity,
+                                BigDecimal price, String note, boolean nonBillable) {
+        requireMatter(matterId);
+        Activity a = new Activity(nextActivityId++, type);
+        a.matterId = matterId;
+        a.user = users.computeIfAbsent(userName, k -> new User(nextUserId++, userName, null));
+        a.date = date;
+        a.quantity = quantity;
+        a.price = price;
+        a.note = note;
+        a.nonBillable = nonBillable;
+        Instant now = clock.next();
+        a.createdAt = now;
+        a.updatedAt = now;
+        a.etag = etag("activity", a.id, ++a.version, now);
+        activities.put(a.id, a);
+        changed("activity", List.of("created"), null, renderActivity(a));
+        return a.id;
     }
 
     // ------------------------------------------------------------------ reads
@@ -525,6 +651,91 @@ public final class ClioSimulatorData {
             out.put("contact", ref);
         }
         return out;
+    }
+
+    /** Activities matching {@code filter}, ascending id. */
+    List<Map<String, Object>> findActivities(Predicate<Map<String, Object>> filter) {
+        synchronized (lock) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Activity a : activities.values()) {
+                Map<String, Object> map = renderActivity(a);
+                if (filter.test(map)) {
+                    out.add(map);
+                }
+            }
+            return out;
+        }
+    }
+
+    Map<String, Object> findActivity(long id) {
+        synchronized (lock) {
+            Activity a = activities.get(id);
+            return a == null ? null : renderActivity(a);
+        }
+    }
+
+    /** Every field name an activity can be asked for, with nested shapes (for validating {@code fields}). */
+    static Map<String, Object> activityShape() {
+        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
+        long client = d.createCompany("Shape Co", "x@example.com", "1");
+        long matter = d.createMatter(client, "shape", "Open", "Shape", "A B", "a@example.com", LocalDate.EPOCH);
+        long id = d.createTimeEntry(matter, "A B", LocalDate.EPOCH, 60, BigDecimal.ONE, "n", false);
+        return d.findActivity(id);
+    }
+
+    private Map<String, Object> renderActivity(Activity a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean time = "TimeEntry".equals(a.type);
+        // Since 4.0.4 a time entry's quantity is in seconds; an expense's is a count of units.
+        BigDecimal hours = time ? BigDecimal.valueOf(a.quantity).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP)
+                : BigDecimal.valueOf(a.quantity);
+        BigDecimal total = hours.multiply(a.price).setScale(2, RoundingMode.HALF_UP);
+        out.put("id", a.id);
+        out.put("etag", a.etag);
+        out.put("type", a.type);
+        out.put("date", date(a.date));
+        out.put("quantity", a.quantity);
+        out.put("quantity_in_hours", time ? hours.doubleValue() : 0.0);
+        out.put("rounded_quantity", a.quantity);
+        out.put("rounded_quantity_in_hours", time ? hours.doubleValue() : 0.0);
+        out.put("price", a.price.doubleValue());
+        out.put("total", total.doubleValue());
+        out.put("note", a.note);
+        out.put("flat_rate", false);
+        out.put("billed", a.billed);
+        out.put("on_bill", a.billed);
+        out.put("non_billable", a.nonBillable);
+        out.put("non_billable_total", a.nonBillable ? total.doubleValue() : 0.0);
+        out.put("no_charge", false);
+        out.put("created_at", MonotonicClock.format(a.createdAt));
+        out.put("updated_at", MonotonicClock.format(a.updatedAt));
+        Matter m = matters.get(a.matterId);
+        if (m == null) {
+            out.put("matter", null);
+        } else {
+            Map<String, Object> ref = new LinkedHashMap<>();
+            ref.put("id", m.id);
+            ref.put("display_number", renderMatter(m).get("display_number"));
+            out.put("matter", ref);
+        }
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("id", a.user.id);
+        user.put("name", a.user.name);
+        out.put("user", user);
+        return out;
+    }
+
+    private void touch(Activity a) {
+        a.updatedAt = clock.next();
+        a.etag = etag("activity", a.id, ++a.version, a.updatedAt);
+    }
+
+    private Activity requireActivity(long id) {
+        Activity a = activities.get(id);
+        if (a == null) {
+            throw new IllegalArgumentException("no activity " + id);
+        }
+        return a;
     }
 
     boolean isCompany(long contactId) {
@@ -898,6 +1109,28 @@ public final class ClioSimulatorData {
 
         Note(long id) {
             this.id = id;
+        }
+    }
+
+    private static final class Activity {
+        final long id;
+        final String type;
+        long matterId;
+        User user;
+        LocalDate date;
+        long quantity;
+        BigDecimal price;
+        String note;
+        boolean billed;
+        boolean nonBillable;
+        Instant createdAt;
+        Instant updatedAt;
+        String etag;
+        long version;
+
+        Activity(long id, String type) {
+            this.id = id;
+            this.type = type;
         }
     }
 

@@ -12,7 +12,8 @@
  * {@code X-Hook-Secret} handshake and signed with {@code X-Hook-Signature} (lowercase hex
  * HMAC-SHA256 of the raw body keyed by the webhook's shared secret).
  *
- * <p>Simulated: matters, contacts (incl. nested e-mail addresses, phone numbers, addresses),
+ * <p>Simulated: matters, contacts (incl. nested e-mail addresses, phone numbers, addresses), notes,
+ * activities (time and expense entries, read-only; a time entry's {@code quantity} in seconds, as from 4.0.4),
  * webhooks; cursor and offset paging; {@code fields}; {@code updated_since}; ETag/If-None-Match/If-Match;
  * per-token rate limits; fault injection. Deviations from the real service are listed in
  * {@code simulators/README.md}. Entry points: {@link org.matterhub.simulators.clio.ClioSimulator} and

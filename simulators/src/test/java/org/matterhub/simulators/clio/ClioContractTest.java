@@ -31,7 +31,7 @@ import static org.matterhub.simulators.clio.ClioTestClient.data;
 import static org.matterhub.simulators.clio.ClioTestClient.enc;
 
 /**
- * Every simulator response for matters, contacts and webhooks (success and documented error statuses)
+ * Every simulator response for matters, contacts, activities, notes and webhooks (success and documented error statuses)
  * is validated against Clio's own OpenAPI document, and so is every request body the test sends.
  *
  * <p>Two allowances, both because the document is looser than the live API: extra properties are
@@ -50,6 +50,10 @@ class ClioContractTest {
     private static final String ALL_CONTACT_FIELDS = "id,etag,name,first_name,middle_name,last_name,type,prefix,"
             + "title,initials,is_client,primary_email_address,primary_phone_number,created_at,updated_at,company,"
             + "email_addresses,phone_numbers,addresses";
+
+    private static final String ALL_ACTIVITY_FIELDS = "id,etag,type,date,quantity,quantity_in_hours,rounded_quantity,"
+            + "rounded_quantity_in_hours,price,total,note,flat_rate,billed,on_bill,non_billable,non_billable_total,"
+            + "no_charge,created_at,updated_at,matter{id,display_number},user{id,name}";
 
     private OpenApiInteractionValidator validator;
     private ClioSimulator sim;
@@ -117,6 +121,30 @@ class ClioContractTest {
                 "If-Match", "\"stale\"");
         check("PATCH", "/contacts/" + person + ".json", "{\"data\":{\"email_addresses\":[{\"id\":1}]}}", 422);
         check("GET", "/contacts/7.json", null, 404);
+    }
+
+    @Test
+    void activityResponsesMatchTheSpec() throws Exception {
+        long matter = seed.matterIds().get(0);
+        HttpResponse<String> page = check("GET", "/activities.json?type=TimeEntry&limit=3&order=" + enc("id(asc)") + "&fields="
+                + enc(ALL_ACTIVITY_FIELDS), null, 200);
+        check("GET", "/activities.json?matter_id=" + matter + "&type=TimeEntry&updated_since="
+                + enc("2020-01-01T00:00:00Z") + "&fields=" + enc(ALL_ACTIVITY_FIELDS), null, 200);
+        check("GET", "/activities.json?type=ExpenseEntry", null, 200);
+        List<Long> ids = sim.data().matterActivityIds(matter);
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(2);
+        for (Long id : ids) {
+            check("GET", "/activities/" + id + ".json?fields=" + enc(ALL_ACTIVITY_FIELDS), null, 200);
+        }
+        Map<String, Object> first = sim.data().activity(ids.get(0));
+        check("GET", "/activities/" + ids.get(0) + ".json", null, 304, "If-None-Match", (String) first.get("etag"));
+        check("GET", "/activities/9.json", null, 404);
+        check("GET", "/activities.json?fields=" + enc("id,hours"), null, 400);
+        // quantity is in seconds (minor version 4.0.4 onwards); quantity_in_hours is the same time in hours
+        Map<String, Object> row = ClioTestClient.dataList(page).get(0);
+        assertThat(((Number) row.get("quantity")).doubleValue() / 3600)
+                .isEqualTo(((Number) row.get("quantity_in_hours")).doubleValue(), org.assertj.core.data.Offset.offset(0.0001));
+        assertThat(ClioTestClient.json(page)).extractingByKey("meta").asString().contains("next");
     }
 
     @Test
