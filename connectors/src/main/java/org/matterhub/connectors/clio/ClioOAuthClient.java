@@ -1,26 +1,17 @@
 package org.matterhub.connectors.clio;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
-import org.matterhub.connectors.kernel.RetryAfter;
-import org.matterhub.connectors.kernel.VendorHttpException;
-import org.matterhub.connectors.kernel.VendorIoException;
-import org.matterhub.connectors.kernel.VendorResponseException;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
  * Clio's OAuth 2.0 authorization-code flow. Client credentials travel in the form body of
@@ -35,8 +26,7 @@ public final class ClioOAuthClient {
     static final String TOKEN_PATH = "/oauth/token";
 
     private final ClioProperties properties;
-    private final HttpClient http;
-    private final Clock clock;
+    private final OAuthTokenEndpoint endpoint;
 
     public ClioOAuthClient(ClioProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
@@ -44,8 +34,12 @@ public final class ClioOAuthClient {
 
     public ClioOAuthClient(ClioProperties properties, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.endpoint = new OAuthTokenEndpoint(ClioClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
+                properties.clientId(),
+                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
+                Duration.ofDays(30), Set.of("invalid_grant"), ClioJson::errorTypeAndMessage,
+                ClioReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -70,13 +64,8 @@ public final class ClioOAuthClient {
      */
     // https://docs.developers.clio.com/api-docs/authorization#step-3-exchange-the-authorization-code-for-tokens
     public ClioTokens exchangeCode(String code, String redirectUri) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "authorization_code");
-        f.put("code", Objects.requireNonNull(code, "code"));
-        f.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        f.put("client_id", properties.clientId());
-        f.put("client_secret", properties.clientSecret());
-        return tokenRequest(f, null);
+        OAuthTokenEndpoint.Grant g = endpoint.exchangeCode(code, redirectUri);
+        return new ClioTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 
     /**
@@ -87,58 +76,8 @@ public final class ClioOAuthClient {
      */
     // https://docs.developers.clio.com/api-docs/authorization#refresh-tokens
     public ClioTokens refresh(String refreshToken) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "refresh_token");
-        f.put("refresh_token", Objects.requireNonNull(refreshToken, "refreshToken"));
-        f.put("client_id", properties.clientId());
-        f.put("client_secret", properties.clientSecret());
-        return tokenRequest(f, refreshToken);
-    }
-
-    private ClioTokens tokenRequest(Map<String, String> form, String previousRefreshToken) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.baseUrl() + TOKEN_PATH))
-                .timeout(properties.requestTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(ClioClient.VENDOR, "POST", TOKEN_PATH, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(ClioClient.VENDOR, "POST", TOKEN_PATH, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(ClioClient.VENDOR, "POST", TOKEN_PATH, false, e);
-        }
-        int status = response.statusCode();
-        if (status / 100 != 2) {
-            String[] error = ClioJson.errorTypeAndMessage(response.body());
-            if ("invalid_grant".equals(error[0])) {
-                throw new ClioReauthorizationRequiredException("POST", TOKEN_PATH, status, error[0], error[1]);
-            }
-            Optional<Duration> retryAfter = response.headers().firstValue(ClioHeaders.RETRY_AFTER)
-                    .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-            throw new VendorHttpException(ClioClient.VENDOR, "POST", TOKEN_PATH, status, retryAfter, error[0],
-                    error[1]);
-        }
-        JsonNode body = ClioJson.readTree(response.body(), "POST", TOKEN_PATH, status);
-        String accessToken = text(body, "access_token");
-        if (accessToken == null) {
-            throw new VendorResponseException(ClioClient.VENDOR, "POST", TOKEN_PATH, status,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        String refreshToken = Optional.ofNullable(text(body, "refresh_token")).orElse(previousRefreshToken);
-        long expiresIn = body.path("expires_in").asLong(0);
-        Instant expiresAt = clock.instant().plusSeconds(expiresIn > 0 ? expiresIn : Duration.ofDays(30).toSeconds());
-        return new ClioTokens(accessToken, refreshToken, expiresAt);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+        OAuthTokenEndpoint.Grant g = endpoint.refresh(refreshToken);
+        return new ClioTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 
     static String form(Map<String, String> values) {

@@ -1,24 +1,15 @@
 package org.matterhub.connectors.imanage;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import org.matterhub.connectors.kernel.FormEncoding;
-import org.matterhub.connectors.kernel.RetryAfter;
-import org.matterhub.connectors.kernel.VendorHttpException;
-import org.matterhub.connectors.kernel.VendorIoException;
-import org.matterhub.connectors.kernel.VendorResponseException;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
  * iManage OAuth 2.0 on the Work server: {@code GET /auth/oauth2/authorize} and
@@ -36,8 +27,7 @@ public final class ImanageOAuthClient {
     private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofMinutes(30);
 
     private final ImanageProperties properties;
-    private final HttpClient http;
-    private final Clock clock;
+    private final OAuthTokenEndpoint endpoint;
 
     public ImanageOAuthClient(ImanageProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
@@ -45,8 +35,12 @@ public final class ImanageOAuthClient {
 
     public ImanageOAuthClient(ImanageProperties properties, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.endpoint = new OAuthTokenEndpoint(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
+                properties.clientId(),
+                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
+                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), ImanageJson::errorCodeAndMessage,
+                ImanageReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -70,11 +64,8 @@ public final class ImanageOAuthClient {
      *                                                 issued for another redirect URI)
      */
     public ImanageTokens exchangeCode(String code, String redirectUri) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "authorization_code");
-        f.put("code", Objects.requireNonNull(code, "code"));
-        f.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        return tokenRequest(f, null);
+        OAuthTokenEndpoint.Grant g = endpoint.exchangeCode(code, redirectUri);
+        return new ImanageTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 
     /**
@@ -88,7 +79,8 @@ public final class ImanageOAuthClient {
         f.put("grant_type", "password");
         f.put("username", Objects.requireNonNull(username, "username"));
         f.put("password", Objects.requireNonNull(password, "password"));
-        return tokenRequest(f, null);
+        OAuthTokenEndpoint.Grant g = endpoint.request(f, null);
+        return new ImanageTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 
     /**
@@ -97,57 +89,7 @@ public final class ImanageOAuthClient {
      * @throws ImanageReauthorizationRequiredException on {@code invalid_grant} (revoked or expired grant)
      */
     public ImanageTokens refresh(String refreshToken) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "refresh_token");
-        f.put("refresh_token", Objects.requireNonNull(refreshToken, "refreshToken"));
-        return tokenRequest(f, refreshToken);
-    }
-
-    private ImanageTokens tokenRequest(Map<String, String> form, String previousRefreshToken) {
-        form.put("client_id", properties.clientId());
-        form.put("client_secret", properties.clientSecret());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.baseUrl() + TOKEN_PATH))
-                .timeout(properties.requestTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(ImanageClient.VENDOR, "POST", TOKEN_PATH, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(ImanageClient.VENDOR, "POST", TOKEN_PATH, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(ImanageClient.VENDOR, "POST", TOKEN_PATH, false, e);
-        }
-        int status = response.statusCode();
-        if (status / 100 != 2) {
-            String[] error = ImanageJson.errorCodeAndMessage(response.body());
-            if ("invalid_grant".equals(error[0]) || "invalid_client".equals(error[0])) {
-                throw new ImanageReauthorizationRequiredException("POST", TOKEN_PATH, status, error[0], error[1]);
-            }
-            Optional<Duration> retryAfter = response.headers().firstValue(ImanageHeaders.RETRY_AFTER)
-                    .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-            throw new VendorHttpException(ImanageClient.VENDOR, "POST", TOKEN_PATH, status, retryAfter, error[0],
-                    error[1]);
-        }
-        JsonNode body = ImanageJson.readTree(response.body(), "POST", TOKEN_PATH, status);
-        String accessToken = text(body, "access_token");
-        if (accessToken == null) {
-            throw new VendorResponseException(ImanageClient.VENDOR, "POST", TOKEN_PATH, status,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        String refreshToken = Optional.ofNullable(text(body, "refresh_token")).orElse(previousRefreshToken);
-        long expiresIn = body.path("expires_in").asLong(0);
-        Instant expiresAt = clock.instant().plus(expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_ACCESS_LIFETIME);
-        return new ImanageTokens(accessToken, refreshToken, expiresAt);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+        OAuthTokenEndpoint.Grant g = endpoint.refresh(refreshToken);
+        return new ImanageTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 }

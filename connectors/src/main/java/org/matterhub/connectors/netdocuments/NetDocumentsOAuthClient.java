@@ -1,26 +1,15 @@
 package org.matterhub.connectors.netdocuments;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import org.matterhub.connectors.kernel.FormEncoding;
-import org.matterhub.connectors.kernel.RetryAfter;
-import org.matterhub.connectors.kernel.VendorHttpException;
-import org.matterhub.connectors.kernel.VendorIoException;
-import org.matterhub.connectors.kernel.VendorResponseException;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
  * NetDocuments OAuth 2.0 (ND-PP, {@code apiProperties.json}): the consent page
@@ -37,8 +26,7 @@ public final class NetDocumentsOAuthClient {
     private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofMinutes(45);
 
     private final NetDocumentsProperties properties;
-    private final HttpClient http;
-    private final Clock clock;
+    private final OAuthTokenEndpoint endpoint;
 
     public NetDocumentsOAuthClient(NetDocumentsProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
@@ -46,8 +34,14 @@ public final class NetDocumentsOAuthClient {
 
     public NetDocumentsOAuthClient(NetDocumentsProperties properties, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.endpoint = new OAuthTokenEndpoint(NetDocumentsClient.VENDOR,
+                URI.create(properties.apiBaseUrl() + TOKEN_PATH),
+                properties.clientId(),
+                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
+                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"),
+                NetDocumentsJson::errorCodeAndMessage,
+                NetDocumentsReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -73,11 +67,8 @@ public final class NetDocumentsOAuthClient {
      */
     // POST https://api.{domain}/v1/OAuth grant_type=authorization_code (ND-PP)
     public NetDocumentsTokens exchangeCode(String code, String redirectUri) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "authorization_code");
-        f.put("code", Objects.requireNonNull(code, "code"));
-        f.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        return tokenRequest(f, null);
+        OAuthTokenEndpoint.Grant g = endpoint.exchangeCode(code, redirectUri);
+        return new NetDocumentsTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 
     /**
@@ -87,58 +78,7 @@ public final class NetDocumentsOAuthClient {
      */
     // POST https://api.{domain}/v1/OAuth grant_type=refresh_token (ND-PP)
     public NetDocumentsTokens refresh(String refreshToken) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "refresh_token");
-        f.put("refresh_token", Objects.requireNonNull(refreshToken, "refreshToken"));
-        return tokenRequest(f, refreshToken);
-    }
-
-    private NetDocumentsTokens tokenRequest(Map<String, String> form, String previousRefreshToken) {
-        String basic = Base64.getEncoder().encodeToString(
-                (properties.clientId() + ":" + properties.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(properties.apiBaseUrl() + TOKEN_PATH))
-                .timeout(properties.requestTimeout())
-                .header(NetDocumentsHeaders.AUTHORIZATION, "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(NetDocumentsClient.VENDOR, "POST", TOKEN_PATH, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(NetDocumentsClient.VENDOR, "POST", TOKEN_PATH, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(NetDocumentsClient.VENDOR, "POST", TOKEN_PATH, false, e);
-        }
-        int status = response.statusCode();
-        if (status / 100 != 2) {
-            String[] error = NetDocumentsJson.errorCodeAndMessage(response.body());
-            if ("invalid_grant".equals(error[0]) || "invalid_client".equals(error[0])) {
-                throw new NetDocumentsReauthorizationRequiredException("POST", TOKEN_PATH, status, error[0], error[1]);
-            }
-            Optional<Duration> retryAfter = response.headers().firstValue(NetDocumentsHeaders.RETRY_AFTER)
-                    .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-            throw new VendorHttpException(NetDocumentsClient.VENDOR, "POST", TOKEN_PATH, status, retryAfter,
-                    error[0], error[1]);
-        }
-        JsonNode body = NetDocumentsJson.readTree(response.body(), "POST", TOKEN_PATH, status);
-        String accessToken = text(body, "access_token");
-        if (accessToken == null) {
-            throw new VendorResponseException(NetDocumentsClient.VENDOR, "POST", TOKEN_PATH, status,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        String refreshToken = Optional.ofNullable(text(body, "refresh_token")).orElse(previousRefreshToken);
-        long expiresIn = body.path("expires_in").asLong(0);
-        Instant expiresAt = clock.instant().plus(expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_ACCESS_LIFETIME);
-        return new NetDocumentsTokens(accessToken, refreshToken, expiresAt);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+        OAuthTokenEndpoint.Grant g = endpoint.refresh(refreshToken);
+        return new NetDocumentsTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 }

@@ -1,27 +1,15 @@
 package org.matterhub.connectors.quickbooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import org.matterhub.connectors.kernel.FormEncoding;
-import org.matterhub.connectors.kernel.RetryAfter;
-import org.matterhub.connectors.kernel.VendorHttpException;
-import org.matterhub.connectors.kernel.VendorIoException;
-import org.matterhub.connectors.kernel.VendorResponseException;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
  * Intuit OAuth 2.0, authorization code grant (VENDORS.md §4.1): the browser goes to {@code authorizeUrl} and comes
@@ -36,11 +24,10 @@ public final class QboOAuthClient {
     /** Scope for the Accounting API. */
     public static final String ACCOUNTING_SCOPE = "com.intuit.quickbooks.accounting";
     private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofHours(1);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final QboProperties properties;
-    private final HttpClient http;
     private final Clock clock;
+    private final OAuthTokenEndpoint endpoint;
 
     public QboOAuthClient(QboProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
@@ -48,8 +35,11 @@ public final class QboOAuthClient {
 
     public QboOAuthClient(QboProperties properties, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.endpoint = new OAuthTokenEndpoint(QboClient.VENDOR, properties.tokenUrl(), properties.clientId(),
+                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
+                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), OAuthTokenEndpoint::standardError,
+                QboReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"), clock);
     }
 
     /**
@@ -75,11 +65,7 @@ public final class QboOAuthClient {
      *                                             another redirect URI) or {@code invalid_client}
      */
     public QboTokens exchangeCode(String code, String redirectUri) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "authorization_code");
-        f.put("code", Objects.requireNonNull(code, "code"));
-        f.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        return tokenRequest(f, null);
+        return tokens(endpoint.exchangeCode(code, redirectUri));
     }
 
     /**
@@ -89,78 +75,13 @@ public final class QboOAuthClient {
      * @throws QboReauthorizationRequiredException on {@code invalid_grant} (revoked, expired or superseded token)
      */
     public QboTokens refresh(String refreshToken) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "refresh_token");
-        f.put("refresh_token", Objects.requireNonNull(refreshToken, "refreshToken"));
-        return tokenRequest(f, refreshToken);
+        return tokens(endpoint.refresh(refreshToken));
     }
 
-    private QboTokens tokenRequest(Map<String, String> form, String previousRefreshToken) {
-        String path = properties.tokenUrl().getPath();
-        String basic = Base64.getEncoder().encodeToString(
-                (properties.clientId() + ":" + properties.clientSecret()).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(properties.tokenUrl())
-                .timeout(properties.requestTimeout())
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(QboClient.VENDOR, "POST", path, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(QboClient.VENDOR, "POST", path, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(QboClient.VENDOR, "POST", path, false, e);
-        }
-        int status = response.statusCode();
-        JsonNode body = parse(response.body());
-        if (status / 100 != 2) {
-            String error = body == null ? null : text(body, "error");
-            String description = body == null ? null : text(body, "error_description");
-            if ("invalid_grant".equals(error) || "invalid_client".equals(error)) {
-                throw new QboReauthorizationRequiredException("POST", path, status, error, description);
-            }
-            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
-                    .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-            throw new VendorHttpException(QboClient.VENDOR, "POST", path, status, retryAfter, error, description);
-        }
-        if (body == null) {
-            throw new VendorResponseException(QboClient.VENDOR, "POST", path, status,
-                    VendorResponseException.Kind.MALFORMED, null);
-        }
-        String accessToken = text(body, "access_token");
-        if (accessToken == null) {
-            throw new VendorResponseException(QboClient.VENDOR, "POST", path, status,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        Instant now = clock.instant();
-        String refreshToken = Optional.ofNullable(text(body, "refresh_token")).orElse(previousRefreshToken);
-        long expiresIn = body.path("expires_in").asLong(0);
-        long refreshExpiresIn = body.path("x_refresh_token_expires_in").asLong(0);
-        return new QboTokens(accessToken, refreshToken,
-                now.plus(expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_ACCESS_LIFETIME),
-                refreshExpiresIn > 0 ? now.plusSeconds(refreshExpiresIn) : null);
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            JsonNode n = MAPPER.readTree(body);
-            return n != null && n.isObject() ? n : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+    /** Intuit also says when the refresh token expires ({@code x_refresh_token_expires_in}). */
+    private QboTokens tokens(OAuthTokenEndpoint.Grant g) {
+        long refreshExpiresIn = g.body().path("x_refresh_token_expires_in").asLong(0);
+        return new QboTokens(g.accessToken(), g.refreshToken(), g.expiresAt(),
+                refreshExpiresIn > 0 ? clock.instant().plusSeconds(refreshExpiresIn) : null);
     }
 }

@@ -1,27 +1,17 @@
 package org.matterhub.connectors.xero;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import org.matterhub.connectors.kernel.FormEncoding;
-import org.matterhub.connectors.kernel.RetryAfter;
-import org.matterhub.connectors.kernel.VendorHttpException;
-import org.matterhub.connectors.kernel.VendorIoException;
-import org.matterhub.connectors.kernel.VendorResponseException;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
  * Xero Identity's OAuth 2.0 authorization-code flow (XE-OA): the authorize URL, the code exchange and the refresh,
@@ -39,8 +29,7 @@ public final class XeroOAuthClient {
     private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofMinutes(30);
 
     private final XeroProperties properties;
-    private final HttpClient http;
-    private final Clock clock;
+    private final OAuthTokenEndpoint endpoint;
 
     public XeroOAuthClient(XeroProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
@@ -48,8 +37,14 @@ public final class XeroOAuthClient {
 
     public XeroOAuthClient(XeroProperties properties, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.endpoint = new OAuthTokenEndpoint(XeroClient.VENDOR, properties.tokenUrl(), properties.clientId(),
+                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
+                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client", "unauthorized_client"),
+                body -> {
+                    XeroJson.ErrorBody error = XeroJson.error(new String(body, StandardCharsets.UTF_8));
+                    return new String[] {error.type(), error.message()};
+                }, XeroReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /**
@@ -81,11 +76,8 @@ public final class XeroOAuthClient {
      */
     // POST https://identity.xero.com/connect/token grant_type=authorization_code (XE-OA)
     public XeroTokens exchangeCode(String code, String redirectUri) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "authorization_code");
-        f.put("code", Objects.requireNonNull(code, "code"));
-        f.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        return tokenRequest(f, null);
+        OAuthTokenEndpoint.Grant g = endpoint.exchangeCode(code, redirectUri);
+        return new XeroTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 
     /**
@@ -97,63 +89,7 @@ public final class XeroOAuthClient {
      */
     // POST https://identity.xero.com/connect/token grant_type=refresh_token (XE-OA)
     public XeroTokens refresh(String refreshToken) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("grant_type", "refresh_token");
-        f.put("refresh_token", Objects.requireNonNull(refreshToken, "refreshToken"));
-        return tokenRequest(f, refreshToken);
-    }
-
-    private XeroTokens tokenRequest(Map<String, String> form, String previousRefreshToken) {
-        String path = properties.tokenUrl().getPath();
-        String basic = Base64.getEncoder().encodeToString((properties.clientId() + ":" + properties.clientSecret())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(properties.tokenUrl())
-                .timeout(properties.requestTimeout())
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(XeroClient.VENDOR, "POST", path, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(XeroClient.VENDOR, "POST", path, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(XeroClient.VENDOR, "POST", path, false, e);
-        }
-        int status = response.statusCode();
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        if (status / 100 != 2) {
-            XeroJson.ErrorBody error = XeroJson.error(text);
-            if ("invalid_grant".equals(error.type()) || "invalid_client".equals(error.type())
-                    || "unauthorized_client".equals(error.type())) {
-                throw new XeroReauthorizationRequiredException("POST", path, status, error.type(), error.message());
-            }
-            Optional<Duration> retryAfter = response.headers().firstValue(XeroHeaders.RETRY_AFTER)
-                    .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-            throw new VendorHttpException(XeroClient.VENDOR, "POST", path, status, retryAfter, error.type(),
-                    error.message());
-        }
-        JsonNode body;
-        try {
-            body = XeroJson.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new VendorResponseException(XeroClient.VENDOR, "POST", path, status,
-                    VendorResponseException.Kind.MALFORMED, e);
-        }
-        String accessToken = body == null ? null : XeroJson.text(body.get("access_token"));
-        if (accessToken == null) {
-            throw new VendorResponseException(XeroClient.VENDOR, "POST", path, status,
-                    body == null ? VendorResponseException.Kind.MALFORMED : VendorResponseException.Kind.UNEXPECTED_SHAPE,
-                    null);
-        }
-        String refreshToken = Optional.ofNullable(XeroJson.text(body.get("refresh_token"))).orElse(previousRefreshToken);
-        long expiresIn = body.path("expires_in").asLong(0);
-        Instant expiresAt = clock.instant().plus(expiresIn > 0 ? Duration.ofSeconds(expiresIn) : DEFAULT_ACCESS_LIFETIME);
-        return new XeroTokens(accessToken, refreshToken, expiresAt);
+        OAuthTokenEndpoint.Grant g = endpoint.refresh(refreshToken);
+        return new XeroTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
     }
 }

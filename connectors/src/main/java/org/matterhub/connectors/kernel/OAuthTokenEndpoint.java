@@ -1,0 +1,203 @@
+package org.matterhub.connectors.kernel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One vendor's OAuth 2.0 token endpoint (RFC 6749 §3.2): a form POST that exchanges an authorization code or a refresh
+ * token for tokens. Every connector's OAuth client sends its grant through one of these, so the parts that must not
+ * differ between vendors live here once: the client's authentication (HTTP Basic, or id and secret in the form), the
+ * classification of transport failures, an {@code invalid_grant} (and, where the vendor uses it so,
+ * {@code invalid_client}) answer becoming the vendor's "re-authorisation required", {@code Retry-After} on other
+ * errors, the access token's expiry, and keeping the previous refresh token when a response carries none. Neither
+ * the secret nor a token ever appears in an exception message.
+ */
+public final class OAuthTokenEndpoint {
+
+    /** How the client proves its identity at the endpoint. */
+    public enum ClientAuthentication {
+        /** {@code Authorization: Basic base64(id:secret)} (RFC 6749 §2.3.1, preferred). */
+        BASIC,
+        /** {@code client_id} and {@code client_secret} as form fields. */
+        FORM
+    }
+
+    /** Reads a vendor's error body into {@code {code, message}} (either may be null). */
+    @FunctionalInterface
+    public interface ErrorReader {
+        String[] read(byte[] body);
+    }
+
+    /** Builds the vendor's "re-authorisation required" exception. */
+    @FunctionalInterface
+    public interface Reauthorization {
+        RuntimeException required(String method, String path, int status, String code, String message);
+    }
+
+    /**
+     * A token response.
+     *
+     * @param refreshToken the response's refresh token, or the one it replaced when the response carries none
+     * @param body         the whole response, for a vendor's extra fields
+     */
+    public record Grant(String accessToken, String refreshToken, Instant expiresAt, JsonNode body) {
+
+        @Override
+        public String toString() {
+            return "Grant[accessToken=****, refreshToken=" + (refreshToken == null ? "null" : "****") + ", expiresAt="
+                    + expiresAt + "]";
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String vendor;
+    private final URI tokenUrl;
+    private final String clientId;
+    private final String clientSecret;
+    private final ClientAuthentication authentication;
+    private final Duration timeout;
+    private final Duration defaultLifetime;
+    private final Set<String> reauthorizationCodes;
+    private final ErrorReader errors;
+    private final Reauthorization reauthorization;
+    private final HttpClient http;
+    private final Clock clock;
+
+    /**
+     * @param defaultLifetime      the access token's lifetime when the response gives no {@code expires_in}
+     * @param reauthorizationCodes the error codes that mean the grant is gone ({@code invalid_grant}, and for most
+     *                             vendors {@code invalid_client})
+     */
+    public OAuthTokenEndpoint(String vendor, URI tokenUrl, String clientId, String clientSecret,
+                              ClientAuthentication authentication, Duration timeout, Duration defaultLifetime,
+                              Set<String> reauthorizationCodes, ErrorReader errors, Reauthorization reauthorization,
+                              HttpClient http, Clock clock) {
+        this.vendor = Objects.requireNonNull(vendor, "vendor");
+        this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+        this.clientId = Objects.requireNonNull(clientId, "clientId");
+        this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.defaultLifetime = Objects.requireNonNull(defaultLifetime, "defaultLifetime");
+        this.reauthorizationCodes = Set.copyOf(reauthorizationCodes);
+        this.errors = Objects.requireNonNull(errors, "errors");
+        this.reauthorization = Objects.requireNonNull(reauthorization, "reauthorization");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** {@code grant_type=authorization_code}. */
+    public Grant exchangeCode(String code, String redirectUri) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("grant_type", "authorization_code");
+        f.put("code", Objects.requireNonNull(code, "code"));
+        f.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
+        return request(f, null);
+    }
+
+    /** {@code grant_type=refresh_token}; the previous refresh token is kept when the answer carries none. */
+    public Grant refresh(String refreshToken) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("grant_type", "refresh_token");
+        f.put("refresh_token", Objects.requireNonNull(refreshToken, "refreshToken"));
+        return request(f, refreshToken);
+    }
+
+    /** Posts a grant's form fields (client authentication is added here). */
+    public Grant request(Map<String, String> grant, String previousRefreshToken) {
+        String path = tokenUrl.getPath();
+        Map<String, String> form = new LinkedHashMap<>(grant);
+        HttpRequest.Builder b = HttpRequest.newBuilder(tokenUrl).timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json");
+        if (authentication == ClientAuthentication.BASIC) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            form.put("client_id", clientId);
+            form.put("client_secret", clientSecret);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(b.POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new VendorIoException(vendor, "POST", path, true, e);
+        } catch (IOException e) {
+            throw new VendorIoException(vendor, "POST", path, false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VendorIoException(vendor, "POST", path, false, e);
+        }
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            String[] error = errors.read(response.body());
+            String code = error.length > 0 ? error[0] : null;
+            String message = error.length > 1 ? error[1] : null;
+            if (code != null && reauthorizationCodes.contains(code)) {
+                throw reauthorization.required("POST", path, status, code, message);
+            }
+            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
+                    .flatMap(v -> RetryAfter.parse(v, clock.instant()));
+            throw new VendorHttpException(vendor, "POST", path, status, retryAfter, code, message);
+        }
+        JsonNode body;
+        try {
+            body = response.body() == null || response.body().length == 0 ? null : JSON.readTree(response.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            throw new VendorResponseException(vendor, "POST", path, status, VendorResponseException.Kind.MALFORMED,
+                    null);
+        }
+        String accessToken = text(body, "access_token");
+        if (accessToken == null) {
+            throw new VendorResponseException(vendor, "POST", path, status,
+                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+        }
+        String refreshToken = Optional.ofNullable(text(body, "refresh_token")).orElse(previousRefreshToken);
+        long expiresIn = body.path("expires_in").asLong(0);
+        Instant expiresAt = clock.instant().plus(expiresIn > 0 ? Duration.ofSeconds(expiresIn) : defaultLifetime);
+        return new Grant(accessToken, refreshToken, expiresAt, body);
+    }
+
+    /** RFC 6749 §5.2 error body: {@code error} and {@code error_description}. */
+    public static String[] standardError(byte[] body) {
+        if (body == null || body.length == 0) {
+            return new String[] {null, null};
+        }
+        try {
+            JsonNode n = JSON.readTree(body);
+            if (n == null || !n.isObject()) {
+                return new String[] {null, null};
+            }
+            return new String[] {text(n, "error"), text(n, "error_description")};
+        } catch (IOException e) {
+            return new String[] {null, null};
+        }
+    }
+
+    /** A text field, or null when absent, null or empty. */
+    public static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+    }
+}
