@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.billing.BillingConnections;
+import org.matterhub.routes.billing.BillingReconciliation;
 import org.matterhub.routes.billing.BillingSyncService;
 import org.matterhub.simulators.quickbooks.QboSimulator;
 import org.matterhub.simulators.quickbooks.QboWebhooks;
@@ -33,10 +34,13 @@ public class DemoBilling {
 
     private final DemoAccounting.Simulators simulators;
     private final BillingSyncService sync;
+    private final BillingReconciliation reconciliation;
     private final EmbeddedIssuer issuer;
     private final HttpClient http = DemoConnect.httpClient();
 
-    public DemoBilling(Environment env, BillingSyncService sync, EmbeddedIssuer issuer) {
+    public DemoBilling(Environment env, BillingSyncService sync, BillingReconciliation reconciliation,
+                       EmbeddedIssuer issuer) {
+        this.reconciliation = reconciliation;
         this.simulators = DemoAccounting.running(env.getRequiredProperty("matterhub.demo.accounting-id"));
         this.sync = sync;
         this.issuer = issuer;
@@ -68,6 +72,8 @@ public class DemoBilling {
         simulators.quickbooks().webhooks().configure(base + "/webhooks/quickbooks", DemoAccounting.QBO_WEBHOOK_TOKEN,
                 QboWebhooks.Format.CLOUDEVENTS);
         ids.forEach((vendor, id) -> sync.poll(vendor, DemoFirm.FIRM_ID, id));
+        // The first reconciliation now, so ops find a report at once (then every reconcile interval).
+        ids.values().forEach(id -> reconciliation.run(DemoFirm.FIRM_ID, id));
         var intent = simulators.xero().webhooks().intentToReceive(URI.create(base + "/webhooks/xero"));
         log.info("Demo billing: QuickBooks company {} and Xero organisation {} connected; Xero intent to receive {}",
                 simulators.quickbooksSeed().realmId(), simulators.xeroSeed().tenantId(), intent.passed() ? "passed" : "FAILED");

@@ -34,6 +34,7 @@ import org.matterhub.simulators.xero.XeroSimulator;
 import org.matterhub.simulators.xero.XeroSimulatorData;
 import org.matterhub.simulators.xero.XeroSimulatorOptions;
 import org.matterhub.store.embedded.EmbeddedPostgresServer;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -256,8 +257,9 @@ class BillingChaosIT {
                 Long.class)).isEqualTo(2L * PAYMENTS);
         assertThat(owner.queryForObject("select count(*) from dead_letter where source = 'outbox'", Long.class)).isZero();
         assertThat(owner.queryForObject("select count(*) from outbox where status <> 'delivered'", Long.class)).isZero();
-        System.out.printf("Billing chaos: %d payments per system; payment writes sent: QuickBooks %d, Xero %d; "
-                + "posted at the first kill: %d%n", PAYMENTS, qboCreates(), xeroCreates(), deliveredAtFirstKill);
+        LoggerFactory.getLogger(BillingChaosIT.class).info("Billing chaos: {} payments per system; payment writes sent: "
+                + "QuickBooks {}, Xero {}; posted at the first kill: {}", PAYMENTS, qboCreates(), xeroCreates(),
+                deliveredAtFirstKill);
     }
 
     void killAfter(String name, LongSupplier sent, long more) {
