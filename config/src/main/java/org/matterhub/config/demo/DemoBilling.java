@@ -13,10 +13,13 @@ import org.matterhub.simulators.quickbooks.QboSimulator;
 import org.matterhub.simulators.quickbooks.QboWebhooks;
 import org.matterhub.simulators.xero.XeroSimulator;
 import org.matterhub.simulators.xero.XeroSimulatorData;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +42,12 @@ public class DemoBilling {
     private final HttpClient http = DemoConnect.httpClient();
 
     public DemoBilling(Environment env, BillingSyncService sync, BillingReconciliation reconciliation,
-                       EmbeddedIssuer issuer) {
+                       EmbeddedIssuer issuer, Tenancy tenancy, JdbcTemplate jdbc) {
         this.reconciliation = reconciliation;
+        // Fresh simulators: grants of an earlier run are void until the connect flow below runs again, so the
+        // scheduled poll leaves these connections alone until then.
+        tenancy.writeVoid(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.update(
+                "update connection set status = 'pending_authorization' where vendor in ('quickbooks', 'xero')"));
         this.simulators = DemoAccounting.running(env.getRequiredProperty("matterhub.demo.accounting-id"));
         this.sync = sync;
         this.issuer = issuer;
