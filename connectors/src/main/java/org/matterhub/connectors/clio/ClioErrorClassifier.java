@@ -2,10 +2,6 @@ package org.matterhub.connectors.clio;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
@@ -43,7 +39,7 @@ public final class ClioErrorClassifier implements ErrorClassifier {
 
     @Override
     public ErrorClass classify(Throwable t) {
-        Throwable e = unwrap(t);
+        Throwable e = ErrorClassifier.unwrap(t);
         if (e instanceof ClioReauthorizationRequiredException) {
             return ErrorClass.REAUTHORIZATION_REQUIRED;
         }
@@ -63,38 +59,7 @@ public final class ClioErrorClassifier implements ErrorClassifier {
         return ErrorClass.PERMANENT;
     }
 
-    @Override
-    public Optional<Duration> retryAfter(Throwable t) {
-        Throwable e = unwrap(t);
-        if (e instanceof VendorHttpException http) {
-            return http.retryAfter();
-        }
-        if (e instanceof RateLimitTimeoutException rl) {
-            return Optional.of(rl.wouldWait());
-        }
-        return Optional.empty();
-    }
-
     private static ErrorClass classifyStatus(int status) {
-        if (status >= 500 || status == 408 || status == 429) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (status == 401 || status == 403) {
-            return ErrorClass.REAUTHORIZATION_REQUIRED;
-        }
-        if (status == 412 || status == 409) {
-            return ErrorClass.CONFLICT;
-        }
-        return ErrorClass.PERMANENT;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable e = t;
-        int depth = 0;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null
-                && depth++ < 10) {
-            e = e.getCause();
-        }
-        return e;
+        return ErrorClassifier.byStatus(status);
     }
 }

@@ -2,10 +2,6 @@ package org.matterhub.connectors.imanage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
@@ -39,7 +35,7 @@ public final class ImanageErrorClassifier implements ErrorClassifier {
 
     @Override
     public ErrorClass classify(Throwable t) {
-        Throwable e = unwrap(t);
+        Throwable e = ErrorClassifier.unwrap(t);
         if (e instanceof ImanageReauthorizationRequiredException) {
             return ErrorClass.REAUTHORIZATION_REQUIRED;
         }
@@ -57,38 +53,8 @@ public final class ImanageErrorClassifier implements ErrorClassifier {
         return ErrorClass.PERMANENT;
     }
 
-    @Override
-    public Optional<Duration> retryAfter(Throwable t) {
-        Throwable e = unwrap(t);
-        if (e instanceof VendorHttpException http) {
-            return http.retryAfter();
-        }
-        if (e instanceof RateLimitTimeoutException rl) {
-            return Optional.of(rl.wouldWait());
-        }
-        return Optional.empty();
-    }
-
+    /** 423: the document is checked out or locked for a moment; otherwise the standard reading. */
     private static ErrorClass classifyStatus(int status) {
-        if (status >= 500 || status == 408 || status == 429 || status == 423) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (status == 401 || status == 403) {
-            return ErrorClass.REAUTHORIZATION_REQUIRED;
-        }
-        if (status == 409 || status == 412) {
-            return ErrorClass.CONFLICT;
-        }
-        return ErrorClass.PERMANENT;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable e = t;
-        int depth = 0;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null
-                && depth++ < 10) {
-            e = e.getCause();
-        }
-        return e;
+        return status == 423 ? ErrorClass.RETRIABLE : ErrorClassifier.byStatus(status);
     }
 }

@@ -3,10 +3,6 @@ package org.matterhub.connectors.quickbooks;
 import com.intuit.ipp.exception.FMSException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
@@ -40,7 +36,7 @@ public final class QboErrorClassifier implements ErrorClassifier {
 
     @Override
     public ErrorClass classify(Throwable t) {
-        Throwable e = unwrap(t);
+        Throwable e = ErrorClassifier.unwrap(t);
         if (e instanceof FMSException f) {
             e = QboFaults.translate("?", "?", f);
         }
@@ -58,18 +54,6 @@ public final class QboErrorClassifier implements ErrorClassifier {
             return response.kind() == VendorResponseException.Kind.MALFORMED ? ErrorClass.RETRIABLE : ErrorClass.PERMANENT;
         }
         return ErrorClass.PERMANENT;
-    }
-
-    @Override
-    public Optional<Duration> retryAfter(Throwable t) {
-        Throwable e = unwrap(t);
-        if (e instanceof VendorHttpException http) {
-            return http.retryAfter();
-        }
-        if (e instanceof RateLimitTimeoutException rl) {
-            return Optional.of(rl.wouldWait());
-        }
-        return Optional.empty();
     }
 
     private static ErrorClass classifyFault(String code, int status) {
@@ -102,15 +86,5 @@ public final class QboErrorClassifier implements ErrorClassifier {
             return ErrorClass.CONFLICT;
         }
         return ErrorClass.PERMANENT;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable e = t;
-        int depth = 0;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null
-                && depth++ < 10) {
-            e = e.getCause();
-        }
-        return e;
     }
 }

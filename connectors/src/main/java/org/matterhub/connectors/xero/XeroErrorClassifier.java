@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
@@ -52,7 +50,7 @@ public final class XeroErrorClassifier implements ErrorClassifier {
 
     @Override
     public ErrorClass classify(Throwable t) {
-        Throwable e = unwrap(t);
+        Throwable e = ErrorClassifier.unwrap(t);
         if (e instanceof XeroDailyLimitException) {
             return ErrorClass.QUOTA_EXHAUSTED;
         }
@@ -76,18 +74,12 @@ public final class XeroErrorClassifier implements ErrorClassifier {
     /** Retry-After of a 429 or 503; for an exhausted day, the time left until the reset. */
     @Override
     public Optional<Duration> retryAfter(Throwable t) {
-        Throwable e = unwrap(t);
+        Throwable e = ErrorClassifier.unwrap(t);
         if (e instanceof XeroDailyLimitException day) {
             Duration left = Duration.between(clock.instant(), day.resetAt());
             return Optional.of(left.isNegative() ? Duration.ZERO : left);
         }
-        if (e instanceof VendorHttpException http) {
-            return http.retryAfter();
-        }
-        if (e instanceof RateLimitTimeoutException rl) {
-            return Optional.of(rl.wouldWait());
-        }
-        return Optional.empty();
+        return ErrorClassifier.super.retryAfter(t);
     }
 
     private static ErrorClass classifyStatus(int status) {
@@ -98,15 +90,5 @@ public final class XeroErrorClassifier implements ErrorClassifier {
             return ErrorClass.REAUTHORIZATION_REQUIRED;
         }
         return ErrorClass.PERMANENT;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable e = t;
-        int depth = 0;
-        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null
-                && depth++ < 10) {
-            e = e.getCause();
-        }
-        return e;
     }
 }
