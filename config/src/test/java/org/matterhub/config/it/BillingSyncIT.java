@@ -407,6 +407,23 @@ class BillingSyncIT {
 
     @Test
     @Order(8)
+    void opsRestartABackfillWhichChangesNothingTwice() throws Exception {
+        UUID qbo = hub.billingConnectionId(BillingConnections.QUICKBOOKS);
+        long invoices = hub.count("select count(*) from invoice where connection_id = ?", qbo);
+        long payments = hub.count("select count(*) from payment where connection_id = ?", qbo);
+        long queries = books.quickbooks().requests().stream().filter(r -> r.path().endsWith("/query")).count();
+        HttpResponse<String> r = hub.call("POST", "/ops/v1/connections/" + qbo + "/backfill", hub.token(OPS), null, null);
+        assertThat(r.statusCode()).as(r.body()).isLessThan(300);
+        await().atMost(Duration.ofSeconds(30)).until(() -> books.quickbooks().requests().stream()
+                .filter(q -> q.path().endsWith("/query")).count() >= queries + 3
+                && hub.bean(org.matterhub.routes.billing.BillingSyncService.class)
+                        .backfillComplete(BillingConnections.QUICKBOOKS, hub.firmId(), qbo));
+        assertThat(hub.count("select count(*) from invoice where connection_id = ?", qbo)).isEqualTo(invoices);
+        assertThat(hub.count("select count(*) from payment where connection_id = ?", qbo)).isEqualTo(payments);
+    }
+
+    @Test
+    @Order(9)
     void aSpentXeroDayParksTheOrganisationInsteadOfSpinning() throws Exception {
         UUID xero = hub.billingConnectionId(BillingConnections.XERO);
         books.xero().setRateLimits(1000, 1, 5, 10_000);

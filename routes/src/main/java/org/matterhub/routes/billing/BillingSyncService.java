@@ -97,6 +97,24 @@ public class BillingSyncService {
         webhookPolls.shutdownNow();
     }
 
+    /**
+     * Drops the connection's cursors (ops: "backfill"); its next poll reads every customer, invoice and payment again,
+     * which is idempotent. Waits for a poll of the connection that is running.
+     */
+    public void resetCursors(String vendor, UUID firmId, UUID connectionId) {
+        java.util.concurrent.locks.ReentrantLock lock = lockOf(connectionId);
+        lock.lock();
+        try {
+            if (BillingConnections.XERO.equals(vendor)) {
+                xero.resetCursors(firmId, connectionId);
+            } else {
+                quickbooks.resetCursors(firmId, connectionId);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public boolean backfillComplete(String vendor, UUID firmId, UUID connectionId) {
         return BillingConnections.XERO.equals(vendor) ? xero.backfillComplete(firmId, connectionId)
                 : quickbooks.backfillComplete(firmId, connectionId);

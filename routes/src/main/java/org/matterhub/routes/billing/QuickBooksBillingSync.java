@@ -56,6 +56,14 @@ public class QuickBooksBillingSync {
                 cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL).isPresent());
     }
 
+    /** Forgets where the sync stands; the next poll backfills. */
+    public void resetCursors(UUID firmId, UUID connectionId) {
+        tenancy.writeVoid(TenantScope.system(firmId), () -> {
+            cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL);
+            cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL);
+        });
+    }
+
     public void poll(UUID firmId, UUID connectionId) {
         TenantScope scope = TenantScope.system(firmId);
         var incremental = tenancy.read(scope, () -> cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));

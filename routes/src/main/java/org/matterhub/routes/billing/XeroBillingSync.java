@@ -54,6 +54,15 @@ public class XeroBillingSync {
         });
     }
 
+    /** Forgets where the sync stands; the next poll reads everything again. */
+    public void resetCursors(UUID firmId, UUID connectionId) {
+        tenancy.writeVoid(TenantScope.system(firmId), () -> {
+            for (String kind : KINDS) {
+                cursors.delete(connectionId, ENTITY, "xero-" + kind, SyncCursor.SyncMode.INCREMENTAL);
+            }
+        });
+    }
+
     public void poll(UUID firmId, UUID connectionId) {
         for (String kind : KINDS) {
             sync(firmId, connectionId, kind);

@@ -11,6 +11,7 @@ import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.sync.DeadLetterRepository;
 import org.matterhub.store.sync.InboxRepository;
 import org.matterhub.store.sync.OutboxRepository;
+import org.matterhub.routes.billing.BillingSyncService;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.http.HttpStatus;
@@ -28,10 +29,12 @@ public class SyncControlService implements SyncControl {
     private final ClioInboundSync clio;
     private final ImanageDocumentSync imanage;
     private final NetDocumentsDocumentSync netDocuments;
+    private final BillingSyncService billing;
 
     public SyncControlService(Tenancy tenancy, ConnectionRepository connections, DeadLetterRepository deadLetters,
                               OutboxRepository outbox, InboxRepository inbox, ClioInboundSync clio,
-                              ImanageDocumentSync imanage, NetDocumentsDocumentSync netDocuments) {
+                              ImanageDocumentSync imanage, NetDocumentsDocumentSync netDocuments,
+                              BillingSyncService billing) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.deadLetters = deadLetters;
@@ -40,6 +43,7 @@ public class SyncControlService implements SyncControl {
         this.clio = clio;
         this.imanage = imanage;
         this.netDocuments = netDocuments;
+        this.billing = billing;
     }
 
     @Override
@@ -63,6 +67,7 @@ public class SyncControlService implements SyncControl {
         switch (vendor) {
             case "imanage" -> imanage.resetCursors(firmId, connectionId);
             case "netdocuments" -> netDocuments.resetCursors(firmId, connectionId);
+            case "quickbooks", "xero" -> billing.resetCursors(vendor, firmId, connectionId);
             default -> clio.resetBackfill(firmId, connectionId);
         }
     }
