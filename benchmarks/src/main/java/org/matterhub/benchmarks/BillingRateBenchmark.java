@@ -31,6 +31,7 @@ import org.matterhub.simulators.xero.XeroSimulatorOptions;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
+import org.slf4j.LoggerFactory;
 
 /**
  * Billing under the vendors' published rate limits: a QuickBooks Online simulator (500 requests/min and 10 concurrent
@@ -134,7 +135,7 @@ public final class BillingRateBenchmark {
         } catch (RuntimeException e) {
             failed = true;
             results.put("error", e.toString());
-            e.printStackTrace();
+            LoggerFactory.getLogger(BillingRateBenchmark.class).error("The benchmark failed", e);
         } finally {
             Report.progress("stopping the hub and the simulators");
             if (hub != null) {
@@ -436,7 +437,7 @@ public final class BillingRateBenchmark {
             results.put(key, m.run());
             return false;
         } catch (Exception | AssertionError e) {
-            e.printStackTrace();
+            LoggerFactory.getLogger(BillingRateBenchmark.class).error("Phase {} failed", key, e);
             results.put(key, Map.of("error", e.toString()));
             return true;
         }

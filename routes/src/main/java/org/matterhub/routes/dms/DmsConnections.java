@@ -1,12 +1,8 @@
 package org.matterhub.routes.dms;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +19,7 @@ import org.matterhub.connectors.netdocuments.NetDocumentsProperties;
 import org.matterhub.connectors.netdocuments.NetDocumentsTokenStore;
 import org.matterhub.connectors.netdocuments.NetDocumentsTokens;
 import org.matterhub.mappings.dms.DmsSettings;
+import org.matterhub.routes.engine.StoredTokens;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.tenancy.Tenancy;
@@ -40,7 +37,6 @@ public class DmsConnections {
 
     public static final String IMANAGE = "imanage";
     public static final String NETDOCUMENTS = "netdocuments";
-    private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     private final DmsProperties properties;
     private final ConnectionRepository connections;
@@ -102,7 +98,8 @@ public class DmsConnections {
         return (ImanageClient) clients.computeIfAbsent(connectionId, id -> {
             Dms dms = load(firmId, id);
             ImanageProperties p = imanageProperties(dms);
-            TokenIo<ImanageTokens> io = new TokenIo<>(firmId, id, ImanageTokens::new);
+            StoredTokens<ImanageTokens> io = new StoredTokens<>(tenancy, connections, firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new ImanageTokens(access, refresh, expires));
             return new ImanageClient(p, new ImanageTokenStore() {
                 @Override
                 public ImanageTokens load() {
@@ -121,7 +118,8 @@ public class DmsConnections {
         return (NetDocumentsClient) clients.computeIfAbsent(connectionId, id -> {
             Dms dms = load(firmId, id);
             NetDocumentsProperties p = netDocumentsProperties(dms);
-            TokenIo<NetDocumentsTokens> io = new TokenIo<>(firmId, id, NetDocumentsTokens::new);
+            StoredTokens<NetDocumentsTokens> io = new StoredTokens<>(tenancy, connections, firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new NetDocumentsTokens(access, refresh, expires));
             return new NetDocumentsClient(p, new NetDocumentsTokenStore() {
                 @Override
                 public NetDocumentsTokens load() {
@@ -149,52 +147,7 @@ public class DmsConnections {
 
     /** Stores freshly obtained tokens for a connection. */
     public void saveTokens(UUID firmId, UUID connectionId, OAuthTokens tokens) {
-        new TokenIo<>(firmId, connectionId, (a, r, e) -> tokens).save(tokens);
-    }
-
-    /** Reads and writes one connection's tokens as encrypted JSON in its row. */
-    private final class TokenIo<T extends OAuthTokens> {
-        private final UUID firmId;
-        private final UUID connectionId;
-        private final TokenFactory<T> factory;
-
-        TokenIo(UUID firmId, UUID connectionId, TokenFactory<T> factory) {
-            this.firmId = firmId;
-            this.connectionId = connectionId;
-            this.factory = factory;
-        }
-
-        T load() {
-            return tenancy.read(TenantScope.system(firmId), () -> connections.loadTokens(connectionId)).map(json -> {
-                try {
-                    var node = JSON.readTree(json);
-                    String refresh = node.path("refresh_token").asText("");
-                    return factory.create(node.path("access_token").asText(), refresh.isEmpty() ? null : refresh,
-                            Instant.parse(node.path("expires_at").asText()));
-                } catch (Exception e) {
-                    throw new IllegalStateException("Stored tokens of connection " + connectionId + " are unreadable", e);
-                }
-            }).orElse(null);
-        }
-
-        void save(OAuthTokens t) {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("access_token", t.accessToken());
-            m.put("refresh_token", t.refreshToken() == null ? "" : t.refreshToken());
-            m.put("expires_at", t.expiresAt().toString());
-            String json;
-            try {
-                json = JSON.writeValueAsString(m);
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not serialise tokens", e);
-            }
-            tenancy.writeVoid(TenantScope.system(firmId), () -> connections.saveTokens(connectionId, json));
-        }
-    }
-
-    @FunctionalInterface
-    private interface TokenFactory<T> {
-        T create(String accessToken, String refreshToken, Instant expiresAt);
+        new StoredTokens<>(tenancy, connections, firmId, connectionId, (a, r, e, re) -> tokens).save(tokens);
     }
 
     private static String require(String value, String what) {

@@ -192,7 +192,9 @@ class QboDevkitTest {
         String invId = seed.overdueInvoiceIds().get(0);
         Invoice inv = service.findById(idOnly(new Invoice(), invId));
         Instant since = Instant.now();
-        Thread.sleep(5);
+        // the payment must be stamped after `since`: wait for the clock to move on rather than sleeping a guess
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(1)).pollInterval(java.time.Duration.ofMillis(1))
+                .until(() -> Instant.now().isAfter(since.plusMillis(1)));
         service.add(payment(inv.getCustomerRef().getValue(), invId, "10.00"));
         List<IEntity> kinds = List.of(new Invoice(), new Payment());
         List<CDCQueryResult> cdc = service.executeCDCQuery(kinds, since.toString());
