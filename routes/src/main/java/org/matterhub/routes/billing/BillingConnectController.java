@@ -77,25 +77,16 @@ public class BillingConnectController {
         String baseUrl = body == null || body.baseUrl() == null || body.baseUrl().isBlank()
                 ? (qbo ? "https://quickbooks.api.intuit.com/v3/company" : "https://api.xero.com/api.xro/2.0")
                 : body.baseUrl().strip();
-        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://127.0.0.1") && !baseUrl.startsWith("http://localhost")
-                && !baseUrl.startsWith("http://quickbooks.simulator.invalid")) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", "The accounting API's URL must use HTTPS.");
-        }
+        // The QuickBooks simulator is reached through the devkit's proxy under a name that never resolves.
+        OAuthStates.requireSecure(baseUrl, "The accounting API's URL", "http://quickbooks.simulator.invalid");
         BillingSettings settings = settings(body == null ? null : body.settings());
         String name = body == null || body.displayName() == null || body.displayName().isBlank()
                 ? (qbo ? "QuickBooks Online" : "Xero") : body.displayName().strip();
-        String[] state = new String[1];
-        ConnectionRecord c = tenancy.write(p.scope(), () -> {
-            UUID id = connections.list().stream().filter(x -> x.vendor().equals(vendor) && x.displayName().equals(name))
-                    .map(ConnectionRecord::id).findFirst().orElseGet(() -> connections.create(vendor, name, baseUrl));
-            connections.setSettings(id, settings.toJson());
-            state[0] = states.issue(id);
-            audit.record("connection.authorize_started", "connection", id.toString(), Map.of("vendor", vendor));
-            return connections.find(id).orElseThrow();
-        });
+        OAuthStates.Started started = states.begin(p.scope(), vendor, name, baseUrl, settings.toJson());
+        ConnectionRecord c = started.connection();
         clients.evict(c.id());
         BillingConnections.Accounting a = clients.load(c.firmId(), c.id());
-        String oauthState = state[0];
+        String oauthState = started.state();
         URI authorize = qbo ? clients.quickbooksOAuth(a).authorizeUrl(redirectUri(vendor), oauthState)
                 : clients.xeroOAuth(a).authorizeUrl(redirectUri(vendor), oauthState);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", c.id(), "authorizeUrl", authorize.toString()));

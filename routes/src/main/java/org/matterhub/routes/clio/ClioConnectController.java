@@ -3,9 +3,7 @@ package org.matterhub.routes.clio;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 import org.matterhub.connectors.clio.ClioTokens;
-import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
 import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.store.audit.AuditLog;
@@ -66,18 +64,10 @@ public class ClioConnectController {
         PortalPrincipal p = CurrentPrincipal.firm(request, "firm_admin");
         String name = body == null || body.displayName() == null ? "Clio" : body.displayName();
         String baseUrl = body == null || body.baseUrl() == null ? defaultClioUrl : body.baseUrl();
-        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://127.0.0.1") && !baseUrl.startsWith("http://localhost")) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", "Clio's base URL must use HTTPS.");
-        }
-        String[] state = new String[1];
-        var result = tenancy.write(p.scope(), () -> {
-            UUID id = connections.list().stream().filter(c -> c.vendor().equals("clio") && c.displayName().equals(name))
-                    .map(ConnectionRecord::id).findFirst().orElseGet(() -> connections.create("clio", name, baseUrl));
-            state[0] = states.issue(id);
-            audit.record("connection.authorize_started", "connection", id.toString(), Map.of("vendor", "clio"));
-            return connections.find(id).orElseThrow();
-        });
-        URI authorize = clients.oauth(result).authorizeUrl(redirectUri(), state[0]);
+        OAuthStates.requireSecure(baseUrl, "Clio's base URL");
+        OAuthStates.Started started = states.begin(p.scope(), "clio", name, baseUrl, null);
+        ConnectionRecord result = started.connection();
+        URI authorize = clients.oauth(result).authorizeUrl(redirectUri(), started.state());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", result.id(),
                 "authorizeUrl", authorize.toString()));
     }

@@ -51,7 +51,8 @@ public class DmsConnectController {
     private final String publicBaseUrl;
 
     public DmsConnectController(Tenancy tenancy, ConnectionRepository connections, DmsConnections clients,
-                                BillingConnections billing, OAuthStates states, AuditLog audit, @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
+                                BillingConnections billing, OAuthStates states, AuditLog audit,
+                                @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.clients = clients;
@@ -73,10 +74,7 @@ public class DmsConnectController {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid connection", "baseUrl is required: the "
                     + ("imanage".equals(vendor) ? "iManage Work server" : "NetDocuments host") + " of the firm.");
         }
-        String baseUrl = body.baseUrl().strip();
-        if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://127.0.0.1") && !baseUrl.startsWith("http://localhost")) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", "The document system's URL must use HTTPS.");
-        }
+        String baseUrl = OAuthStates.requireSecure(body.baseUrl().strip(), "The document system's URL");
         DmsSettings settings = settings(body.settings());
         if (DmsConnections.NETDOCUMENTS.equals(vendor) && (settings.repositoryId() == null || settings.cabinetId() == null)) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings",
@@ -84,18 +82,11 @@ public class DmsConnectController {
         }
         String name = body.displayName() == null || body.displayName().isBlank()
                 ? ("imanage".equals(vendor) ? "iManage Work" : "NetDocuments") : body.displayName().strip();
-        String[] state = new String[1];
-        ConnectionRecord c = tenancy.write(p.scope(), () -> {
-            UUID id = connections.list().stream().filter(x -> x.vendor().equals(vendor) && x.displayName().equals(name))
-                    .map(ConnectionRecord::id).findFirst().orElseGet(() -> connections.create(vendor, name, baseUrl));
-            connections.setSettings(id, settings.toJson());
-            state[0] = states.issue(id);
-            audit.record("connection.authorize_started", "connection", id.toString(), Map.of("vendor", vendor));
-            return connections.find(id).orElseThrow();
-        });
+        OAuthStates.Started started = states.begin(p.scope(), vendor, name, baseUrl, settings.toJson());
+        ConnectionRecord c = started.connection();
         clients.evict(c.id());
         DmsConnections.Dms dms = clients.load(c.firmId(), c.id());
-        String oauthState = state[0];
+        String oauthState = started.state();
         URI authorize = DmsConnections.IMANAGE.equals(vendor)
                 ? clients.imanageOAuth(dms).authorizeUrl(redirectUri(vendor), oauthState)
                 : clients.netDocumentsOAuth(dms).authorizeUrl(redirectUri(vendor), oauthState);

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
 import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.sync.WorkQueue;
@@ -25,11 +26,53 @@ public class OAuthStates {
     private final WorkQueue queue;
     private final Tenancy tenancy;
     private final ConnectionRepository connections;
+    private final AuditLog audit;
 
-    public OAuthStates(WorkQueue queue, Tenancy tenancy, ConnectionRepository connections) {
+    public OAuthStates(WorkQueue queue, Tenancy tenancy, ConnectionRepository connections, AuditLog audit) {
         this.queue = queue;
         this.tenancy = tenancy;
         this.connections = connections;
+        this.audit = audit;
+    }
+
+    /** A connect flow begun: the connection (found by vendor and display name, or created) and the state to send. */
+    public record Started(ConnectionRecord connection, String state) {
+    }
+
+    /**
+     * Begins (or, for re-authorisation, restarts) a firm admin's connect flow in the admin's scope: finds the firm's
+     * connection to {@code vendor} named {@code displayName} or creates it, stores its settings when given, issues a
+     * state and audits the start.
+     */
+    public Started begin(TenantScope admin, String vendor, String displayName, String baseUrl, String settingsJson) {
+        return tenancy.write(admin, () -> {
+            UUID id = connections.list().stream()
+                    .filter(x -> x.vendor().equals(vendor) && x.displayName().equals(displayName))
+                    .map(ConnectionRecord::id).findFirst()
+                    .orElseGet(() -> connections.create(vendor, displayName, baseUrl));
+            if (settingsJson != null) {
+                connections.setSettings(id, settingsJson);
+            }
+            String state = issue(id);
+            audit.record("connection.authorize_started", "connection", id.toString(), java.util.Map.of("vendor", vendor));
+            return new Started(connections.find(id).orElseThrow(), state);
+        });
+    }
+
+    /**
+     * Refuses a vendor URL that is not HTTPS (loopback is allowed, for simulators and local servers).
+     *
+     * @param what how the problem names the URL, e.g. "The accounting API's URL"
+     */
+    public static String requireSecure(String url, String what, String... alsoAllowed) {
+        boolean ok = url.startsWith("https://") || url.startsWith("http://127.0.0.1") || url.startsWith("http://localhost");
+        for (String prefix : alsoAllowed) {
+            ok |= url.startsWith(prefix);
+        }
+        if (!ok) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", what + " must use HTTPS.");
+        }
+        return url;
     }
 
     /** A connection whose callback carried a good state, and the firm scope to finish the flow in. */
