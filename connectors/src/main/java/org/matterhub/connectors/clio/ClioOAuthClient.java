@@ -37,7 +37,7 @@ public final class ClioOAuthClient {
         this.endpoint = new OAuthTokenEndpoint(ClioClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
                 properties.clientId(),
                 properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
-                Duration.ofDays(30), Set.of("invalid_grant"), ClioJson::errorTypeAndMessage,
+                Duration.ofDays(30), Set.of("invalid_grant"), ClioJson.JSON::errorCodeAndMessage,
                 ClioReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
                 Objects.requireNonNull(clock, "clock"));
     }

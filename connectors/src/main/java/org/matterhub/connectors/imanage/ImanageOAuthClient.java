@@ -38,7 +38,7 @@ public final class ImanageOAuthClient {
         this.endpoint = new OAuthTokenEndpoint(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
                 properties.clientId(),
                 properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
-                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), ImanageJson::errorCodeAndMessage,
+                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), ImanageClient.JSON::errorCodeAndMessage,
                 ImanageReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
                 Objects.requireNonNull(clock, "clock"));
     }

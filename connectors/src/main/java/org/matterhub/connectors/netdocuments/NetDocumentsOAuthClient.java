@@ -39,7 +39,7 @@ public final class NetDocumentsOAuthClient {
                 properties.clientId(),
                 properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
                 DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"),
-                NetDocumentsJson::errorCodeAndMessage,
+                NetDocumentsClient.JSON::errorCodeAndMessage,
                 NetDocumentsReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
                 Objects.requireNonNull(clock, "clock"));
     }
