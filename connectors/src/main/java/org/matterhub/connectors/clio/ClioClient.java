@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.matterhub.connectors.kernel.FormEncoding;
 import org.matterhub.connectors.kernel.JsonResponse;
 import org.matterhub.connectors.kernel.RateLimitSnapshot;
 import org.matterhub.connectors.kernel.RateLimiter;
@@ -356,7 +357,7 @@ public final class ClioClient {
     }
 
     private static String query(Map<String, String> params) {
-        return ClioOAuthClient.form(params);
+        return FormEncoding.form(params);
     }
 
     private static ObjectNode wrap(ObjectNode data) {

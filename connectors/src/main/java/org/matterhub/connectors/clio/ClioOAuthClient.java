@@ -1,16 +1,11 @@
 package org.matterhub.connectors.clio;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -48,12 +43,7 @@ public final class ClioOAuthClient {
      */
     // https://docs.developers.clio.com/api-docs/authorization#step-1-request-authorization
     public URI authorizeUrl(String redirectUri, String state) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("response_type", "code");
-        q.put("client_id", properties.clientId());
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("state", Objects.requireNonNull(state, "state"));
-        return URI.create(properties.baseUrl() + AUTHORIZE_PATH + "?" + form(q));
+        return endpoint.authorizeUrl(properties.baseUrl() + AUTHORIZE_PATH, redirectUri, state, null);
     }
 
     /**
@@ -78,15 +68,5 @@ public final class ClioOAuthClient {
     public ClioTokens refresh(String refreshToken) {
         OAuthTokenEndpoint.Grant g = endpoint.refresh(refreshToken);
         return new ClioTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
-    }
-
-    static String form(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

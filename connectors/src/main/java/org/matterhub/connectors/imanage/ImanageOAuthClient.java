@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.matterhub.connectors.kernel.FormEncoding;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -49,12 +48,7 @@ public final class ImanageOAuthClient {
      */
     // https://help.imanage.com (Control Center → Applications; customer login required)
     public URI authorizeUrl(String redirectUri, String state) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("response_type", "code");
-        q.put("client_id", properties.clientId());
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("state", Objects.requireNonNull(state, "state"));
-        return URI.create(properties.baseUrl() + AUTHORIZE_PATH + "?" + FormEncoding.form(q));
+        return endpoint.authorizeUrl(properties.baseUrl() + AUTHORIZE_PATH, redirectUri, state, null);
     }
 
     /**

@@ -4,11 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.matterhub.connectors.kernel.FormEncoding;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -51,13 +48,7 @@ public final class NetDocumentsOAuthClient {
      */
     // GET https://{domain}/neWeb2/OAuth.aspx (ND-PP apiProperties.json)
     public URI authorizeUrl(String redirectUri, String state) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("client_id", properties.clientId());
-        q.put("response_type", "code");
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("scope", properties.scope());
-        q.put("state", Objects.requireNonNull(state, "state"));
-        return URI.create(properties.baseUrl() + AUTHORIZE_PATH + "?" + FormEncoding.form(q));
+        return endpoint.authorizeUrl(properties.baseUrl() + AUTHORIZE_PATH, redirectUri, state, properties.scope());
     }
 
     /**

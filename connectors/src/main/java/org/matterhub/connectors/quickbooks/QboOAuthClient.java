@@ -4,11 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.matterhub.connectors.kernel.FormEncoding;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -48,14 +45,7 @@ public final class QboOAuthClient {
      */
     // https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0
     public URI authorizeUrl(String redirectUri, String state) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("client_id", properties.clientId());
-        q.put("response_type", "code");
-        q.put("scope", ACCOUNTING_SCOPE);
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("state", Objects.requireNonNull(state, "state"));
-        String base = properties.authorizeUrl().toString();
-        return URI.create(base + (base.contains("?") ? "&" : "?") + FormEncoding.form(q));
+        return endpoint.authorizeUrl(properties.authorizeUrl().toString(), redirectUri, state, ACCOUNTING_SCOPE);
     }
 
     /**

@@ -5,12 +5,9 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.matterhub.connectors.kernel.FormEncoding;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -53,13 +50,8 @@ public final class XeroOAuthClient {
      */
     // https://developer.xero.com/documentation/guides/oauth2/auth-flow
     public URI authorizeUrl(String redirectUri, String state, List<String> scopes) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("response_type", "code");
-        q.put("client_id", properties.clientId());
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("scope", String.join(" ", scopes == null || scopes.isEmpty() ? DEFAULT_SCOPES : scopes));
-        q.put("state", Objects.requireNonNull(state, "state"));
-        return URI.create(properties.authorizeUrl() + "?" + FormEncoding.form(q));
+        return endpoint.authorizeUrl(properties.authorizeUrl().toString(), redirectUri, state,
+                String.join(" ", scopes == null || scopes.isEmpty() ? DEFAULT_SCOPES : scopes));
     }
 
     /** {@link #authorizeUrl(String, String, List)} with {@link #DEFAULT_SCOPES}. */
