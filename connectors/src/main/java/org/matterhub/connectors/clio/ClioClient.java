@@ -93,12 +93,11 @@ public final class ClioClient {
         this.properties = Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(tokenStore, "tokenStore");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        ClioOAuthClient oauth = new ClioOAuthClient(properties, http, clock);
         this.exchange = VendorExchange.<ClioTokens>builder(VENDOR, http, rateLimiter, clock)
                 .timeout(properties.requestTimeout())
                 .json(ClioJson.JSON)
-                .tokens(tokenStore::load, tokenStore::save, oauth::refresh, (method, path, code, message) ->
-                        new ClioReauthorizationRequiredException(method, path, 401, code, message))
+                .tokens(tokenStore::load, tokenStore::save, new ClioOAuthClient(properties, http, clock),
+                        ClioReauthorizationRequiredException::new)
                 .bearer()
                 .header(ClioHeaders.API_VERSION, properties.apiVersion())
                 .onStatus(404, ClioNotFoundException::new)

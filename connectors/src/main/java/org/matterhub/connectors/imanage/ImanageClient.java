@@ -78,12 +78,11 @@ public final class ImanageClient {
                          HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(tokenStore, "tokenStore");
-        ImanageOAuthClient oauth = new ImanageOAuthClient(properties, http, clock);
         this.exchange = VendorExchange.<ImanageTokens>builder(VENDOR, http, rateLimiter, clock)
                 .timeout(properties.requestTimeout())
                 .json(JSON)
-                .tokens(tokenStore::load, tokenStore::save, oauth::refresh, (method, path, code, message) ->
-                        new ImanageReauthorizationRequiredException(method, path, 401, code, message))
+                .tokens(tokenStore::load, tokenStore::save, new ImanageOAuthClient(properties, http, clock),
+                        ImanageReauthorizationRequiredException::new)
                 .tokenHeader(ImanageHeaders.AUTH_TOKEN, "")
                 .onStatus(404, ImanageNotFoundException::new)
                 .build();

@@ -324,14 +324,16 @@ public final class VendorExchange<T extends OAuthTokens> {
         /**
          * Where the connection's tokens come from and how they are renewed (see {@link TokenSession}).
          *
+         * @param oauth           refreshes the tokens at the vendor
          * @param reauthorization the vendor's "re-authorise" exception for a lost grant or a second 401
          */
-        public Builder<T> tokens(Supplier<T> load, Consumer<T> save, Function<String, T> refresh,
-                                 TokenSession.Reauthorization reauthorization) {
+        public Builder<T> tokens(Supplier<T> load, Consumer<T> save, OAuthClient<T> oauth,
+                                 OAuthTokenEndpoint.Reauthorization reauthorization) {
             this.load = load;
             this.save = save;
-            this.refresh = refresh;
-            this.reauthorization = reauthorization;
+            this.refresh = oauth::refresh;
+            this.reauthorization = (method, path, code, message) ->
+                    reauthorization.required(method, path, 401, code, message);
             return this;
         }
 

@@ -88,12 +88,11 @@ public final class NetDocumentsClient {
                               RateLimiter rateLimiter, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(tokenStore, "tokenStore");
-        NetDocumentsOAuthClient oauth = new NetDocumentsOAuthClient(properties, http, clock);
         this.exchange = VendorExchange.<NetDocumentsTokens>builder(VENDOR, http, rateLimiter, clock)
                 .timeout(properties.requestTimeout())
                 .json(JSON)
-                .tokens(tokenStore::load, tokenStore::save, oauth::refresh, (method, path, code, message) ->
-                        new NetDocumentsReauthorizationRequiredException(method, path, 401, code, message))
+                .tokens(tokenStore::load, tokenStore::save, new NetDocumentsOAuthClient(properties, http, clock),
+                        NetDocumentsReauthorizationRequiredException::new)
                 .bearer()
                 .onStatus(404, NetDocumentsNotFoundException::new)
                 .build();
