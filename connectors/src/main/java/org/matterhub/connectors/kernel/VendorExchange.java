@@ -135,9 +135,9 @@ public final class VendorExchange<T extends OAuthTokens> {
      */
     public ContentDownload download(URI uri, String path, ByteRange range) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "*/*");
+        headers.put(HttpHeaderNames.ACCEPT, "*/*");
         if (range != null) {
-            headers.put("Range", range.headerValue());
+            headers.put(HttpHeaderNames.RANGE, range.headerValue());
         }
         HttpResponse<InputStream> r = open("GET", uri, path, null, headers);
         try {
@@ -190,12 +190,12 @@ public final class VendorExchange<T extends OAuthTokens> {
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).header(authHeader, authPrefix + accessToken);
         fixedHeaders.forEach(b::header);
-        if (!headers.containsKey("Accept")) {
-            b.header("Accept", RequestBody.JSON);
+        if (!headers.containsKey(HttpHeaderNames.ACCEPT)) {
+            b.header(HttpHeaderNames.ACCEPT, RequestBody.JSON);
         }
         headers.forEach(b::header);
         if (body != null) {
-            b.header("Content-Type", body.contentType());
+            b.header(HttpHeaderNames.CONTENT_TYPE, body.contentType());
             b.method(method, body.publisher().get());
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
@@ -228,7 +228,7 @@ public final class VendorExchange<T extends OAuthTokens> {
             throw special.of(method, path, error.code(), error.message());
         }
         Instant now = clock.instant();
-        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
+        Optional<Duration> retryAfter = response.headers().firstValue(HttpHeaderNames.RETRY_AFTER)
                 .flatMap(v -> RetryAfter.parse(v, now));
         if (status == 429) {
             rateLimiter.pauseUntil(now.plus(retryAfter.orElse(DEFAULT_429_PAUSE)));
@@ -238,11 +238,12 @@ public final class VendorExchange<T extends OAuthTokens> {
 
     private ContentDownload toDownload(HttpResponse<InputStream> r, ByteRange range, String path) throws IOException {
         HttpHeaders h = r.headers();
-        String contentType = h.firstValue("Content-Type").orElse(null);
-        String fileName = ContentDownload.fileNameOf(h.firstValue("Content-Disposition").orElse(null));
-        OptionalLong length = h.firstValueAsLong("Content-Length");
+        String contentType = h.firstValue(HttpHeaderNames.CONTENT_TYPE).orElse(null);
+        String fileName = ContentDownload.fileNameOf(h.firstValue(HttpHeaderNames.CONTENT_DISPOSITION).orElse(null));
+        OptionalLong length = h.firstValueAsLong(HttpHeaderNames.CONTENT_LENGTH);
         if (r.statusCode() == 206) {
-            ByteRange.Served served = ByteRange.Served.parse(h.firstValue("Content-Range").orElse(null)).orElse(null);
+            ByteRange.Served served = ByteRange.Served.parse(h.firstValue(HttpHeaderNames.CONTENT_RANGE).orElse(null))
+                    .orElse(null);
             return new ContentDownload(r.body(), 206, length, contentType, fileName, served);
         }
         if (range == null || r.statusCode() != 200) {
@@ -339,7 +340,7 @@ public final class VendorExchange<T extends OAuthTokens> {
 
         /** {@code Authorization: Bearer <token>}. */
         public Builder<T> bearer() {
-            return tokenHeader("Authorization", "Bearer ");
+            return tokenHeader(HttpHeaderNames.AUTHORIZATION, "Bearer ");
         }
 
         /** The token in header {@code name}, after {@code prefix} (e.g. iManage's bare {@code X-Auth-Token}). */

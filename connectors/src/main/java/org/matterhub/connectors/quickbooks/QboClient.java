@@ -7,7 +7,6 @@ import com.intuit.ipp.data.Invoice;
 import com.intuit.ipp.data.Payment;
 import com.intuit.ipp.services.CDCQueryResult;
 import com.intuit.ipp.services.QueryResult;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -287,16 +286,7 @@ public final class QboClient {
                 throw new VendorIoException(VENDOR, "GET", path, false, e);
             }
             if (r.statusCode() / 100 == 2) {
-                InputStream body = new FilterInputStream(r.body()) {
-                    @Override
-                    public void close() throws IOException {
-                        try {
-                            super.close();
-                        } finally {
-                            release.run();
-                        }
-                    }
-                };
+                InputStream body = ContentDownload.releasingOnClose(r.body(), release);
                 return new ContentDownload(body, r.statusCode(), r.headers().firstValueAsLong("Content-Length"),
                         r.headers().firstValue("Content-Type").orElse(null),
                         ContentDownload.fileNameOf(r.headers().firstValue("Content-Disposition").orElse(null)), null);

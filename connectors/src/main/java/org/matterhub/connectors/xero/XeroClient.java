@@ -13,7 +13,6 @@ import com.xero.models.accounting.OnlineInvoices;
 import com.xero.models.accounting.Payment;
 import com.xero.models.accounting.Payments;
 import com.xero.models.identity.Connection;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -278,16 +277,8 @@ public final class XeroClient {
             o.discard();
             throw XeroSdkExchange.io("GET", path, e);
         }
-        InputStream body = new FilterInputStream(content == null ? InputStream.nullInputStream() : content) {
-            @Override
-            public void close() throws IOException {
-                try {
-                    super.close();
-                } finally {
-                    o.release();
-                }
-            }
-        };
+        InputStream body = ContentDownload.releasingOnClose(content == null ? InputStream.nullInputStream() : content,
+                o::release);
         Long length = r.getHeaders().getContentLength();
         String disposition = r.getHeaders().getFirstHeaderStringValue("Content-Disposition");
         return new ContentDownload(body, r.getStatusCode(), length == null ? OptionalLong.empty() : OptionalLong.of(length),
