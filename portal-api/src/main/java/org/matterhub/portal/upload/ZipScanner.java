@@ -31,7 +31,7 @@ import java.util.zip.ZipInputStream;
  * names and program signatures anywhere in the content; the EICAR string in the decompressed content; an
  * archive at the start of an entry (a ZIP is scanned recursively while {@code depth <= maxArchiveDepth},
  * any other archive format is refused) or a ZIP signature inside it; embedded OLE objects are checked by
- * {@link OleScanner} for macros and encryption. Expansion is counted as it happens: the total across all
+ * {@link CompoundFileCheck} for macros and encryption. Expansion is counted as it happens: the total across all
  * entries and levels against {@code maxExpandedBytes}, and the ratio of expanded to compressed bytes, per
  * entry and overall, against {@code maxCompressionRatio} once more than {@link #GRACE_BYTES} have expanded.
  *
@@ -291,7 +291,7 @@ final class ZipScanner implements StreamCheck {
             + "\"); remove it and upload again.")));
     checks.add(new SearchCheck(needles, false));
     if (Signatures.startsWith(head, head.length, Signatures.OLE)) {
-      checks.add(new OleScanner(null, head, head.length));
+      checks.add(new CompoundFileCheck(null));
     }
     ByteSearch<ContentType> contentTypes = null;
     if (name.equals("[Content_Types].xml")) {
@@ -307,24 +307,30 @@ final class ZipScanner implements StreamCheck {
               "The document is password-protected; remove the password and upload it again."))), true);
       checks.add(manifest);
     }
-    byte[] buf = new byte[BUFFER];
-    byte[] chunk = head;
-    int n = head.length;
-    while (n >= 0) {
-      for (StreamCheck check : checks) {
-        check.update(chunk, 0, n);
-      }
-      if (contentTypes != null) {
-        contentTypes.update(chunk, 0, n);
-        if (contentTypes.found().contains(ContentType.MACRO)) {
-          throw ZipEntryRules.macros();
+    try {
+      byte[] buf = new byte[BUFFER];
+      byte[] chunk = head;
+      int n = head.length;
+      while (n >= 0) {
+        for (StreamCheck check : checks) {
+          check.update(chunk, 0, n);
         }
+        if (contentTypes != null) {
+          contentTypes.update(chunk, 0, n);
+          if (contentTypes.found().contains(ContentType.MACRO)) {
+            throw ZipEntryRules.macros();
+          }
+        }
+        chunk = buf;
+        n = content.read(buf);
       }
-      chunk = buf;
-      n = content.read(buf);
-    }
-    for (StreamCheck check : checks) {
-      check.finish();
+      for (StreamCheck check : checks) {
+        check.finish();
+      }
+    } finally {
+      for (StreamCheck check : checks) {
+        check.close();
+      }
     }
     if (contentTypes != null && depth == 1) {
       mainParts.addAll(contentTypes.found());
