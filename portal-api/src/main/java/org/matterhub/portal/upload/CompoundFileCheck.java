@@ -18,9 +18,10 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * only (deleted on {@link #close()}), which POI opens read-only at the end: POI reads the file's blocks from disk as
  * it walks, so the heap holds the FAT and the directory, never the streams. The directory is what grows with a
  * hostile file: every 128-byte record in the directory chain whose type says storage, stream or root becomes an
- * object in POI, so such records are counted while spooling and a file with more than
- * {@value #MAX_DIRECTORY_RECORDS} of them is refused before POI reads it (real documents have tens to a few
- * thousand).
+ * object of about half a kilobyte in POI, so such records are counted (at every 128-byte boundary, as directory
+ * records always are) while spooling, and a file with more than {@value #MAX_DIRECTORY_RECORDS} of them is refused
+ * before POI reads it: real documents have tens to a few thousand entries. What stays unbounded by the count is
+ * POI's list of the directory's slots, one reference per 128 bytes of directory, at most 1/16 of the file's size.
  *
  * <p>Rules, at any depth of the directory tree (so embedded objects are seen too: a document embedding a
  * macro-enabled document is refused as macro-enabled): a storage or stream named {@code VBA},
@@ -37,14 +38,14 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 final class CompoundFileCheck implements StreamCheck {
 
-  static final int MAX_DIRECTORY_RECORDS = 100_000;
+  static final int MAX_DIRECTORY_RECORDS = 20_000;
   private static final int RECORD = 128;
-  private static final int TYPE_AT = 66;
 
   private final FileKind expected;
   private Path spool;
   private OutputStream out;
-  private long length;
+  private final byte[] record = new byte[RECORD];
+  private int fill;
   private long directoryRecords;
 
   private boolean wordDocument;
@@ -67,15 +68,19 @@ final class CompoundFileCheck implements StreamCheck {
       out = Files.newOutputStream(spool);
     }
     out.write(b, off, len);
-    // Count the records whose type byte (offset 66) is storage (1), stream (2) or root (5).
-    long at = (length + RECORD - 1 - TYPE_AT) / RECORD * RECORD + TYPE_AT;
-    for (; at < length + len; at += RECORD) {
-      int type = b[off + (int) (at - length)];
-      if (type == 1 || type == 2 || type == 5) {
-        directoryRecords++;
+    while (len > 0) {
+      int n = Math.min(len, RECORD - fill);
+      System.arraycopy(b, off, record, fill, n);
+      fill += n;
+      off += n;
+      len -= n;
+      if (fill == RECORD) {
+        fill = 0;
+        if (becomesAnEntry(record)) {
+          directoryRecords++;
+        }
       }
     }
-    length += len;
     if (directoryRecords > MAX_DIRECTORY_RECORDS) {
       throw new Refusal(RejectionReason.TYPE_MISMATCH, "The document's structure has more parts than the portal "
           + "inspects; save it again from its application, or as a PDF, and upload that.");
@@ -155,6 +160,16 @@ final class CompoundFileCheck implements StreamCheck {
         examine(storage, false);
       }
     }
+  }
+
+  /**
+   * Whether POI would make an entry of this 128-byte record, were it in the directory chain: its type (offset 66)
+   * says storage (1), stream (2) or root (5), and its name length (offset 64) fits the record (POI fails on a
+   * longer one). Random data has such a record about once in 40,000.
+   */
+  private static boolean becomesAnEntry(byte[] r) {
+    int type = r[66];
+    return (type == 1 || type == 2 || type == 5) && u16(r, 64) <= 2 * 64 + 3;
   }
 
   /** The first {@code n} bytes of a stream (fewer if it is shorter). */
