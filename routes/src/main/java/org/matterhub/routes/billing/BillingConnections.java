@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,13 +79,23 @@ public class BillingConnections {
     /**
      * The active connection of {@code vendor} holding {@code account} (a QuickBooks company, a Xero organisation), as
      * {@code accountOf} reads it from a connection's settings. One query lists the vendor's connections; their settings
-     * are cached until the connection is created, re-authorised or its settings change ({@link #evict}).
+     * are cached until the connection is created, re-authorised or its settings change ({@link #evict}). A miss reads
+     * the settings again once, so a connection authorised on another node is found too.
      */
     public java.util.Optional<Handle> byAccount(String vendor, Function<BillingSettings, String> accountOf, String account) {
-        for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
-            if (!"active".equals(c.status())) {
-                continue;
-            }
+        List<WorkQueue.ConnectionHandle> active = queue.connections(vendor).stream()
+                .filter(c -> "active".equals(c.status())).toList();
+        java.util.Optional<Handle> cached = holding(active, accountOf, account);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        active.forEach(c -> settingsCache.remove(c.connectionId()));
+        return holding(active, accountOf, account);
+    }
+
+    private java.util.Optional<Handle> holding(List<WorkQueue.ConnectionHandle> active,
+                                               Function<BillingSettings, String> accountOf, String account) {
+        for (WorkQueue.ConnectionHandle c : active) {
             BillingSettings s = settingsCache.computeIfAbsent(c.connectionId(), id -> load(c.firmId(), id).settings());
             String held = accountOf.apply(s);
             if (account.equalsIgnoreCase(held == null ? "" : held)) {
