@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.mappings.dms.DmsSettings;
-import org.matterhub.routes.billing.BillingConnectController;
+import org.matterhub.routes.http.BillingConnectController;
 import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
@@ -103,11 +103,11 @@ public class DmsConnectController {
         UUID connectionId = uuid(id);
         ConnectionRecord found = tenancy.read(p.scope(), () -> connections.find(connectionId))
                 .filter(x -> x.vendor().equals(DmsConnections.IMANAGE) || x.vendor().equals(DmsConnections.NETDOCUMENTS)
-                        || BillingConnections.isBilling(x.vendor()))
+                        || billing.isBilling(x.vendor()))
                 .orElseThrow(() -> ApiProblem.notFound("Connection " + id));
         Object settings;
         String json;
-        if (BillingConnections.isBilling(found.vendor())) {
+        if (billing.isBilling(found.vendor())) {
             BillingSettings stored = BillingSettings.parse(tenancy.read(p.scope(), () -> connections.settings(connectionId)).orElse("{}"));
             BillingSettings given = BillingConnectController.settings(body);
             BillingSettings merged = given.withRealm(stored.realmId()).withTenant(stored.tenantId());
