@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.matterhub.config.demo.DemoConnect;
+import org.matterhub.demo.DemoConnect;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.mappings.canonical.SourceSystem;

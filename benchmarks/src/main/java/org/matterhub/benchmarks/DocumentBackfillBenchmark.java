@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.matterhub.config.demo.DemoConnect;
+import org.matterhub.demo.DemoConnect;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.dms.ImanageDocumentSync;

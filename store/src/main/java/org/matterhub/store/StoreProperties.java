@@ -1,5 +1,7 @@
 package org.matterhub.store;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,10 +24,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "matterhub.store")
 public record StoreProperties(
         String embeddedDataDir,
-        @DefaultValue("0") int embeddedPort,
+        @DefaultValue("0") @Min(0) @Max(65535) int embeddedPort,
         @NotBlank @DefaultValue("matterhub_app") String appRole,
         @DefaultValue("matterhub-app-local") String appPassword,
-        @DefaultValue("10") int poolSize,
+        @DefaultValue("10") @Min(1) int poolSize,
         String masterKey) {
 
     public Path embeddedDataPath() {

@@ -6,12 +6,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the Clio Manage connector for one Clio developer application.
+ * Settings of the Clio Manage connector for one Clio developer application. A plain record (the connectors hold
+ * no Spring): the hub binds and validates {@code matterhub.clio.*} into it (routes' {@code RoutesConfiguration}),
+ * absent values taking the defaults below from the compact constructor; each connection copies it with its region's
+ * base URL.
  *
  * @param baseUrl            Clio host of the app's region, without path: {@code https://app.clio.com},
  *                           {@code https://eu.app.clio.com}, {@code https://ca.app.clio.com},
@@ -28,16 +28,14 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimitPerMinute Requests per minute per access token assumed until Clio's
  *                           {@code X-RateLimit-Limit} header says otherwise; default 50 (Clio's peak-hour limit).
  */
-@Validated
-@ConfigurationProperties(prefix = "matterhub.clio")
 public record ClioProperties(
         @NotNull URI baseUrl,
         @NotBlank String clientId,
         @NotBlank String clientSecret,
-        @DefaultValue("4.0.9") @NotBlank String apiVersion,
-        @DefaultValue("30s") @NotNull Duration requestTimeout,
-        @DefaultValue("200") @Min(1) @Max(200) int pageSize,
-        @DefaultValue("50") @Min(1) int rateLimitPerMinute) {
+        @NotBlank String apiVersion,
+        @NotNull Duration requestTimeout,
+        @Min(1) @Max(200) int pageSize,
+        @Min(1) int rateLimitPerMinute) {
 
     /** Default minor version. */
     public static final String DEFAULT_API_VERSION = "4.0.9";

@@ -9,9 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the iManage Work connector for one firm's iManage server and OAuth application.
@@ -35,18 +32,16 @@ import org.springframework.validation.annotation.Validated;
  * @param rateLimitPerMinute our own request budget per connection: iManage publishes no limit, so this is a
  *                           courtesy ceiling agreed with the firm's iManage administrator; default 300.
  */
-@Validated
-@ConfigurationProperties(prefix = "matterhub.imanage")
 public record ImanageProperties(
         @NotNull URI baseUrl,
         @Pattern(regexp = "^$|^[A-Za-z0-9_-]+$") String customerId,
         @NotBlank @Pattern(regexp = "^[A-Za-z0-9_]+$") String library,
         @NotBlank String clientId,
         @NotBlank String clientSecret,
-        @DefaultValue("30s") @NotNull Duration requestTimeout,
-        @DefaultValue("1000") @Min(1) @Max(1000) int crawlPageSize,
-        @DefaultValue("500") @Min(1) @Max(9999) int listPageSize,
-        @DefaultValue("300") @Min(1) int rateLimitPerMinute) {
+        @NotNull Duration requestTimeout,
+        @Min(1) @Max(1000) int crawlPageSize,
+        @Min(1) @Max(9999) int listPageSize,
+        @Min(1) int rateLimitPerMinute) {
 
     /** Default {@link #crawlPageSize()}. */
     public static final int DEFAULT_CRAWL_PAGE_SIZE = 1000;

@@ -9,9 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the NetDocuments connector for one firm's repository and cabinet.
@@ -36,8 +33,6 @@ import org.springframework.validation.annotation.Validated;
  *                           connector documentation on Microsoft Learn gives ("API calls per connection: 100,
  *                           renewal period 60 seconds"); the API itself publishes none (VENDORS §3.4).
  */
-@Validated
-@ConfigurationProperties(prefix = "matterhub.netdocuments")
 public record NetDocumentsProperties(
         @NotNull URI baseUrl,
         @NotNull URI apiBaseUrl,
@@ -45,10 +40,10 @@ public record NetDocumentsProperties(
         @NotBlank @Pattern(regexp = "^NG-[A-Z0-9]{8}$") String cabinetId,
         @NotBlank String clientId,
         @NotBlank String clientSecret,
-        @DefaultValue("read edit organize lookup") @NotBlank String scope,
-        @DefaultValue("30s") @NotNull Duration requestTimeout,
-        @DefaultValue("500") @Min(1) @Max(500) int pageSize,
-        @DefaultValue("100") @Min(1) int rateLimitPerMinute) {
+        @NotBlank String scope,
+        @NotNull Duration requestTimeout,
+        @Min(1) @Max(500) int pageSize,
+        @Min(1) int rateLimitPerMinute) {
 
     /** Largest {@code top} the API accepts (ND-PP). */
     public static final int MAX_PAGE_SIZE = 500;

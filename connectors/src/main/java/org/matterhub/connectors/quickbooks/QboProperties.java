@@ -9,9 +9,6 @@ import java.time.Duration;
 import org.matterhub.connectors.kernel.Backoff;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the QuickBooks Online connector for one Intuit developer app (shared by all realms it serves).
@@ -38,8 +35,6 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBase         first backoff ceiling between attempts; default 1 s.
  * @param retryCap          largest backoff ceiling; default 30 s.
  */
-@Validated
-@ConfigurationProperties(prefix = "matterhub.quickbooks")
 public record QboProperties(
         @NotNull URI apiBaseUrl,
         String proxyHost,
@@ -48,14 +43,14 @@ public record QboProperties(
         @NotNull URI authorizeUrl,
         @NotBlank String clientId,
         @NotBlank String clientSecret,
-        @DefaultValue("75") @Min(75) int minorVersion,
-        @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("60s") Duration requestTimeout,
-        @DefaultValue("500") @Min(1) int requestsPerMinute,
-        @DefaultValue("10") @Min(1) int maxConcurrent,
-        @DefaultValue("5") @Min(1) int maxAttempts,
-        @DefaultValue("1s") Duration retryBase,
-        @DefaultValue("30s") Duration retryCap) {
+        @Min(75) int minorVersion,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        @Min(1) int requestsPerMinute,
+        @Min(1) int maxConcurrent,
+        @Min(1) int maxAttempts,
+        Duration retryBase,
+        Duration retryCap) {
 
     /** Production API base (VENDORS.md §4.1). */
     public static final URI PRODUCTION_API_BASE_URL = URI.create("https://quickbooks.api.intuit.com/v3/company");

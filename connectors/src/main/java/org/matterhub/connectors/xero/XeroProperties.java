@@ -6,9 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the Xero connector for the hub's Xero app. Per-organisation state (tenant id, tokens) lives in the
@@ -45,26 +42,24 @@ import org.springframework.validation.annotation.Validated;
  *                           next wait, e.g. a long {@code Retry-After}, would end past it, the last failure is thrown;
  *                           default 45 s.
  */
-@Validated
-@ConfigurationProperties(prefix = "matterhub.xero")
 public record XeroProperties(
-        @DefaultValue(DEFAULT_AUTHORIZE_URL) @NotNull URI authorizeUrl,
-        @DefaultValue(DEFAULT_TOKEN_URL) @NotNull URI tokenUrl,
-        @DefaultValue(DEFAULT_CONNECTIONS_URL) @NotNull URI connectionsUrl,
-        @DefaultValue(DEFAULT_ACCOUNTING_BASE_PATH) @NotNull URI accountingBasePath,
+        @NotNull URI authorizeUrl,
+        @NotNull URI tokenUrl,
+        @NotNull URI connectionsUrl,
+        @NotNull URI accountingBasePath,
         @NotBlank String clientId,
         @NotBlank String clientSecret,
         String webhookKey,
-        @DefaultValue("10s") @NotNull Duration connectTimeout,
-        @DefaultValue("30s") @NotNull Duration requestTimeout,
-        @DefaultValue("65s") @NotNull Duration maxPermitWait,
-        @DefaultValue("60") @Min(1) int perMinute,
-        @DefaultValue("5") @Min(1) @Max(100) int concurrent,
-        @DefaultValue("5000") @Min(1) int perDay,
-        @DefaultValue("5") @Min(1) @Max(20) int writeAttempts,
-        @DefaultValue("500ms") @NotNull Duration writeBackoffBase,
-        @DefaultValue("8s") @NotNull Duration writeBackoffCap,
-        @DefaultValue("45s") @NotNull Duration writeRetryBudget) {
+        @NotNull Duration connectTimeout,
+        @NotNull Duration requestTimeout,
+        @NotNull Duration maxPermitWait,
+        @Min(1) int perMinute,
+        @Min(1) @Max(100) int concurrent,
+        @Min(1) int perDay,
+        @Min(1) @Max(20) int writeAttempts,
+        @NotNull Duration writeBackoffBase,
+        @NotNull Duration writeBackoffCap,
+        @NotNull Duration writeRetryBudget) {
 
     public static final String DEFAULT_AUTHORIZE_URL = "https://login.xero.com/identity/connect/authorize";
     public static final String DEFAULT_TOKEN_URL = "https://identity.xero.com/connect/token";

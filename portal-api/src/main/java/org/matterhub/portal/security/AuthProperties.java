@@ -1,5 +1,8 @@
 package org.matterhub.portal.security;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,11 +25,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "matterhub.auth")
 public record AuthProperties(
-        @DefaultValue("http://localhost/oidc") String issuerUri,
-        @DefaultValue("matterhub") String audience,
+        @DefaultValue("http://localhost/oidc") @NotBlank String issuerUri,
+        @DefaultValue("matterhub") @NotBlank String audience,
         @DefaultValue("false") boolean embeddedIssuer,
         @DefaultValue("matterhub_firm") String firmClaim,
         @DefaultValue({}) List<String> mfaRequiredFor,
-        @DefaultValue("12h") Duration maxSessionAge,
-        @DefaultValue("65536") long maxBodyBytes) {
+        @DefaultValue("12h") @NotNull Duration maxSessionAge,
+        @DefaultValue("65536") @Min(1) long maxBodyBytes) {
 }

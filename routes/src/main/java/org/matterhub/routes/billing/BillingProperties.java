@@ -1,9 +1,14 @@
 package org.matterhub.routes.billing;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The hub's accounting apps ({@code matterhub.billing.*}): OAuth endpoints and credentials of the QuickBooks and Xero
@@ -13,9 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollIntervalMs      how often every connection is polled (QuickBooks CDC, Xero If-Modified-Since)
  * @param reconcileIntervalMs how often balances are reconciled with the accounting systems
  */
+@Validated
 @ConfigurationProperties(prefix = "matterhub.billing")
-public record BillingProperties(QuickBooks quickbooks, Xero xero, @DefaultValue("60000") long pollIntervalMs,
-                                @DefaultValue("21600000") long reconcileIntervalMs) {
+public record BillingProperties(@Valid QuickBooks quickbooks, @Valid Xero xero,
+                                @DefaultValue("60000") @Min(1) long pollIntervalMs,
+                                @DefaultValue("21600000") @Min(1) long reconcileIntervalMs) {
 
     public BillingProperties {
         quickbooks = quickbooks == null ? new QuickBooks(null, null, null, null, 0, null, null, null) : quickbooks;
@@ -27,8 +34,9 @@ public record BillingProperties(QuickBooks quickbooks, Xero xero, @DefaultValue(
      *                     tests: the SDK drops the port of its base URL)
      * @param webhookToken the app's webhook verifier token ({@code intuit-signature})
      */
-    public record QuickBooks(String clientId, String clientSecret, URI tokenUrl, URI authorizeUrl, int proxyPort,
-                             String proxyHost, String webhookToken, Duration requestTimeout) {
+    public record QuickBooks(String clientId, String clientSecret, @NotNull URI tokenUrl, @NotNull URI authorizeUrl,
+                             @Min(0) @Max(65535) int proxyPort, String proxyHost, String webhookToken,
+                             @NotNull Duration requestTimeout) {
         public QuickBooks {
             tokenUrl = tokenUrl == null ? URI.create("https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer") : tokenUrl;
             authorizeUrl = authorizeUrl == null ? URI.create("https://appcenter.intuit.com/connect/oauth2") : authorizeUrl;
@@ -37,8 +45,8 @@ public record BillingProperties(QuickBooks quickbooks, Xero xero, @DefaultValue(
     }
 
     /** @param webhookKey the app's webhook signing key ({@code x-xero-signature}) */
-    public record Xero(String clientId, String clientSecret, URI authorizeUrl, URI tokenUrl, URI connectionsUrl,
-                       String webhookKey, Duration requestTimeout) {
+    public record Xero(String clientId, String clientSecret, @NotNull URI authorizeUrl, @NotNull URI tokenUrl,
+                       @NotNull URI connectionsUrl, String webhookKey, @NotNull Duration requestTimeout) {
         public Xero {
             authorizeUrl = authorizeUrl == null ? URI.create("https://login.xero.com/identity/connect/authorize") : authorizeUrl;
             tokenUrl = tokenUrl == null ? URI.create("https://identity.xero.com/connect/token") : tokenUrl;

@@ -1,7 +1,9 @@
 package org.matterhub.routes.dms;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The hub's document-management settings: its OAuth applications registered with iManage and NetDocuments (one
@@ -14,9 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param netdocumentsClientSecret its secret. <b>Secret:</b> never logged
  * @param maxTextChars             text kept per version for search (default 1,000,000 characters)
  */
+@Validated
 @ConfigurationProperties(prefix = "matterhub.dms")
 public record DmsProperties(String imanageClientId, String imanageClientSecret, String netdocumentsClientId,
-                            String netdocumentsClientSecret, @DefaultValue("1000000") int maxTextChars) {
+                            String netdocumentsClientSecret, @DefaultValue("1000000") @Min(1) int maxTextChars) {
 
     @Override
     public String toString() {

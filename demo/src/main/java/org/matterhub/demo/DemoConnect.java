@@ -1,4 +1,4 @@
-package org.matterhub.config.demo;
+package org.matterhub.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

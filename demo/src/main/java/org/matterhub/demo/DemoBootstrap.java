@@ -1,4 +1,4 @@
-package org.matterhub.config.demo;
+package org.matterhub.demo;
 
 import java.net.http.HttpClient;
 import java.time.Duration;

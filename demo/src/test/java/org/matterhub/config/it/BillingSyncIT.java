@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.matterhub.config.demo.DemoAccounting;
+import org.matterhub.demo.DemoAccounting;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.BillingSettings;

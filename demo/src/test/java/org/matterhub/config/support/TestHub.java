@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.matterhub.config.MatterhubApplication;
-import org.matterhub.config.demo.DemoBootstrap;
-import org.matterhub.config.demo.DemoDocuments;
+import org.matterhub.demo.DemoBootstrap;
+import org.matterhub.demo.DemoDocuments;
 import org.matterhub.simulators.imanage.ImanageSimulator;
 import org.matterhub.simulators.netdocuments.NetDocumentsSimulator;
-import org.matterhub.config.demo.DemoFirm;
+import org.matterhub.demo.DemoFirm;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.simulators.clio.ClioSimulator;
 import org.matterhub.store.tenancy.Tenancy;
@@ -109,8 +109,8 @@ public final class TestHub implements AutoCloseable {
     }
 
     /** The demo's accounting simulators (QuickBooks bills Northwind, Xero bills Bluebird). */
-    public org.matterhub.config.demo.DemoBilling billing() {
-        return bean(org.matterhub.config.demo.DemoBilling.class);
+    public org.matterhub.demo.DemoBilling billing() {
+        return bean(org.matterhub.demo.DemoBilling.class);
     }
 
     /** The demo firm's accounting connection to {@code vendor} ({@code quickbooks}, {@code xero}). */

@@ -1,4 +1,4 @@
-package org.matterhub.config.demo;
+package org.matterhub.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.matterhub.config.demo.DemoDocuments;
+import org.matterhub.demo.DemoDocuments;
 import org.matterhub.config.support.OpenApiContract;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.routes.dms.DmsSyncService;

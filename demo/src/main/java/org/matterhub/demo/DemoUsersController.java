@@ -1,4 +1,4 @@
-package org.matterhub.config.demo;
+package org.matterhub.demo;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.matterhub.config.demo;
+package org.matterhub.demo;
 
 import java.net.URI;
 import java.net.http.HttpClient;
