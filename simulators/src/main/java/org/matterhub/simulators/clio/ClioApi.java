@@ -2,7 +2,7 @@ package org.matterhub.simulators.clio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.FieldSelection;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SimExchange;
@@ -56,7 +56,7 @@ final class ClioApi {
     private final ClioSimulatorData data;
     private final ClioWebhooks webhooks;
     private final ClioOAuth oauth;
-    private final FixedWindowRateLimiter limiter;
+    private final RateGate rate;
     private final MonotonicClock clock;
     private final Supplier<String> baseUrl;
     private final Map<String, Object> matterShape = ClioSimulatorData.matterShape();
@@ -65,12 +65,12 @@ final class ClioApi {
     private final Map<String, Object> activityShape = ClioSimulatorData.activityShape();
     private final Map<String, Object> webhookShape;
 
-    ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, FixedWindowRateLimiter limiter,
+    ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, RateGate rate,
             MonotonicClock clock, Supplier<String> baseUrl) {
         this.data = data;
         this.webhooks = webhooks;
         this.oauth = oauth;
-        this.limiter = limiter;
+        this.rate = rate;
         this.clock = clock;
         this.baseUrl = baseUrl;
         Map<String, Object> ws = new LinkedHashMap<>();
@@ -90,20 +90,13 @@ final class ClioApi {
         ex.responseHeader("X-API-VERSION", version == null ? DEFAULT_VERSION : version.trim());
         String[] problem = new String[1];
         String token = oauth.authenticate(ex.header("Authorization"), problem);
-        Instant now = clock.now();
         if (token == null) {
-            rateHeaders(ex, limiter.peek("anonymous", now));
+            rate.headersOnly(ex, "anonymous");
             ex.responseHeader("WWW-Authenticate", "Bearer realm=\"Clio\", error=\"invalid_token\"");
             ex.sendJson(401, ClioApiException.errorBody("Unauthorized", problem[0]));
             return;
         }
-        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(token, now);
-        rateHeaders(ex, verdict);
-        if (!verdict.allowed()) {
-            ex.responseHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-            ex.sendJson(429, ClioApiException.errorBody("RateLimited",
-                    "Rate limit of " + verdict.limit() + " requests per minute exceeded; retry in "
-                            + verdict.retryAfterSeconds() + " seconds"));
+        if (!rate.admit(ex, token)) {
             return;
         }
         try {
@@ -111,12 +104,6 @@ final class ClioApi {
         } catch (ClioApiException e) {
             ex.sendJson(e.status(), e.body());
         }
-    }
-
-    static void rateHeaders(SimExchange ex, FixedWindowRateLimiter.Verdict v) {
-        ex.responseHeader("X-RateLimit-Limit", Integer.toString(v.limit()));
-        ex.responseHeader("X-RateLimit-Remaining", Integer.toString(v.remaining()));
-        ex.responseHeader("X-RateLimit-Reset", Long.toString(v.resetEpochSeconds()));
     }
 
     private void route(SimExchange ex, String path) {

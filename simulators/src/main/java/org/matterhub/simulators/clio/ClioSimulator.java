@@ -1,20 +1,17 @@
 package org.matterhub.simulators.clio;
 
+import org.matterhub.simulators.common.ControlApi;
+import org.matterhub.simulators.common.FaultAnswers;
 import org.matterhub.simulators.common.FaultInjector;
-import org.matterhub.simulators.common.FaultRule;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
 import org.matterhub.simulators.common.MonotonicClock;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.RecordedRequest;
-import org.matterhub.simulators.common.RequestRecorder;
 import org.matterhub.simulators.common.SimExchange;
-import org.matterhub.simulators.common.SimHttpServer;
+import org.matterhub.simulators.common.SimulatorKit;
 import org.matterhub.simulators.common.WebhookSender;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Clio Manage API v4 simulator on 127.0.0.1: OAuth at {@code baseUrl()+"/oauth/..."}, the API at
@@ -29,40 +26,44 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-public final class ClioSimulator implements AutoCloseable {
+public final class ClioSimulator implements AutoCloseable, ControlApi.Target {
+
+    private static final FaultAnswers FAULTS = new FaultAnswers() {
+        @Override
+        public void serverError(SimExchange ex, int status) {
+            ex.sendJson(status, ClioApiException.errorBody("InternalServerError",
+                    "Simulated server error (" + status + ")"));
+        }
+
+        @Override
+        public void rateLimited(SimExchange ex, int retryAfterSeconds) {
+            ex.sendJson(429, ClioApiException.errorBody("RateLimited",
+                    "Rate limit exceeded; retry in " + retryAfterSeconds + " seconds"));
+        }
+    };
 
     private final ClioSimulatorOptions options;
-    private final MonotonicClock clock = new MonotonicClock();
-    private final FaultInjector faults = new FaultInjector();
-    private final RequestRecorder recorder = new RequestRecorder();
-    private final FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(60);
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final WebhookSender sender;
+    private final SimulatorKit kit = new SimulatorKit("clio-sim", new MonotonicClock());
+    private final RateGate rate;
     private final ClioWebhooks webhooks;
     private final ClioSimulatorData data;
     private final ClioOAuth oauth;
     private final ClioApi api;
-    private final ClioControl control;
-    private final SimHttpServer server;
 
     private ClioSimulator(ClioSimulatorOptions options) {
         this.options = options;
-        this.sender = new WebhookSender("clio-sim", options.webhookMaxAttempts(), options.webhookInitialBackoff(),
-                options.webhookTimeout());
+        MonotonicClock clock = kit.clock();
+        WebhookSender sender = kit.closeWith(new WebhookSender("clio-sim", options.webhookMaxAttempts(),
+                options.webhookInitialBackoff(), options.webhookTimeout()));
         this.webhooks = new ClioWebhooks(clock, sender);
         this.data = new ClioSimulatorData(clock, webhooks);
         this.oauth = new ClioOAuth(clock);
-        this.api = new ClioApi(data, webhooks, oauth, limiter, clock, this::baseUrl);
-        this.control = new ClioControl(this);
-        SimHttpServer started;
-        try {
-            started = SimHttpServer.start(options.port(), "clio-sim", this::handle, recorder,
-                    path -> !path.startsWith(ClioControl.PREFIX), clock);
-        } catch (RuntimeException e) {
-            sender.close();
-            throw e;
-        }
-        this.server = started;
+        this.rate = new RateGate(60, clock, RateGate.X_RATE_LIMIT, (ex, v) -> ex.sendJson(429,
+                ClioApiException.errorBody("RateLimited", "Rate limit of " + v.limit()
+                        + " requests per minute exceeded; retry in " + v.retryAfterSeconds() + " seconds")));
+        this.api = new ClioApi(data, webhooks, oauth, rate, clock, this::baseUrl);
+        ClioControl.register(kit.control(), this);
+        kit.start(options.port(), this::handle);
     }
 
     /** Starts a simulator; {@code options.port() == 0} picks a free port. */
@@ -71,21 +72,21 @@ public final class ClioSimulator implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT} */
+    @Override
     public String baseUrl() {
-        return server.baseUrl();
+        return kit.baseUrl();
     }
 
     /** Stops the server (releasing requests held by TIMEOUT faults) and the webhook sender. */
     @Override
     public void close() {
-        closing.countDown();
-        server.close();
-        sender.close();
+        kit.close();
     }
 
     /** Makes an OAuth client (developer app) known; its redirect URIs are not restricted. */
+    @Override
     public void registerApp(String clientId, String clientSecret) {
-        oauth.registerApp(clientId, clientSecret);
+        oauth.server().registerApp(clientId, clientSecret);
     }
 
     /** The firm's records; changes made here behave like a firm user's edits in Clio (webhooks fire). */
@@ -94,31 +95,33 @@ public final class ClioSimulator implements AutoCloseable {
     }
 
     public FaultInjector faults() {
-        return faults;
+        return kit.faults();
     }
 
     /** Requests per minute per access token; 0 = unlimited (headers still sent). Resets all windows. */
     public void setRateLimitPerMinute(int perMinute) {
-        limiter.setLimit(perMinute);
+        rate.setLimit(perMinute);
     }
 
     /** Requests received on {@code /oauth} and {@code /api} (not {@code /_control}), oldest first. */
     public List<RecordedRequest> requests() {
-        return recorder.all();
+        return kit.requests();
     }
 
     public void clearRequests() {
-        recorder.clear();
+        kit.clearRequests();
     }
 
     /** Refresh grants answer {@code invalid_grant}; API calls with any existing token answer 401. */
+    @Override
     public void revokeAllTokens() {
-        oauth.revokeAll();
+        oauth.server().revokeAll();
     }
 
     /** Existing access tokens answer 401 until the client refreshes. */
+    @Override
     public void expireAccessTokens() {
-        oauth.expireAll();
+        oauth.server().expireAll();
     }
 
     /** Switches event deliveries on/off; events while off are dropped (handshakes still happen). */
@@ -136,70 +139,17 @@ public final class ClioSimulator implements AutoCloseable {
         return ClioDemoFirm.seed(data);
     }
 
-    // ------------------------------------------------------------------ request pipeline
-
     private void handle(SimExchange ex) throws InterruptedException {
         String path = ex.path();
-        if (path.equals(ClioControl.PREFIX) || path.startsWith(ClioControl.PREFIX + "/")) {
-            control.handle(ex);
-            return;
-        }
-        boolean isApi = path.startsWith(ClioApi.PREFIX + "/");
-        boolean isOAuth = path.equals("/oauth/authorize") || path.equals("/oauth/token");
-        if (!isApi && !isOAuth) {
+        boolean isOAuth = oauth.server().handles(path);
+        if (!isOAuth && !path.startsWith(ClioApi.PREFIX + "/")) {
             ex.sendJson(404, ClioApiException.errorBody("RecordNotFound", "No route matches " + path));
-            return;
-        }
-        if (!applyFaults(ex)) {
-            return;
-        }
-        if (isOAuth) {
-            if (path.endsWith("/authorize")) {
-                oauth.authorize(ex);
+        } else if (kit.applyFaults(ex, FAULTS, options.timeoutFaultHold())) {
+            if (isOAuth) {
+                oauth.server().handle(ex);
             } else {
-                oauth.token(ex);
-            }
-        } else {
-            api.handle(ex);
-        }
-    }
-
-    /** Applies matching fault rules; returns false when the request has been answered (or dropped). */
-    private boolean applyFaults(SimExchange ex) throws InterruptedException {
-        FaultInjector.Decision decision = faults.decide(ex.method(), ex.path());
-        if (decision.latencyMillis() > 0 && closing.await(decision.latencyMillis(), TimeUnit.MILLISECONDS)) {
-            ex.drop();
-            return false;
-        }
-        Optional<FaultRule> fault = decision.fault();
-        if (fault.isEmpty()) {
-            return true;
-        }
-        FaultRule rule = fault.get();
-        switch (rule.kind()) {
-            case SERVER_ERROR -> {
-                ex.sendJson(rule.effectiveStatus(), ClioApiException.errorBody("InternalServerError",
-                        "Simulated server error (" + rule.effectiveStatus() + ")"));
-                return false;
-            }
-            case TIMEOUT -> {
-                ex.recordNow();
-                closing.await(options.timeoutFaultHold().toMillis(), TimeUnit.MILLISECONDS);
-                ex.drop();
-                return false;
-            }
-            case RATE_LIMITED -> {
-                ex.responseHeader("Retry-After", Integer.toString(rule.effectiveRetryAfterSeconds()));
-                ex.sendJson(429, ClioApiException.errorBody("RateLimited",
-                        "Rate limit exceeded; retry in " + rule.effectiveRetryAfterSeconds() + " seconds"));
-                return false;
-            }
-            case MALFORMED_BODY -> ex.malformOnSend();
-            case LOST_RESPONSE -> ex.dropOnSend();
-            default -> {
-                // LATENCY is handled above
+                api.handle(ex);
             }
         }
-        return true;
     }
 }

@@ -2,15 +2,13 @@ package org.matterhub.simulators.imanage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.ByteRanges;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
-import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.Multipart;
 import org.matterhub.simulators.common.SimExchange;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -34,18 +32,15 @@ final class ImanageApi {
 
     private final ImanageSimulatorData data;
     private final ImanageOAuth oauth;
-    private final FixedWindowRateLimiter limiter;
-    private final MonotonicClock clock;
+    private final RateGate rate;
     private final ImanageSimulatorOptions options;
     private final String libraryPrefix;
     private final String legacyPrefix;
 
-    ImanageApi(ImanageSimulatorData data, ImanageOAuth oauth, FixedWindowRateLimiter limiter, MonotonicClock clock,
-               ImanageSimulatorOptions options) {
+    ImanageApi(ImanageSimulatorData data, ImanageOAuth oauth, RateGate rate, ImanageSimulatorOptions options) {
         this.data = data;
         this.oauth = oauth;
-        this.limiter = limiter;
-        this.clock = clock;
+        this.rate = rate;
         this.options = options;
         this.libraryPrefix = "/work/api/v2/customers/" + options.customerId() + "/libraries/" + options.library();
         this.legacyPrefix = "/api/v2/customers/" + options.customerId() + "/libraries/" + options.library();
@@ -63,12 +58,7 @@ final class ImanageApi {
             ex.sendJson(401, ImanageApiException.errorBody("UNAUTHORIZED", problem[0]));
             return;
         }
-        Instant now = clock.now();
-        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(ImanageOAuth.tokenOf(ex), now);
-        if (!verdict.allowed()) {
-            ex.responseHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-            ex.sendJson(429, ImanageApiException.errorBody("TOO_MANY_REQUESTS", "Rate limit of " + verdict.limit()
-                    + " requests per minute exceeded; retry in " + verdict.retryAfterSeconds() + " seconds"));
+        if (!rate.admit(ex, ImanageOAuth.tokenOf(ex))) {
             return;
         }
         try {

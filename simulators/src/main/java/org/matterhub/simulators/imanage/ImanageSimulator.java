@@ -1,18 +1,16 @@
 package org.matterhub.simulators.imanage;
 
+import org.matterhub.simulators.common.ControlApi;
+import org.matterhub.simulators.common.FaultAnswers;
 import org.matterhub.simulators.common.FaultInjector;
-import org.matterhub.simulators.common.FaultRule;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
 import org.matterhub.simulators.common.MonotonicClock;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.RecordedRequest;
 import org.matterhub.simulators.common.RequestRecorder;
 import org.matterhub.simulators.common.SimExchange;
-import org.matterhub.simulators.common.SimHttpServer;
+import org.matterhub.simulators.common.SimulatorKit;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An iManage Work API v2 simulator on 127.0.0.1: OAuth at {@code baseUrl()+"/auth/oauth2/..."},
@@ -28,28 +26,40 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-public final class ImanageSimulator implements AutoCloseable {
+public final class ImanageSimulator implements AutoCloseable, ControlApi.Target {
+
+    private static final FaultAnswers FAULTS = new FaultAnswers() {
+        @Override
+        public void serverError(SimExchange ex, int status) {
+            ex.sendJson(status, ImanageApiException.errorBody("INTERNAL_SERVER_ERROR",
+                    "Simulated server error (" + status + ")"));
+        }
+
+        @Override
+        public void rateLimited(SimExchange ex, int retryAfterSeconds) {
+            ex.sendJson(429, ImanageApiException.errorBody("TOO_MANY_REQUESTS",
+                    "Rate limit exceeded; retry in " + retryAfterSeconds + " seconds"));
+        }
+    };
 
     private final ImanageSimulatorOptions options;
-    private final MonotonicClock clock = new MonotonicClock();
-    private final FaultInjector faults = new FaultInjector();
-    private final RequestRecorder recorder = new RequestRecorder();
-    private final FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(60);
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final SimulatorKit kit = new SimulatorKit("imanage-sim", new MonotonicClock());
+    private final RateGate rate;
     private final ImanageSimulatorData data;
     private final ImanageOAuth oauth;
     private final ImanageApi api;
-    private final ImanageControl control;
-    private final SimHttpServer server;
 
     private ImanageSimulator(ImanageSimulatorOptions options) {
         this.options = options;
+        MonotonicClock clock = kit.clock();
         this.data = new ImanageSimulatorData(clock, options.library(), this::baseUrl);
         this.oauth = new ImanageOAuth(clock, options.accessTokenTtl());
-        this.api = new ImanageApi(data, oauth, limiter, clock, options);
-        this.control = new ImanageControl(this);
-        this.server = SimHttpServer.start(options.port(), "imanage-sim", this::handle, recorder,
-                path -> !path.startsWith(ImanageControl.PREFIX), clock);
+        this.rate = new RateGate(60, clock, RateGate.NO_HEADERS, (ex, v) -> ex.sendJson(429,
+                ImanageApiException.errorBody("TOO_MANY_REQUESTS", "Rate limit of " + v.limit()
+                        + " requests per minute exceeded; retry in " + v.retryAfterSeconds() + " seconds")));
+        this.api = new ImanageApi(data, oauth, rate, options);
+        ImanageControl.register(kit.control(), this);
+        kit.start(options.port(), this::handle);
     }
 
     /** Starts a simulator; {@code options.port() == 0} picks a free port. */
@@ -58,8 +68,9 @@ public final class ImanageSimulator implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT} (the "server" a firm would configure, e.g. cloudimanage.com). */
+    @Override
     public String baseUrl() {
-        return server.baseUrl();
+        return kit.baseUrl();
     }
 
     /** {@code baseUrl()/work/api/v2/customers/{cid}/libraries/{lib}} */
@@ -74,18 +85,18 @@ public final class ImanageSimulator implements AutoCloseable {
     /** Stops the server, releasing requests held by TIMEOUT faults. */
     @Override
     public void close() {
-        closing.countDown();
-        server.close();
+        kit.close();
     }
 
     /** Makes an OAuth client (application registered in Control Center) known; redirect URIs are not restricted. */
+    @Override
     public void registerApp(String clientId, String clientSecret) {
-        oauth.registerApp(clientId, clientSecret);
+        oauth.server().registerApp(clientId, clientSecret);
     }
 
     /** Makes a user known for the {@code password} grant (user names are case-insensitive, stored upper-case). */
     public void registerUser(String username, String password) {
-        oauth.registerUser(username, password);
+        oauth.server().registerUser(username, password);
     }
 
     /** The library; changes made here behave like a firm user's edits in iManage Work. */
@@ -94,36 +105,38 @@ public final class ImanageSimulator implements AutoCloseable {
     }
 
     public FaultInjector faults() {
-        return faults;
+        return kit.faults();
     }
 
     /** Requests per minute per access token; 0 = unlimited (the default; iManage publishes no limit). */
     public void setRateLimitPerMinute(int perMinute) {
-        limiter.setLimit(perMinute);
+        rate.setLimit(perMinute);
     }
 
     /** Requests received on {@code /auth}, {@code /api} and {@code /work} (not {@code /_control}), oldest first. */
     public List<RecordedRequest> requests() {
-        return recorder.all();
+        return kit.requests();
     }
 
     /** The requests arrived and not yet answered (a test waits on these instead of sleeping). */
-    public List<org.matterhub.simulators.common.RequestRecorder.InProgress> requestsInProgress() {
-        return recorder.inProgress();
+    public List<RequestRecorder.InProgress> requestsInProgress() {
+        return kit.requestsInProgress();
     }
 
     public void clearRequests() {
-        recorder.clear();
+        kit.clearRequests();
     }
 
     /** Refresh grants answer {@code invalid_grant}; API calls with any existing token answer 401. */
+    @Override
     public void revokeAllTokens() {
-        oauth.revokeAll();
+        oauth.server().revokeAll();
     }
 
     /** Existing access tokens answer 401 until the client refreshes. */
+    @Override
     public void expireAccessTokens() {
-        oauth.expireAll();
+        oauth.server().expireAll();
     }
 
     /** Documents created through the API upload endpoint (all folders). */
@@ -150,66 +163,17 @@ public final class ImanageSimulator implements AutoCloseable {
         return ImanageDemoFirm.seed(data, m -> clientNumbers.contains(m.clientNumber()));
     }
 
-    // ------------------------------------------------------------------ request pipeline
-
     private void handle(SimExchange ex) throws InterruptedException {
         String path = ex.path();
-        if (path.equals(ImanageControl.PREFIX) || path.startsWith(ImanageControl.PREFIX + "/")) {
-            control.handle(ex);
-            return;
-        }
-        boolean isOAuth = path.equals(ImanageOAuth.AUTHORIZE_PATH) || path.equals(ImanageOAuth.TOKEN_PATH);
+        boolean isOAuth = oauth.server().handles(path);
         if (!isOAuth && !ImanageApi.isApiPath(path)) {
             ex.sendJson(404, ImanageApiException.errorBody("NOT_FOUND", "No route matches " + path));
-            return;
-        }
-        if (!applyFaults(ex)) {
-            return;
-        }
-        if (path.equals(ImanageOAuth.AUTHORIZE_PATH)) {
-            oauth.authorize(ex);
-        } else if (isOAuth) {
-            oauth.token(ex);
-        } else {
-            api.handle(ex);
-        }
-    }
-
-    private boolean applyFaults(SimExchange ex) throws InterruptedException {
-        FaultInjector.Decision decision = faults.decide(ex.method(), ex.path());
-        if (decision.latencyMillis() > 0 && closing.await(decision.latencyMillis(), TimeUnit.MILLISECONDS)) {
-            ex.drop();
-            return false;
-        }
-        Optional<FaultRule> fault = decision.fault();
-        if (fault.isEmpty()) {
-            return true;
-        }
-        FaultRule rule = fault.get();
-        switch (rule.kind()) {
-            case SERVER_ERROR -> {
-                ex.sendJson(rule.effectiveStatus(), ImanageApiException.errorBody("INTERNAL_SERVER_ERROR",
-                        "Simulated server error (" + rule.effectiveStatus() + ")"));
-                return false;
-            }
-            case TIMEOUT -> {
-                ex.recordNow();
-                closing.await(options.timeoutFaultHold().toMillis(), TimeUnit.MILLISECONDS);
-                ex.drop();
-                return false;
-            }
-            case RATE_LIMITED -> {
-                ex.responseHeader("Retry-After", Integer.toString(rule.effectiveRetryAfterSeconds()));
-                ex.sendJson(429, ImanageApiException.errorBody("TOO_MANY_REQUESTS",
-                        "Rate limit exceeded; retry in " + rule.effectiveRetryAfterSeconds() + " seconds"));
-                return false;
-            }
-            case MALFORMED_BODY -> ex.malformOnSend();
-            case LOST_RESPONSE -> ex.dropOnSend();
-            default -> {
-                // LATENCY is handled above
+        } else if (kit.applyFaults(ex, FAULTS, options.timeoutFaultHold())) {
+            if (isOAuth) {
+                oauth.server().handle(ex);
+            } else {
+                api.handle(ex);
             }
         }
-        return true;
     }
 }

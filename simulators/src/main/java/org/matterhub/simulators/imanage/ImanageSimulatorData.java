@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * {@code LIB!docnum.version} ({@code ACTIVE_US!453.1}), workspaces and folders {@code LIB!number}.
  * Workspaces and folders share one number series, documents another.
  */
-public final class ImanageSimulatorData {
+public final class ImanageSimulatorData implements org.matterhub.simulators.common.DocumentControl {
 
     /** Profile fields {@link #updateProfile} can change. */
     public static final Set<String> EDITABLE_FIELDS = Set.of("name", "custom1", "custom2", "class", "author",

@@ -2,7 +2,7 @@ package org.matterhub.simulators.netdocuments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.ByteRanges;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.Multipart;
@@ -36,15 +36,15 @@ final class NetDocumentsApi {
 
     private final NetDocumentsSimulatorData data;
     private final NetDocumentsOAuth oauth;
-    private final FixedWindowRateLimiter limiter;
+    private final RateGate rate;
     private final MonotonicClock clock;
     private final NetDocumentsSimulatorOptions options;
 
-    NetDocumentsApi(NetDocumentsSimulatorData data, NetDocumentsOAuth oauth, FixedWindowRateLimiter limiter,
-                    MonotonicClock clock, NetDocumentsSimulatorOptions options) {
+    NetDocumentsApi(NetDocumentsSimulatorData data, NetDocumentsOAuth oauth, RateGate rate, MonotonicClock clock,
+                    NetDocumentsSimulatorOptions options) {
         this.data = data;
         this.oauth = oauth;
-        this.limiter = limiter;
+        this.rate = rate;
         this.clock = clock;
         this.options = options;
     }
@@ -62,11 +62,7 @@ final class NetDocumentsApi {
             ex.sendJson(401, NetDocumentsApiException.errorBody("Unauthorized", problem[0]));
             return;
         }
-        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(token, clock.now());
-        if (!verdict.allowed()) {
-            ex.responseHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-            ex.sendJson(429, NetDocumentsApiException.errorBody("TooManyRequests", "More than " + verdict.limit()
-                    + " calls in 60 seconds with this token; retry in " + verdict.retryAfterSeconds() + " seconds"));
+        if (!rate.admit(ex, token)) {
             return;
         }
         try {

@@ -1,151 +1,33 @@
 package org.matterhub.simulators.netdocuments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import org.matterhub.simulators.common.ControlApi;
 import org.matterhub.simulators.common.ControlSupport;
-import org.matterhub.simulators.common.FaultRule;
-import org.matterhub.simulators.common.SimExchange;
+import org.matterhub.simulators.common.DocumentControl;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.matterhub.simulators.common.ControlSupport.body;
-import static org.matterhub.simulators.common.ControlSupport.intValue;
-import static org.matterhub.simulators.common.ControlSupport.optStr;
-import static org.matterhub.simulators.common.ControlSupport.str;
 
 /**
- * {@code /_control/*}: the Java control API over HTTP, for demos and manual use. Loopback callers only.
- * Not part of NetDocuments.
+ * NetDocuments' routes on the {@code /_control} API (beside the kit's standard and document ones), for demos
+ * and manual use. Not part of NetDocuments.
  */
 final class NetDocumentsControl {
 
-    static final String PREFIX = "/_control";
+    private static final DocumentControl.Names NAMES =
+            new DocumentControl.Names("key", "clientKey", "matterKey", "firm.user", "destination");
 
-    private final NetDocumentsSimulator sim;
-
-    NetDocumentsControl(NetDocumentsSimulator sim) {
-        this.sim = sim;
+    private NetDocumentsControl() {
     }
 
-    void handle(SimExchange ex) {
-        if (!ex.fromLoopback()) {
-            ex.sendJson(403, Map.of("error", "control API is loopback-only"));
-            return;
-        }
-        String[] s = ControlSupport.segments(ex.path(), PREFIX);
-        String m = ex.method();
+    static void register(ControlApi c, NetDocumentsSimulator sim) {
         NetDocumentsSimulatorData data = sim.data();
-        try {
-            if (s.length == 2 && s[0].equals("documents")) {
-                String id = s[1];
-                switch (m) {
-                    case "GET" -> ex.sendJson(200, data.documentProfile(id));
-                    case "PATCH" -> {
-                        for (Map.Entry<String, Object> e : body(ex).entrySet()) {
-                            data.updateProfile(id, e.getKey(), e.getValue() == null ? null : e.getValue().toString());
-                        }
-                        ex.sendJson(200, data.documentProfile(id));
-                    }
-                    case "DELETE" -> {
-                        data.deleteDocument(id);
-                        ex.sendEmpty(204);
-                    }
-                    default -> unknown(ex);
-                }
-                return;
-            }
-            if (s.length == 3 && s[0].equals("documents") && s[2].equals("versions") && "POST".equals(m)) {
-                int version = data.addVersion(s[1], ControlSupport.content(body(ex)));
-                ex.sendJson(201, Map.of("id", s[1], "version", version));
-                return;
-            }
-            if (s.length == 3 && s[0].equals("folders") && s[2].equals("documents") && "GET".equals(m)) {
-                ex.sendJson(200, data.documentIds(s[1]));
-                return;
-            }
-            switch (m + " /" + String.join("/", s)) {
-                case "GET /health" -> ex.sendJson(200, Map.of("status", "ok", "baseUrl", sim.baseUrl()));
-                case "POST /seed" -> ex.sendJson(200, sim.seedDemoFirm());
-                case "GET /requests" -> ex.sendJson(200, sim.requests());
-                case "DELETE /requests" -> {
-                    sim.clearRequests();
-                    ex.sendEmpty(204);
-                }
-                case "GET /faults" -> ex.sendJson(200, sim.faults().describe());
-                case "POST /faults" -> {
-                    FaultRule rule = ControlSupport.faultRule(body(ex));
-                    sim.faults().add(rule);
-                    ex.sendJson(201, rule);
-                }
-                case "DELETE /faults" -> {
-                    sim.faults().clear();
-                    ex.sendEmpty(204);
-                }
-                case "POST /rate-limit" -> {
-                    int perMinute = intValue(body(ex), "perMinute", -1);
-                    sim.setRateLimitPerMinute(perMinute);
-                    ex.sendJson(200, Map.of("perMinute", perMinute));
-                }
-                case "POST /tokens/revoke" -> {
-                    sim.revokeAllTokens();
-                    ex.sendEmpty(204);
-                }
-                case "POST /tokens/expire" -> {
-                    sim.expireAccessTokens();
-                    ex.sendEmpty(204);
-                }
-                case "POST /apps" -> {
-                    Map<String, Object> b = body(ex);
-                    sim.registerApp(str(b, "clientId"), str(b, "clientSecret"));
-                    ex.sendJson(201, Map.of("clientId", b.get("clientId")));
-                }
-                case "POST /clients" -> {
-                    Map<String, Object> b = body(ex);
-                    data.createClient(str(b, "key"), optStr(b, "description"));
-                    ex.sendJson(201, Map.of("key", b.get("key")));
-                }
-                case "POST /matters" -> {
-                    Map<String, Object> b = body(ex);
-                    data.createMatter(str(b, "clientKey"), str(b, "key"), optStr(b, "description"));
-                    ex.sendJson(201, Map.of("clientKey", b.get("clientKey"), "key", b.get("key")));
-                }
-                case "POST /workspaces" -> {
-                    Map<String, Object> b = body(ex);
-                    ex.sendJson(201, data.createMatterWorkspace(str(b, "clientKey"), optStr(b, "clientName"),
-                            str(b, "matterKey"), str(b, "description")));
-                }
-                case "POST /folders" -> {
-                    Map<String, Object> b = body(ex);
-                    ex.sendJson(201, Map.of("id", data.createFolder(str(b, "parentId"), str(b, "name"))));
-                }
-                case "POST /documents" -> {
-                    Map<String, Object> b = body(ex);
-                    String author = optStr(b, "author");
-                    String id = data.putDocument(str(b, "folderId"), str(b, "name"), str(b, "extension"),
-                            ControlSupport.content(b), author == null ? "firm.user" : author);
-                    ex.sendJson(201, Map.of("id", id));
-                }
-                case "GET /uploads" -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    String destination = ex.param("destination");
-                    out.put("total", data.uploadCount());
-                    if (destination != null) {
-                        out.put("destination", destination);
-                        out.put("count", data.uploadCount(destination));
-                    }
-                    ex.sendJson(200, out);
-                }
-                case "GET /log" -> ex.sendJson(200, data.activityLog());
-                default -> unknown(ex);
-            }
-        } catch (IllegalArgumentException | IllegalStateException | JsonProcessingException e) {
-            ex.sendJson(400, Map.of("error", String.valueOf(e.getMessage())));
-        } catch (NetDocumentsApiException e) {
-            ex.sendJson(e.status(), e.body());
-        }
-    }
-
-    private static void unknown(SimExchange ex) {
-        ex.sendJson(404, Map.of("error", "unknown control endpoint " + ex.method() + " " + ex.path()));
+        c.standard(sim, sim::seedDemoFirm).perMinuteLimit(sim::setRateLimitPerMinute);
+        DocumentControl.register(c, data, NAMES);
+        c.on("POST", "/documents/*/versions", (ex, s) -> {
+            int version = data.addVersion(s[1], ControlSupport.content(body(ex)));
+            ex.sendJson(201, Map.of("id", s[1], "version", version));
+        });
+        c.on("GET", "/log", (ex, s) -> ex.sendJson(200, data.activityLog()));
     }
 }

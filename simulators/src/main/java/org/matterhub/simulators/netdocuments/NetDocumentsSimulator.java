@@ -1,18 +1,15 @@
 package org.matterhub.simulators.netdocuments;
 
+import org.matterhub.simulators.common.ControlApi;
+import org.matterhub.simulators.common.FaultAnswers;
 import org.matterhub.simulators.common.FaultInjector;
-import org.matterhub.simulators.common.FaultRule;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
 import org.matterhub.simulators.common.MonotonicClock;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.RecordedRequest;
-import org.matterhub.simulators.common.RequestRecorder;
 import org.matterhub.simulators.common.SimExchange;
-import org.matterhub.simulators.common.SimHttpServer;
+import org.matterhub.simulators.common.SimulatorKit;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A NetDocuments REST API simulator on 127.0.0.1. One base URL serves both NetDocuments hosts: the web
@@ -29,29 +26,41 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-public final class NetDocumentsSimulator implements AutoCloseable {
+public final class NetDocumentsSimulator implements AutoCloseable, ControlApi.Target {
+
+    private static final FaultAnswers FAULTS = new FaultAnswers() {
+        @Override
+        public void serverError(SimExchange ex, int status) {
+            ex.sendJson(status, NetDocumentsApiException.errorBody("InternalServerError",
+                    "Simulated server error (" + status + ")"));
+        }
+
+        @Override
+        public void rateLimited(SimExchange ex, int retryAfterSeconds) {
+            ex.sendJson(429, NetDocumentsApiException.errorBody("TooManyRequests",
+                    "Rate limit exceeded; retry in " + retryAfterSeconds + " seconds"));
+        }
+    };
 
     private final NetDocumentsSimulatorOptions options;
-    private final MonotonicClock clock = new MonotonicClock();
-    private final FaultInjector faults = new FaultInjector();
-    private final RequestRecorder recorder = new RequestRecorder();
-    private final FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(60);
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final SimulatorKit kit = new SimulatorKit("netdocuments-sim", new MonotonicClock());
+    private final RateGate rate;
     private final NetDocumentsSimulatorData data;
     private final NetDocumentsOAuth oauth;
     private final NetDocumentsApi api;
-    private final NetDocumentsControl control;
-    private final SimHttpServer server;
 
     private NetDocumentsSimulator(NetDocumentsSimulatorOptions options) {
         this.options = options;
+        MonotonicClock clock = kit.clock();
         this.data = new NetDocumentsSimulatorData(clock, options);
-        this.limiter.setLimit(options.rateLimitPerMinute());
+        this.rate = new RateGate(60, clock, RateGate.NO_HEADERS, (ex, v) -> ex.sendJson(429,
+                NetDocumentsApiException.errorBody("TooManyRequests", "More than " + v.limit()
+                        + " calls in 60 seconds with this token; retry in " + v.retryAfterSeconds() + " seconds")));
+        this.rate.setLimit(options.rateLimitPerMinute());
         this.oauth = new NetDocumentsOAuth(clock, options.accessTokenTtl());
-        this.api = new NetDocumentsApi(data, oauth, limiter, clock, options);
-        this.control = new NetDocumentsControl(this);
-        this.server = SimHttpServer.start(options.port(), "netdocuments-sim", this::handle, recorder,
-                path -> !path.startsWith(NetDocumentsControl.PREFIX), clock);
+        this.api = new NetDocumentsApi(data, oauth, rate, clock, options);
+        NetDocumentsControl.register(kit.control(), this);
+        kit.start(options.port(), this::handle);
     }
 
     /** Starts a simulator; {@code options.port() == 0} picks a free port. */
@@ -60,8 +69,9 @@ public final class NetDocumentsSimulator implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT} (stands for both {@code vault.netvoyage.com} and {@code api.vault.netvoyage.com}). */
+    @Override
     public String baseUrl() {
-        return server.baseUrl();
+        return kit.baseUrl();
     }
 
     public NetDocumentsSimulatorOptions options() {
@@ -71,13 +81,13 @@ public final class NetDocumentsSimulator implements AutoCloseable {
     /** Stops the server, releasing requests held by TIMEOUT faults. */
     @Override
     public void close() {
-        closing.countDown();
-        server.close();
+        kit.close();
     }
 
     /** Makes an OAuth client (an {@code AP-…} application) known; redirect URIs are not restricted. */
+    @Override
     public void registerApp(String clientId, String clientSecret) {
-        oauth.registerApp(clientId, clientSecret);
+        oauth.server().registerApp(clientId, clientSecret);
     }
 
     /** The repository; changes made here behave like a firm user's edits in NetDocuments. */
@@ -86,31 +96,33 @@ public final class NetDocumentsSimulator implements AutoCloseable {
     }
 
     public FaultInjector faults() {
-        return faults;
+        return kit.faults();
     }
 
     /** Calls per 60 s per access token (default 100, see the options); 0 = unlimited. Resets all windows. */
     public void setRateLimitPerMinute(int perMinute) {
-        limiter.setLimit(perMinute);
+        rate.setLimit(perMinute);
     }
 
     /** Requests received on {@code /neWeb2}, {@code /v1} and {@code /v2} (not {@code /_control}), oldest first. */
     public List<RecordedRequest> requests() {
-        return recorder.all();
+        return kit.requests();
     }
 
     public void clearRequests() {
-        recorder.clear();
+        kit.clearRequests();
     }
 
     /** Refresh grants answer {@code invalid_grant}; API calls with any existing token answer 401. */
+    @Override
     public void revokeAllTokens() {
-        oauth.revokeAll();
+        oauth.server().revokeAll();
     }
 
     /** Existing access tokens answer 401 until the client refreshes. */
+    @Override
     public void expireAccessTokens() {
-        oauth.expireAll();
+        oauth.server().expireAll();
     }
 
     /** Documents created through {@code POST /v1/Document/upload} (all destinations). */
@@ -137,67 +149,17 @@ public final class NetDocumentsSimulator implements AutoCloseable {
         return NetDocumentsDemoFirm.seed(data, m -> clientNumbers.contains(m.clientNumber()));
     }
 
-    // ------------------------------------------------------------------ request pipeline
-
     private void handle(SimExchange ex) throws InterruptedException {
         String path = ex.path();
-        if (path.equals(NetDocumentsControl.PREFIX) || path.startsWith(NetDocumentsControl.PREFIX + "/")) {
-            control.handle(ex);
-            return;
-        }
-        boolean isOAuth = path.equalsIgnoreCase(NetDocumentsOAuth.AUTHORIZE_PATH)
-                || path.equalsIgnoreCase(NetDocumentsOAuth.TOKEN_PATH);
+        boolean isOAuth = oauth.server().handles(path);
         if (!isOAuth && !NetDocumentsApi.isApiPath(path)) {
             ex.sendJson(404, NetDocumentsApiException.errorBody("NotFound", "No route matches " + path));
-            return;
-        }
-        if (!applyFaults(ex)) {
-            return;
-        }
-        if (path.equalsIgnoreCase(NetDocumentsOAuth.AUTHORIZE_PATH)) {
-            oauth.authorize(ex);
-        } else if (isOAuth) {
-            oauth.token(ex);
-        } else {
-            api.handle(ex);
-        }
-    }
-
-    private boolean applyFaults(SimExchange ex) throws InterruptedException {
-        FaultInjector.Decision decision = faults.decide(ex.method(), ex.path());
-        if (decision.latencyMillis() > 0 && closing.await(decision.latencyMillis(), TimeUnit.MILLISECONDS)) {
-            ex.drop();
-            return false;
-        }
-        Optional<FaultRule> fault = decision.fault();
-        if (fault.isEmpty()) {
-            return true;
-        }
-        FaultRule rule = fault.get();
-        switch (rule.kind()) {
-            case SERVER_ERROR -> {
-                ex.sendJson(rule.effectiveStatus(), NetDocumentsApiException.errorBody("InternalServerError",
-                        "Simulated server error (" + rule.effectiveStatus() + ")"));
-                return false;
-            }
-            case TIMEOUT -> {
-                ex.recordNow();
-                closing.await(options.timeoutFaultHold().toMillis(), TimeUnit.MILLISECONDS);
-                ex.drop();
-                return false;
-            }
-            case RATE_LIMITED -> {
-                ex.responseHeader("Retry-After", Integer.toString(rule.effectiveRetryAfterSeconds()));
-                ex.sendJson(429, NetDocumentsApiException.errorBody("TooManyRequests",
-                        "Rate limit exceeded; retry in " + rule.effectiveRetryAfterSeconds() + " seconds"));
-                return false;
-            }
-            case MALFORMED_BODY -> ex.malformOnSend();
-            case LOST_RESPONSE -> ex.dropOnSend();
-            default -> {
-                // LATENCY is handled above
+        } else if (kit.applyFaults(ex, FAULTS, options.timeoutFaultHold())) {
+            if (isOAuth) {
+                oauth.server().handle(ex);
+            } else {
+                api.handle(ex);
             }
         }
-        return true;
     }
 }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  *
  * <p>Documents, folders and workspaces get 12-digit ids {@code nnnn-nnnn-nnnn} (ND-PP, ND-RB).
  */
-public final class NetDocumentsSimulatorData {
+public final class NetDocumentsSimulatorData implements org.matterhub.simulators.common.DocumentControl {
 
     public static final String CLIENT_PORTAL_FOLDER = "Client Portal";
     public static final String INTERNAL_FOLDER = "Internal";

@@ -1,0 +1,25 @@
+package org.matterhub.simulators.common;
+
+/**
+ * A vendor API failure: the HTTP status and the body in the vendor's own error shape. Each simulator has one
+ * subclass with factories for its vendor's errors; the kit answers any of them with {@link #status()} and
+ * {@link #body()}.
+ */
+public abstract class ApiError extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    protected ApiError(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The response body (a JSON value) in the vendor's error shape. */
+    public abstract Object body();
+}

@@ -1,0 +1,19 @@
+package org.matterhub.simulators.common;
+
+/**
+ * How one vendor answers the faults that {@link SimulatorKit#applyFaults} injects: the error bodies of a simulated
+ * server error and of a simulated throttle, in the vendor's shapes. {@code Retry-After} is set before
+ * {@link #rateLimited} is called.
+ */
+public interface FaultAnswers {
+
+    /** Answers a SERVER_ERROR fault with {@code status}. */
+    void serverError(SimExchange ex, int status);
+
+    /** Answers a RATE_LIMITED fault with 429 (the kit has set {@code Retry-After} already). */
+    void rateLimited(SimExchange ex, int retryAfterSeconds);
+
+    /** Called before a TIMEOUT fault holds the request (e.g. to free a concurrency slot). */
+    default void beforeHold(SimExchange ex) {
+    }
+}
