@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.FieldSelection;
 import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
-import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SimExchange;
 
 import java.net.URLEncoder;
@@ -57,7 +56,6 @@ final class ClioApi {
     private final ClioWebhooks webhooks;
     private final ClioOAuth oauth;
     private final RateGate rate;
-    private final MonotonicClock clock;
     private final Supplier<String> baseUrl;
     private final Map<String, Object> matterShape = ClioSimulatorData.matterShape();
     private final Map<String, Object> contactShape = ClioSimulatorData.contactShape();
@@ -66,12 +64,11 @@ final class ClioApi {
     private final Map<String, Object> webhookShape;
 
     ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, RateGate rate,
-            MonotonicClock clock, Supplier<String> baseUrl) {
+            Supplier<String> baseUrl) {
         this.data = data;
         this.webhooks = webhooks;
         this.oauth = oauth;
         this.rate = rate;
-        this.clock = clock;
         this.baseUrl = baseUrl;
         Map<String, Object> ws = new LinkedHashMap<>();
         for (String f : WEBHOOK_DEFAULT.fields().keySet()) {

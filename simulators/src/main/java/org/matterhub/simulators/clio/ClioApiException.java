@@ -1,35 +1,28 @@
 package org.matterhub.simulators.clio;
 
-import java.util.LinkedHashMap;
+import org.matterhub.simulators.common.ApiError;
+
 import java.util.Map;
 
 /** An API failure answered with Clio's error body {@code {"error":{"type":…,"message":…}}}. */
-final class ClioApiException extends RuntimeException {
+final class ClioApiException extends ApiError {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
     private final String type;
 
     ClioApiException(int status, String type, String message) {
-        super(message);
-        this.status = status;
+        super(status, message);
         this.type = type;
     }
 
-    int status() {
-        return status;
-    }
-
-    Map<String, Object> body() {
+    @Override
+    public Map<String, Object> body() {
         return errorBody(type, getMessage());
     }
 
     static Map<String, Object> errorBody(String type, String message) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("type", type);
-        detail.put("message", message);
-        return Map.of("error", detail);
+        return ApiError.nested("type", type, message);
     }
 
     static ClioApiException badRequest(String message) {

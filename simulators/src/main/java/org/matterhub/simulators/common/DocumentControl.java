@@ -27,15 +27,27 @@ public interface DocumentControl {
     record Names(String id, String client, String matter, String defaultAuthor, String uploadFolder) {
     }
 
+    /** A matter workspace with its two standard folders. */
+    interface Workspace {
+        String workspaceId();
+
+        String clientPortalFolderId();
+
+        String internalFolderId();
+    }
+
     void createClient(String id, String description);
 
     void createMatter(String clientId, String id, String description);
 
-    Object createMatterWorkspace(String clientId, String clientName, String matterId, String description);
+    Workspace createMatterWorkspace(String clientId, String clientName, String matterId, String description);
 
     String createFolder(String parentId, String name);
 
     String putDocument(String folderId, String name, String extension, byte[] content, String author);
+
+    /** Adds a version; returns the id that now names the document's latest version. */
+    String appendVersion(String documentId, byte[] content);
 
     Map<String, Object> documentProfile(String documentId);
 

@@ -16,4 +16,29 @@ public interface FaultAnswers {
     /** Called before a TIMEOUT fault holds the request (e.g. to free a concurrency slot). */
     default void beforeHold(SimExchange ex) {
     }
+
+    /** Builds a vendor's error body from an error code and a message. */
+    @FunctionalInterface
+    interface ErrorBody {
+        Object of(String code, String message);
+    }
+
+    /**
+     * JSON answers {@code errorBody(serverErrorCode, "Simulated server error (503)")} and
+     * {@code errorBody(throttledCode, "Rate limit exceeded; retry in N seconds")}.
+     */
+    static FaultAnswers json(ErrorBody errorBody, String serverErrorCode, String throttledCode) {
+        return new FaultAnswers() {
+            @Override
+            public void serverError(SimExchange ex, int status) {
+                ex.sendJson(status, errorBody.of(serverErrorCode, "Simulated server error (" + status + ")"));
+            }
+
+            @Override
+            public void rateLimited(SimExchange ex, int retryAfterSeconds) {
+                ex.sendJson(429, errorBody.of(throttledCode,
+                        "Rate limit exceeded; retry in " + retryAfterSeconds + " seconds"));
+            }
+        };
+    }
 }

@@ -1,38 +1,31 @@
 package org.matterhub.simulators.imanage;
 
-import java.util.LinkedHashMap;
+import org.matterhub.simulators.common.ApiError;
+
 import java.util.Map;
 
 /**
  * An API failure answered with the error body {@code {"error":{"code":…,"message":…}}}. The shape is an
  * assumption (VENDORS.md §2.4: commonly assumed by third-party code, not seen in a primary source).
  */
-final class ImanageApiException extends RuntimeException {
+final class ImanageApiException extends ApiError {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
     private final String code;
 
     ImanageApiException(int status, String code, String message) {
-        super(message);
-        this.status = status;
+        super(status, message);
         this.code = code;
     }
 
-    int status() {
-        return status;
-    }
-
-    Map<String, Object> body() {
+    @Override
+    public Map<String, Object> body() {
         return errorBody(code, getMessage());
     }
 
     static Map<String, Object> errorBody(String code, String message) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("code", code);
-        detail.put("message", message);
-        return Map.of("error", detail);
+        return ApiError.nested("code", code, message);
     }
 
     static ImanageApiException badRequest(String message) {

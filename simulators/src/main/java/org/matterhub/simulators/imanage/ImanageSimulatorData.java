@@ -1,5 +1,6 @@
 package org.matterhub.simulators.imanage;
 
+import org.matterhub.simulators.common.DocumentControl;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SampleFiles;
 
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code LIB!docnum.version} ({@code ACTIVE_US!453.1}), workspaces and folders {@code LIB!number}.
  * Workspaces and folders share one number series, documents another.
  */
-public final class ImanageSimulatorData implements org.matterhub.simulators.common.DocumentControl {
+public final class ImanageSimulatorData implements DocumentControl {
 
     /** Profile fields {@link #updateProfile} can change. */
     public static final Set<String> EDITABLE_FIELDS = Set.of("name", "custom1", "custom2", "class", "author",
@@ -142,6 +143,11 @@ public final class ImanageSimulatorData implements org.matterhub.simulators.comm
     }
 
     /** Adds a version with new content; returns the new version's id. */
+    @Override
+    public String appendVersion(String documentId, byte[] content) {
+        return addVersion(documentId, content);
+    }
+
     public String addVersion(String documentId, byte[] content) {
         synchronized (lock) {
             Doc d = requireDocument(parseDocument(documentId).number);
@@ -891,7 +897,8 @@ public final class ImanageSimulatorData implements org.matterhub.simulators.comm
     }
 
     /** Ids created by {@link #createMatterWorkspace}. */
-    public record MatterWorkspace(String workspaceId, String clientPortalFolderId, String internalFolderId) {
+    public record MatterWorkspace(String workspaceId, String clientPortalFolderId, String internalFolderId)
+            implements Workspace {
     }
 
     record Download(String fileName, String contentType, byte[] content) {

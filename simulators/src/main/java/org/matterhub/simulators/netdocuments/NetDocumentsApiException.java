@@ -1,38 +1,31 @@
 package org.matterhub.simulators.netdocuments;
 
-import java.util.LinkedHashMap;
+import org.matterhub.simulators.common.ApiError;
+
 import java.util.Map;
 
 /**
  * An API failure answered with {@code {"error":…,"message":…}}. NetDocuments documents only that 4xx/5xx
  * bodies carry "a JSON or XML object with information about the problem"; the shape is an assumption.
  */
-final class NetDocumentsApiException extends RuntimeException {
+final class NetDocumentsApiException extends ApiError {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
     private final String code;
 
     NetDocumentsApiException(int status, String code, String message) {
-        super(message);
-        this.status = status;
+        super(status, message);
         this.code = code;
     }
 
-    int status() {
-        return status;
-    }
-
-    Map<String, Object> body() {
+    @Override
+    public Map<String, Object> body() {
         return errorBody(code, getMessage());
     }
 
     static Map<String, Object> errorBody(String code, String message) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("error", code);
-        out.put("message", message);
-        return out;
+        return ApiError.flat(code, message);
     }
 
     static NetDocumentsApiException badRequest(String message) {

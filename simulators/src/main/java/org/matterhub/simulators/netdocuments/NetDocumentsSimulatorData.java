@@ -1,5 +1,6 @@
 package org.matterhub.simulators.netdocuments;
 
+import org.matterhub.simulators.common.DocumentControl;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SampleFiles;
 
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  *
  * <p>Documents, folders and workspaces get 12-digit ids {@code nnnn-nnnn-nnnn} (ND-PP, ND-RB).
  */
-public final class NetDocumentsSimulatorData implements org.matterhub.simulators.common.DocumentControl {
+public final class NetDocumentsSimulatorData implements DocumentControl {
 
     public static final String CLIENT_PORTAL_FOLDER = "Client Portal";
     public static final String INTERNAL_FOLDER = "Internal";
@@ -116,6 +117,12 @@ public final class NetDocumentsSimulatorData implements org.matterhub.simulators
     }
 
     /** Adds an official version with new content; returns the new version number. */
+    @Override
+    public String appendVersion(String documentId, byte[] content) {
+        addVersion(documentId, content);
+        return documentId;
+    }
+
     public int addVersion(String documentId, byte[] content) {
         synchronized (lock) {
             return newVersion(requireDocument(documentId), content, null, null, true, "firm.user").number;
@@ -763,7 +770,8 @@ public final class NetDocumentsSimulatorData implements org.matterhub.simulators
     }
 
     /** Ids created by {@link #createMatterWorkspace}. */
-    public record MatterWorkspace(String workspaceId, String clientPortalFolderId, String internalFolderId) {
+    public record MatterWorkspace(String workspaceId, String clientPortalFolderId, String internalFolderId)
+            implements Workspace {
     }
 
     record Download(String fileName, String contentType, byte[] content) {

@@ -1,15 +1,11 @@
 package org.matterhub.simulators.quickbooks;
 
-import org.matterhub.simulators.common.ControlApi;
 import org.matterhub.simulators.common.FaultAnswers;
-import org.matterhub.simulators.common.FaultInjector;
 import org.matterhub.simulators.common.FixedWindowRateLimiter;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.OAuthServer;
-import org.matterhub.simulators.common.RecordedRequest;
-import org.matterhub.simulators.common.RequestRecorder;
 import org.matterhub.simulators.common.SimExchange;
-import org.matterhub.simulators.common.SimulatorKit;
+import org.matterhub.simulators.common.VendorSimulator;
 import org.matterhub.simulators.common.WebhookSender;
 
 import java.time.Duration;
@@ -34,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  */
-public final class QboSimulator implements AutoCloseable, ControlApi.Target {
+public final class QboSimulator extends VendorSimulator<QboSimulatorOptions> {
 
     /**
      * Base URL for the devkit when it reaches the simulator as its HTTP proxy ({@code proxy.host}/{@code proxy.port}):
@@ -43,9 +39,7 @@ public final class QboSimulator implements AutoCloseable, ControlApi.Target {
      */
     public static final String SDK_BASE_URL = "http://quickbooks.simulator.invalid/v3/company";
 
-    private final QboSimulatorOptions options;
-    private final SimulatorKit kit = new SimulatorKit("qbo-sim", new MonotonicClock());
-    private final MonotonicClock clock = kit.clock();
+    private final MonotonicClock clock;
     private final FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(60);
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, QboRealm> realms = new ConcurrentHashMap<>();
@@ -66,13 +60,15 @@ public final class QboSimulator implements AutoCloseable, ControlApi.Target {
     private volatile int maxConcurrent;
 
     private QboSimulator(QboSimulatorOptions options) {
-        this.options = options;
+        super("qbo-sim", new MonotonicClock(), options);
+        this.clock = kit.clock();
         this.maxConcurrent = options.maxConcurrent();
         this.limiter.setLimit(options.requestsPerMinute());
         WebhookSender sender = kit.closeWith(new WebhookSender("qbo-sim", options.webhookMaxAttempts(),
                 options.webhookInitialBackoff(), Duration.ofSeconds(3)));
         this.webhooks = new QboWebhooks(sender);
         this.oauth = new QboOAuth(clock, options.accessTokenTtl());
+        use(oauth.server(), faultAnswers, options.timeoutFaultHold());
         this.api = new QboApi(clock, options, this::baseUrl);
         QboControl.register(kit.control(), this);
         kit.start(options.port(), this::handle);
@@ -82,35 +78,11 @@ public final class QboSimulator implements AutoCloseable, ControlApi.Target {
         return new QboSimulator(options);
     }
 
-    public int port() {
-        return kit.port();
-    }
-
-    /** {@code http://127.0.0.1:PORT} (OAuth paths hang off it). */
-    @Override
-    public String baseUrl() {
-        return kit.baseUrl();
-    }
-
     /** The value for the devkit's {@code Config.BASE_URL_QBO}: {@code baseUrl() + "/v3/company"}. */
     public String apiBaseUrl() {
         return baseUrl() + "/v3/company";
     }
 
-    public QboSimulatorOptions options() {
-        return options;
-    }
-
-    @Override
-    public void close() {
-        kit.close();
-    }
-
-    /** Makes an OAuth client (developer app) known. */
-    @Override
-    public void registerApp(String clientId, String clientSecret) {
-        oauth.server().registerApp(clientId, clientSecret);
-    }
 
     /** Creates an empty company (realm), or returns the existing one. */
     public QboRealm createRealm(String realmId) {
@@ -138,10 +110,6 @@ public final class QboSimulator implements AutoCloseable, ControlApi.Target {
         return List.of(g.accessToken(), g.refreshToken());
     }
 
-    public FaultInjector faults() {
-        return kit.faults();
-    }
-
     public QboWebhooks webhooks() {
         return webhooks;
     }
@@ -150,29 +118,6 @@ public final class QboSimulator implements AutoCloseable, ControlApi.Target {
     public void setLimits(int perMinute, int concurrent) {
         limiter.setLimit(perMinute);
         this.maxConcurrent = concurrent;
-    }
-
-    public List<RecordedRequest> requests() {
-        return kit.requests();
-    }
-
-    /** The requests arrived and not yet answered (a test waits on these instead of sleeping). */
-    public List<org.matterhub.simulators.common.RequestRecorder.InProgress> requestsInProgress() {
-        return kit.requestsInProgress();
-    }
-
-    public void clearRequests() {
-        kit.clearRequests();
-    }
-
-    @Override
-    public void revokeAllTokens() {
-        oauth.server().revokeAll();
-    }
-
-    @Override
-    public void expireAccessTokens() {
-        oauth.server().expireAll();
     }
 
     /** Seeds the deterministic demo company (see {@link QboDemoRealm}). */
@@ -195,7 +140,7 @@ public final class QboSimulator implements AutoCloseable, ControlApi.Target {
             return;
         }
         if (isOAuth) {
-            if (kit.applyFaults(ex, faultAnswers, options.timeoutFaultHold())) {
+            if (applyFaults(ex)) {
                 oauth.server().handle(ex);
             }
             return;
@@ -222,7 +167,7 @@ public final class QboSimulator implements AutoCloseable, ControlApi.Target {
             if (max > 0 && now > max) {
                 throw QboFault.throttled("More than " + max + " concurrent requests for this company");
             }
-            if (!kit.applyFaults(ex, faultAnswers, options.timeoutFaultHold())) {
+            if (!applyFaults(ex)) {
                 return;
             }
             String[] rest = java.util.Arrays.copyOfRange(segs, 1, segs.length);

@@ -1,28 +1,25 @@
 package org.matterhub.simulators.xero;
 
+import org.matterhub.simulators.common.ApiError;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** An error answer in Xero's shapes: the 400 {@code ValidationException} envelope or the problem body. */
-final class XeroApiException extends RuntimeException {
+final class XeroApiException extends ApiError {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
     private final transient Object body;
 
     XeroApiException(int status, Object body, String message) {
-        super(message);
-        this.status = status;
+        super(status, message);
         this.body = body;
     }
 
-    int status() {
-        return status;
-    }
-
-    Object body() {
+    @Override
+    public Object body() {
         return body;
     }
 

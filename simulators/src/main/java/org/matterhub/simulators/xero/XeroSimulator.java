@@ -1,18 +1,15 @@
 package org.matterhub.simulators.xero;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.matterhub.simulators.common.ControlApi;
 import org.matterhub.simulators.common.ControlSupport;
 import org.matterhub.simulators.common.FaultAnswers;
-import org.matterhub.simulators.common.FaultInjector;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.MonotonicClock;
-import org.matterhub.simulators.common.RecordedRequest;
-import org.matterhub.simulators.common.RequestRecorder;
 import org.matterhub.simulators.common.SimExchange;
-import org.matterhub.simulators.common.SimulatorKit;
+import org.matterhub.simulators.common.VendorSimulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }
  * }</pre>
  */
-public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
+public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
 
     /** Accounting API path prefix ({@code https://api.xero.com/api.xro/2.0}). */
     public static final String ACCOUNTING_PREFIX = "/api.xro/2.0";
@@ -49,8 +46,6 @@ public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
     static final String ONLINE_PREFIX = "/in.xero.com/";
     private static final DateTimeFormatter CONNECTION_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS");
 
-    private final XeroSimulatorOptions options;
-    private final SimulatorKit kit;
     private final MonotonicClock clock;
     private final XeroOAuth oauth;
     private final XeroRateLimits limits;
@@ -86,10 +81,10 @@ public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
     };
 
     private XeroSimulator(XeroSimulatorOptions options, java.time.Clock wallClock) {
-        this.options = options;
-        this.kit = new SimulatorKit("xero-sim", new MonotonicClock(wallClock));
+        super("xero-sim", new MonotonicClock(wallClock), options);
         this.clock = kit.clock();
         this.oauth = new XeroOAuth(clock, options);
+        use(oauth.server(), faultAnswers, options.timeoutFaultHold());
         this.limits = new XeroRateLimits(options.perMinute(), options.perDay(), options.concurrent(), options.appPerMinute());
         UUID tenant = UUID.nameUUIDFromBytes("matterhub-demo-xero-tenant".getBytes(StandardCharsets.UTF_8));
         this.data = new XeroSimulatorData(clock, tenant, "Matterhub Demo Law LLP");
@@ -115,27 +110,13 @@ public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
         return new XeroSimulator(options, clock);
     }
 
-    /** {@code http://127.0.0.1:PORT}: identity base path (token, connections). */
-    @Override
-    public String baseUrl() {
-        return kit.baseUrl();
-    }
-
     /** Base path for the SDK's accounting {@code ApiClient} ({@code baseUrl() + "/api.xro/2.0"}). */
     public String accountingBasePath() {
         return baseUrl() + ACCOUNTING_PREFIX;
     }
 
-    public XeroSimulatorOptions options() {
-        return options;
-    }
-
     public XeroSimulatorData data() {
         return data;
-    }
-
-    public FaultInjector faults() {
-        return kit.faults();
     }
 
     public XeroWebhooks webhooks() {
@@ -146,27 +127,9 @@ public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
         return data.tenantId();
     }
 
-    public List<RecordedRequest> requests() {
-        return kit.requests();
-    }
-
-    /** The requests arrived and not yet answered (a test waits on these instead of sleeping). */
-    public List<org.matterhub.simulators.common.RequestRecorder.InProgress> requestsInProgress() {
-        return kit.requestsInProgress();
-    }
-
-    public void clearRequests() {
-        kit.clearRequests();
-    }
-
     /** Replaces the limits (0 = unlimited) and resets every window. */
     public void setRateLimits(int perMinute, int perDay, int concurrent, int appPerMinute) {
         limits.set(perMinute, perDay, concurrent, appPerMinute);
-    }
-
-    @Override
-    public void registerApp(String clientId, String clientSecret) {
-        oauth.server().registerApp(clientId, clientSecret);
     }
 
     XeroRateLimits rateLimits() {
@@ -188,22 +151,8 @@ public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
         return oauth.issueAccessToken(clientId);
     }
 
-    /** Expires every access token now (the next call answers 401). */
-    @Override
-    public void expireAccessTokens() {
-        oauth.server().expireAll();
-    }
 
-    /** Revokes every grant: access and refresh tokens stop working. */
-    @Override
-    public void revokeAllTokens() {
-        oauth.server().revokeAll();
-    }
 
-    @Override
-    public void close() {
-        kit.close();
-    }
 
     // ------------------------------------------------------------------ pipeline
 
@@ -308,7 +257,7 @@ public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
         Idempotent slot = idempotency.computeIfAbsent(scope, k -> new Idempotent());
         Answer a;
         synchronized (slot) {
-            if (slot.answer != null && slot.at.plus(options.idempotencyTtl()).isAfter(clock.now())) {
+            if (slot.answer != null && slot.at.plus(options().idempotencyTtl()).isAfter(clock.now())) {
                 ex.responseHeader("Idempotent-Replayed", "true");
                 a = slot.answer;
             } else {
@@ -355,9 +304,6 @@ public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
         ex.sendJson(status, body);
     }
 
-    private boolean applyFaults(SimExchange ex) throws InterruptedException {
-        return kit.applyFaults(ex, faultAnswers, options.timeoutFaultHold());
-    }
 
     // ------------------------------------------------------------------ OAuth 2.0 and identity
 
@@ -392,6 +338,6 @@ public final class XeroSimulator implements AutoCloseable, ControlApi.Target {
     }
 
     int pageSize() {
-        return options.pageSize();
+        return options().pageSize();
     }
 }
