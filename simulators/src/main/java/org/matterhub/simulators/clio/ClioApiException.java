@@ -9,16 +9,8 @@ final class ClioApiException extends ApiError {
 
     private static final long serialVersionUID = 1L;
 
-    private final String type;
-
     ClioApiException(int status, String type, String message) {
-        super(status, message);
-        this.type = type;
-    }
-
-    @Override
-    public Map<String, Object> body() {
-        return errorBody(type, getMessage());
+        super(status, errorBody(type, message), message);
     }
 
     static Map<String, Object> errorBody(String type, String message) {

@@ -13,10 +13,13 @@ public abstract class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final transient Object body;
 
-    protected ApiError(int status, String message) {
+    /** A failure answered with {@code status} and {@code body} (a JSON value in the vendor's error shape). */
+    protected ApiError(int status, Object body, String message) {
         super(message);
         this.status = status;
+        this.body = body;
     }
 
     public int status() {
@@ -24,7 +27,9 @@ public abstract class ApiError extends RuntimeException {
     }
 
     /** The response body (a JSON value) in the vendor's error shape. */
-    public abstract Object body();
+    public Object body() {
+        return body;
+    }
 
     /** {@code {"error":{codeField:code,"message":message}}} */
     public static Map<String, Object> nested(String codeField, String code, String message) {

@@ -140,7 +140,7 @@ abstract class ImanageApiData extends ImanageStore {
         synchronized (lock) {
             DocRef ref = parseDocumentApi(documentId);
             Doc d = requireDocumentApi(ref);
-            return renderDocument(d, d.version(ref.version));
+            return renderDocument(d, d.version(ref.version()));
         }
     }
 
@@ -156,7 +156,7 @@ abstract class ImanageApiData extends ImanageStore {
         synchronized (lock) {
             DocRef ref = parseDocumentApi(documentId);
             Doc d = requireDocumentApi(ref);
-            Version v = d.version(ref.version);
+            Version v = d.version(ref.version());
             return new Download(d.name + "." + d.extension, SampleFiles.mimeType(d.extension), v.content);
         }
     }
@@ -218,7 +218,7 @@ abstract class ImanageApiData extends ImanageStore {
                 fields.put(e.getKey(), str(e.getValue()));
             }
             applyProfile(d, fields);
-            return renderDocument(d, d.version(ref.version));
+            return renderDocument(d, d.version(ref.version()));
         }
     }
 
@@ -255,14 +255,14 @@ abstract class ImanageApiData extends ImanageStore {
             if (withTombstones) {
                 for (Tombstone t : tombstones) {
                     Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("id", id(t.document, t.version));
-                    body.put("document_number", t.document);
-                    body.put("version", t.version);
+                    body.put("id", id(t.document(), t.version()));
+                    body.put("document_number", t.document());
+                    body.put("version", t.version());
                     body.put("database", library);
                     body.put("wstype", "document");
                     body.put("deleted", true);
-                    body.put("edit_date", MonotonicClock.format(t.at));
-                    rows.add(CrawlRow.of(t.at, id(t.document, t.version), body));
+                    body.put("edit_date", MonotonicClock.format(t.at()));
+                    rows.add(CrawlRow.of(t.at(), id(t.document(), t.version()), body));
                 }
             }
             return rows;

@@ -12,16 +12,8 @@ final class ImanageApiException extends ApiError {
 
     private static final long serialVersionUID = 1L;
 
-    private final String code;
-
     ImanageApiException(int status, String code, String message) {
-        super(status, message);
-        this.code = code;
-    }
-
-    @Override
-    public Map<String, Object> body() {
-        return errorBody(code, getMessage());
+        super(status, errorBody(code, message), message);
     }
 
     static Map<String, Object> errorBody(String code, String message) {

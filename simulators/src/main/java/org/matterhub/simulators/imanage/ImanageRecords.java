@@ -116,27 +116,6 @@ final class ImanageRecords {
         }
     }
 
-    static final class Tombstone {
-        final long document;
-        final int version;
-        final Instant at;
-
-        Tombstone(long document, int version, Instant at) {
-            this.document = document;
-            this.version = version;
-            this.at = at;
-        }
-
-        long document() {
-            return document;
-        }
-
-        int version() {
-            return version;
-        }
-
-        Instant at() {
-            return at;
-        }
+    record Tombstone(long document, int version, Instant at) {
     }
 }

@@ -128,7 +128,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
 
     public String addVersion(String documentId, byte[] content) {
         synchronized (lock) {
-            Doc d = requireDocument(parseDocument(documentId).number);
+            Doc d = requireDocument(parseDocument(documentId).number());
             Version v = d.addVersion(content, "FIRMUSER", clock.next());
             return id(d.number, v.number);
         }
@@ -140,7 +140,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
      */
     public void updateProfile(String documentId, String field, String value) {
         synchronized (lock) {
-            Doc d = requireDocument(parseDocument(documentId).number);
+            Doc d = requireDocument(parseDocument(documentId).number());
             applyProfile(d, Map.of(field, value == null ? "" : value));
         }
     }
@@ -151,7 +151,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
      */
     public void fileDocument(String documentId, String folderId) {
         synchronized (lock) {
-            Doc d = requireDocument(parseDocument(documentId).number);
+            Doc d = requireDocument(parseDocument(documentId).number());
             Container folder = requireContainer(parseContainer(folderId));
             if (d.folders.add(folder.number)) {
                 d.filedAt.put(folder.number, clock.next());
@@ -162,7 +162,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
     /** Deletes a document with all its versions (a tombstone is kept for crawls that show deletions). */
     public void deleteDocument(String documentId) {
         synchronized (lock) {
-            Doc d = requireDocument(parseDocument(documentId).number);
+            Doc d = requireDocument(parseDocument(documentId).number());
             Instant now = clock.next();
             documents.remove(d.number);
             for (Version v : d.versions) {
@@ -177,8 +177,8 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
     public Map<String, Object> documentProfile(String documentId) {
         synchronized (lock) {
             DocRef ref = parseDocument(documentId);
-            Doc d = requireDocument(ref.number);
-            return renderDocument(d, d.version(ref.version));
+            Doc d = requireDocument(ref.number());
+            return renderDocument(d, d.version(ref.version()));
         }
     }
 
@@ -186,7 +186,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
     public byte[] content(String documentId) {
         synchronized (lock) {
             DocRef ref = parseDocument(documentId);
-            return requireDocument(ref.number).version(ref.version).content.clone();
+            return requireDocument(ref.number()).version(ref.version()).content.clone();
         }
     }
 
@@ -210,7 +210,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
         synchronized (lock) {
             List<String> out = new ArrayList<>();
             for (String id : documentIds(folderId)) {
-                if (name.equals(documents.get(parseDocument(id).number).name)) {
+                if (name.equals(documents.get(parseDocument(id).number()).name)) {
                     out.add(id);
                 }
             }
@@ -221,7 +221,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
     /** Number of versions of a document. */
     public int versionCount(String documentId) {
         synchronized (lock) {
-            return requireDocument(parseDocument(documentId).number).versions.size();
+            return requireDocument(parseDocument(documentId).number()).versions.size();
         }
     }
 
@@ -242,7 +242,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
     /** Versions added through the API to one document. */
     public int versionUploadCount(String documentId) {
         synchronized (lock) {
-            return apiVersionsByDocument.getOrDefault(parseDocument(documentId).number, 0);
+            return apiVersionsByDocument.getOrDefault(parseDocument(documentId).number(), 0);
         }
     }
 

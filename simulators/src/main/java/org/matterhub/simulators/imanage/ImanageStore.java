@@ -284,22 +284,7 @@ abstract class ImanageStore {
     static final Pattern DOC_ID = Pattern.compile("^([^!]+)!(\\d+)(?:\\.(\\d+))?$");
     static final Pattern CONTAINER_ID = Pattern.compile("^([^!]+)!(\\d+)$");
 
-    static final class DocRef {
-        final long number;
-        final int version;
-
-        DocRef(long number, int version) {
-            this.number = number;
-            this.version = version;
-        }
-
-        long number() {
-            return number;
-        }
-
-        int version() {
-            return version;
-        }
+    record DocRef(long number, int version) {
     }
 
     DocRef parseDocument(String id) {

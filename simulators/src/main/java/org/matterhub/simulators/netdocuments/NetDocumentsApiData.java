@@ -169,7 +169,7 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
                 throw NetDocumentsApiException.notFound("version " + version + " of document " + id);
             }
             Version v = d.version(version > 0 ? version : d.official);
-            return new Download(d.name + "." + d.extension, SampleFiles.mimeType(d.extension), v.content);
+            return new Download(d.name + "." + d.extension, SampleFiles.mimeType(d.extension), v.content());
         }
     }
 
@@ -222,11 +222,11 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
             Version officialVersion = d.version(d.official);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("latestVersionNumber", d.versions.size());
-            out.put("newVer", v.number);
-            out.put("newVersionLabel", v.label);
+            out.put("newVer", v.number());
+            out.put("newVersionLabel", v.label());
             out.put("officialVer", d.official);
-            out.put("officialVerName", officialVersion.label);
-            out.put("versions", d.versions.stream().map(x -> Integer.toString(x.number))
+            out.put("officialVerName", officialVersion.label());
+            out.put("versions", d.versions.stream().map(x -> Integer.toString(x.number()))
                     .reduce((a, b) -> a + "," + b).orElse(""));
             return out;
         }
@@ -238,14 +238,14 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
             List<Map<String, Object>> out = new ArrayList<>();
             for (Version v : d.versions) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("number", v.number);
-                m.put("name", v.label);
-                m.put("description", v.description == null ? "" : v.description);
+                m.put("number", v.number());
+                m.put("name", v.label());
+                m.put("description", v.description() == null ? "" : v.description());
                 m.put("extension", d.extension);
-                m.put("size", (long) v.content.length);
-                m.put("created", MonotonicClock.format(v.created));
-                m.put("createdBy", v.createdBy);
-                m.put("official", v.number == d.official);
+                m.put("size", (long) v.content().length);
+                m.put("created", MonotonicClock.format(v.created()));
+                m.put("createdBy", v.createdBy());
+                m.put("official", v.number() == d.official);
                 out.add(m);
             }
             return out;
@@ -262,7 +262,7 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
 
     List<Map<String, Object>> logApi(Instant start, Instant end) {
         synchronized (lock) {
-            return log.stream().filter(e -> !e.at.isBefore(start) && e.at.isBefore(end)).map(this::renderLog).toList();
+            return log.stream().filter(e -> !e.at().isBefore(start) && e.at().isBefore(end)).map(this::renderLog).toList();
         }
     }
 

@@ -82,87 +82,9 @@ final class NetDocumentsRecords {
         }
     }
 
-    static final class Version {
-        final int number;
-        final byte[] content;
-        final Instant created;
-        final String createdBy;
-        final String description;
-        final String label;
-
-        Version(int number, byte[] content, Instant created, String createdBy, String description, String label) {
-            this.number = number;
-            this.content = content;
-            this.created = created;
-            this.createdBy = createdBy;
-            this.description = description;
-            this.label = label;
-        }
-
-        int number() {
-            return number;
-        }
-
-        byte[] content() {
-            return content;
-        }
-
-        Instant created() {
-            return created;
-        }
-
-        String createdBy() {
-            return createdBy;
-        }
-
-        String description() {
-            return description;
-        }
-
-        String label() {
-            return label;
-        }
+    record Version(int number, byte[] content, Instant created, String createdBy, String description, String label) {
     }
 
-    static final class LogEntry {
-        final Instant at;
-        final String action;
-        final String id;
-        final String name;
-        final String type;
-        final String user;
-
-        LogEntry(Instant at, String action, String id, String name, String type, String user) {
-            this.at = at;
-            this.action = action;
-            this.id = id;
-            this.name = name;
-            this.type = type;
-            this.user = user;
-        }
-
-        Instant at() {
-            return at;
-        }
-
-        String action() {
-            return action;
-        }
-
-        String id() {
-            return id;
-        }
-
-        String name() {
-            return name;
-        }
-
-        String type() {
-            return type;
-        }
-
-        String user() {
-            return user;
-        }
+    record LogEntry(Instant at, String action, String id, String name, String type, String user) {
     }
 }

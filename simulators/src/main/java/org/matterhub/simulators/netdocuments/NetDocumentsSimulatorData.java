@@ -109,7 +109,7 @@ public final class NetDocumentsSimulatorData extends NetDocumentsApiData impleme
 
     public int addVersion(String documentId, byte[] content) {
         synchronized (lock) {
-            return newVersion(requireDocument(documentId), content, null, null, true, "firm.user").number;
+            return newVersion(requireDocument(documentId), content, null, null, true, "firm.user").number();
         }
     }
 
@@ -160,14 +160,14 @@ public final class NetDocumentsSimulatorData extends NetDocumentsApiData impleme
     public byte[] content(String documentId) {
         synchronized (lock) {
             Doc d = requireDocument(documentId);
-            return d.version(d.official).content.clone();
+            return d.version(d.official).content().clone();
         }
     }
 
     /** Content of one version. */
     public byte[] content(String documentId, int version) {
         synchronized (lock) {
-            return requireDocument(documentId).version(version).content.clone();
+            return requireDocument(documentId).version(version).content().clone();
         }
     }
 

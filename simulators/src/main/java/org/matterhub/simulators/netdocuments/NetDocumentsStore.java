@@ -185,7 +185,7 @@ abstract class NetDocumentsStore {
         std.put("name", d.name);
         std.put("extension", d.extension);
         std.put("type", "document");
-        std.put("size", (long) official.content.length);
+        std.put("size", (long) official.content().length);
         std.put("version", d.official);
         std.put("latestVersionNumber", d.versions.size());
         std.put("officialVer", d.official);
@@ -226,13 +226,13 @@ abstract class NetDocumentsStore {
 
     Map<String, Object> renderLog(LogEntry e) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("date", MonotonicClock.format(e.at));
-        out.put("action", e.action);
-        out.put("objectType", e.type);
-        out.put("objectId", e.id);
-        out.put("objectName", e.name);
+        out.put("date", MonotonicClock.format(e.at()));
+        out.put("action", e.action());
+        out.put("objectType", e.type());
+        out.put("objectId", e.id());
+        out.put("objectName", e.name());
         out.put("cabinet", options.cabinetId());
-        out.put("user", e.user);
+        out.put("user", e.user());
         return out;
     }
 

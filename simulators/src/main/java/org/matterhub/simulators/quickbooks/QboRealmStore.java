@@ -23,28 +23,7 @@ import java.util.function.Consumer;
 /** A company's entities, tombstones and replay cache, with QuickBooks' business rules (derived fields, balances, payment application). */
 abstract class QboRealmStore {
 
-    static final class Tombstone {
-        final String entity;
-        final String id;
-        final Instant at;
-
-        Tombstone(String entity, String id, Instant at) {
-            this.entity = entity;
-            this.id = id;
-            this.at = at;
-        }
-
-        String entity() {
-            return entity;
-        }
-
-        String id() {
-            return id;
-        }
-
-        Instant at() {
-            return at;
-        }
+    record Tombstone(String entity, String id, Instant at) {
     }
 
     final String realmId;

@@ -11,16 +11,8 @@ final class XeroApiException extends ApiError {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Object body;
-
     XeroApiException(int status, Object body, String message) {
-        super(status, message);
-        this.body = body;
-    }
-
-    @Override
-    public Object body() {
-        return body;
+        super(status, body, message);
     }
 
     /** 400 {@code {"ErrorNumber":10,"Type":"ValidationException",…,"Elements":[{…,"ValidationErrors":[…]}]}}. */
