@@ -2,6 +2,7 @@ package org.matterhub.simulators.clio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.FieldSelection;
+import org.matterhub.simulators.common.ApiGate;
 import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.SimExchange;
@@ -55,7 +56,7 @@ final class ClioApi extends ClioApiParams {
     private final ClioSimulatorData data;
     private final ClioWebhooks webhooks;
     private final ClioOAuth oauth;
-    private final RateGate rate;
+    private final ApiGate gate;
     private final Supplier<String> baseUrl;
     private final Map<String, Object> matterShape = ClioSimulatorData.matterShape();
     private final Map<String, Object> contactShape = ClioSimulatorData.contactShape();
@@ -68,7 +69,8 @@ final class ClioApi extends ClioApiParams {
         this.data = data;
         this.webhooks = webhooks;
         this.oauth = oauth;
-        this.rate = rate;
+        this.gate = new ApiGate(rate, ClioApiException::errorBody, "Unauthorized",
+                "Bearer realm=\"Clio\", error=\"invalid_token\"", null);
         this.baseUrl = baseUrl;
         Map<String, Object> ws = new LinkedHashMap<>();
         for (String f : WEBHOOK_DEFAULT.fields().keySet()) {
@@ -77,7 +79,7 @@ final class ClioApi extends ClioApiParams {
         this.webhookShape = ws;
     }
 
-    void handle(SimExchange ex) {
+    void handle(SimExchange ex) throws JsonProcessingException {
         String version = ex.header("X-API-VERSION");
         if (version != null && !VERSIONS.contains(version.trim())) {
             ex.sendJson(410, ClioApiException.errorBody("Gone",
@@ -87,20 +89,7 @@ final class ClioApi extends ClioApiParams {
         ex.responseHeader("X-API-VERSION", version == null ? DEFAULT_VERSION : version.trim());
         String[] problem = new String[1];
         String token = oauth.authenticate(ex.header("Authorization"), problem);
-        if (token == null) {
-            rate.headersOnly(ex, "anonymous");
-            ex.responseHeader("WWW-Authenticate", "Bearer realm=\"Clio\", error=\"invalid_token\"");
-            ex.sendJson(401, ClioApiException.errorBody("Unauthorized", problem[0]));
-            return;
-        }
-        if (!rate.admit(ex, token)) {
-            return;
-        }
-        try {
-            route(ex, ex.path().substring(PREFIX.length()));
-        } catch (ClioApiException e) {
-            ex.sendJson(e.status(), e.body());
-        }
+        gate.serve(ex, token, problem[0], () -> route(ex, ex.path().substring(PREFIX.length())));
     }
 
     private void route(SimExchange ex, String path) {

@@ -7,14 +7,8 @@ import java.util.Map;
 /** An API failure answered with Clio's error body {@code {"error":{"type":…,"message":…}}}. */
 final class ClioApiException extends ApiError {
 
-    private static final long serialVersionUID = 1L;
-
     ClioApiException(int status, String type, String message) {
-        super(status, errorBody(type, message), message);
-    }
-
-    static Map<String, Object> errorBody(String type, String message) {
-        return ApiError.nested("type", type, message);
+        super(status, ApiError.nested("type", type, message), message);
     }
 
     static ClioApiException badRequest(String message) {
@@ -32,5 +26,9 @@ final class ClioApiException extends ApiError {
     static ClioApiException preconditionFailed() {
         return new ClioApiException(412, "PreconditionFailed",
                 "The resource has been modified since it was last retrieved (If-Match does not match ETag)");
+    }
+
+    static Map<String, Object> errorBody(String type, String message) {
+        return ApiError.nested("type", type, message);
     }
 }

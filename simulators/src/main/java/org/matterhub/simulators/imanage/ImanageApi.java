@@ -2,6 +2,7 @@ package org.matterhub.simulators.imanage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.ByteRanges;
+import org.matterhub.simulators.common.ApiGate;
 import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.Multipart;
@@ -32,7 +33,7 @@ final class ImanageApi {
 
     private final ImanageSimulatorData data;
     private final ImanageOAuth oauth;
-    private final RateGate rate;
+    private final ApiGate gate;
     private final ImanageSimulatorOptions options;
     private final String libraryPrefix;
     private final String legacyPrefix;
@@ -40,7 +41,7 @@ final class ImanageApi {
     ImanageApi(ImanageSimulatorData data, ImanageOAuth oauth, RateGate rate, ImanageSimulatorOptions options) {
         this.data = data;
         this.oauth = oauth;
-        this.rate = rate;
+        this.gate = new ApiGate(rate, ImanageApiException::errorBody, "UNAUTHORIZED", null, "INVALID_REQUEST");
         this.options = options;
         this.libraryPrefix = "/work/api/v2/customers/" + options.customerId() + "/libraries/" + options.library();
         this.legacyPrefix = "/api/v2/customers/" + options.customerId() + "/libraries/" + options.library();
@@ -51,26 +52,10 @@ final class ImanageApi {
         return path.equals(DISCOVERY_PATH) || path.startsWith("/work/api/") || path.startsWith("/api/");
     }
 
-    void handle(SimExchange ex) {
+    void handle(SimExchange ex) throws JsonProcessingException {
         String[] problem = new String[1];
         String user = oauth.authenticate(ex, problem);
-        if (user == null) {
-            ex.sendJson(401, ImanageApiException.errorBody("UNAUTHORIZED", problem[0]));
-            return;
-        }
-        if (!rate.admit(ex, ImanageOAuth.tokenOf(ex))) {
-            return;
-        }
-        try {
-            route(ex, user);
-        } catch (ImanageApiException e) {
-            ex.sendJson(e.status(), e.body());
-        } catch (JsonProcessingException e) {
-            ex.sendJson(400, ImanageApiException.errorBody("INVALID_REQUEST", "Body is not valid JSON: "
-                    + e.getOriginalMessage()));
-        } catch (IllegalArgumentException e) {
-            ex.sendJson(400, ImanageApiException.errorBody("INVALID_REQUEST", String.valueOf(e.getMessage())));
-        }
+        gate.serve(ex, user == null ? null : ImanageOAuth.tokenOf(ex), problem[0], () -> route(ex, user));
     }
 
     private void route(SimExchange ex, String user) throws JsonProcessingException {

@@ -10,14 +10,8 @@ import java.util.Map;
  */
 final class ImanageApiException extends ApiError {
 
-    private static final long serialVersionUID = 1L;
-
     ImanageApiException(int status, String code, String message) {
-        super(status, errorBody(code, message), message);
-    }
-
-    static Map<String, Object> errorBody(String code, String message) {
-        return ApiError.nested("code", code, message);
+        super(status, ApiError.nested("code", code, message), message);
     }
 
     static ImanageApiException badRequest(String message) {
@@ -30,5 +24,9 @@ final class ImanageApiException extends ApiError {
 
     static ImanageApiException methodNotAllowed(String method, String path) {
         return new ImanageApiException(405, "METHOD_NOT_ALLOWED", method + " is not supported on " + path);
+    }
+
+    static Map<String, Object> errorBody(String code, String message) {
+        return ApiError.nested("code", code, message);
     }
 }

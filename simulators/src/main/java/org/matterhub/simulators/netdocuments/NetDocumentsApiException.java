@@ -10,14 +10,8 @@ import java.util.Map;
  */
 final class NetDocumentsApiException extends ApiError {
 
-    private static final long serialVersionUID = 1L;
-
     NetDocumentsApiException(int status, String code, String message) {
-        super(status, errorBody(code, message), message);
-    }
-
-    static Map<String, Object> errorBody(String code, String message) {
-        return ApiError.flat(code, message);
+        super(status, ApiError.flat(code, message), message);
     }
 
     static NetDocumentsApiException badRequest(String message) {
@@ -26,5 +20,9 @@ final class NetDocumentsApiException extends ApiError {
 
     static NetDocumentsApiException notFound(String what) {
         return new NetDocumentsApiException(404, "NotFound", what + " not found");
+    }
+
+    static Map<String, Object> errorBody(String code, String message) {
+        return ApiError.flat(code, message);
     }
 }

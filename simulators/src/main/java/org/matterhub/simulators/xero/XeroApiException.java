@@ -9,8 +9,6 @@ import java.util.Map;
 /** An error answer in Xero's shapes: the 400 {@code ValidationException} envelope or the problem body. */
 final class XeroApiException extends ApiError {
 
-    private static final long serialVersionUID = 1L;
-
     XeroApiException(int status, Object body, String message) {
         super(status, body, message);
     }
