@@ -11,16 +11,16 @@ final class ClioApiException extends ApiError {
         super(status, ApiError.nested("type", type, message), message);
     }
 
+    static ClioApiException notFound(String what) {
+        return new ClioApiException(404, "RecordNotFound", what + " not found");
+    }
+
     static ClioApiException badRequest(String message) {
         return new ClioApiException(400, "ArgumentError", message);
     }
 
     static ClioApiException unprocessable(String message) {
         return new ClioApiException(422, "ValidationError", message);
-    }
-
-    static ClioApiException notFound(String what) {
-        return new ClioApiException(404, "RecordNotFound", what + " not found");
     }
 
     static ClioApiException preconditionFailed() {

@@ -40,6 +40,19 @@ public interface DocumentControl {
 
     void createMatter(String clientId, String id, String description);
 
+    /** Whether the store's lists hold the client ({@code matterId == null}) or the client's matter. */
+    boolean listed(String clientId, String matterId);
+
+    /** Adds the client and the matter to the lists when missing (the first step of the usual matter set-up). */
+    default void listMatter(String clientId, String clientName, String matterId, String description) {
+        if (!listed(clientId, null)) {
+            createClient(clientId, clientName);
+        }
+        if (!listed(clientId, matterId)) {
+            createMatter(clientId, matterId, description);
+        }
+    }
+
     Workspace createMatterWorkspace(String clientId, String clientName, String matterId, String description);
 
     String createFolder(String parentId, String name);

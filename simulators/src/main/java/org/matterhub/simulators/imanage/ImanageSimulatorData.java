@@ -92,12 +92,7 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
     public MatterWorkspace createMatterWorkspace(String clientId, String clientName, String matterId,
                                                  String description) {
         synchronized (lock) {
-            if (!clients.containsKey(clientId)) {
-                createClient(clientId, clientName);
-            }
-            if (!matters.containsKey(matterKey(clientId, matterId))) {
-                createMatter(clientId, matterId, description);
-            }
+            listMatter(clientId, clientName, matterId, description);
             String ws = createWorkspace(clientId + "-" + matterId + " " + description, clientId, matterId);
             String portal = createFolder(ws, CLIENT_PORTAL_FOLDER);
             String internal = createFolder(ws, INTERNAL_FOLDER);
@@ -284,5 +279,10 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
             implements Workspace {
     }
 
-
+    @Override
+    public boolean listed(String clientId, String matterId) {
+        synchronized (lock) {
+            return matterId == null ? clients.containsKey(clientId) : matters.containsKey(matterKey(clientId, matterId));
+        }
+    }
 }

@@ -70,12 +70,7 @@ public final class NetDocumentsSimulatorData extends NetDocumentsApiData impleme
     public MatterWorkspace createMatterWorkspace(String clientKey, String clientName, String matterKey,
                                                  String description) {
         synchronized (lock) {
-            if (!clients.containsKey(clientKey)) {
-                createClient(clientKey, clientName);
-            }
-            if (!matters.containsKey(matterKey(clientKey, matterKey))) {
-                createMatter(clientKey, matterKey, description);
-            }
+            listMatter(clientKey, clientName, matterKey, description);
             String ws = workspace(clientKey, matterKey);
             String portal = folderId(ws, CLIENT_PORTAL_FOLDER);
             if (portal == null) {
@@ -248,4 +243,10 @@ public final class NetDocumentsSimulatorData extends NetDocumentsApiData impleme
             implements Workspace {
     }
 
+    @Override
+    public boolean listed(String clientKey, String matterKey) {
+        synchronized (lock) {
+            return matterKey == null ? clients.containsKey(clientKey) : matters.containsKey(matterKey(clientKey, matterKey));
+        }
+    }
 }
