@@ -28,16 +28,29 @@ public interface FaultAnswers {
      * {@code errorBody(throttledCode, "Rate limit exceeded; retry in N seconds")}.
      */
     static FaultAnswers json(ErrorBody errorBody, String serverErrorCode, String throttledCode) {
+        return of((ex, status) -> ex.sendJson(status, errorBody.of(serverErrorCode,
+                        "Simulated server error (" + status + ")")),
+                (ex, retryAfter) -> ex.sendJson(429, errorBody.of(throttledCode,
+                        "Rate limit exceeded; retry in " + retryAfter + " seconds")));
+    }
+
+    /** One answer: sends a response for a status (server error) or a {@code Retry-After} (throttle). */
+    @FunctionalInterface
+    interface Answer {
+        void send(SimExchange ex, int value);
+    }
+
+    /** Answers from two functions. */
+    static FaultAnswers of(Answer serverError, Answer rateLimited) {
         return new FaultAnswers() {
             @Override
             public void serverError(SimExchange ex, int status) {
-                ex.sendJson(status, errorBody.of(serverErrorCode, "Simulated server error (" + status + ")"));
+                serverError.send(ex, status);
             }
 
             @Override
             public void rateLimited(SimExchange ex, int retryAfterSeconds) {
-                ex.sendJson(429, errorBody.of(throttledCode,
-                        "Rate limit exceeded; retry in " + retryAfterSeconds + " seconds"));
+                rateLimited.send(ex, retryAfterSeconds);
             }
         };
     }

@@ -279,10 +279,4 @@ public final class ImanageSimulatorData extends ImanageApiData implements Docume
             implements Workspace {
     }
 
-    @Override
-    public boolean listed(String clientId, String matterId) {
-        synchronized (lock) {
-            return matterId == null ? clients.containsKey(clientId) : matters.containsKey(matterKey(clientId, matterId));
-        }
-    }
 }

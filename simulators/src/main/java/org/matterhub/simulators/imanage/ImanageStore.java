@@ -48,6 +48,13 @@ abstract class ImanageStore {
         this.baseUrl = baseUrl;
     }
 
+    /** Whether the lists hold the client ({@code matterId == null}) or the client's matter. */
+    public boolean listed(String clientId, String matterId) {
+        synchronized (lock) {
+            return matterId == null ? clients.containsKey(clientId) : matters.containsKey(matterKey(clientId, matterId));
+        }
+    }
+
     // ------------------------------------------------------------------ internals
 
     Container newFolder(Container parent, String name, String description, String owner) {

@@ -243,10 +243,4 @@ public final class NetDocumentsSimulatorData extends NetDocumentsApiData impleme
             implements Workspace {
     }
 
-    @Override
-    public boolean listed(String clientKey, String matterKey) {
-        synchronized (lock) {
-            return matterKey == null ? clients.containsKey(clientKey) : matters.containsKey(matterKey(clientKey, matterKey));
-        }
-    }
 }

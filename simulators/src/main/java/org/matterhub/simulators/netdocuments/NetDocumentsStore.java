@@ -37,6 +37,13 @@ abstract class NetDocumentsStore {
         this.options = options;
     }
 
+    /** Whether the lists hold the client ({@code matterId == null}) or the client's matter. */
+    public boolean listed(String clientKey, String matterKey) {
+        synchronized (lock) {
+            return matterKey == null ? clients.containsKey(clientKey) : matters.containsKey(matterKey(clientKey, matterKey));
+        }
+    }
+
     // ------------------------------------------------------------------ internals
 
     Container getOrCreateWorkspace(String clientKey, String matterKey, String user) {

@@ -46,17 +46,10 @@ public final class QboSimulator extends VendorSimulator<QboSimulatorOptions> {
     private final QboWebhooks webhooks;
     private final QboOAuth oauth;
     private final QboApi api;
-    private final FaultAnswers faultAnswers = new FaultAnswers() {
-        @Override
-        public void serverError(SimExchange ex, int status) {
-            QboApi.send(ex, status, QboFault.system(status, "Simulated server error").body(clock.now()));
-        }
-
-        @Override
-        public void rateLimited(SimExchange ex, int retryAfterSeconds) {
-            QboApi.send(ex, 429, QboFault.throttled("Simulated throttling").body(clock.now()));
-        }
-    };
+    private final FaultAnswers faultAnswers = FaultAnswers.of(
+            (ex, status) -> QboApi.send(ex, status,
+                    QboFault.system(status, "Simulated server error").body(clock().now())),
+            (ex, retryAfter) -> QboApi.send(ex, 429, QboFault.throttled("Simulated throttling").body(clock().now())));
     private volatile int maxConcurrent;
 
     private QboSimulator(QboSimulatorOptions options) {
@@ -108,6 +101,10 @@ public final class QboSimulator extends VendorSimulator<QboSimulatorOptions> {
     public List<String> issueTokens(String clientId, String realmId) {
         OAuthServer.Issued g = oauth.issue(clientId, realmId);
         return List.of(g.accessToken(), g.refreshToken());
+    }
+
+    private MonotonicClock clock() {
+        return clock;
     }
 
     public QboWebhooks webhooks() {
