@@ -2,9 +2,9 @@ package org.matterhub.simulators.clio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.FieldSelection;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
+import org.matterhub.simulators.common.ApiGate;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
-import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SimExchange;
 
 import java.net.URLEncoder;
@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * The {@code /api/v4} surface: version check, bearer auth, per-token rate limit, then matters, contacts,
  * activities, notes and webhooks. Paths, parameters and bodies follow Clio's OpenAPI document (operation ids noted).
  */
-final class ClioApi {
+final class ClioApi extends ClioApiParams {
 
     static final String PREFIX = "/api/v4";
     static final String DEFAULT_VERSION = "4.0.9";
@@ -56,8 +56,7 @@ final class ClioApi {
     private final ClioSimulatorData data;
     private final ClioWebhooks webhooks;
     private final ClioOAuth oauth;
-    private final FixedWindowRateLimiter limiter;
-    private final MonotonicClock clock;
+    private final ApiGate gate;
     private final Supplier<String> baseUrl;
     private final Map<String, Object> matterShape = ClioSimulatorData.matterShape();
     private final Map<String, Object> contactShape = ClioSimulatorData.contactShape();
@@ -65,13 +64,13 @@ final class ClioApi {
     private final Map<String, Object> activityShape = ClioSimulatorData.activityShape();
     private final Map<String, Object> webhookShape;
 
-    ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, FixedWindowRateLimiter limiter,
-            MonotonicClock clock, Supplier<String> baseUrl) {
+    ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, RateGate rate,
+            Supplier<String> baseUrl) {
         this.data = data;
         this.webhooks = webhooks;
         this.oauth = oauth;
-        this.limiter = limiter;
-        this.clock = clock;
+        this.gate = new ApiGate(rate, ClioApiException::errorBody, "Unauthorized",
+                "Bearer realm=\"Clio\", error=\"invalid_token\"", null);
         this.baseUrl = baseUrl;
         Map<String, Object> ws = new LinkedHashMap<>();
         for (String f : WEBHOOK_DEFAULT.fields().keySet()) {
@@ -80,7 +79,7 @@ final class ClioApi {
         this.webhookShape = ws;
     }
 
-    void handle(SimExchange ex) {
+    void handle(SimExchange ex) throws JsonProcessingException {
         String version = ex.header("X-API-VERSION");
         if (version != null && !VERSIONS.contains(version.trim())) {
             ex.sendJson(410, ClioApiException.errorBody("Gone",
@@ -90,33 +89,7 @@ final class ClioApi {
         ex.responseHeader("X-API-VERSION", version == null ? DEFAULT_VERSION : version.trim());
         String[] problem = new String[1];
         String token = oauth.authenticate(ex.header("Authorization"), problem);
-        Instant now = clock.now();
-        if (token == null) {
-            rateHeaders(ex, limiter.peek("anonymous", now));
-            ex.responseHeader("WWW-Authenticate", "Bearer realm=\"Clio\", error=\"invalid_token\"");
-            ex.sendJson(401, ClioApiException.errorBody("Unauthorized", problem[0]));
-            return;
-        }
-        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(token, now);
-        rateHeaders(ex, verdict);
-        if (!verdict.allowed()) {
-            ex.responseHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-            ex.sendJson(429, ClioApiException.errorBody("RateLimited",
-                    "Rate limit of " + verdict.limit() + " requests per minute exceeded; retry in "
-                            + verdict.retryAfterSeconds() + " seconds"));
-            return;
-        }
-        try {
-            route(ex, ex.path().substring(PREFIX.length()));
-        } catch (ClioApiException e) {
-            ex.sendJson(e.status(), e.body());
-        }
-    }
-
-    static void rateHeaders(SimExchange ex, FixedWindowRateLimiter.Verdict v) {
-        ex.responseHeader("X-RateLimit-Limit", Integer.toString(v.limit()));
-        ex.responseHeader("X-RateLimit-Remaining", Integer.toString(v.remaining()));
-        ex.responseHeader("X-RateLimit-Reset", Long.toString(v.resetEpochSeconds()));
+        gate.serve(ex, token, problem[0], () -> route(ex, ex.path().substring(PREFIX.length())));
     }
 
     private void route(SimExchange ex, String path) {
@@ -338,208 +311,6 @@ final class ClioApi {
         ex.sendJson(status, body);
     }
 
-    // ------------------------------------------------------------------ filters
-
-    private Predicate<Map<String, Object>> matterFilter(SimExchange ex) {
-        Predicate<Map<String, Object>> p = commonFilter(ex);
-        String status = ex.param("status");
-        if (status != null) {
-            Set<String> wanted = new HashSet<>();
-            for (String s : status.split(",")) {
-                String v = s.trim().toLowerCase(java.util.Locale.ROOT);
-                if (!Set.of("open", "pending", "closed").contains(v)) {
-                    throw ClioApiException.badRequest("status must be open, pending or closed (comma-separated)");
-                }
-                wanted.add(v);
-            }
-            p = p.and(r -> wanted.contains(((String) r.get("status")).toLowerCase(java.util.Locale.ROOT)));
-        }
-        String clientId = ex.param("client_id");
-        if (clientId != null) {
-            long id = parseLongParam("client_id", clientId);
-            p = p.and(r -> ((Number) r.get("client_id")).longValue() == id);
-        }
-        return p;
-    }
-
-    private Predicate<Map<String, Object>> contactFilter(SimExchange ex) {
-        Predicate<Map<String, Object>> p = commonFilter(ex);
-        String type = ex.param("type");
-        if (type != null) {
-            if (!Set.of("Person", "Company").contains(type)) {
-                throw ClioApiException.badRequest("type must be Person or Company");
-            }
-            p = p.and(r -> type.equals(r.get("type")));
-        }
-        if ("true".equals(ex.param("client_only"))) {
-            p = p.and(r -> Boolean.TRUE.equals(r.get("is_client")));
-        }
-        return p;
-    }
-
-    /** Note#index: {@code type} is required (Matter or Contact); {@code matter_id}, {@code contact_id}, {@code query}. */
-    private Predicate<Map<String, Object>> noteFilter(SimExchange ex) {
-        Predicate<Map<String, Object>> p = commonFilter(ex);
-        String type = ex.param("type");
-        if (!"Matter".equals(type) && !"Contact".equals(type)) {
-            throw ClioApiException.badRequest("type is required: Matter or Contact");
-        }
-        p = p.and(r -> type.equals(r.get("type")));
-        String matterId = ex.param("matter_id");
-        if (matterId != null) {
-            long id = parseLongParam("matter_id", matterId);
-            p = p.and(r -> r.get("matter") instanceof Map<?, ?> mm && ((Number) mm.get("id")).longValue() == id);
-        }
-        String contactId = ex.param("contact_id");
-        if (contactId != null) {
-            long id = parseLongParam("contact_id", contactId);
-            p = p.and(r -> r.get("contact") instanceof Map<?, ?> c && ((Number) c.get("id")).longValue() == id);
-        }
-        String query = ex.param("query");
-        if (query != null && !query.isBlank()) {
-            String q = query.toLowerCase(java.util.Locale.ROOT);
-            p = p.and(r -> contains(r.get("subject"), q) || contains(r.get("detail"), q));
-        }
-        return p;
-    }
-
-    /** Activity#index: {@code matter_id}, {@code user_id}, {@code type} (TimeEntry, ExpenseEntry, …). */
-    private Predicate<Map<String, Object>> activityFilter(SimExchange ex) {
-        Predicate<Map<String, Object>> p = commonFilter(ex);
-        String matterId = ex.param("matter_id");
-        if (matterId != null) {
-            long id = parseLongParam("matter_id", matterId);
-            p = p.and(r -> r.get("matter") instanceof Map<?, ?> mm && ((Number) mm.get("id")).longValue() == id);
-        }
-        String userId = ex.param("user_id");
-        if (userId != null) {
-            long id = parseLongParam("user_id", userId);
-            p = p.and(r -> r.get("user") instanceof Map<?, ?> u && ((Number) u.get("id")).longValue() == id);
-        }
-        String type = ex.param("type");
-        if (type != null) {
-            if (!ClioSimulatorData.ACTIVITY_TYPES.contains(type)) {
-                throw ClioApiException.badRequest("type must be one of TimeEntry, ExpenseEntry, HardCostEntry, SoftCostEntry");
-            }
-            p = p.and(r -> type.equals(r.get("type")));
-        }
-        return p;
-    }
-
-    private static boolean contains(Object text, String lowerQuery) {
-        return text instanceof String s && s.toLowerCase(java.util.Locale.ROOT).contains(lowerQuery);
-    }
-
-    private static Map<String, Object> dataObject(Map<String, Object> body) {
-        if (!(body.get("data") instanceof Map<?, ?> data)) {
-            throw ClioApiException.unprocessable("The body must be {\"data\": {…}}");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> d = (Map<String, Object>) data;
-        return d;
-    }
-
-    private Predicate<Map<String, Object>> commonFilter(SimExchange ex) {
-        Predicate<Map<String, Object>> p = r -> true;
-        Instant updatedSince = instantParam(ex, "updated_since");
-        if (updatedSince != null) {
-            p = p.and(r -> !OffsetDateTime.parse((String) r.get("updated_at")).toInstant().isBefore(updatedSince));
-        }
-        Instant createdSince = instantParam(ex, "created_since");
-        if (createdSince != null) {
-            p = p.and(r -> !OffsetDateTime.parse((String) r.get("created_at")).toInstant().isBefore(createdSince));
-        }
-        List<String> ids = ex.query().get("ids[]");
-        if (ids != null) {
-            Set<Long> wanted = ids.stream().map(s -> parseLongParam("ids[]", s)).collect(Collectors.toSet());
-            p = p.and(r -> wanted.contains(((Number) r.get("id")).longValue()));
-        }
-        return p;
-    }
-
-    // ------------------------------------------------------------------ parameters
-
-    private static FieldSelection selection(SimExchange ex, FieldSelection defaults, Map<String, Object> shape) {
-        String fields = ex.param("fields");
-        if (fields == null || fields.isBlank()) {
-            return defaults;
-        }
-        FieldSelection sel;
-        try {
-            sel = FieldSelection.parse(fields);
-        } catch (IllegalArgumentException e) {
-            throw ClioApiException.badRequest("Invalid fields parameter: " + e.getMessage());
-        }
-        List<String> unknown = sel.unknownFields(shape);
-        if (!unknown.isEmpty()) {
-            throw new ClioApiException(400, "InvalidFields", "Invalid field(s): " + String.join(", ", unknown));
-        }
-        return sel;
-    }
-
-    private static Instant instantParam(SimExchange ex, String name) {
-        String v = ex.param(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(v.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(v.trim());
-            } catch (DateTimeParseException e2) {
-                throw ClioApiException.badRequest(name + " must be an ISO-8601 timestamp");
-            }
-        }
-    }
-
-    private static int intParam(SimExchange ex, String name, int dflt) {
-        String v = ex.param(name);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw ClioApiException.badRequest(name + " must be an integer");
-        }
-    }
-
-    private static long parseLongParam(String name, String v) {
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw ClioApiException.badRequest(name + " must be an integer");
-        }
-    }
-
-    private static long parseId(String v) {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw ClioApiException.notFound("Record " + v);
-        }
-    }
-
-    private static Map<String, Object> jsonBody(SimExchange ex) {
-        try {
-            return Json.parseObject(ex.body());
-        } catch (JsonProcessingException e) {
-            throw ClioApiException.badRequest("Request body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static void requireMethod(String actual, String expected) {
-        if (!expected.equals(actual)) {
-            throw notSimulated(actual);
-        }
-    }
-
-    private static ClioApiException notSimulated(String method) {
-        return new ClioApiException(501, "NotImplemented", method + " is not simulated on this path");
-    }
-
-    /** Same URL with every parameter kept except the cursor ones, plus the new cursor. */
     private String nextUrl(SimExchange ex, String key, String value) {
         StringBuilder sb = new StringBuilder(baseUrl.get()).append(ex.path()).append('?');
         for (Map.Entry<String, List<String>> e : ex.query().entrySet()) {
@@ -553,27 +324,4 @@ final class ClioApi {
         return sb.append(enc(key)).append('=').append(enc(value)).toString();
     }
 
-    private static String encodePageToken(long lastId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("clio-sim:v1:" + lastId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long decodePageToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return Long.MIN_VALUE;
-        }
-        try {
-            String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (!s.startsWith("clio-sim:v1:")) {
-                throw new IllegalArgumentException();
-            }
-            return Long.parseLong(s.substring("clio-sim:v1:".length()));
-        } catch (IllegalArgumentException e) {
-            throw ClioApiException.badRequest("Invalid page_token");
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

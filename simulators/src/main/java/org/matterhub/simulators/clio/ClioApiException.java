@@ -1,35 +1,18 @@
 package org.matterhub.simulators.clio;
 
-import java.util.LinkedHashMap;
+import org.matterhub.simulators.common.ApiError;
+
 import java.util.Map;
 
 /** An API failure answered with Clio's error body {@code {"error":{"type":…,"message":…}}}. */
-final class ClioApiException extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
-
-    private final int status;
-    private final String type;
+final class ClioApiException extends ApiError {
 
     ClioApiException(int status, String type, String message) {
-        super(message);
-        this.status = status;
-        this.type = type;
+        super(status, ApiError.nested("type", type, message), message);
     }
 
-    int status() {
-        return status;
-    }
-
-    Map<String, Object> body() {
-        return errorBody(type, getMessage());
-    }
-
-    static Map<String, Object> errorBody(String type, String message) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("type", type);
-        detail.put("message", message);
-        return Map.of("error", detail);
+    static ClioApiException notFound(String what) {
+        return new ClioApiException(404, "RecordNotFound", what + " not found");
     }
 
     static ClioApiException badRequest(String message) {
@@ -40,12 +23,12 @@ final class ClioApiException extends RuntimeException {
         return new ClioApiException(422, "ValidationError", message);
     }
 
-    static ClioApiException notFound(String what) {
-        return new ClioApiException(404, "RecordNotFound", what + " not found");
-    }
-
     static ClioApiException preconditionFailed() {
         return new ClioApiException(412, "PreconditionFailed",
                 "The resource has been modified since it was last retrieved (If-Match does not match ETag)");
+    }
+
+    static Map<String, Object> errorBody(String type, String message) {
+        return ApiError.nested("type", type, message);
     }
 }

@@ -85,7 +85,7 @@ final class ClioContactPatch {
 
     /** Applies the patch; validates references and rules first, then mutates. Caller holds the data lock. */
     @SuppressWarnings("unchecked")
-    void applyTo(ClioSimulatorData.Contact c, ClioSimulatorData firm) {
+    void applyTo(ClioRecords.Contact c, ClioSimulatorData firm) {
         boolean company = "Company".equals(c.type);
         if (data.containsKey("type") && !c.type.equals(data.get("type"))) {
             throw ClioApiException.unprocessable("The simulator does not change a contact's type");
@@ -149,7 +149,7 @@ final class ClioContactPatch {
         for (Map<String, Object> item : emails) {
             Long id = id(item);
             if (id == null) {
-                ClioSimulatorData.Email e = new ClioSimulatorData.Email(firm.nextNestedId(),
+                ClioRecords.Email e = new ClioRecords.Email(firm.nextNestedId(),
                         str(item, "name", "Other"), (String) item.get("address"), false);
                 c.emails.add(e);
                 if (Boolean.TRUE.equals(item.get("default_email"))) {
@@ -158,7 +158,7 @@ final class ClioContactPatch {
             } else if (Boolean.TRUE.equals(item.get("_destroy"))) {
                 c.emails.removeIf(x -> x.id == id);
             } else {
-                ClioSimulatorData.Email e = c.emails.stream().filter(x -> x.id == id).findFirst().orElseThrow();
+                ClioRecords.Email e = c.emails.stream().filter(x -> x.id == id).findFirst().orElseThrow();
                 e.name = str(item, "name", e.name);
                 e.address = str(item, "address", e.address);
                 if (Boolean.TRUE.equals(item.get("default_email"))) {
@@ -169,7 +169,7 @@ final class ClioContactPatch {
         for (Map<String, Object> item : phones) {
             Long id = id(item);
             if (id == null) {
-                ClioSimulatorData.Phone p = new ClioSimulatorData.Phone(firm.nextNestedId(),
+                ClioRecords.Phone p = new ClioRecords.Phone(firm.nextNestedId(),
                         str(item, "name", "Other"), (String) item.get("number"), false);
                 c.phones.add(p);
                 if (Boolean.TRUE.equals(item.get("default_number"))) {
@@ -178,7 +178,7 @@ final class ClioContactPatch {
             } else if (Boolean.TRUE.equals(item.get("_destroy"))) {
                 c.phones.removeIf(x -> x.id == id);
             } else {
-                ClioSimulatorData.Phone p = c.phones.stream().filter(x -> x.id == id).findFirst().orElseThrow();
+                ClioRecords.Phone p = c.phones.stream().filter(x -> x.id == id).findFirst().orElseThrow();
                 p.name = str(item, "name", p.name);
                 p.number = str(item, "number", p.number);
                 if (Boolean.TRUE.equals(item.get("default_number"))) {
@@ -189,13 +189,13 @@ final class ClioContactPatch {
         for (Map<String, Object> item : addresses) {
             Long id = id(item);
             if (id == null) {
-                c.addresses.add(new ClioSimulatorData.Address(firm.nextNestedId(), str(item, "name", "Other"),
+                c.addresses.add(new ClioRecords.Address(firm.nextNestedId(), str(item, "name", "Other"),
                         (String) item.get("street"), (String) item.get("city"), (String) item.get("province"),
                         (String) item.get("postal_code"), (String) item.get("country"), false));
             } else if (Boolean.TRUE.equals(item.get("_destroy"))) {
                 c.addresses.removeIf(x -> x.id == id);
             } else {
-                ClioSimulatorData.Address a = c.addresses.stream().filter(x -> x.id == id).findFirst()
+                ClioRecords.Address a = c.addresses.stream().filter(x -> x.id == id).findFirst()
                         .orElseThrow();
                 a.name = str(item, "name", a.name);
                 a.street = str(item, "street", a.street);

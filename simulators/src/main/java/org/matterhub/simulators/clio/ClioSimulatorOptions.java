@@ -1,5 +1,7 @@
 package org.matterhub.simulators.clio;
 
+import org.matterhub.simulators.common.OptionsBuilder;
+
 import java.time.Duration;
 
 /**
@@ -15,9 +17,7 @@ public record ClioSimulatorOptions(int port, int webhookMaxAttempts, Duration we
                                    Duration webhookTimeout, Duration timeoutFaultHold) {
 
     public ClioSimulatorOptions {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
+        OptionsBuilder.requirePort(port);
         if (webhookMaxAttempts < 1) {
             throw new IllegalArgumentException("webhookMaxAttempts must be >= 1");
         }
@@ -33,38 +33,16 @@ public record ClioSimulatorOptions(int port, int webhookMaxAttempts, Duration we
     }
 
     /** Builder; see the record components for meaning and {@link #defaults()} for defaults. */
-    public static final class Builder {
-        private int port;
+    public static final class Builder extends OptionsBuilder<Builder, ClioSimulatorOptions> {
         private int webhookMaxAttempts = 5;
         private Duration webhookInitialBackoff = Duration.ofMillis(50);
         private Duration webhookTimeout = Duration.ofSeconds(3);
-        private Duration timeoutFaultHold = Duration.ofMinutes(5);
 
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
+        public Builder webhookMaxAttempts(int v) { return set(() -> webhookMaxAttempts = v); }
+        public Builder webhookInitialBackoff(Duration v) { return set(() -> webhookInitialBackoff = v); }
+        public Builder webhookTimeout(Duration v) { return set(() -> webhookTimeout = v); }
 
-        public Builder webhookMaxAttempts(int attempts) {
-            this.webhookMaxAttempts = attempts;
-            return this;
-        }
-
-        public Builder webhookInitialBackoff(Duration backoff) {
-            this.webhookInitialBackoff = backoff;
-            return this;
-        }
-
-        public Builder webhookTimeout(Duration timeout) {
-            this.webhookTimeout = timeout;
-            return this;
-        }
-
-        public Builder timeoutFaultHold(Duration hold) {
-            this.timeoutFaultHold = hold;
-            return this;
-        }
-
+        @Override
         public ClioSimulatorOptions build() {
             return new ClioSimulatorOptions(port, webhookMaxAttempts, webhookInitialBackoff, webhookTimeout,
                     timeoutFaultHold);

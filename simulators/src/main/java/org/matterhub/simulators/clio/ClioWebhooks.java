@@ -4,6 +4,7 @@ import org.matterhub.simulators.common.FieldSelection;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.WebhookSender;
+import org.matterhub.simulators.common.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -250,11 +251,10 @@ final class ClioWebhooks implements ClioSimulatorData.ChangeListener {
         payload.put("data", data);
         payload.put("meta", meta);
         byte[] body = Json.writeBytes(payload);
-        String signature = WebhookSender.hmacSha256Hex(h.sharedSecret, body);
         long id = h.id;
         String secret = h.sharedSecret;
         sender.enqueue("clio-webhook-" + id, new WebhookSender.Delivery(h.url, body,
-                Map.of("X-Hook-Signature", signature),
+                WebhookSignature.hexHmacSha256("X-Hook-Signature", secret).headers(body),
                 () -> deliveryEnabled && isEnabled(id, secret),
                 status -> {
                     if (status == 410) {

@@ -2,6 +2,7 @@ package org.matterhub.simulators.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The demo firm's matters as a document-management system files them, shared by the iManage and
@@ -99,5 +100,55 @@ public final class DemoMatters {
                     SampleFiles.docx("Internal Memo", tag + " revised after partner review"))));
         }
         return docs;
+    }
+
+    /** Makes a vendor's seed row for one matter workspace. */
+    @FunctionalInterface
+    public interface MatterRow<M> {
+        M of(String clientNumber, String matterNumber, String workspaceId, String clientPortalFolderId,
+             String internalFolderId);
+    }
+
+    /**
+     * What {@link #seed} created.
+     *
+     * @param clients     client numbers, e.g. {@code NORTHWIND}
+     * @param matters     one row per matter, in matter-number order
+     * @param documentIds ids of every seeded document (its latest version where versions have their own ids)
+     */
+    public record Seeded<M>(List<String> clients, List<M> matters, List<String> documentIds) {
+    }
+
+    /**
+     * Seeds the matters {@code include} accepts into a document store (every client is created): one workspace
+     * per matter with its documents, put as {@code author}. Deterministic ids on a fresh simulator.
+     */
+    public static <M> Seeded<M> seed(DocumentControl data, Predicate<DemoMatter> include, String author,
+                                     MatterRow<M> row) {
+        List<String> clients = new ArrayList<>();
+        for (String[] c : CLIENTS) {
+            data.createClient(c[0], c[1]);
+            clients.add(c[0]);
+        }
+        List<M> matters = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        for (DemoMatter m : all()) {
+            if (!include.test(m)) {
+                continue;
+            }
+            DocumentControl.Workspace ws = data.createMatterWorkspace(m.clientNumber(), m.clientName(),
+                    m.matterNumber(), m.description());
+            matters.add(row.of(m.clientNumber(), m.matterNumber(), ws.workspaceId(), ws.clientPortalFolderId(),
+                    ws.internalFolderId()));
+            for (DemoDocument d : documentsFor(m)) {
+                String folder = d.folder().equals(CLIENT_PORTAL) ? ws.clientPortalFolderId() : ws.internalFolderId();
+                String id = data.putDocument(folder, d.name(), d.extension(), d.versions().get(0), author);
+                for (int v = 1; v < d.versions().size(); v++) {
+                    id = data.appendVersion(id, d.versions().get(v));
+                }
+                documents.add(id);
+            }
+        }
+        return new Seeded<>(List.copyOf(clients), List.copyOf(matters), List.copyOf(documents));
     }
 }

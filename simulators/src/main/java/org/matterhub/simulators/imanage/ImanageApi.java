@@ -2,15 +2,14 @@ package org.matterhub.simulators.imanage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.ByteRanges;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
+import org.matterhub.simulators.common.ApiGate;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
-import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.Multipart;
 import org.matterhub.simulators.common.SimExchange;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -34,18 +33,15 @@ final class ImanageApi {
 
     private final ImanageSimulatorData data;
     private final ImanageOAuth oauth;
-    private final FixedWindowRateLimiter limiter;
-    private final MonotonicClock clock;
+    private final ApiGate gate;
     private final ImanageSimulatorOptions options;
     private final String libraryPrefix;
     private final String legacyPrefix;
 
-    ImanageApi(ImanageSimulatorData data, ImanageOAuth oauth, FixedWindowRateLimiter limiter, MonotonicClock clock,
-               ImanageSimulatorOptions options) {
+    ImanageApi(ImanageSimulatorData data, ImanageOAuth oauth, RateGate rate, ImanageSimulatorOptions options) {
         this.data = data;
         this.oauth = oauth;
-        this.limiter = limiter;
-        this.clock = clock;
+        this.gate = new ApiGate(rate, ImanageApiException::errorBody, "UNAUTHORIZED", null, "INVALID_REQUEST");
         this.options = options;
         this.libraryPrefix = "/work/api/v2/customers/" + options.customerId() + "/libraries/" + options.library();
         this.legacyPrefix = "/api/v2/customers/" + options.customerId() + "/libraries/" + options.library();
@@ -56,31 +52,10 @@ final class ImanageApi {
         return path.equals(DISCOVERY_PATH) || path.startsWith("/work/api/") || path.startsWith("/api/");
     }
 
-    void handle(SimExchange ex) {
+    void handle(SimExchange ex) throws JsonProcessingException {
         String[] problem = new String[1];
         String user = oauth.authenticate(ex, problem);
-        if (user == null) {
-            ex.sendJson(401, ImanageApiException.errorBody("UNAUTHORIZED", problem[0]));
-            return;
-        }
-        Instant now = clock.now();
-        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(ImanageOAuth.tokenOf(ex), now);
-        if (!verdict.allowed()) {
-            ex.responseHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-            ex.sendJson(429, ImanageApiException.errorBody("TOO_MANY_REQUESTS", "Rate limit of " + verdict.limit()
-                    + " requests per minute exceeded; retry in " + verdict.retryAfterSeconds() + " seconds"));
-            return;
-        }
-        try {
-            route(ex, user);
-        } catch (ImanageApiException e) {
-            ex.sendJson(e.status(), e.body());
-        } catch (JsonProcessingException e) {
-            ex.sendJson(400, ImanageApiException.errorBody("INVALID_REQUEST", "Body is not valid JSON: "
-                    + e.getOriginalMessage()));
-        } catch (IllegalArgumentException e) {
-            ex.sendJson(400, ImanageApiException.errorBody("INVALID_REQUEST", String.valueOf(e.getMessage())));
-        }
+        gate.serve(ex, user == null ? null : ImanageOAuth.tokenOf(ex), problem[0], () -> route(ex, user));
     }
 
     private void route(SimExchange ex, String user) throws JsonProcessingException {

@@ -1,38 +1,17 @@
 package org.matterhub.simulators.imanage;
 
-import java.util.LinkedHashMap;
+import org.matterhub.simulators.common.ApiError;
+
 import java.util.Map;
 
 /**
  * An API failure answered with the error body {@code {"error":{"code":…,"message":…}}}. The shape is an
  * assumption (VENDORS.md §2.4: commonly assumed by third-party code, not seen in a primary source).
  */
-final class ImanageApiException extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
-
-    private final int status;
-    private final String code;
+final class ImanageApiException extends ApiError {
 
     ImanageApiException(int status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-
-    int status() {
-        return status;
-    }
-
-    Map<String, Object> body() {
-        return errorBody(code, getMessage());
-    }
-
-    static Map<String, Object> errorBody(String code, String message) {
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("code", code);
-        detail.put("message", message);
-        return Map.of("error", detail);
+        super(status, ApiError.nested("code", code, message), message);
     }
 
     static ImanageApiException badRequest(String message) {
@@ -45,5 +24,9 @@ final class ImanageApiException extends RuntimeException {
 
     static ImanageApiException methodNotAllowed(String method, String path) {
         return new ImanageApiException(405, "METHOD_NOT_ALLOWED", method + " is not supported on " + path);
+    }
+
+    static Map<String, Object> errorBody(String code, String message) {
+        return ApiError.nested("code", code, message);
     }
 }

@@ -11,11 +11,6 @@ import java.util.List;
  */
 public record ImanageDemoSeed(List<String> clients, List<Matter> matters, List<String> documentIds) {
 
-    public ImanageDemoSeed {
-        clients = List.copyOf(clients);
-        matters = List.copyOf(matters);
-        documentIds = List.copyOf(documentIds);
-    }
 
     /**
      * One seeded matter workspace.

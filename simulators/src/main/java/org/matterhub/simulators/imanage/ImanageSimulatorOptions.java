@@ -1,5 +1,7 @@
 package org.matterhub.simulators.imanage;
 
+import org.matterhub.simulators.common.OptionsBuilder;
+
 import java.time.Duration;
 
 /**
@@ -19,9 +21,7 @@ public record ImanageSimulatorOptions(int port, int customerId, String library, 
                                       boolean crawlTombstones, Duration timeoutFaultHold) {
 
     public ImanageSimulatorOptions {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
+        OptionsBuilder.requirePort(port);
         if (customerId <= 0) {
             throw new IllegalArgumentException("customerId must be positive");
         }
@@ -40,44 +40,20 @@ public record ImanageSimulatorOptions(int port, int customerId, String library, 
     }
 
     /** Builder; see the record components for meaning and {@link #defaults()} for defaults. */
-    public static final class Builder {
-        private int port;
+    public static final class Builder extends OptionsBuilder<Builder, ImanageSimulatorOptions> {
         private int customerId = 1;
         private String library = "ACTIVE_US";
-        private Duration accessTokenTtl = Duration.ofMinutes(30);
         private boolean crawlTombstones;
-        private Duration timeoutFaultHold = Duration.ofMinutes(5);
 
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+        Builder() {
+            accessTokenTtl(Duration.ofMinutes(30));
         }
 
-        public Builder customerId(int customerId) {
-            this.customerId = customerId;
-            return this;
-        }
+        public Builder customerId(int v) { return set(() -> customerId = v); }
+        public Builder library(String v) { return set(() -> library = v); }
+        public Builder crawlTombstones(boolean v) { return set(() -> crawlTombstones = v); }
 
-        public Builder library(String library) {
-            this.library = library;
-            return this;
-        }
-
-        public Builder accessTokenTtl(Duration ttl) {
-            this.accessTokenTtl = ttl;
-            return this;
-        }
-
-        public Builder crawlTombstones(boolean crawlTombstones) {
-            this.crawlTombstones = crawlTombstones;
-            return this;
-        }
-
-        public Builder timeoutFaultHold(Duration hold) {
-            this.timeoutFaultHold = hold;
-            return this;
-        }
-
+        @Override
         public ImanageSimulatorOptions build() {
             return new ImanageSimulatorOptions(port, customerId, library, accessTokenTtl, crawlTombstones,
                     timeoutFaultHold);

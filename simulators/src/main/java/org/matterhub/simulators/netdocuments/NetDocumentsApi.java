@@ -2,7 +2,8 @@ package org.matterhub.simulators.netdocuments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.matterhub.simulators.common.ByteRanges;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
+import org.matterhub.simulators.common.ApiGate;
+import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.Multipart;
@@ -36,15 +37,16 @@ final class NetDocumentsApi {
 
     private final NetDocumentsSimulatorData data;
     private final NetDocumentsOAuth oauth;
-    private final FixedWindowRateLimiter limiter;
+    private final ApiGate gate;
     private final MonotonicClock clock;
     private final NetDocumentsSimulatorOptions options;
 
-    NetDocumentsApi(NetDocumentsSimulatorData data, NetDocumentsOAuth oauth, FixedWindowRateLimiter limiter,
-                    MonotonicClock clock, NetDocumentsSimulatorOptions options) {
+    NetDocumentsApi(NetDocumentsSimulatorData data, NetDocumentsOAuth oauth, RateGate rate, MonotonicClock clock,
+                    NetDocumentsSimulatorOptions options) {
         this.data = data;
         this.oauth = oauth;
-        this.limiter = limiter;
+        this.gate = new ApiGate(rate, NetDocumentsApiException::errorBody, "Unauthorized",
+                "Bearer error=\"invalid_token\"", "BadRequest");
         this.clock = clock;
         this.options = options;
     }
@@ -54,31 +56,10 @@ final class NetDocumentsApi {
         return p.startsWith("/v1/") || p.startsWith("/v2/");
     }
 
-    void handle(SimExchange ex) {
+    void handle(SimExchange ex) throws JsonProcessingException {
         String[] problem = new String[1];
         String token = oauth.authenticate(ex, problem);
-        if (token == null) {
-            ex.responseHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            ex.sendJson(401, NetDocumentsApiException.errorBody("Unauthorized", problem[0]));
-            return;
-        }
-        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(token, clock.now());
-        if (!verdict.allowed()) {
-            ex.responseHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
-            ex.sendJson(429, NetDocumentsApiException.errorBody("TooManyRequests", "More than " + verdict.limit()
-                    + " calls in 60 seconds with this token; retry in " + verdict.retryAfterSeconds() + " seconds"));
-            return;
-        }
-        try {
-            route(ex, "api.user");
-        } catch (NetDocumentsApiException e) {
-            ex.sendJson(e.status(), e.body());
-        } catch (JsonProcessingException e) {
-            ex.sendJson(400, NetDocumentsApiException.errorBody("BadRequest", "Body is not valid JSON: "
-                    + e.getOriginalMessage()));
-        } catch (IllegalArgumentException e) {
-            ex.sendJson(400, NetDocumentsApiException.errorBody("BadRequest", String.valueOf(e.getMessage())));
-        }
+        gate.serve(ex, token, problem[0], () -> route(ex, "api.user"));
     }
 
     private void route(SimExchange ex, String user) throws JsonProcessingException {

@@ -1,38 +1,17 @@
 package org.matterhub.simulators.netdocuments;
 
-import java.util.LinkedHashMap;
+import org.matterhub.simulators.common.ApiError;
+
 import java.util.Map;
 
 /**
  * An API failure answered with {@code {"error":…,"message":…}}. NetDocuments documents only that 4xx/5xx
  * bodies carry "a JSON or XML object with information about the problem"; the shape is an assumption.
  */
-final class NetDocumentsApiException extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
-
-    private final int status;
-    private final String code;
+final class NetDocumentsApiException extends ApiError {
 
     NetDocumentsApiException(int status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-
-    int status() {
-        return status;
-    }
-
-    Map<String, Object> body() {
-        return errorBody(code, getMessage());
-    }
-
-    static Map<String, Object> errorBody(String code, String message) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("error", code);
-        out.put("message", message);
-        return out;
+        super(status, ApiError.flat(code, message), message);
     }
 
     static NetDocumentsApiException badRequest(String message) {
@@ -41,5 +20,9 @@ final class NetDocumentsApiException extends RuntimeException {
 
     static NetDocumentsApiException notFound(String what) {
         return new NetDocumentsApiException(404, "NotFound", what + " not found");
+    }
+
+    static Map<String, Object> errorBody(String code, String message) {
+        return ApiError.flat(code, message);
     }
 }

@@ -1,18 +1,15 @@
 package org.matterhub.simulators.netdocuments;
 
-import org.matterhub.simulators.common.FaultInjector;
-import org.matterhub.simulators.common.FaultRule;
-import org.matterhub.simulators.common.FixedWindowRateLimiter;
+import org.matterhub.simulators.common.ControlSupport;
+import org.matterhub.simulators.common.DemoMatters;
+import org.matterhub.simulators.common.DocumentControl;
+import org.matterhub.simulators.common.DocumentSimulator;
+import org.matterhub.simulators.common.FaultAnswers;
 import org.matterhub.simulators.common.MonotonicClock;
-import org.matterhub.simulators.common.RecordedRequest;
-import org.matterhub.simulators.common.RequestRecorder;
-import org.matterhub.simulators.common.SimExchange;
-import org.matterhub.simulators.common.SimHttpServer;
+import org.matterhub.simulators.common.RateGate;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A NetDocuments REST API simulator on 127.0.0.1. One base URL serves both NetDocuments hosts: the web
@@ -29,29 +26,32 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-public final class NetDocumentsSimulator implements AutoCloseable {
+public final class NetDocumentsSimulator
+        extends DocumentSimulator<NetDocumentsSimulatorOptions, NetDocumentsSimulatorData, NetDocumentsDemoSeed> {
 
-    private final NetDocumentsSimulatorOptions options;
-    private final MonotonicClock clock = new MonotonicClock();
-    private final FaultInjector faults = new FaultInjector();
-    private final RequestRecorder recorder = new RequestRecorder();
-    private final FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(60);
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final NetDocumentsSimulatorData data;
-    private final NetDocumentsOAuth oauth;
-    private final NetDocumentsApi api;
-    private final NetDocumentsControl control;
-    private final SimHttpServer server;
+    private static final DocumentControl.Names CONTROL_NAMES =
+            new DocumentControl.Names("key", "clientKey", "matterKey", "firm.user", "destination");
 
     private NetDocumentsSimulator(NetDocumentsSimulatorOptions options) {
-        this.options = options;
-        this.data = new NetDocumentsSimulatorData(clock, options);
-        this.limiter.setLimit(options.rateLimitPerMinute());
-        this.oauth = new NetDocumentsOAuth(clock, options.accessTokenTtl());
-        this.api = new NetDocumentsApi(data, oauth, limiter, clock, options);
-        this.control = new NetDocumentsControl(this);
-        this.server = SimHttpServer.start(options.port(), "netdocuments-sim", this::handle, recorder,
-                path -> !path.startsWith(NetDocumentsControl.PREFIX), clock);
+        super("netdocuments-sim", new MonotonicClock(), options);
+        MonotonicClock clock = kit.clock();
+        NetDocumentsSimulatorData data = new NetDocumentsSimulatorData(clock, options);
+        NetDocumentsOAuth oauth = new NetDocumentsOAuth(clock, options.accessTokenTtl());
+        use(oauth.server(), FaultAnswers.json(NetDocumentsApiException::errorBody, "InternalServerError",
+                "TooManyRequests"), options.timeoutFaultHold());
+        RateGate rate = new RateGate(60, clock, RateGate.NO_HEADERS, (ex, v) -> ex.sendJson(429,
+                NetDocumentsApiException.errorBody("TooManyRequests", "More than " + v.limit()
+                        + " calls in 60 seconds with this token; retry in " + v.retryAfterSeconds() + " seconds")));
+        rate.setLimit(options.rateLimitPerMinute());
+        store(data, rate, CONTROL_NAMES);
+        kit.control().on("POST", "/documents/*/versions", (ex, s) -> {
+            int version = data.addVersion(s[1], ControlSupport.content(ControlSupport.body(ex)));
+            ex.sendJson(201, Map.of("id", s[1], "version", version));
+        });
+        kit.control().on("GET", "/log", (ex, s) -> ex.sendJson(200, data.activityLog()));
+        NetDocumentsApi api = new NetDocumentsApi(data, oauth, rate, clock, options);
+        kit.start(options.port(), ex -> dispatch(ex, NetDocumentsApi.isApiPath(ex.path()), api::handle,
+                e -> e.sendJson(404, NetDocumentsApiException.errorBody("NotFound", "No route matches " + e.path()))));
     }
 
     /** Starts a simulator; {@code options.port() == 0} picks a free port. */
@@ -59,145 +59,10 @@ public final class NetDocumentsSimulator implements AutoCloseable {
         return new NetDocumentsSimulator(options);
     }
 
-    /** {@code http://127.0.0.1:PORT} (stands for both {@code vault.netvoyage.com} and {@code api.vault.netvoyage.com}). */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    public NetDocumentsSimulatorOptions options() {
-        return options;
-    }
-
-    /** Stops the server, releasing requests held by TIMEOUT faults. */
     @Override
-    public void close() {
-        closing.countDown();
-        server.close();
-    }
-
-    /** Makes an OAuth client (an {@code AP-…} application) known; redirect URIs are not restricted. */
-    public void registerApp(String clientId, String clientSecret) {
-        oauth.registerApp(clientId, clientSecret);
-    }
-
-    /** The repository; changes made here behave like a firm user's edits in NetDocuments. */
-    public NetDocumentsSimulatorData data() {
-        return data;
-    }
-
-    public FaultInjector faults() {
-        return faults;
-    }
-
-    /** Calls per 60 s per access token (default 100, see the options); 0 = unlimited. Resets all windows. */
-    public void setRateLimitPerMinute(int perMinute) {
-        limiter.setLimit(perMinute);
-    }
-
-    /** Requests received on {@code /neWeb2}, {@code /v1} and {@code /v2} (not {@code /_control}), oldest first. */
-    public List<RecordedRequest> requests() {
-        return recorder.all();
-    }
-
-    public void clearRequests() {
-        recorder.clear();
-    }
-
-    /** Refresh grants answer {@code invalid_grant}; API calls with any existing token answer 401. */
-    public void revokeAllTokens() {
-        oauth.revokeAll();
-    }
-
-    /** Existing access tokens answer 401 until the client refreshes. */
-    public void expireAccessTokens() {
-        oauth.expireAll();
-    }
-
-    /** Documents created through {@code POST /v1/Document/upload} (all destinations). */
-    public int uploadCount() {
-        return data.uploadCount();
-    }
-
-    /** Documents created through {@code POST /v1/Document/upload} with this destination. */
-    public int uploadCount(String destinationId) {
-        return data.uploadCount(destinationId);
-    }
-
-    /**
-     * Seeds the demo firm: client values NORTHWIND, BLUEBIRD and CEDARPINE, matter values 00001–00048 spread
-     * over them as in the Clio simulator's demo firm, one workspace per matter with "Client Portal" and
-     * "Internal" folders and a few documents. Call once per simulator.
-     */
-    public NetDocumentsDemoSeed seedDemoFirm() {
-        return NetDocumentsDemoFirm.seed(data);
-    }
-
-    /** Seeds the demo firm's matters of the given client numbers only (e.g. {@code NORTHWIND}). */
-    public NetDocumentsDemoSeed seedDemoFirm(java.util.Set<String> clientNumbers) {
-        return NetDocumentsDemoFirm.seed(data, m -> clientNumbers.contains(m.clientNumber()));
-    }
-
-    // ------------------------------------------------------------------ request pipeline
-
-    private void handle(SimExchange ex) throws InterruptedException {
-        String path = ex.path();
-        if (path.equals(NetDocumentsControl.PREFIX) || path.startsWith(NetDocumentsControl.PREFIX + "/")) {
-            control.handle(ex);
-            return;
-        }
-        boolean isOAuth = path.equalsIgnoreCase(NetDocumentsOAuth.AUTHORIZE_PATH)
-                || path.equalsIgnoreCase(NetDocumentsOAuth.TOKEN_PATH);
-        if (!isOAuth && !NetDocumentsApi.isApiPath(path)) {
-            ex.sendJson(404, NetDocumentsApiException.errorBody("NotFound", "No route matches " + path));
-            return;
-        }
-        if (!applyFaults(ex)) {
-            return;
-        }
-        if (path.equalsIgnoreCase(NetDocumentsOAuth.AUTHORIZE_PATH)) {
-            oauth.authorize(ex);
-        } else if (isOAuth) {
-            oauth.token(ex);
-        } else {
-            api.handle(ex);
-        }
-    }
-
-    private boolean applyFaults(SimExchange ex) throws InterruptedException {
-        FaultInjector.Decision decision = faults.decide(ex.method(), ex.path());
-        if (decision.latencyMillis() > 0 && closing.await(decision.latencyMillis(), TimeUnit.MILLISECONDS)) {
-            ex.drop();
-            return false;
-        }
-        Optional<FaultRule> fault = decision.fault();
-        if (fault.isEmpty()) {
-            return true;
-        }
-        FaultRule rule = fault.get();
-        switch (rule.kind()) {
-            case SERVER_ERROR -> {
-                ex.sendJson(rule.effectiveStatus(), NetDocumentsApiException.errorBody("InternalServerError",
-                        "Simulated server error (" + rule.effectiveStatus() + ")"));
-                return false;
-            }
-            case TIMEOUT -> {
-                ex.recordNow();
-                closing.await(options.timeoutFaultHold().toMillis(), TimeUnit.MILLISECONDS);
-                ex.drop();
-                return false;
-            }
-            case RATE_LIMITED -> {
-                ex.responseHeader("Retry-After", Integer.toString(rule.effectiveRetryAfterSeconds()));
-                ex.sendJson(429, NetDocumentsApiException.errorBody("TooManyRequests",
-                        "Rate limit exceeded; retry in " + rule.effectiveRetryAfterSeconds() + " seconds"));
-                return false;
-            }
-            case MALFORMED_BODY -> ex.malformOnSend();
-            case LOST_RESPONSE -> ex.dropOnSend();
-            default -> {
-                // LATENCY is handled above
-            }
-        }
-        return true;
+    protected NetDocumentsDemoSeed seed(Predicate<DemoMatters.DemoMatter> include) {
+        DemoMatters.Seeded<NetDocumentsDemoSeed.Matter> s =
+                DemoMatters.seed(data(), include, "s.chen", NetDocumentsDemoSeed.Matter::new);
+        return new NetDocumentsDemoSeed(s.clients(), s.matters(), s.documentIds());
     }
 }

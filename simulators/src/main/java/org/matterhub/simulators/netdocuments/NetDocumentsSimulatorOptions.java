@@ -1,5 +1,7 @@
 package org.matterhub.simulators.netdocuments;
 
+import org.matterhub.simulators.common.OptionsBuilder;
+
 import java.time.Duration;
 
 /**
@@ -22,9 +24,7 @@ public record NetDocumentsSimulatorOptions(int port, String repositoryId, String
                                            Duration accessTokenTtl, Duration timeoutFaultHold) {
 
     public NetDocumentsSimulatorOptions {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
+        OptionsBuilder.requirePort(port);
         if (repositoryId == null || !repositoryId.matches("CA-[A-Z0-9]{8}")) {
             throw new IllegalArgumentException("repositoryId must look like CA-XXXXXXXX: " + repositoryId);
         }
@@ -49,62 +49,26 @@ public record NetDocumentsSimulatorOptions(int port, String repositoryId, String
     }
 
     /** Builder; see the record components for meaning and {@link #defaults()} for defaults. */
-    public static final class Builder {
-        private int port;
+    public static final class Builder extends OptionsBuilder<Builder, NetDocumentsSimulatorOptions> {
         private String repositoryId = "CA-8Q2M5T7R";
         private String cabinetId = "NG-4K7P2W9X";
         private String cabinetName = "Harbour Law";
         private int clientAttributeId = 1;
         private int matterAttributeId = 2;
         private int rateLimitPerMinute = 100;
-        private Duration accessTokenTtl = Duration.ofMinutes(45);
-        private Duration timeoutFaultHold = Duration.ofMinutes(5);
 
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+        Builder() {
+            accessTokenTtl(Duration.ofMinutes(45));
         }
 
-        public Builder repositoryId(String repositoryId) {
-            this.repositoryId = repositoryId;
-            return this;
-        }
+        public Builder repositoryId(String v) { return set(() -> repositoryId = v); }
+        public Builder cabinetId(String v) { return set(() -> cabinetId = v); }
+        public Builder cabinetName(String v) { return set(() -> cabinetName = v); }
+        public Builder clientAttributeId(int v) { return set(() -> clientAttributeId = v); }
+        public Builder matterAttributeId(int v) { return set(() -> matterAttributeId = v); }
+        public Builder rateLimitPerMinute(int v) { return set(() -> rateLimitPerMinute = v); }
 
-        public Builder cabinetId(String cabinetId) {
-            this.cabinetId = cabinetId;
-            return this;
-        }
-
-        public Builder cabinetName(String cabinetName) {
-            this.cabinetName = cabinetName;
-            return this;
-        }
-
-        public Builder clientAttributeId(int id) {
-            this.clientAttributeId = id;
-            return this;
-        }
-
-        public Builder matterAttributeId(int id) {
-            this.matterAttributeId = id;
-            return this;
-        }
-
-        public Builder rateLimitPerMinute(int perMinute) {
-            this.rateLimitPerMinute = perMinute;
-            return this;
-        }
-
-        public Builder accessTokenTtl(Duration ttl) {
-            this.accessTokenTtl = ttl;
-            return this;
-        }
-
-        public Builder timeoutFaultHold(Duration hold) {
-            this.timeoutFaultHold = hold;
-            return this;
-        }
-
+        @Override
         public NetDocumentsSimulatorOptions build() {
             return new NetDocumentsSimulatorOptions(port, repositoryId, cabinetId, cabinetName, clientAttributeId,
                     matterAttributeId, rateLimitPerMinute, accessTokenTtl, timeoutFaultHold);

@@ -1,23 +1,18 @@
 package org.matterhub.simulators.quickbooks;
 
-import org.matterhub.simulators.common.FaultInjector;
-import org.matterhub.simulators.common.FaultRule;
+import org.matterhub.simulators.common.FaultAnswers;
 import org.matterhub.simulators.common.FixedWindowRateLimiter;
 import org.matterhub.simulators.common.MonotonicClock;
-import org.matterhub.simulators.common.RecordedRequest;
-import org.matterhub.simulators.common.RequestRecorder;
+import org.matterhub.simulators.common.OAuthServer;
 import org.matterhub.simulators.common.SimExchange;
-import org.matterhub.simulators.common.SimHttpServer;
+import org.matterhub.simulators.common.VendorSimulator;
 import org.matterhub.simulators.common.WebhookSender;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  */
-public final class QboSimulator implements AutoCloseable {
+public final class QboSimulator extends VendorSimulator<QboSimulatorOptions> {
 
     /**
      * Base URL for the devkit when it reaches the simulator as its HTTP proxy ({@code proxy.host}/{@code proxy.port}):
@@ -44,54 +39,36 @@ public final class QboSimulator implements AutoCloseable {
      */
     public static final String SDK_BASE_URL = "http://quickbooks.simulator.invalid/v3/company";
 
-    private final QboSimulatorOptions options;
-    private final MonotonicClock clock = new MonotonicClock();
-    private final FaultInjector faults = new FaultInjector();
-    private final RequestRecorder recorder = new RequestRecorder();
+    private final MonotonicClock clock;
     private final FixedWindowRateLimiter limiter = new FixedWindowRateLimiter(60);
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, QboRealm> realms = new ConcurrentHashMap<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
-    private final WebhookSender sender;
     private final QboWebhooks webhooks;
     private final QboOAuth oauth;
     private final QboApi api;
-    private final QboControl control;
-    private final SimHttpServer server;
+    private final FaultAnswers faultAnswers = FaultAnswers.of(
+            (ex, status) -> QboApi.send(ex, status,
+                    QboFault.system(status, "Simulated server error").body(clock().now())),
+            (ex, retryAfter) -> QboApi.send(ex, 429, QboFault.throttled("Simulated throttling").body(clock().now())));
     private volatile int maxConcurrent;
 
     private QboSimulator(QboSimulatorOptions options) {
-        this.options = options;
+        super("qbo-sim", new MonotonicClock(), options);
+        this.clock = kit.clock();
         this.maxConcurrent = options.maxConcurrent();
         this.limiter.setLimit(options.requestsPerMinute());
-        this.sender = new WebhookSender("qbo-sim", options.webhookMaxAttempts(), options.webhookInitialBackoff(),
-                Duration.ofSeconds(3));
+        WebhookSender sender = kit.closeWith(new WebhookSender("qbo-sim", options.webhookMaxAttempts(),
+                options.webhookInitialBackoff(), Duration.ofSeconds(3)));
         this.webhooks = new QboWebhooks(sender);
         this.oauth = new QboOAuth(clock, options.accessTokenTtl());
+        use(oauth.server(), faultAnswers, options.timeoutFaultHold());
         this.api = new QboApi(clock, options, this::baseUrl);
-        this.control = new QboControl(this);
-        SimHttpServer started;
-        try {
-            started = SimHttpServer.start(options.port(), "qbo-sim", this::handle, recorder,
-                    path -> !path.startsWith(QboControl.PREFIX), clock);
-        } catch (RuntimeException e) {
-            sender.close();
-            throw e;
-        }
-        this.server = started;
+        QboControl.register(kit.control(), this);
+        kit.start(options.port(), this::handle);
     }
 
     public static QboSimulator start(QboSimulatorOptions options) {
         return new QboSimulator(options);
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** {@code http://127.0.0.1:PORT} (OAuth paths hang off it). */
-    public String baseUrl() {
-        return server.baseUrl();
     }
 
     /** The value for the devkit's {@code Config.BASE_URL_QBO}: {@code baseUrl() + "/v3/company"}. */
@@ -99,21 +76,6 @@ public final class QboSimulator implements AutoCloseable {
         return baseUrl() + "/v3/company";
     }
 
-    public QboSimulatorOptions options() {
-        return options;
-    }
-
-    @Override
-    public void close() {
-        closing.countDown();
-        server.close();
-        sender.close();
-    }
-
-    /** Makes an OAuth client (developer app) known. */
-    public void registerApp(String clientId, String clientSecret) {
-        oauth.registerApp(clientId, clientSecret);
-    }
 
     /** Creates an empty company (realm), or returns the existing one. */
     public QboRealm createRealm(String realmId) {
@@ -137,12 +99,12 @@ public final class QboSimulator implements AutoCloseable {
 
     /** Access token and refresh token, as the token endpoint would return them. */
     public List<String> issueTokens(String clientId, String realmId) {
-        QboOAuth.Grant g = oauth.issue(clientId, realmId);
+        OAuthServer.Issued g = oauth.issue(clientId, realmId);
         return List.of(g.accessToken(), g.refreshToken());
     }
 
-    public FaultInjector faults() {
-        return faults;
+    private MonotonicClock clock() {
+        return clock;
     }
 
     public QboWebhooks webhooks() {
@@ -155,27 +117,6 @@ public final class QboSimulator implements AutoCloseable {
         this.maxConcurrent = concurrent;
     }
 
-    public List<RecordedRequest> requests() {
-        return recorder.all();
-    }
-
-    /** The requests arrived and not yet answered (a test waits on these instead of sleeping). */
-    public List<org.matterhub.simulators.common.RequestRecorder.InProgress> requestsInProgress() {
-        return recorder.inProgress();
-    }
-
-    public void clearRequests() {
-        recorder.clear();
-    }
-
-    public void revokeAllTokens() {
-        oauth.revokeAll();
-    }
-
-    public void expireAccessTokens() {
-        oauth.expireAll();
-    }
-
     /** Seeds the deterministic demo company (see {@link QboDemoRealm}). */
     public QboDemoSeed seedDemoRealm() {
         return QboDemoRealm.seed(createRealm(QboDemoRealm.REALM_ID));
@@ -186,27 +127,18 @@ public final class QboSimulator implements AutoCloseable {
     private void handle(SimExchange ex) throws InterruptedException {
         String path = ex.path();
         ex.responseHeader("intuit_tid", UUID.randomUUID().toString());
-        if (path.equals(QboControl.PREFIX) || path.startsWith(QboControl.PREFIX + "/")) {
-            control.handle(ex);
-            return;
-        }
         if (path.equals(QboOAuth.DISCOVERY) && "GET".equals(ex.method())) {
             ex.sendJson(200, oauth.discovery(baseUrl()));
             return;
         }
-        boolean isOAuth = path.equals(QboOAuth.AUTHORIZE) || path.equals(QboOAuth.TOKEN) || path.equals(QboOAuth.REVOKE);
+        boolean isOAuth = oauth.server().handles(path);
         if (!isOAuth && !path.startsWith(QboApi.PREFIX)) {
             QboApi.send(ex, 404, QboFault.validation("500", "Unsupported Operation", "No route " + path).body(clock.now()));
             return;
         }
         if (isOAuth) {
-            if (!applyFaults(ex)) {
-                return;
-            }
-            switch (path) {
-                case QboOAuth.AUTHORIZE -> oauth.authorize(ex);
-                case QboOAuth.TOKEN -> oauth.token(ex);
-                default -> oauth.revoke(ex);
+            if (applyFaults(ex)) {
+                oauth.server().handle(ex);
             }
             return;
         }
@@ -217,9 +149,9 @@ public final class QboSimulator implements AutoCloseable {
                 throw QboFault.validation("500", "Unsupported Operation", "No route " + path);
             }
             String realmId = segs[0];
-            QboOAuth.Grant grant = oauth.authenticate(ex.header("Authorization"));
+            String grantedRealm = oauth.authenticate(ex.header("Authorization"));
             QboRealm realm = realms.get(realmId);
-            if (realm == null || !grant.realmId().equals(realmId)) {
+            if (realm == null || !grantedRealm.equals(realmId)) {
                 throw QboFault.authorization("The token does not grant access to company " + realmId);
             }
             FixedWindowRateLimiter.Verdict v = limiter.acquire(realmId, clock.now());
@@ -246,42 +178,5 @@ public final class QboSimulator implements AutoCloseable {
                 counter.decrementAndGet();
             }
         }
-    }
-
-    private boolean applyFaults(SimExchange ex) throws InterruptedException {
-        FaultInjector.Decision decision = faults.decide(ex.method(), ex.path());
-        if (decision.latencyMillis() > 0 && closing.await(decision.latencyMillis(), TimeUnit.MILLISECONDS)) {
-            ex.drop();
-            return false;
-        }
-        Optional<FaultRule> fault = decision.fault();
-        if (fault.isEmpty()) {
-            return true;
-        }
-        FaultRule rule = fault.get();
-        switch (rule.kind()) {
-            case SERVER_ERROR -> {
-                QboApi.send(ex, rule.effectiveStatus(),
-                        QboFault.system(rule.effectiveStatus(), "Simulated server error").body(clock.now()));
-                return false;
-            }
-            case TIMEOUT -> {
-                ex.recordNow();
-                closing.await(options.timeoutFaultHold().toMillis(), TimeUnit.MILLISECONDS);
-                ex.drop();
-                return false;
-            }
-            case RATE_LIMITED -> {
-                ex.responseHeader("Retry-After", Integer.toString(rule.effectiveRetryAfterSeconds()));
-                QboApi.send(ex, 429, QboFault.throttled("Simulated throttling").body(clock.now()));
-                return false;
-            }
-            case MALFORMED_BODY -> ex.malformOnSend();
-            case LOST_RESPONSE -> ex.dropOnSend();
-            default -> {
-                // LATENCY handled above
-            }
-        }
-        return true;
     }
 }

@@ -1,6 +1,6 @@
 package org.matterhub.simulators.quickbooks;
 
-import java.util.concurrent.CountDownLatch;
+import org.matterhub.simulators.common.SimulatorMain;
 
 /**
  * Runs a {@link QboSimulator} until killed.
@@ -18,54 +18,18 @@ public final class QboSimulatorMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = 0;
-        String seed = null;
-        String clientId = null;
-        String clientSecret = null;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (i + 1 >= args.length) {
-                usage("missing value for " + arg);
-            }
-            switch (arg) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = args[++i];
-                case "--client-id" -> clientId = args[++i];
-                case "--client-secret" -> clientSecret = args[++i];
-                default -> usage("unknown option " + arg);
-            }
-        }
-        if (seed != null && !"demo".equals(seed)) {
-            usage("--seed supports only 'demo'");
-        }
-        if ((clientId == null) != (clientSecret == null)) {
-            usage("--client-id and --client-secret go together");
-        }
-        QboSimulator sim = QboSimulator.start(QboSimulatorOptions.defaults().withPort(port));
-        if (clientId != null) {
-            sim.registerApp(clientId, clientSecret);
-        }
-        if (seed != null) {
+        SimulatorMain.Args a = SimulatorMain.parse(args,
+                "QboSimulatorMain [--port N] [--seed demo] [--client-id ID --client-secret SECRET]");
+        QboSimulator sim = QboSimulator.start(QboSimulatorOptions.defaults().withPort(a.port()));
+        a.registerApp(sim::registerApp);
+        if (a.seeded()) {
             QboDemoSeed s = sim.seedDemoRealm();
             System.err.printf("seeded demo realm %s: %d clients, %d matters%n", s.realmId(), s.clientIds().size(),
                     s.matterIds().size());
-            if (clientId != null) {
-                System.err.println("access token: " + sim.issueToken(clientId, s.realmId()));
+            if (a.clientId() != null) {
+                System.err.println("access token: " + sim.issueToken(a.clientId(), s.realmId()));
             }
         }
-        System.out.println(sim.baseUrl());
-        System.out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "qbo-sim-shutdown"));
-        stopped.await();
-    }
-
-    private static void usage(String problem) {
-        System.err.println(problem);
-        System.err.println("usage: QboSimulatorMain [--port N] [--seed demo] [--client-id ID --client-secret SECRET]");
-        System.exit(2);
+        SimulatorMain.serve("qbo-sim", sim, sim.baseUrl());
     }
 }

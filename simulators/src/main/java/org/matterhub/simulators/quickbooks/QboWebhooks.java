@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.WebhookSender;
+import org.matterhub.simulators.common.WebhookSignature;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -78,13 +76,7 @@ public final class QboWebhooks {
 
     /** Base64(HMAC-SHA256(key = verifier token as UTF-8, message = body)). */
     public static String sign(String verifierToken, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(verifierToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSignature.base64HmacSha256("intuit-signature", verifierToken).headers(body).get("intuit-signature");
     }
 
     static byte[] body(List<QboRealm.Change> changes, Format format) {

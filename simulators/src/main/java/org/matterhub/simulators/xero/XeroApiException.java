@@ -1,29 +1,16 @@
 package org.matterhub.simulators.xero;
 
+import org.matterhub.simulators.common.ApiError;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** An error answer in Xero's shapes: the 400 {@code ValidationException} envelope or the problem body. */
-final class XeroApiException extends RuntimeException {
-
-    private static final long serialVersionUID = 1L;
-
-    private final int status;
-    private final transient Object body;
+final class XeroApiException extends ApiError {
 
     XeroApiException(int status, Object body, String message) {
-        super(message);
-        this.status = status;
-        this.body = body;
-    }
-
-    int status() {
-        return status;
-    }
-
-    Object body() {
-        return body;
+        super(status, body, message);
     }
 
     /** 400 {@code {"ErrorNumber":10,"Type":"ValidationException",…,"Elements":[{…,"ValidationErrors":[…]}]}}. */

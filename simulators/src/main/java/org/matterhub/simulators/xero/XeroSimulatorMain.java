@@ -1,6 +1,6 @@
 package org.matterhub.simulators.xero;
 
-import java.util.concurrent.CountDownLatch;
+import org.matterhub.simulators.common.SimulatorMain;
 
 /**
  * Runs a {@link XeroSimulator} until killed (so a hub under test can be killed and restarted against it).
@@ -14,58 +14,30 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class XeroSimulatorMain {
 
+    private static final String USAGE = "XeroSimulatorMain [--port N] [--seed demo] [--client-id X --client-secret Y] "
+            + "[--webhook-key K] [--bulk-invoices N] [--per-minute N] [--per-day N] [--concurrent N] "
+            + "[--app-per-minute N] [--page-size N]";
+
     private XeroSimulatorMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        XeroSimulatorOptions o = XeroSimulatorOptions.defaults();
-        int perMinute = o.perMinute();
-        int perDay = o.perDay();
-        int concurrent = o.concurrent();
-        int appPerMinute = o.appPerMinute();
-        String seed = null;
-        String clientId = null;
-        String clientSecret = null;
-        String webhookKey = null;
-        int bulk = 0;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (i + 1 >= args.length) {
-                usage("missing value for " + arg);
-            }
-            String v = args[++i];
-            switch (arg) {
-                case "--port" -> o = o.withPort(Integer.parseInt(v));
-                case "--seed" -> seed = v;
-                case "--client-id" -> clientId = v;
-                case "--client-secret" -> clientSecret = v;
-                case "--webhook-key" -> webhookKey = v;
-                case "--bulk-invoices" -> bulk = Integer.parseInt(v);
-                case "--per-minute" -> perMinute = Integer.parseInt(v);
-                case "--per-day" -> perDay = Integer.parseInt(v);
-                case "--concurrent" -> concurrent = Integer.parseInt(v);
-                case "--app-per-minute" -> appPerMinute = Integer.parseInt(v);
-                case "--page-size" -> o = o.withPageSize(Integer.parseInt(v));
-                default -> usage("unknown option " + arg);
-            }
+        SimulatorMain.Args a = SimulatorMain.parse(args, USAGE, "--webhook-key", "--bulk-invoices", "--per-minute",
+                "--per-day", "--concurrent", "--app-per-minute", "--page-size");
+        XeroSimulatorOptions o = XeroSimulatorOptions.defaults().withPort(a.port());
+        o = o.withPageSize(a.intOption("--page-size", o.pageSize()));
+        int bulk = a.intOption("--bulk-invoices", 0);
+        if (bulk > 0 && !a.seeded()) {
+            SimulatorMain.fail(USAGE, "--bulk-invoices needs --seed demo");
         }
-        if (seed != null && !"demo".equals(seed)) {
-            usage("--seed supports only 'demo'");
+        XeroSimulator sim = XeroSimulator.start(o.withLimits(a.intOption("--per-minute", o.perMinute()),
+                a.intOption("--per-day", o.perDay()), a.intOption("--concurrent", o.concurrent()),
+                a.intOption("--app-per-minute", o.appPerMinute())));
+        a.registerApp(sim::registerApp);
+        if (a.extras().containsKey("--webhook-key")) {
+            sim.webhooks().setWebhookKey(a.extras().get("--webhook-key"));
         }
-        if (bulk > 0 && seed == null) {
-            usage("--bulk-invoices needs --seed demo");
-        }
-        if ((clientId == null) != (clientSecret == null)) {
-            usage("--client-id and --client-secret go together");
-        }
-        XeroSimulator sim = XeroSimulator.start(o.withLimits(perMinute, perDay, concurrent, appPerMinute));
-        if (clientId != null) {
-            sim.registerApp(clientId, clientSecret);
-        }
-        if (webhookKey != null) {
-            sim.webhooks().setWebhookKey(webhookKey);
-        }
-        if (seed != null) {
+        if (a.seeded()) {
             XeroDemoSeed s = sim.seedDemoOrganisation();
             System.err.printf("seeded demo organisation %s: %d contacts, %d invoices%n", s.tenantId(),
                     s.contactIds().size(), s.invoiceIds().size());
@@ -73,21 +45,6 @@ public final class XeroSimulatorMain {
                 System.err.printf("added %d bulk invoices%n", sim.seedBulkInvoices(bulk).size());
             }
         }
-        System.out.println(sim.baseUrl());
-        System.out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "xero-sim-shutdown"));
-        stopped.await();
-    }
-
-    private static void usage(String problem) {
-        System.err.println(problem);
-        System.err.println("usage: XeroSimulatorMain [--port N] [--seed demo] [--client-id X --client-secret Y] "
-                + "[--webhook-key K] [--bulk-invoices N] [--per-minute N] [--per-day N] [--concurrent N] "
-                + "[--app-per-minute N] [--page-size N]");
-        System.exit(2);
+        SimulatorMain.serve("xero-sim", sim, sim.baseUrl());
     }
 }

@@ -1,16 +1,14 @@
 package org.matterhub.simulators.xero;
 
 import org.matterhub.simulators.common.Json;
+import org.matterhub.simulators.common.WebhookSignature;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,15 +50,11 @@ public final class XeroWebhooks {
         this.webhookKey = key;
     }
 
+    static final String SIGNATURE_HEADER = "x-xero-signature";
+
     /** {@code x-xero-signature} for {@code body}. */
     public static String sign(byte[] body, String key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return WebhookSignature.base64HmacSha256(SIGNATURE_HEADER, key).headers(body).get(SIGNATURE_HEADER);
     }
 
     /** Queues an event (called on every data change). */
@@ -135,7 +129,7 @@ public final class XeroWebhooks {
         String signature = goodSignature ? sign(body, webhookKey) : sign(body, webhookKey + "-wrong");
         HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
-                .header("x-xero-signature", signature)
+                .header(SIGNATURE_HEADER, signature)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return http.send(req, HttpResponse.BodyHandlers.ofString());
     }
