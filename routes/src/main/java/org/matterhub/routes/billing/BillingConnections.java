@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.matterhub.connectors.kernel.OAuthTokens;
-import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.quickbooks.QboClient;
 import org.matterhub.connectors.quickbooks.QboOAuthClient;
 import org.matterhub.connectors.quickbooks.QboProperties;
@@ -16,6 +16,7 @@ import org.matterhub.connectors.quickbooks.QboTokens;
 import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroOAuthClient;
 import org.matterhub.connectors.xero.XeroProperties;
+import org.matterhub.connectors.xero.XeroThrottle;
 import org.matterhub.connectors.xero.XeroTokenStore;
 import org.matterhub.connectors.xero.XeroTokens;
 import org.matterhub.mappings.billing.BillingSettings;
@@ -47,8 +48,11 @@ public class BillingConnections {
     private final Map<UUID, Object> clients = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final RateLimitBuckets buckets;
+
     public BillingConnections(BillingProperties properties, ConnectionRepository connections, Tenancy tenancy,
-                              WorkQueue queue) {
+                              WorkQueue queue, RateLimitBuckets buckets) {
+        this.buckets = buckets;
         this.properties = properties;
         this.queue = queue;
         this.connections = connections;
@@ -141,7 +145,7 @@ public class BillingConnections {
                 public void save(QboTokens tokens) {
                     io.save(tokens, tokens.refreshTokenExpiresAt());
                 }
-            }, RateLimiter.perMinute("quickbooks:" + realm, props.requestsPerMinute()));
+            }, props.newRateLimiter("quickbooks:" + realm, buckets));
         });
     }
 
@@ -151,7 +155,8 @@ public class BillingConnections {
             UUID tenant = UUID.fromString(require(a.settings().tenantId(), "the Xero organisation (tenantId)"));
             StoredTokens<XeroTokens> io = new StoredTokens<>(tenancy, connections, firmId, id,
                     (access, refresh, expires, refreshExpires) -> new XeroTokens(access, refresh, expires));
-            return new XeroClient(xeroProperties(a), tenant, new XeroTokenStore() {
+            XeroProperties props = xeroProperties(a);
+            return new XeroClient(props, tenant, new XeroTokenStore() {
                 @Override
                 public XeroTokens load() {
                     return io.load();
@@ -161,7 +166,7 @@ public class BillingConnections {
                 public void save(XeroTokens tokens) {
                     io.save(tokens);
                 }
-            });
+            }, XeroThrottle.forTenant(props, tenant, buckets), http, buckets.time());
         });
     }
 

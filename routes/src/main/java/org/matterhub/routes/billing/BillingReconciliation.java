@@ -68,7 +68,7 @@ public class BillingReconciliation {
         for (String vendor : new String[] {BillingConnections.QUICKBOOKS, BillingConnections.XERO}) {
             for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
                 if ("active".equals(c.status())) {
-                    background.run(vendor, "reconcile", c.firmId(), c.connectionId(),
+                    background.submit(vendor, "reconcile", c.firmId(), c.connectionId(),
                             BillingConnections.QUICKBOOKS.equals(vendor) ? qboErrors : xeroErrors,
                             (f, conn) -> run(f, conn));
                 }

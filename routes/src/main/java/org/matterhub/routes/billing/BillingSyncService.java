@@ -61,7 +61,8 @@ public class BillingSyncService {
         for (String vendor : new String[] {BillingConnections.QUICKBOOKS, BillingConnections.XERO}) {
             for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
                 if ("active".equals(c.status()) && !lockOf(c.connectionId()).isLocked()) {
-                    poll(vendor, c.firmId(), c.connectionId());
+                    // on a worker thread, so that a retry's backoff never holds the scheduler's thread
+                    requestPoll(vendor, c.firmId(), c.connectionId());
                 }
             }
         }
