@@ -2,8 +2,8 @@ package org.matterhub.store.ratelimit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import javax.sql.DataSource;
-import org.matterhub.connectors.kernel.TimeSource;
 import org.matterhub.store.StoreConfiguration.StoreEndpoint;
 import org.matterhub.store.StoreProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +21,7 @@ public class RateLimitBucketsConfiguration {
 
     /** @param migrated the application's pool, created after the migrations ran: this pool comes after it */
     @Bean(destroyMethod = "close")
-    PostgresRateLimitBuckets rateLimitBuckets(StoreEndpoint endpoint, StoreProperties store, DataSource migrated) {
+    PostgresBuckets rateLimitBuckets(StoreEndpoint endpoint, StoreProperties store, DataSource migrated) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(endpoint.jdbcUrl());
         config.setUsername(store.appRole());
@@ -30,6 +30,6 @@ public class RateLimitBucketsConfiguration {
         config.setMinimumIdle(1);
         config.setPoolName("matterhub-rate-limits");
         config.setAutoCommit(true);
-        return PostgresRateLimitBuckets.owning(new HikariDataSource(config), TimeSource.system());
+        return PostgresBuckets.owning(new HikariDataSource(config), Clock.systemUTC());
     }
 }

@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
@@ -25,11 +32,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two "nodes" — two bucket stores, each on its own pool as the application role — on one embedded PostgreSQL behave as
+ * Two "nodes" — two {@link PostgresBuckets}, each on its own pool as the application role — on one embedded PostgreSQL behave as
  * one limit. All on a simulated clock: sleeping advances it, nothing waits on the wall clock.
  */
 @SpringBootTest(classes = StoreTestApplication.class)
-class PostgresRateLimitBucketsIT {
+class PostgresBucketsIT {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration FOREVER = Duration.ofDays(1);
@@ -39,11 +46,11 @@ class PostgresRateLimitBucketsIT {
     @Autowired JdbcTemplate jdbc;
 
     final SimulatedTime time = new SimulatedTime(Instant.parse("2026-12-07T09:00:00Z"));
-    final List<PostgresRateLimitBuckets> nodes = new ArrayList<>();
+    final List<PostgresBuckets> nodes = new ArrayList<>();
 
     @AfterEach
     void close() throws Exception {
-        for (PostgresRateLimitBuckets n : nodes) {
+        for (PostgresBuckets n : nodes) {
             n.close();
         }
     }
@@ -107,7 +114,7 @@ class PostgresRateLimitBucketsIT {
 
     @Test
     void differentScopesAreDifferentBuckets() throws Exception {
-        PostgresRateLimitBuckets node = node();
+        RateLimitBuckets node = node();
         RateLimiter one = new RateLimiter("quickbooks:" + UUID.randomUUID(), 25, MINUTE, node);
         RateLimiter other = new RateLimiter("quickbooks:" + UUID.randomUUID(), 25, MINUTE, node);
         assertThat(one.tryAcquire(Duration.ZERO)).isTrue();
@@ -116,15 +123,25 @@ class PostgresRateLimitBucketsIT {
     }
 
     /** A node: its own pool as the application role (not the owner), on the shared simulated clock. */
-    PostgresRateLimitBuckets node() {
+    RateLimitBuckets node() {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(endpoint.jdbcUrl());
         config.setUsername(store.appRole());
         config.setPassword(store.appPassword());
         config.setMaximumPoolSize(2);
-        PostgresRateLimitBuckets node = PostgresRateLimitBuckets.owning(new HikariDataSource(config), time);
+        PostgresBuckets node = PostgresBuckets.owning(new HikariDataSource(config), time.clock());
         nodes.add(node);
-        return node;
+        return new RateLimitBuckets() {
+            @Override
+            public TimeSource time() {
+                return time;
+            }
+
+            @Override
+            public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
+                return node.bucket(key, configuration);
+            }
+        };
     }
 
     /** Largest number of grants in any closed interval [t, t + window]. */
@@ -163,6 +180,25 @@ class PostgresRateLimitBucketsIT {
 
         synchronized void advance(Duration d) {
             now = now.plus(d);
+        }
+
+        Clock clock() {
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now();
+                }
+            };
         }
     }
 }
