@@ -6,7 +6,8 @@
  * org.matterhub.connectors.kernel.ErrorClass} a vendor's {@link
  * org.matterhub.connectors.kernel.ErrorClassifier} maps them to, {@link
  * org.matterhub.connectors.kernel.Backoff}, the per-connection {@link
- * org.matterhub.connectors.kernel.RateLimiter}, {@link
+ * org.matterhub.connectors.kernel.RateLimiter} on Bucket4j buckets that a {@link
+ * org.matterhub.connectors.kernel.RateLimitBuckets} keeps (the hub's in PostgreSQL, shared by every node), {@link
  * org.matterhub.connectors.kernel.HmacSignatures}, {@link
  * org.matterhub.connectors.kernel.SingleFlight}, and for document systems the streaming pieces {@link
  * org.matterhub.connectors.kernel.UploadContent}, {@link org.matterhub.connectors.kernel.MultipartBody},
