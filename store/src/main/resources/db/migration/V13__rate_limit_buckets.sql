@@ -1,6 +1,6 @@
 -- Vendor rate limits shared by every node (Bucket4j's PostgreSQL backend, select-for-update strategy): one row per
 -- limit scope, keyed like 'clio:<connection>', 'quickbooks:<realm>', 'xero:<tenant>:minute', 'xero:<tenant>:day',
--- 'imanage:<connection>', 'netdocuments:<connection>'; state is Bucket4j's serialised bucket (configuration and
+-- 'dms:<connection>' (iManage, NetDocuments); state is Bucket4j's serialised bucket (configuration and
 -- tokens). Each permit is one short transaction: insert the row if absent, select it for update, write it back.
 --
 -- No row-level security, and no firm_id: the table holds no firm data, only token counts under vendor scope ids, and
