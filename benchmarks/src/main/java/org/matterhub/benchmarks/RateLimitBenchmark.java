@@ -82,6 +82,42 @@ final class RateLimitBenchmark {
         }
     }
 
+    /**
+     * Clio's windows as the simulator keeps them for one token: a window opens at the (whole) second of the token's
+     * first request after the previous window ended, and lasts 60 s; only allowed requests count against it. The
+     * allowance is L per window, pro rata for a window the measurement cuts at {@code end}.
+     */
+    record Windows(double allowance, long allowed, double secondsFromFirstWindow, List<Map<String, Object>> windows) {
+
+        static Windows of(int limit, List<RecordedRequest> ofToken, Instant end) {
+            List<long[]> windows = new ArrayList<>();   // {start epoch second, allowed requests}
+            for (RecordedRequest r : ofToken) {
+                long sec = r.at().getEpochSecond();
+                if (windows.isEmpty() || sec >= windows.get(windows.size() - 1)[0] + WINDOW_SECONDS) {
+                    windows.add(new long[] {sec, 0});
+                }
+                if (r.status() != 429) {
+                    windows.get(windows.size() - 1)[1]++;
+                }
+            }
+            double endSec = end.getEpochSecond() + end.getNano() / 1e9;
+            double allowance = 0;
+            long allowed = 0;
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (long[] w : windows) {
+                double covered = Math.min(WINDOW_SECONDS, endSec - w[0]);
+                allowance += limit * covered / WINDOW_SECONDS;
+                allowed += w[1];
+                Map<String, Object> wo = new LinkedHashMap<>();
+                wo.put("start", Instant.ofEpochSecond(w[0]).toString());
+                wo.put("seconds_measured", BenchSupport.round(covered, 1));
+                wo.put("requests", w[1]);
+                out.add(wo);
+            }
+            return new Windows(allowance, allowed, endSec - (windows.isEmpty() ? endSec : windows.get(0)[0]), out);
+        }
+    }
+
     private Map<String, Object> analyse(int limit, int seconds, Instant first, Instant end, List<RecordedRequest> all,
                                         int records, long synced, Map<String, Object> connectionState, long deadLetters) {
         String token = all.get(0).header("Authorization");
@@ -91,34 +127,12 @@ final class RateLimitBenchmark {
         long tooMany = measured.stream().filter(r -> r.status() == 429).count();
         long otherTokens = measured.size() - ofToken.size();
 
-        // The simulator's rule: a window opens at the (whole) second of a token's first request after the previous
-        // window ended, and lasts 60 s; only allowed requests count against it.
-        List<long[]> windows = new ArrayList<>();   // {start epoch second, allowed requests}
-        for (RecordedRequest r : ofToken) {
-            long sec = r.at().getEpochSecond();
-            if (windows.isEmpty() || sec >= windows.get(windows.size() - 1)[0] + WINDOW_SECONDS) {
-                windows.add(new long[] {sec, 0});
-            }
-            if (r.status() != 429) {
-                windows.get(windows.size() - 1)[1]++;
-            }
-        }
-        double endSec = end.getEpochSecond() + end.getNano() / 1e9;
-        double allowance = 0;
-        long allowed = 0;
-        List<Map<String, Object>> windowOut = new ArrayList<>();
-        for (long[] w : windows) {
-            double covered = Math.min(WINDOW_SECONDS, endSec - w[0]);
-            allowance += limit * covered / WINDOW_SECONDS;
-            allowed += w[1];
-            Map<String, Object> wo = new LinkedHashMap<>();
-            wo.put("start", Instant.ofEpochSecond(w[0]).toString());
-            wo.put("seconds_measured", BenchSupport.round(covered, 1));
-            wo.put("requests", w[1]);
-            windowOut.add(wo);
-        }
+        Windows w = Windows.of(limit, ofToken, end);
+        double allowance = w.allowance();
+        long allowed = w.allowed();
+        List<Map<String, Object>> windowOut = w.windows();
         double fraction = allowance == 0 ? 0 : allowed / allowance;
-        double elapsedFromFirstWindow = endSec - (windows.isEmpty() ? endSec : windows.get(0)[0]);
+        double elapsedFromFirstWindow = w.secondsFromFirstWindow();
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("limit_per_minute", limit);

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
+import org.matterhub.connectors.kernel.RateLimiter;
 
 /**
  * Settings of the Clio Manage connector for one Clio developer application. A plain record (the connectors hold
@@ -81,6 +83,14 @@ public record ClioProperties(
     /** {@code baseUrl + /api/v4}. */
     public URI apiBase() {
         return URI.create(baseUrl + "/api/v4");
+    }
+
+    /**
+     * The limiter of one access token (Clio limits per token, CL-LIM): {@link #rateLimitPerMinute()} per minute, its
+     * bucket kept by {@code buckets} under {@code key} ({@code clio:<connection>}).
+     */
+    public RateLimiter newRateLimiter(String key, RateLimitBuckets buckets) {
+        return new RateLimiter(key, rateLimitPerMinute, Duration.ofMinutes(1), buckets);
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
 
@@ -98,6 +99,11 @@ public record ImanageProperties(
     /** The connection's limiter: {@link #rateLimitPerMinute()} per minute. */
     public RateLimiter newRateLimiter(String name, TimeSource time) {
         return new RateLimiter(name, rateLimitPerMinute, Duration.ofMinutes(1), time);
+    }
+
+    /** The connection's limiter, its bucket kept by {@code buckets} under {@code key} ({@code imanage:<connection>}). */
+    public RateLimiter newRateLimiter(String key, RateLimitBuckets buckets) {
+        return new RateLimiter(key, rateLimitPerMinute, Duration.ofMinutes(1), buckets);
     }
 
     /** {@code baseUrl + /work/api/v2/customers/{customerId}/libraries/{library}}. */

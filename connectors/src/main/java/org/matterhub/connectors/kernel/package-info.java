@@ -7,7 +7,8 @@
  * org.matterhub.connectors.kernel.ErrorClass} a vendor's {@link
  * org.matterhub.connectors.kernel.ErrorClassifier} maps them to (one shared table; a vendor overrides only where
  * its API differs), {@link org.matterhub.connectors.kernel.Backoff}, the per-connection {@link
- * org.matterhub.connectors.kernel.RateLimiter}, {@link
+ * org.matterhub.connectors.kernel.RateLimiter} on Bucket4j buckets that a {@link
+ * org.matterhub.connectors.kernel.RateLimitBuckets} keeps (the hub's in PostgreSQL, shared by every node), {@link
  * org.matterhub.connectors.kernel.HmacSignatures}, {@link
  * org.matterhub.connectors.kernel.SingleFlight}, OAuth ({@link org.matterhub.connectors.kernel.OAuthClient},
  * {@link org.matterhub.connectors.kernel.OAuthTokenEndpoint}, {@link org.matterhub.connectors.kernel.TokenSession}).

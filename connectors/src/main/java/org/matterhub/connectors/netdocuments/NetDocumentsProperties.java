@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
 
@@ -97,6 +98,11 @@ public record NetDocumentsProperties(
     /** The connection's limiter: {@link #rateLimitPerMinute()} calls per 60 s. */
     public RateLimiter newRateLimiter(String name, TimeSource time) {
         return new RateLimiter(name, rateLimitPerMinute, Duration.ofSeconds(60), time);
+    }
+
+    /** The connection's limiter, its bucket kept by {@code buckets} under {@code key} ({@code netdocuments:<connection>}). */
+    public RateLimiter newRateLimiter(String key, RateLimitBuckets buckets) {
+        return new RateLimiter(key, rateLimitPerMinute, Duration.ofSeconds(60), buckets);
     }
 
     private static URI stripSlash(URI uri) {

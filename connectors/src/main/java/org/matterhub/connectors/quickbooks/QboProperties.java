@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import org.matterhub.connectors.kernel.Backoff;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
 
@@ -135,6 +136,11 @@ public record QboProperties(
     /** A realm's limiter: {@link #requestsPerMinute()} per minute. */
     public RateLimiter newRateLimiter(String name, TimeSource time) {
         return new RateLimiter(name, requestsPerMinute, Duration.ofMinutes(1), time);
+    }
+
+    /** A realm's limiter, its bucket kept by {@code buckets} under {@code key} ({@code quickbooks:<realm>}). */
+    public RateLimiter newRateLimiter(String key, RateLimitBuckets buckets) {
+        return new RateLimiter(key, requestsPerMinute, Duration.ofMinutes(1), buckets);
     }
 
     /** The backoff between attempts of one call. */

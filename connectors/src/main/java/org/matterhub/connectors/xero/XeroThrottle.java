@@ -1,5 +1,9 @@
 package org.matterhub.connectors.xero;
 
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimitSnapshot;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
 import org.matterhub.connectors.kernel.RateLimiter;
@@ -18,22 +23,31 @@ import org.matterhub.connectors.kernel.TimeSource;
  *
  * <ul>
  *   <li><b>Concurrency:</b> at most {@link XeroProperties#concurrent()} calls in flight, a fair semaphore. A slot is
- *       taken before the minute permit, so a call is sent the moment its permit is granted.</li>
- *   <li><b>Minute:</b> the kernel's {@link RateLimiter} at {@link XeroProperties#perMinute()}, fed with
- *       {@code X-MinLimit-Remaining} (Xero names no reset time; a window is assumed to end a minute after the
- *       response, which errs on the patient side) and paused by a minute 429's {@code Retry-After}.</li>
- *   <li><b>Day:</b> Xero's own count; once a 429 names the day, the organisation is parked until the reset and
- *       nothing more is sent before then ({@link XeroDailyLimitException}).</li>
+ *       taken before the minute permit, so a call is sent the moment its permit is granted. Kept per node, not per
+ *       cluster: a slot is held for the length of a call, and sharing it would need a lease that outlives a crashed
+ *       node; nodes that together could exceed Xero's 5 meet a concurrency 429, which pauses like a minute 429.</li>
+ *   <li><b>Minute:</b> the kernel's {@link RateLimiter} at {@link XeroProperties#perMinute()} under the bucket key
+ *       {@code xero:<tenant>:minute}, fed with {@code X-MinLimit-Remaining} (Xero names no reset time; a window is
+ *       assumed to end a minute after the response, which errs on the patient side) and paused by a minute 429's
+ *       {@code Retry-After}.</li>
+ *   <li><b>Day:</b> a bucket under {@code xero:<tenant>:day} that refills {@link XeroProperties#perDay()} calls once a
+ *       day: once it is spent, {@link #dailyLimitResetAt()} says when it refills and nothing is sent before. Xero's
+ *       own count is a rolling day, so a 429 that names the day still parks the organisation until Xero's reset
+ *       ({@link XeroDailyLimitException}), and empties the day bucket for the other nodes.</li>
  * </ul>
  *
- * <p>One instance per organisation, shared by every {@link XeroClient} for it in this process. Thread-safe.
+ * <p>The minute and day buckets live where {@link RateLimitBuckets} keeps them: in PostgreSQL for the hub, so they hold
+ * for every node. One instance per organisation, shared by every {@link XeroClient} for it in this process.
+ * Thread-safe.
  */
 public final class XeroThrottle {
 
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Duration DAY = Duration.ofDays(1);
 
     private final String name;
     private final RateLimiter minute;
+    private final Bucket day;
     private final Semaphore slots;
     private final TimeSource time;
     private final int perMinute;
@@ -44,25 +58,38 @@ public final class XeroThrottle {
     private Integer lastMinuteRemaining;
 
     /**
-     * @param name       shown in errors and status, e.g. {@code xero:<tenantId>}
+     * @param name       shown in errors and status, and the prefix of the bucket keys, e.g. {@code xero:<tenantId>}
      * @param perMinute  calls per minute
-     * @param concurrent calls in flight
-     * @param time       clock and sleeper of the minute limiter
+     * @param perDay     calls per day
+     * @param concurrent calls in flight (on this node)
+     * @param buckets    where the minute and day buckets live, and the clock
      */
-    public XeroThrottle(String name, int perMinute, int concurrent, TimeSource time) {
+    public XeroThrottle(String name, int perMinute, int perDay, int concurrent, RateLimitBuckets buckets) {
         this.name = Objects.requireNonNull(name, "name");
-        this.time = Objects.requireNonNull(time, "time");
+        this.time = buckets.time();
         if (concurrent < 1) {
             throw new IllegalArgumentException("concurrent must be >= 1");
         }
+        if (perDay < 1) {
+            throw new IllegalArgumentException("perDay must be >= 1");
+        }
         this.perMinute = perMinute;
-        this.minute = new RateLimiter(name, perMinute, MINUTE, time);
+        this.minute = new RateLimiter(name + ":minute", perMinute, MINUTE, buckets);
+        this.day = buckets.bucket(name + ":day", () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(perDay).refillIntervally(perDay, DAY).initialTokens(perDay).build())
+                .build());
         this.slots = new Semaphore(concurrent, true);
     }
 
-    /** The organisation's throttle with the configured limits. */
+    /** The organisation's throttle with the configured limits, its buckets in this process only. */
     public static XeroThrottle forTenant(XeroProperties properties, UUID tenantId, TimeSource time) {
-        return new XeroThrottle("xero:" + tenantId, properties.perMinute(), properties.concurrent(), time);
+        return forTenant(properties, tenantId, RateLimitBuckets.inMemory(time));
+    }
+
+    /** The organisation's throttle with the configured limits, its buckets kept by {@code buckets}. */
+    public static XeroThrottle forTenant(XeroProperties properties, UUID tenantId, RateLimitBuckets buckets) {
+        return new XeroThrottle("xero:" + tenantId, properties.perMinute(), properties.perDay(), properties.concurrent(),
+                buckets);
     }
 
     /** A slot and a minute permit, held until {@link Permit#close()}. */
@@ -97,6 +124,11 @@ public final class XeroThrottle {
         try {
             Duration left = maxWait.minus(Duration.between(start, time.now()));
             minute.acquire(left.isNegative() ? Duration.ZERO : left);
+            if (!day.tryConsume(1)) {
+                // another node spent the day between dailyLimitResetAt() and now: wait, like for a minute permit
+                throw new RateLimitTimeoutException(name + " (day)", maxWait,
+                        Duration.ofNanos(day.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+            }
             return permit;
         } catch (InterruptedException | RuntimeException e) {
             permit.close();
@@ -135,19 +167,29 @@ public final class XeroThrottle {
         minute.pauseUntil(until);
     }
 
-    /** After a day 429: nothing is sent for this organisation before {@code resetAt}. */
+    /**
+     * After a day 429: nothing is sent for this organisation before {@code resetAt} from this node, and the day
+     * bucket is emptied so that the other nodes stop too (until it refills; one that then meets the day 429 parks).
+     */
     void park(Instant resetAt) {
         synchronized (this) {
             if (resetAt.isAfter(parkedUntil)) {
                 parkedUntil = resetAt;
             }
         }
+        day.tryConsumeAsMuchAsPossible();
     }
 
-    /** When the daily quota resets, while it is exhausted. */
+    /** When the daily quota resets, while it is exhausted: parked by Xero's 429, or the day bucket spent. */
     public Optional<Instant> dailyLimitResetAt() {
+        Instant now = time.now();
         Instant until = parkedUntil;
-        return until.isAfter(time.now()) ? Optional.of(until) : Optional.empty();
+        if (until.isAfter(now)) {
+            return Optional.of(until);
+        }
+        EstimationProbe probe = day.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? Optional.empty()
+                : Optional.of(now.plusNanos(Math.max(1, probe.getNanosToWaitForRefill())));
     }
 
     /** The last minute-window snapshot taken from Xero's headers. */

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.matterhub.connectors.kernel.OAuthTokens;
-import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.quickbooks.QboClient;
 import org.matterhub.connectors.quickbooks.QboOAuthClient;
 import org.matterhub.connectors.quickbooks.QboProperties;
@@ -19,6 +19,7 @@ import org.matterhub.connectors.quickbooks.QboTokens;
 import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroOAuthClient;
 import org.matterhub.connectors.xero.XeroProperties;
+import org.matterhub.connectors.xero.XeroThrottle;
 import org.matterhub.connectors.xero.XeroTokenStore;
 import org.matterhub.connectors.xero.XeroTokens;
 import org.matterhub.mappings.billing.BillingSettings;
@@ -52,8 +53,11 @@ public class BillingConnections {
     private final Map<UUID, BillingSettings> settingsCache = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final RateLimitBuckets buckets;
+
     public BillingConnections(BillingProperties properties, ConnectionRepository connections, Tenancy tenancy,
-                              WorkQueue queue, ObjectProvider<VendorRegistry> vendors) {
+                              WorkQueue queue, ObjectProvider<VendorRegistry> vendors, RateLimitBuckets buckets) {
+        this.buckets = buckets;
         this.properties = properties;
         this.vendors = vendors;
         this.queue = queue;
@@ -162,7 +166,7 @@ public class BillingConnections {
                 public void save(QboTokens tokens) {
                     io.save(tokens, tokens.refreshTokenExpiresAt());
                 }
-            }, RateLimiter.perMinute("quickbooks:" + realm, props.requestsPerMinute()));
+            }, props.newRateLimiter("quickbooks:" + realm, buckets));
         });
     }
 
@@ -172,7 +176,8 @@ public class BillingConnections {
             UUID tenant = UUID.fromString(require(a.settings().tenantId(), "the Xero organisation (tenantId)"));
             StoredTokens<XeroTokens> io = new StoredTokens<>(tenancy, connections, firmId, id,
                     (access, refresh, expires, refreshExpires) -> new XeroTokens(access, refresh, expires));
-            return new XeroClient(xeroProperties(a), tenant, new XeroTokenStore() {
+            XeroProperties props = xeroProperties(a);
+            return new XeroClient(props, tenant, new XeroTokenStore() {
                 @Override
                 public XeroTokens load() {
                     return io.load();
@@ -182,7 +187,7 @@ public class BillingConnections {
                 public void save(XeroTokens tokens) {
                     io.save(tokens);
                 }
-            });
+            }, XeroThrottle.forTenant(props, tenant, buckets), http, buckets.time());
         });
     }
 

@@ -62,7 +62,7 @@ public class BillingReconciliation {
             ErrorClassifier errors = vendors.adapter(balances.system(), BillingSync.class).errors();
             for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
                 if ("active".equals(c.status())) {
-                    background.run(vendor, "reconcile", c.firmId(), c.connectionId(), errors, (f, conn) -> run(f, conn));
+                    background.submit(vendor, "reconcile", c.firmId(), c.connectionId(), errors, (f, conn) -> run(f, conn));
                 }
             }
         }

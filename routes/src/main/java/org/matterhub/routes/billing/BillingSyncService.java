@@ -62,7 +62,8 @@ public class BillingSyncService {
         for (BillingSync vendor : vendors.all(BillingSync.class)) {
             for (WorkQueue.ConnectionHandle c : queue.connections(vendor.system().id())) {
                 if ("active".equals(c.status()) && !locks.busy(c.connectionId())) {
-                    poll(vendor, c.firmId(), c.connectionId());
+                    // on a worker thread, so that a retry's backoff never holds the scheduler's thread
+                    requestPoll(vendor.system().id(), c.firmId(), c.connectionId());
                 }
             }
         }

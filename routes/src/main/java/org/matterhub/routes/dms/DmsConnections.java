@@ -12,6 +12,7 @@ import org.matterhub.connectors.imanage.ImanageProperties;
 import org.matterhub.connectors.imanage.ImanageTokenStore;
 import org.matterhub.connectors.imanage.ImanageTokens;
 import org.matterhub.connectors.kernel.OAuthTokens;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.netdocuments.NetDocumentsClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsOAuthClient;
@@ -44,8 +45,11 @@ public class DmsConnections {
     private final HttpClient http;
     private final Map<UUID, Object> clients = new ConcurrentHashMap<>();
     private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final RateLimitBuckets buckets;
 
-    public DmsConnections(DmsProperties properties, ConnectionRepository connections, Tenancy tenancy) {
+    public DmsConnections(DmsProperties properties, ConnectionRepository connections, Tenancy tenancy,
+                          RateLimitBuckets buckets) {
+        this.buckets = buckets;
         this.properties = properties;
         this.connections = connections;
         this.tenancy = tenancy;
@@ -134,9 +138,12 @@ public class DmsConnections {
         });
     }
 
-    /** The connection's request budget (shared by every client of it, sync and outbox alike). */
+    /**
+     * The connection's request budget (shared by every client of it, sync and outbox alike, on every node: its bucket
+     * lives in the database under {@code dms:<connection>}).
+     */
     public RateLimiter limiter(UUID connectionId, int perMinute) {
-        return limiters.computeIfAbsent(connectionId, id -> RateLimiter.perMinute("dms:" + id, perMinute));
+        return limiters.computeIfAbsent(connectionId, id -> RateLimiter.perMinute("dms:" + id, perMinute, buckets));
     }
 
     /** Forgets cached clients (after re-authorisation or a settings change). */

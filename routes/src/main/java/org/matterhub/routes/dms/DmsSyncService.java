@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the DMS routes call on schedule: for every active iManage and NetDocuments connection, poll (backfill until
  * complete, then incremental) or reconcile. Failures are classified per vendor and per connection: retriable ones
- * are retried with the background budget within the run (the cursor did not move, so the next run resumes where
- * this one stopped); a revoked grant marks the connection for re-authorisation; anything else becomes a dead letter
+ * are retried with the background budget, off the scheduler's thread (the cursor did not move, so a retry resumes
+ * where this one stopped); a revoked grant marks the connection for re-authorisation; anything else becomes a dead letter
  * ops can see and replay.
  */
 @Component
@@ -54,18 +54,22 @@ public class DmsSyncService {
     /** One connection's poll now (ops, the demo), with the background retry budget. */
     public boolean poll(String vendor, UUID firmId, UUID connectionId) {
         return runWithRetries(vendor, "poll", firmId, connectionId,
-                DmsConnections.IMANAGE.equals(vendor) ? imanage::poll : netDocuments::poll);
+                DmsConnections.IMANAGE.equals(vendor) ? imanage::poll : netDocuments::poll, false);
     }
 
-    private boolean runWithRetries(String vendor, String what, UUID firm, UUID connection, BackgroundWork.Work work) {
-        return background.run(DmsConnections.IMANAGE.equals(vendor) ? "iManage" : "NetDocuments", what, firm, connection,
-                DmsConnections.IMANAGE.equals(vendor) ? imanageErrors : netDocumentsErrors, work);
+    /** With the background budget: waits for the outcome, or (scheduled) returns after the first attempt. */
+    private boolean runWithRetries(String vendor, String what, UUID firm, UUID connection, BackgroundWork.Work work,
+                                   boolean scheduled) {
+        String name = DmsConnections.IMANAGE.equals(vendor) ? "iManage" : "NetDocuments";
+        ErrorClassifier errors = DmsConnections.IMANAGE.equals(vendor) ? imanageErrors : netDocumentsErrors;
+        return scheduled ? background.submit(name, what, firm, connection, errors, work).getNow(false)
+                : background.run(name, what, firm, connection, errors, work);
     }
 
     private void forEachActive(String vendor, String what, BackgroundWork.Work work) {
         for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
             if ("active".equals(c.status())) {
-                runWithRetries(vendor, what, c.firmId(), c.connectionId(), work);
+                runWithRetries(vendor, what, c.firmId(), c.connectionId(), work, true);
             }
         }
     }

@@ -14,6 +14,7 @@ import org.matterhub.connectors.clio.ClioOAuthClient;
 import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.connectors.clio.ClioTokenStore;
 import org.matterhub.connectors.clio.ClioTokens;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
@@ -22,7 +23,7 @@ import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.stereotype.Component;
 
 /**
- * One {@link ClioClient} per connection, with its own rate limiter, whose tokens live encrypted in the
+ * One {@link ClioClient} per connection, with its rate limiter (a bucket shared by every node), whose tokens live encrypted in the
  * connection row. A refreshed token is persisted (its own committed transaction) before the client uses it.
  */
 @Component
@@ -36,9 +37,12 @@ public class ClioConnections {
     private final HttpClient http;
     private final Map<UUID, ClioClient> clients = new ConcurrentHashMap<>();
     private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final RateLimitBuckets buckets;
 
-    public ClioConnections(ClioProperties properties, ConnectionRepository connections, Tenancy tenancy) {
+    public ClioConnections(ClioProperties properties, ConnectionRepository connections, Tenancy tenancy,
+                           RateLimitBuckets buckets) {
         this.properties = properties;
+        this.buckets = buckets;
         this.connections = connections;
         this.tenancy = tenancy;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,7 +66,7 @@ public class ClioConnections {
     }
 
     public RateLimiter limiter(ConnectionRecord c) {
-        return limiters.computeIfAbsent(c.id(), id -> RateLimiter.perMinute("clio:" + id, properties.rateLimitPerMinute()));
+        return limiters.computeIfAbsent(c.id(), id -> properties.newRateLimiter("clio:" + id, buckets));
     }
 
     /** Forgets cached clients (after re-authorisation, so the new tokens are read). */

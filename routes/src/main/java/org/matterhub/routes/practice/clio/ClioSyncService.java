@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the Clio routes call on schedule: for every active Clio connection, finish any backfill, then poll
  * incrementally; renew webhooks; reconcile. Failures are classified per connection: retriable ones are
- * retried with backoff within the run, then recorded (the cursor did not move, so the next run resumes);
+ * retried with backoff (later, off the scheduler's thread: {@link BackgroundWork#submit}), then recorded (the cursor did not move, so the next run resumes);
  * a revoked grant marks the connection for re-authorisation.
  */
 @Component
@@ -59,7 +59,7 @@ public class ClioSyncService {
     private void forEachActive(String what, BackgroundWork.Work work) {
         for (WorkQueue.ConnectionHandle c : queue.connections("clio")) {
             if ("active".equals(c.status())) {
-                runWithRetries(what, c.firmId(), c.connectionId(), work);
+                background.submit("Clio", what, c.firmId(), c.connectionId(), classifier, work);
             }
         }
     }
