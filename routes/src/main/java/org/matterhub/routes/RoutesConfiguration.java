@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the vendor connectors' typed settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ClioProperties.class, org.matterhub.routes.dms.DmsProperties.class,
+@EnableConfigurationProperties({ClioProperties.class, org.matterhub.routes.documents.DmsProperties.class,
         org.matterhub.routes.billing.BillingProperties.class})
 public class RoutesConfiguration {
 }

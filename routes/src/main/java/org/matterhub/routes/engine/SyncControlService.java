@@ -1,7 +1,7 @@
 package org.matterhub.routes.engine;
 
-import org.matterhub.routes.dms.ImanageDocumentSync;
-import org.matterhub.routes.dms.NetDocumentsDocumentSync;
+import org.matterhub.routes.documents.imanage.ImanageDocumentSync;
+import org.matterhub.routes.documents.netdocuments.NetDocumentsDocumentSync;
 
 import java.util.UUID;
 import org.matterhub.portal.problem.ApiProblem;
