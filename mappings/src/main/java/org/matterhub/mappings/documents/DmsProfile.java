@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The canonical document: a profile as a DMS reported it, in the hub's vendor-neutral terms (what the iManage crawl or the
- * NetDocuments listing said about one document), produced by {@code mappings.imanage} and {@code mappings.netdocuments}.
+ * The canonical document: a profile as a DMS reported it, in the hub's vendor-neutral terms (what the iManage crawl
+ * or the NetDocuments listing said about one document), produced by {@code mappings.imanage} and
+ * {@code mappings.netdocuments}.
  *
  * @param externalId    the document's id without version (iManage {@code LIB!number}, NetDocuments {@code nnnn-nnnn-nnnn})
  * @param fields        profile fields by name (iManage field names, NetDocuments attribute ids as text), for candidacy

@@ -1,23 +1,13 @@
 package org.matterhub.routes.documents;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.matterhub.connectors.imanage.ImanageClient;
-import org.matterhub.connectors.imanage.ImanageOAuthClient;
-import org.matterhub.connectors.imanage.ImanageProperties;
-import org.matterhub.connectors.imanage.ImanageTokenStore;
-import org.matterhub.connectors.imanage.ImanageTokens;
+import java.util.function.Function;
 import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.connectors.kernel.RateLimiter;
-import org.matterhub.connectors.netdocuments.NetDocumentsClient;
-import org.matterhub.connectors.netdocuments.NetDocumentsOAuthClient;
-import org.matterhub.connectors.netdocuments.NetDocumentsProperties;
-import org.matterhub.connectors.netdocuments.NetDocumentsTokenStore;
-import org.matterhub.connectors.netdocuments.NetDocumentsTokens;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.engine.StoredTokens;
 import org.matterhub.store.model.ConnectionRecord;
@@ -27,10 +17,11 @@ import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Clients of a firm's document-management connections: one {@link ImanageClient} or {@link NetDocumentsClient} per
- * connection, each with its own request budget ({@link DmsSettings#requestsPerMinute()}, by default iManage 300/min
- * — iManage publishes no limit — and NetDocuments 100 per 60 s as its connector documentation names). Tokens live
- * encrypted in the connection row; a refreshed token is persisted before it is used.
+ * A firm's document-management connections as the vendors' client factories need them: the connection row and its
+ * parsed {@link DmsSettings}, one cached client per connection, each with its own request budget
+ * ({@link DmsSettings#requestsPerMinute()}), and the tokens, which live encrypted in the connection row (a refreshed
+ * token is persisted before it is used). Each vendor builds its client in its own package
+ * ({@code documents.imanage.ImanageClients}, {@code documents.netdocuments.NetDocumentsClients}).
  */
 @Component
 public class DmsConnections {
@@ -64,71 +55,24 @@ public class DmsConnections {
         });
     }
 
-    public ImanageProperties imanageProperties(Dms dms) {
-        DmsSettings s = dms.settings();
-        return new ImanageProperties(URI.create(dms.connection().baseUrl()), s.customerId(),
-                s.library() == null ? "ACTIVE_US" : s.library(), require(properties.imanageClientId(), "imanage-client-id"),
-                require(properties.imanageClientSecret(), "imanage-client-secret"), Duration.ofSeconds(30),
-                ImanageProperties.DEFAULT_CRAWL_PAGE_SIZE, 500,
-                s.requestsPerMinuteOr(ImanageProperties.DEFAULT_RATE_LIMIT_PER_MINUTE));
+    /** The hub's OAuth applications with the DMS vendors. */
+    public DmsProperties properties() {
+        return properties;
     }
 
-    public NetDocumentsProperties netDocumentsProperties(Dms dms) {
-        DmsSettings s = dms.settings();
-        URI base = URI.create(dms.connection().baseUrl());
-        URI api = s.apiBaseUrl() == null ? base : URI.create(s.apiBaseUrl());
-        return new NetDocumentsProperties(base, api, require(s.repositoryId(), "repositoryId setting"),
-                require(s.cabinetId(), "cabinetId setting"), require(properties.netdocumentsClientId(), "netdocuments-client-id"),
-                require(properties.netdocumentsClientSecret(), "netdocuments-client-secret"), null, Duration.ofSeconds(30),
-                NetDocumentsProperties.MAX_PAGE_SIZE, s.requestsPerMinuteOr(NetDocumentsProperties.DEFAULT_RATE_LIMIT_PER_MINUTE));
+    /** The HTTP client every DMS client shares. */
+    public HttpClient http() {
+        return http;
     }
 
-    public ImanageOAuthClient imanageOAuth(Dms dms) {
-        return new ImanageOAuthClient(imanageProperties(dms), http);
+    /** The connection's client, built once by {@code build} and kept until {@link #evict}. */
+    public <T> T client(UUID connectionId, Class<T> type, Function<UUID, T> build) {
+        return type.cast(clients.computeIfAbsent(connectionId, id -> build.apply(id)));
     }
 
-    public NetDocumentsOAuthClient netDocumentsOAuth(Dms dms) {
-        return new NetDocumentsOAuthClient(netDocumentsProperties(dms), http);
-    }
-
-    public ImanageClient imanage(UUID firmId, UUID connectionId) {
-        return (ImanageClient) clients.computeIfAbsent(connectionId, id -> {
-            Dms dms = load(firmId, id);
-            ImanageProperties p = imanageProperties(dms);
-            StoredTokens<ImanageTokens> io = new StoredTokens<>(tenancy, connections, firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new ImanageTokens(access, refresh, expires));
-            return new ImanageClient(p, new ImanageTokenStore() {
-                @Override
-                public ImanageTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(ImanageTokens tokens) {
-                    io.save(tokens);
-                }
-            }, limiter(id, p.rateLimitPerMinute()), http);
-        });
-    }
-
-    public NetDocumentsClient netDocuments(UUID firmId, UUID connectionId) {
-        return (NetDocumentsClient) clients.computeIfAbsent(connectionId, id -> {
-            Dms dms = load(firmId, id);
-            NetDocumentsProperties p = netDocumentsProperties(dms);
-            StoredTokens<NetDocumentsTokens> io = new StoredTokens<>(tenancy, connections, firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new NetDocumentsTokens(access, refresh, expires));
-            return new NetDocumentsClient(p, new NetDocumentsTokenStore() {
-                @Override
-                public NetDocumentsTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(NetDocumentsTokens tokens) {
-                    io.save(tokens);
-                }
-            }, limiter(id, p.rateLimitPerMinute()), http);
-        });
+    /** The connection's tokens, read from and saved to its encrypted row as {@code T}. */
+    public <T extends OAuthTokens> StoredTokens<T> tokens(UUID firmId, UUID connectionId, StoredTokens.Factory<T> factory) {
+        return new StoredTokens<>(tenancy, connections, firmId, connectionId, factory);
     }
 
     /** The connection's request budget (shared by every client of it, sync and outbox alike). */
@@ -147,7 +91,8 @@ public class DmsConnections {
         new StoredTokens<>(tenancy, connections, firmId, connectionId, (a, r, e, re) -> tokens).save(tokens);
     }
 
-    private static String require(String value, String what) {
+    /** {@code value}, which a DMS connection cannot do without. */
+    public static String require(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("Document-system connection is missing " + what);
         }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.routes.storage.DocumentBlobStore;
 import org.matterhub.routes.storage.StoredBlob;
-import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.DmsRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
@@ -28,16 +27,14 @@ public class DocumentContentFetcher {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentContentFetcher.class);
 
-    private final VendorRegistry vendors;
     private final ObjectProvider<DocumentBlobStore> blobs;
     private final TextExtractor text;
     private final DmsRepository dms;
     private final Tenancy tenancy;
     private volatile boolean warned;
 
-    public DocumentContentFetcher(VendorRegistry vendors, ObjectProvider<DocumentBlobStore> blobs, TextExtractor text,
-                                  DmsRepository dms, Tenancy tenancy) {
-        this.vendors = vendors;
+    public DocumentContentFetcher(ObjectProvider<DocumentBlobStore> blobs, TextExtractor text, DmsRepository dms,
+                                  Tenancy tenancy) {
         this.blobs = blobs;
         this.text = text;
         this.dms = dms;
@@ -49,8 +46,8 @@ public class DocumentContentFetcher {
         return "documents/" + documentId + "/v" + versionNumber;
     }
 
-    /** Fetches each version's bytes; a failure propagates (the caller's retry policy decides). */
-    public int fetch(UUID firmId, List<ContentRequest> requests) {
+    /** Fetches each version's bytes from {@code source}, the vendor's; a failure propagates (the caller's retry policy decides). */
+    public int fetch(UUID firmId, ContentSource source, List<ContentRequest> requests) {
         if (requests.isEmpty()) {
             return 0;
         }
@@ -69,7 +66,7 @@ public class DocumentContentFetcher {
             String key = objectKey(r.documentId(), r.versionNumber());
             StoredBlob blob;
             String contentType;
-            try (ContentDownload download = open(firmId, r)) {
+            try (ContentDownload download = source.open(firmId, r)) {
                 contentType = download.contentType().map(DocumentContentFetcher::bareType).orElse(null);
                 long length = download.contentLength().orElse(-1);
                 blob = store.put(scope, key, download.body(), length);
@@ -88,10 +85,6 @@ public class DocumentContentFetcher {
             fetched++;
         }
         return fetched;
-    }
-
-    private ContentDownload open(UUID firmId, ContentRequest r) {
-        return vendors.adapter(r.vendor(), ContentSource.class).open(firmId, r);
     }
 
     private static String bareType(String contentType) {

@@ -21,9 +21,11 @@ public class ImanageConnect implements DmsConnect {
     static final String NAME = "iManage Work";
 
     private final DmsConnections connections;
+    private final ImanageClients clients;
 
-    public ImanageConnect(DmsConnections connections) {
+    public ImanageConnect(DmsConnections connections, ImanageClients clients) {
         this.connections = connections;
+        this.clients = clients;
     }
 
     @Override
@@ -48,12 +50,12 @@ public class ImanageConnect implements DmsConnect {
 
     @Override
     public URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state) {
-        return connections.imanageOAuth(connection).authorizeUrl(redirectUri, state);
+        return clients.oauth(connection).authorizeUrl(redirectUri, state);
     }
 
     @Override
     public OAuthTokens exchangeCode(DmsConnections.Dms connection, String code, String redirectUri) {
-        return connections.imanageOAuth(connection).exchangeCode(code, redirectUri);
+        return clients.oauth(connection).exchangeCode(code, redirectUri);
     }
 
     @Override

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImanageContent implements ContentSource {
 
-    private final DmsConnections connections;
+    private final ImanageClients clients;
 
-    public ImanageContent(DmsConnections connections) {
-        this.connections = connections;
+    public ImanageContent(ImanageClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -30,7 +30,7 @@ public class ImanageContent implements ContentSource {
 
     @Override
     public ContentDownload open(UUID firmId, ContentRequest request) {
-        return connections.imanage(firmId, request.connectionId())
+        return clients.client(firmId, request.connectionId())
                 .download(request.externalId() + "." + request.sourceVersion(), null);
     }
 }

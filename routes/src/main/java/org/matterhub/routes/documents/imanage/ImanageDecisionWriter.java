@@ -21,10 +21,10 @@ public class ImanageDecisionWriter implements ProfileDecisionWriter {
 
     private static final String COMMENT = "comment";
 
-    private final DmsConnections connections;
+    private final ImanageClients clients;
 
-    public ImanageDecisionWriter(DmsConnections connections) {
-        this.connections = connections;
+    public ImanageDecisionWriter(ImanageClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -40,7 +40,7 @@ public class ImanageDecisionWriter implements ProfileDecisionWriter {
     @Override
     public Outcome write(DmsConnections.Dms connection, DmsDocument profile, DocumentDecision decision, String text) {
         String field = connection.settings().decisionFieldOr(COMMENT);
-        ImanageClient client = connections.imanage(connection.connection().firmId(), connection.connection().id());
+        ImanageClient client = clients.client(connection.connection().firmId(), connection.connection().id());
         if (COMMENT.equals(field)) {
             ImanageDocument current = client.getDocument(profile.externalId());
             if (DecisionTexts.alreadyCurrent(current.comment(), decision)) {

@@ -66,6 +66,8 @@ public class ImanageDocumentSync implements DocumentSync {
     private final SyncCursorRepository cursors;
     private final Tenancy tenancy;
     private final DmsSyncSupport support;
+    private final ImanageClients clients;
+    private final ImanageContent source;
     private final ErrorClassifier errors = new ImanageErrorClassifier();
     private final ExecutorService prefetch = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "imanage-crawl-prefetch");
@@ -73,8 +75,10 @@ public class ImanageDocumentSync implements DocumentSync {
         return t;
     });
 
-    public ImanageDocumentSync(DmsSyncSupport support) {
+    public ImanageDocumentSync(DmsSyncSupport support, ImanageClients clients, ImanageContent source) {
         this.support = support;
+        this.clients = clients;
+        this.source = source;
         this.connections = support.connections();
         this.applier = support.applier();
         this.content = support.content();
@@ -103,7 +107,7 @@ public class ImanageDocumentSync implements DocumentSync {
     public long poll(UUID firmId, UUID connectionId) {
         DmsConnections.Dms conn = connections.load(firmId, connectionId);
         DmsSettings settings = conn.settings();
-        ImanageClient client = connections.imanage(firmId, connectionId);
+        ImanageClient client = clients.client(firmId, connectionId);
         TenantScope scope = TenantScope.system(firmId);
         DmsMatterResolver resolver = tenancy.read(scope, () -> applier.resolver(settings));
         crawl(scope, connectionId, "imanage_workspaces", client::crawlWorkspaces, rows -> {
@@ -149,7 +153,7 @@ public class ImanageDocumentSync implements DocumentSync {
      */
     @Override
     public int reconcile(UUID firmId, UUID connectionId) {
-        ImanageClient client = connections.imanage(firmId, connectionId);
+        ImanageClient client = clients.client(firmId, connectionId);
         TenantScope scope = TenantScope.system(firmId);
         Set<String> seen = new HashSet<>();
         String cursor = null;
@@ -198,7 +202,7 @@ public class ImanageDocumentSync implements DocumentSync {
                 return n;
             });
             support.count(VENDOR, connectionId, entity, caughtUpBefore ? "incremental" : "backfill", current.rows().size());
-            content.fetch(scope.firmId(), needed);
+            content.fetch(scope.firmId(), source, needed);
             if (ahead == null) {
                 return;
             }

@@ -26,10 +26,10 @@ public class ImanageUploadFiler implements UploadFiler {
     /** iManage's profile comment field is 254 characters long (DeskSite heritage; assumed for Work 10). */
     static final int MAX_COMMENT = 254;
 
-    private final DmsConnections connections;
+    private final ImanageClients clients;
 
-    public ImanageUploadFiler(DmsConnections connections) {
-        this.connections = connections;
+    public ImanageUploadFiler(ImanageClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -44,7 +44,7 @@ public class ImanageUploadFiler implements UploadFiler {
 
     @Override
     public Filed file(DmsConnections.Dms dms, DmsUpload upload, UploadContent content) {
-        ImanageClient client = connections.imanage(dms.connection().firmId(), dms.connection().id());
+        ImanageClient client = clients.client(dms.connection().firmId(), dms.connection().id());
         ImanageFolder folder = client.workspaceFolders(upload.workspaceId()).stream()
                 .filter(f -> upload.folderName().equalsIgnoreCase(f.name())).findFirst()
                 .orElseGet(() -> client.createFolder(upload.workspaceId(), upload.folderName(),

@@ -21,9 +21,11 @@ public class NetDocumentsConnect implements DmsConnect {
     static final String NAME = "NetDocuments";
 
     private final DmsConnections connections;
+    private final NetDocumentsClients clients;
 
-    public NetDocumentsConnect(DmsConnections connections) {
+    public NetDocumentsConnect(DmsConnections connections, NetDocumentsClients clients) {
         this.connections = connections;
+        this.clients = clients;
     }
 
     @Override
@@ -50,12 +52,12 @@ public class NetDocumentsConnect implements DmsConnect {
 
     @Override
     public URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state) {
-        return connections.netDocumentsOAuth(connection).authorizeUrl(redirectUri, state);
+        return clients.oauth(connection).authorizeUrl(redirectUri, state);
     }
 
     @Override
     public OAuthTokens exchangeCode(DmsConnections.Dms connection, String code, String redirectUri) {
-        return connections.netDocumentsOAuth(connection).exchangeCode(code, redirectUri);
+        return clients.oauth(connection).exchangeCode(code, redirectUri);
     }
 
     @Override

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class NetDocumentsContent implements ContentSource {
 
-    private final DmsConnections connections;
+    private final NetDocumentsClients clients;
 
-    public NetDocumentsContent(DmsConnections connections) {
-        this.connections = connections;
+    public NetDocumentsContent(NetDocumentsClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -30,7 +30,7 @@ public class NetDocumentsContent implements ContentSource {
 
     @Override
     public ContentDownload open(UUID firmId, ContentRequest request) {
-        return connections.netDocuments(firmId, request.connectionId())
+        return clients.client(firmId, request.connectionId())
                 .download(request.externalId(), request.sourceVersion(), null);
     }
 }

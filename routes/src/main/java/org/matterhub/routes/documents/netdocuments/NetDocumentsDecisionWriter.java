@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class NetDocumentsDecisionWriter implements ProfileDecisionWriter {
 
-    private final DmsConnections connections;
+    private final NetDocumentsClients clients;
 
-    public NetDocumentsDecisionWriter(DmsConnections connections) {
-        this.connections = connections;
+    public NetDocumentsDecisionWriter(NetDocumentsClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -49,7 +49,7 @@ public class NetDocumentsDecisionWriter implements ProfileDecisionWriter {
             throw new IllegalStateException("decisionField of a NetDocuments connection is an attribute number, not "
                     + field);
         }
-        NetDocumentsClient client = connections.netDocuments(connection.connection().firmId(), connection.connection().id());
+        NetDocumentsClient client = clients.client(connection.connection().firmId(), connection.connection().id());
         Optional<String> current = client.getDocumentProfile(profile.externalId()).attribute(attribute);
         if (DecisionTexts.alreadyCurrent(current.orElse(null), decision)) {
             return Outcome.alreadyCurrent(field);

@@ -74,10 +74,14 @@ public class NetDocumentsDocumentSync implements DocumentSync {
     private final SyncCursorRepository cursors;
     private final Tenancy tenancy;
     private final DmsSyncSupport support;
+    private final NetDocumentsClients clients;
+    private final NetDocumentsContent source;
     private final ErrorClassifier errors = new NetDocumentsErrorClassifier();
 
-    public NetDocumentsDocumentSync(DmsSyncSupport support) {
+    public NetDocumentsDocumentSync(DmsSyncSupport support, NetDocumentsClients clients, NetDocumentsContent source) {
         this.support = support;
+        this.clients = clients;
+        this.source = source;
         this.connections = support.connections();
         this.applier = support.applier();
         this.content = support.content();
@@ -132,7 +136,7 @@ public class NetDocumentsDocumentSync implements DocumentSync {
         Set<String> done = new HashSet<>(saved == null || saved.get(DONE_PAIRS) == null || saved.get(DONE_PAIRS).isEmpty()
                 ? List.of() : List.of(saved.get(DONE_PAIRS).split("\n")));
         DmsConnections.Dms conn = connections.load(firmId, connectionId);
-        NetDocumentsClient client = connections.netDocuments(firmId, connectionId);
+        NetDocumentsClient client = clients.client(firmId, connectionId);
         DmsMatterResolver resolver = tenancy.read(scope, () -> applier.resolver(conn.settings()));
         long applied = 0;
         for (String[] pair : pairs(client, conn.settings())) {
@@ -168,7 +172,7 @@ public class NetDocumentsDocumentSync implements DocumentSync {
         }
         Instant since = Instant.parse(saved.get(SINCE));
         DmsConnections.Dms conn = connections.load(firmId, connectionId);
-        NetDocumentsClient client = connections.netDocuments(firmId, connectionId);
+        NetDocumentsClient client = clients.client(firmId, connectionId);
         List<NetDocumentsLogEntry> entries = client.activitySince(since);
         if (entries.isEmpty()) {
             return 0;
@@ -225,7 +229,7 @@ public class NetDocumentsDocumentSync implements DocumentSync {
     public int reconcile(UUID firmId, UUID connectionId) {
         TenantScope scope = TenantScope.system(firmId);
         DmsConnections.Dms conn = connections.load(firmId, connectionId);
-        NetDocumentsClient client = connections.netDocuments(firmId, connectionId);
+        NetDocumentsClient client = clients.client(firmId, connectionId);
         Set<String> seen = new HashSet<>();
         for (String[] pair : pairs(client, conn.settings())) {
             Listing l = listWorkspace(client, conn.settings(), connectionId, pair[0], pair[1]);
@@ -291,7 +295,7 @@ public class NetDocumentsDocumentSync implements DocumentSync {
             return o;
         });
         support.count(VENDOR, connectionId, "documents", "poll", profiles.size());
-        content.fetch(scope.firmId(), outcome.contentNeeded());
+        content.fetch(scope.firmId(), source, outcome.contentNeeded());
         return profiles.size();
     }
 

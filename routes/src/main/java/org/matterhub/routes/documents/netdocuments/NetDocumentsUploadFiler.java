@@ -28,11 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class NetDocumentsUploadFiler implements UploadFiler {
 
-    private final DmsConnections connections;
+    private final NetDocumentsClients clients;
     private final DmsRepository dms;
 
-    public NetDocumentsUploadFiler(DmsConnections connections, DmsRepository dms) {
-        this.connections = connections;
+    public NetDocumentsUploadFiler(NetDocumentsClients clients, DmsRepository dms) {
+        this.clients = clients;
         this.dms = dms;
     }
 
@@ -48,7 +48,7 @@ public class NetDocumentsUploadFiler implements UploadFiler {
 
     @Override
     public Filed file(DmsConnections.Dms d, DmsUpload upload, UploadContent content) throws Exception {
-        NetDocumentsClient client = connections.netDocuments(d.connection().firmId(), d.connection().id());
+        NetDocumentsClient client = clients.client(d.connection().firmId(), d.connection().id());
         NetDocumentsItem folder = client.listContainerAll(upload.workspaceId()).stream()
                 .filter(i -> i.standardAttributes() != null && "folder".equalsIgnoreCase(i.standardAttributes().type()))
                 .filter(i -> upload.folderName().equalsIgnoreCase(i.name())).findFirst()
