@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.matterhub.config.support.TestHub;
-import org.matterhub.routes.clio.ClioInboundSync;
+import org.matterhub.routes.practice.clio.ClioInboundSync;
 import org.matterhub.simulators.clio.ClioSimulator;
 import org.matterhub.simulators.common.RecordedRequest;
 import org.matterhub.store.model.ConnectionRepository;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.config.support.TestHub;
-import org.matterhub.routes.clio.ClioWebhookManager;
+import org.matterhub.routes.practice.clio.ClioWebhookManager;
 import org.matterhub.simulators.clio.ClioSimulator;
 
 /**

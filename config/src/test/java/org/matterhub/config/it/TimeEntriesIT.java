@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.matterhub.config.support.TestHub;
-import org.matterhub.routes.clio.ClioSyncService;
+import org.matterhub.routes.practice.clio.ClioSyncService;
 import org.matterhub.simulators.clio.ClioSimulatorData;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;

@@ -8,7 +8,7 @@
  * {@link org.matterhub.routes.documents.DocumentActionHandler} dispatches to a {@link
  * org.matterhub.routes.documents.DecisionWriter} — the DMS profile field through {@link
  * org.matterhub.routes.documents.DmsDecisionWriter}, the Clio matter note through {@code
- * routes.clio.ClioDecisionNoteWriter} — with the texts and markers of {@link
+ * routes.practice.clio.ClioDecisionNoteWriter} — with the texts and markers of {@link
  * org.matterhub.routes.documents.DecisionTexts}).
  *
  * <p>What differs between vendors is a port, implemented in {@code routes.documents.imanage} and {@code

@@ -1,17 +1,14 @@
 package org.matterhub.routes.engine;
 
-import org.matterhub.routes.documents.imanage.ImanageDocumentSync;
-import org.matterhub.routes.documents.netdocuments.NetDocumentsDocumentSync;
-
 import java.util.UUID;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.ops.SyncControl;
-import org.matterhub.routes.clio.ClioInboundSync;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.sync.DeadLetterRepository;
 import org.matterhub.store.sync.InboxRepository;
 import org.matterhub.store.sync.OutboxRepository;
-import org.matterhub.routes.billing.BillingSyncService;
+import org.matterhub.routes.vendor.ConnectionSync;
+import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.http.HttpStatus;
@@ -26,24 +23,16 @@ public class SyncControlService implements SyncControl {
     private final DeadLetterRepository deadLetters;
     private final OutboxRepository outbox;
     private final InboxRepository inbox;
-    private final ClioInboundSync clio;
-    private final ImanageDocumentSync imanage;
-    private final NetDocumentsDocumentSync netDocuments;
-    private final BillingSyncService billing;
+    private final VendorRegistry vendors;
 
     public SyncControlService(Tenancy tenancy, ConnectionRepository connections, DeadLetterRepository deadLetters,
-                              OutboxRepository outbox, InboxRepository inbox, ClioInboundSync clio,
-                              ImanageDocumentSync imanage, NetDocumentsDocumentSync netDocuments,
-                              BillingSyncService billing) {
+                              OutboxRepository outbox, InboxRepository inbox, VendorRegistry vendors) {
         this.tenancy = tenancy;
         this.connections = connections;
         this.deadLetters = deadLetters;
         this.outbox = outbox;
         this.inbox = inbox;
-        this.clio = clio;
-        this.imanage = imanage;
-        this.netDocuments = netDocuments;
-        this.billing = billing;
+        this.vendors = vendors;
     }
 
     @Override
@@ -63,13 +52,10 @@ public class SyncControlService implements SyncControl {
     @Override
     public void backfill(UUID firmId, UUID connectionId) {
         String vendor = tenancy.read(TenantScope.system(firmId), () -> connections.find(connectionId))
-                .map(c -> c.vendor()).orElse("");
-        switch (vendor) {
-            case "imanage" -> imanage.resetCursors(firmId, connectionId);
-            case "netdocuments" -> netDocuments.resetCursors(firmId, connectionId);
-            case "quickbooks", "xero" -> billing.resetCursors(vendor, firmId, connectionId);
-            default -> clio.resetBackfill(firmId, connectionId);
-        }
+                .map(c -> c.vendor()).orElseThrow(() -> ApiProblem.notFound("Connection " + connectionId));
+        vendors.find(vendor, ConnectionSync.class).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT,
+                        "No backfill for this connection", "Connections to '" + vendor + "' cannot be backfilled."))
+                .resetCursors(firmId, connectionId);
     }
 
     @Override

@@ -1,6 +1,6 @@
 /**
- * HTTP endpoints that browsers and vendors call on the hub's integration side (connect flows, OAuth callbacks,
- * connection settings): vendor-neutral controllers that delegate to the ports of the connection's vendor, looked up
- * in {@link org.matterhub.routes.vendor.VendorRegistry}.
+ * The HTTP endpoints that vendors and browsers call into the hub outside the portal API: webhooks, OAuth callbacks
+ * and the connect flows a firm admin starts. Vendor-neutral controllers live here and delegate to capability ports;
+ * an endpoint whose wire protocol is one vendor's own (Clio's webhook handshake) lives in that vendor's sub-package.
  */
 package org.matterhub.routes.http;

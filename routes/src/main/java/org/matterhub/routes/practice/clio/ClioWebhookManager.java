@@ -1,4 +1,4 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,7 @@ public class ClioWebhookManager {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    static void handshakeSeen(UUID connectionId, String secret) {
+    public static void handshakeSeen(UUID connectionId, String secret) {
         HANDSHAKES.computeIfAbsent(connectionId, k -> ConcurrentHashMap.newKeySet()).add(secret);
     }
 

@@ -1,4 +1,4 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

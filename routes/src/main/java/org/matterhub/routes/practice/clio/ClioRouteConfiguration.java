@@ -1,4 +1,4 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;

@@ -1,5 +1,6 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.http.clio;
 
+import org.matterhub.routes.practice.clio.ClioConnections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import java.util.UUID;
 import org.matterhub.connectors.clio.ClioErrorClassifier;

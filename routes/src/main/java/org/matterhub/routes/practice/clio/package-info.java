@@ -3,4 +3,4 @@
  * outbound contact corrections, webhook subscription renewal, and the firm admin's OAuth connect flow.
  * Wire details live in {@code org.matterhub.connectors.clio}; translation in {@code org.matterhub.mappings.clio}.
  */
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;

@@ -1,4 +1,4 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.http.clio;
 
+import org.matterhub.routes.practice.clio.ClioWebhookManager;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

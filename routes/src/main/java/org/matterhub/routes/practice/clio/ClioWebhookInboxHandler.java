@@ -1,6 +1,9 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.matterhub.connectors.clio.ClioClient;
 import org.matterhub.connectors.clio.ClioContact;
 import org.matterhub.connectors.clio.ClioErrorClassifier;
@@ -24,6 +27,8 @@ public class ClioWebhookInboxHandler implements QueueDrainer.InboxHandler {
     private final ClioUpserter upserter;
     private final WebhookSubscriptionRepository subscriptions;
     private final ClioErrorClassifier classifier = new ClioErrorClassifier();
+    private static final int MAX_MODELS = 10_000;
+    private final Map<String, String> models = new ConcurrentHashMap<>();
 
     public ClioWebhookInboxHandler(ClioConnections clients, ClioUpserter upserter, WebhookSubscriptionRepository subscriptions) {
         this.clients = clients;
@@ -41,12 +46,29 @@ public class ClioWebhookInboxHandler implements QueueDrainer.InboxHandler {
         return classifier;
     }
 
+    /**
+     * The model a webhook subscription watches. A Clio webhook id never changes its model (renewal keeps the id; a
+     * new model is a new webhook), so the answer is kept once read instead of re-reading the subscriptions per event.
+     */
+    private String modelOf(UUID connectionId, String webhookId) {
+        String key = connectionId + ":" + webhookId;
+        String known = models.get(key);
+        if (known != null) {
+            return known;
+        }
+        String model = subscriptions.forConnection(connectionId).stream()
+                .filter(s -> s.vendorWebhookId().equals(webhookId)).map(s -> s.model())
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("Event of unknown webhook " + webhookId));
+        if (models.size() < MAX_MODELS) {
+            models.put(key, model);
+        }
+        return model;
+    }
+
     @Override
     public void handle(InboxEntry entry) {
         ClioWebhookEvent event = ClioWebhookEvent.parse(entry.payload().getBytes(StandardCharsets.UTF_8));
-        String model = subscriptions.forConnection(entry.connectionId()).stream()
-                .filter(s -> s.vendorWebhookId().equals(Long.toString(event.webhookId()))).map(s -> s.model())
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("Event of unknown webhook " + event.webhookId()));
+        String model = modelOf(entry.connectionId(), Long.toString(event.webhookId()));
         long id = Long.parseLong(event.recordId());
         ClioClient client = clients.client(entry.firmId(), entry.connectionId());
         if ("matter".equals(model)) {

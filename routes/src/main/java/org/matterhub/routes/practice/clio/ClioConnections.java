@@ -1,4 +1,4 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -86,7 +86,7 @@ public class ClioConnections {
         };
     }
 
-    static String serialise(ClioTokens t) {
+    public static String serialise(ClioTokens t) {
         try {
             return JSON.writeValueAsString(Map.of("access_token", t.accessToken(),
                     "refresh_token", t.refreshToken() == null ? "" : t.refreshToken(),

@@ -1,4 +1,4 @@
-package org.matterhub.routes.clio;
+package org.matterhub.routes.practice.clio;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
