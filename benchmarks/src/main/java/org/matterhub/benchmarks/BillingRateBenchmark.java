@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 import org.matterhub.config.demo.DemoConnect;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.portal.security.EmbeddedIssuer;
-import org.matterhub.routes.billing.BillingConnections;
+import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.billing.BillingSyncService;
 import org.matterhub.simulators.common.RecordedRequest;
 import org.matterhub.simulators.quickbooks.QboRealm;
@@ -112,7 +112,7 @@ public final class BillingRateBenchmark {
 
             int qboInvoices = qbo.realm(QBO_REALM).count("Invoice");
             if (only.contains("quickbooks") || only.contains("payments")) {
-                failed |= measure(results, "quickbooks_backfill", () -> run.backfill(BillingConnections.QUICKBOOKS,
+                failed |= measure(results, "quickbooks_backfill", () -> run.backfill(SourceSystem.QUICKBOOKS.id(),
                         Map.of("displayName", "QuickBooks (benchmark)", "baseUrl", QboSimulator.SDK_BASE_URL,
                                 "settings", Map.of("linkByName", false)),
                         qboInvoices, () -> apiRequests(qbo.requests(), QBO_API), qbo.options().requestsPerMinute()));
@@ -123,7 +123,7 @@ public final class BillingRateBenchmark {
                 xeroSettings.put("requestsPerMinute", xeroBudget);
             }
             if (only.contains("xero")) {
-                failed |= measure(results, "xero_backfill", () -> run.backfill(BillingConnections.XERO,
+                failed |= measure(results, "xero_backfill", () -> run.backfill(SourceSystem.XERO.id(),
                         Map.of("displayName", "Xero (benchmark)", "baseUrl", xero.accountingBasePath(),
                                 "settings", xeroSettings),
                         xeroInvoices, () -> apiRequests(xero.requests(), XERO_API), xero.options().perMinute()));
@@ -275,7 +275,7 @@ public final class BillingRateBenchmark {
          * them, one create each. Waits until every posting is posted.
          */
         Map<String, Object> payments(QboSimulator qbo, int count) throws Exception {
-            UUID connection = connected.get(BillingConnections.QUICKBOOKS);
+            UUID connection = connected.get(SourceSystem.QUICKBOOKS.id());
             if (connection == null) {
                 throw new IllegalStateException("QuickBooks is not connected");
             }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.matterhub.portal.security.EmbeddedIssuer;
-import org.matterhub.routes.billing.BillingConnections;
+import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.billing.BillingReconciliation;
 import org.matterhub.routes.billing.BillingSyncService;
 import org.matterhub.simulators.quickbooks.QboSimulator;
@@ -68,11 +68,11 @@ public class DemoBilling {
     /** Connects both, points their webhooks at the hub, and runs each connection's backfill. */
     public Map<String, UUID> connectAndSync(String base) throws Exception {
         Map<String, UUID> ids = new LinkedHashMap<>();
-        ids.put(BillingConnections.QUICKBOOKS, DemoConnect.connect(http, issuer, base, BillingConnections.QUICKBOOKS,
+        ids.put(SourceSystem.QUICKBOOKS.id(), DemoConnect.connect(http, issuer, base, SourceSystem.QUICKBOOKS.id(),
                 Map.of("displayName", "QuickBooks Online (simulator)", "baseUrl", QboSimulator.SDK_BASE_URL,
                         "settings", Map.of("linkByName", false,
                                 "customers", Map.of("Northwind Holdings Ltd", "Northwind Holdings Ltd")))));
-        ids.put(BillingConnections.XERO, DemoConnect.connect(http, issuer, base, BillingConnections.XERO,
+        ids.put(SourceSystem.XERO.id(), DemoConnect.connect(http, issuer, base, SourceSystem.XERO.id(),
                 Map.of("displayName", "Xero (simulator)", "baseUrl", simulators.xero().accountingBasePath(),
                         "settings", Map.of("linkByName", false, "depositAccount", XeroSimulatorData.BANK_ACCOUNT_CODE,
                                 "customers", Map.of("Bluebird Ventures LLC", "Bluebird Ventures LLC")))));

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.matterhub.config.demo.DemoAccounting;
 import org.matterhub.config.support.TestHub;
+import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.BillingSettings;
+import org.matterhub.mappings.canonical.SourceSystem;
+import org.matterhub.mappings.quickbooks.QuickBooksBillingMapper;
 import org.matterhub.routes.billing.BillingApplier;
 import org.matterhub.routes.billing.BillingConnections;
-import org.matterhub.routes.billing.BillingFeed;
 import org.matterhub.routes.billing.BillingReconciliation;
 import org.matterhub.simulators.common.FaultKind;
 import org.matterhub.simulators.common.FaultRule;
@@ -101,7 +103,7 @@ class BillingSyncIT {
     @Test
     @Order(1)
     void quickBooksInvoicesArriveWithTheirStatusesOrganisationAndMatter() {
-        UUID qbo = hub.billingConnectionId(BillingConnections.QUICKBOOKS);
+        UUID qbo = hub.billingConnectionId(SourceSystem.QUICKBOOKS.id());
         var seed = books.quickbooksSeed();
         for (String id : seed.paidInvoiceIds()) {
             assertThat(status(qbo, id)).isEqualTo("paid");
@@ -152,7 +154,7 @@ class BillingSyncIT {
     @Test
     @Order(2)
     void xeroInvoicesArriveByReferenceAndPaymentsByPolling() {
-        UUID xero = hub.billingConnectionId(BillingConnections.XERO);
+        UUID xero = hub.billingConnectionId(SourceSystem.XERO.id());
         var seed = books.xeroSeed();
         assertThat(status(xero, seed.paidInvoiceId().toString())).isEqualTo("paid");
         assertThat(status(xero, seed.partPaidInvoiceId().toString())).isEqualTo("partially_paid");
@@ -184,8 +186,8 @@ class BillingSyncIT {
         String bbFinance = hub.token(userOf(bluebird, "finance"));
         JsonNode nw = JSON.readTree(hub.get("/api/v1/invoices?limit=100", nwFinance).body());
         JsonNode bb = JSON.readTree(hub.get("/api/v1/invoices?limit=100", bbFinance).body());
-        UUID qbo = hub.billingConnectionId(BillingConnections.QUICKBOOKS);
-        UUID xero = hub.billingConnectionId(BillingConnections.XERO);
+        UUID qbo = hub.billingConnectionId(SourceSystem.QUICKBOOKS.id());
+        UUID xero = hub.billingConnectionId(SourceSystem.XERO.id());
         assertThat(nw.path("items").size()).isEqualTo(hub.count(
                 "select count(*) from invoice where client_org_id = ? and status not in ('draft', 'deleted')", northwind));
         assertThat(bb.path("items").size()).isEqualTo(hub.count(
@@ -235,8 +237,8 @@ class BillingSyncIT {
     @Order(4)
     void aPaymentStaffRecordReachesEachSystemExactlyOnceDespiteFaults() throws Exception {
         String partner = hub.token(PARTNER);
-        UUID qbo = hub.billingConnectionId(BillingConnections.QUICKBOOKS);
-        UUID xero = hub.billingConnectionId(BillingConnections.XERO);
+        UUID qbo = hub.billingConnectionId(SourceSystem.QUICKBOOKS.id());
+        UUID xero = hub.billingConnectionId(SourceSystem.XERO.id());
         String qboInvoice = books.quickbooksSeed().overdueInvoiceIds().get(0);
         String xeroInvoice = books.xeroSeed().overdueInvoiceId().toString();
         long qboBefore = qboBalance(qboInvoice);
@@ -341,7 +343,7 @@ class BillingSyncIT {
         p.putArray("Line").addObject().put("Amount", new BigDecimal("10.00")).putArray("LinkedTxn").addObject()
                 .put("TxnId", invoice).put("TxnType", "Invoice");
         realm.create("Payment", p);
-        UUID qbo = hub.billingConnectionId(BillingConnections.QUICKBOOKS);
+        UUID qbo = hub.billingConnectionId(SourceSystem.QUICKBOOKS.id());
         await().atMost(Duration.ofSeconds(30)).until(() -> books.quickbooks().webhooks().sent().size() > sentBefore
                 && portalBalance(qbo, invoice) == qboBalance(invoice));
         assertThat(books.quickbooks().webhooks().sent().subList(sentBefore, books.quickbooks().webhooks().sent().size()))
@@ -360,7 +362,7 @@ class BillingSyncIT {
     @Test
     @Order(6)
     void aVendorRecordWhoseAmountsTheCurrencyCannotHoldIsParkedAndTheRestApplied() {
-        UUID qbo = hub.billingConnectionId(BillingConnections.QUICKBOOKS);
+        UUID qbo = hub.billingConnectionId(SourceSystem.QUICKBOOKS.id());
         BillingFeed feed = new BillingFeed();
         feed.invoices.add(new BillingFeed.Invoice("bad-1", "BAD-1", null, "Someone", null, Map.of(), null, null, Map.of(),
                 null, "open", "USD", new BigDecimal("10.005"), null, new BigDecimal("10.005"), LocalDate.now(), null, "0",
@@ -372,8 +374,10 @@ class BillingSyncIT {
                 null, "open", "USD", new BigDecimal("10.00"), null, new BigDecimal("10.00"), LocalDate.now(), null, "0",
                 null, null, List.of()));
         long dead = hub.count("select count(*) from dead_letter where source = 'poll'");
+        BillingApplier applier = hub.bean(BillingApplier.class);
         BillingApplier.Outcome o = hub.bean(Tenancy.class).write(TenantScope.system(hub.firmId()), () ->
-                hub.bean(BillingApplier.class).apply(qbo, BillingConnections.QUICKBOOKS, BillingSettings.parse("{}"), feed));
+                applier.apply(applier.context(qbo, SourceSystem.QUICKBOOKS.id(), BillingSettings.parse("{}"),
+                        QuickBooksBillingMapper.DEFAULT_MATTER_RULE), feed));
         assertThat(o.invoices()).isEqualTo(1);
         assertThat(o.parked()).isEqualTo(2);
         assertThat(hub.count("select count(*) from dead_letter where source = 'poll'")).isEqualTo(dead + 2);
@@ -388,7 +392,7 @@ class BillingSyncIT {
     @Test
     @Order(7)
     void reconciliationReportsADifferenceAndLeavesTheBalanceAlone() throws Exception {
-        UUID xero = hub.billingConnectionId(BillingConnections.XERO);
+        UUID xero = hub.billingConnectionId(SourceSystem.XERO.id());
         BillingReconciliation reconciliation = hub.bean(BillingReconciliation.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> reconciliation.run(hub.firmId(), xero).mismatched() == 0);
         // The portal's copy drifts (say a restore of an old backup); the job reports it and changes nothing.
@@ -408,7 +412,7 @@ class BillingSyncIT {
     @Test
     @Order(8)
     void opsRestartABackfillWhichChangesNothingTwice() throws Exception {
-        UUID qbo = hub.billingConnectionId(BillingConnections.QUICKBOOKS);
+        UUID qbo = hub.billingConnectionId(SourceSystem.QUICKBOOKS.id());
         long invoices = hub.count("select count(*) from invoice where connection_id = ?", qbo);
         long payments = hub.count("select count(*) from payment where connection_id = ?", qbo);
         long queries = books.quickbooks().requests().stream().filter(r -> r.path().endsWith("/query")).count();
@@ -417,7 +421,7 @@ class BillingSyncIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> books.quickbooks().requests().stream()
                 .filter(q -> q.path().endsWith("/query")).count() >= queries + 3
                 && hub.bean(org.matterhub.routes.billing.BillingSyncService.class)
-                        .backfillComplete(BillingConnections.QUICKBOOKS, hub.firmId(), qbo));
+                        .backfillComplete(SourceSystem.QUICKBOOKS.id(), hub.firmId(), qbo));
         assertThat(hub.count("select count(*) from invoice where connection_id = ?", qbo)).isEqualTo(invoices);
         assertThat(hub.count("select count(*) from payment where connection_id = ?", qbo)).isEqualTo(payments);
     }
@@ -425,16 +429,16 @@ class BillingSyncIT {
     @Test
     @Order(9)
     void aSpentXeroDayParksTheOrganisationInsteadOfSpinning() throws Exception {
-        UUID xero = hub.billingConnectionId(BillingConnections.XERO);
+        UUID xero = hub.billingConnectionId(SourceSystem.XERO.id());
         books.xero().setRateLimits(1000, 1, 5, 10_000);
         org.matterhub.routes.billing.BillingSyncService sync = hub.bean(org.matterhub.routes.billing.BillingSyncService.class);
         // The next call meets the spent day: Xero answers 429 with the day's Retry-After and the organisation parks.
-        await().atMost(Duration.ofSeconds(30)).until(() -> !sync.poll(BillingConnections.XERO, hub.firmId(), xero)
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sync.poll(SourceSystem.XERO.id(), hub.firmId(), xero)
                 && hub.count("select count(*) from connection where id = ? and rate_limit_reset_at > now() + interval '1 hour'",
                 xero) == 1);
         long sent = books.xero().requests().size();
         for (int i = 0; i < 5; i++) {
-            assertThat(sync.poll(BillingConnections.XERO, hub.firmId(), xero)).isFalse();
+            assertThat(sync.poll(SourceSystem.XERO.id(), hub.firmId(), xero)).isFalse();
         }
         // A payment recorded meanwhile waits for the window too: nothing is sent, nothing is dead-lettered.
         UUID posting = record(hub.token(PARTNER), invoiceOf(xero, books.xeroSeed().openInvoiceId().toString()), "5.00");

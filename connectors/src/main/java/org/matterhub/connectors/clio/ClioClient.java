@@ -2,15 +2,10 @@ package org.matterhub.connectors.clio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,10 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.matterhub.connectors.kernel.FormEncoding;
+import org.matterhub.connectors.kernel.JsonResponse;
 import org.matterhub.connectors.kernel.RateLimitSnapshot;
 import org.matterhub.connectors.kernel.RateLimiter;
-import org.matterhub.connectors.kernel.RetryAfter;
+import org.matterhub.connectors.kernel.RequestBody;
 import org.matterhub.connectors.kernel.TokenSession;
+import org.matterhub.connectors.kernel.VendorExchange;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
 import org.matterhub.connectors.kernel.VendorResponseException;
@@ -78,17 +76,11 @@ public final class ClioClient {
             "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at";
 
     private static final Logger log = LoggerFactory.getLogger(ClioClient.class);
-    private static final Duration REFRESH_AHEAD = Duration.ofMinutes(1);
-    private static final Duration DEFAULT_429_PAUSE = Duration.ofSeconds(60);
 
     private final ClioProperties properties;
     private final RateLimiter rateLimiter;
-    private final HttpClient http;
-    private final ClioOAuthClient oauth;
-    private final Clock clock;
     private final URI apiBase;
-
-    private final TokenSession<ClioTokens> session;
+    private final VendorExchange<ClioTokens> exchange;
     private volatile RateLimitSnapshot lastRateLimit;
 
     public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
@@ -101,12 +93,17 @@ public final class ClioClient {
         this.properties = Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(tokenStore, "tokenStore");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.oauth = new ClioOAuthClient(properties, http, clock);
-        this.session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
-                (method, path, code, message) -> new ClioReauthorizationRequiredException(method, path, 401, code, message),
-                clock, REFRESH_AHEAD);
+        this.exchange = VendorExchange.<ClioTokens>builder(VENDOR, http, rateLimiter, clock)
+                .timeout(properties.requestTimeout())
+                .json(ClioJson.JSON)
+                .tokens(tokenStore::load, tokenStore::save, new ClioOAuthClient(properties, http, clock),
+                        ClioReauthorizationRequiredException::new)
+                .bearer()
+                .header(ClioHeaders.API_VERSION, properties.apiVersion())
+                .onStatus(404, ClioNotFoundException::new)
+                .onStatus(412, ClioPreconditionFailedException::new)
+                .observe(this::observeRateLimit)
+                .build();
         this.apiBase = properties.apiBase();
     }
 
@@ -155,8 +152,8 @@ public final class ClioClient {
         Objects.requireNonNull(patch, "patch");
         String path = "/contacts/" + id + ".json";
         URI uri = apiUri(path, query(Map.of("fields", CONTACT_FIELDS)));
-        Response r = execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(ClioHeaders.IF_MATCH, ifMatchEtag));
-        return data(r, "PATCH", path, ClioContact.class);
+        return execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(ClioHeaders.IF_MATCH, ifMatchEtag))
+                .member("data", ClioContact.class);
     }
 
     // ---------------------------------------------------------------- activities
@@ -196,8 +193,7 @@ public final class ClioClient {
         }
         String path = "/notes.json";
         URI uri = apiUri(path, query(Map.of("fields", NOTE_FIELDS)));
-        Response r = execute("POST", uri, path, json(wrap(data)), Map.of());
-        return data(r, "POST", path, ClioNote.class);
+        return execute("POST", uri, path, json(wrap(data)), Map.of()).member("data", ClioNote.class);
     }
 
     /**
@@ -219,18 +215,9 @@ public final class ClioClient {
         URI uri = apiUri(path, query(q));
         List<ClioNote> all = new ArrayList<>();
         while (uri != null) {
-            Response r = execute("GET", uri, path, null, Map.of());
-            JsonNode root = ClioJson.readTree(r.body(), "GET", path, r.status());
-            JsonNode data = root.get("data");
-            if (data == null || !data.isArray()) {
-                throw new VendorResponseException(VENDOR, "GET", path, r.status(),
-                        VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-            }
-            for (JsonNode item : data) {
-                all.add(ClioJson.convert(item, ClioNote.class, "GET", path, r.status()));
-            }
-            JsonNode next = root.path("meta").path("paging").path("next");
-            uri = next.isTextual() && !next.asText().isBlank() ? sameOriginPageUrl(next.asText(), path) : null;
+            ClioPage<ClioNote> page = page(execute("GET", uri, path, null, Map.of()), ClioNote.class);
+            all.addAll(page.records());
+            uri = page.nextPageUrl() != null ? sameOriginPageUrl(page.nextPageUrl(), path) : null;
         }
         return all;
     }
@@ -259,8 +246,7 @@ public final class ClioClient {
         }
         String path = "/webhooks.json";
         URI uri = apiUri(path, query(Map.of("fields", WEBHOOK_FIELDS)));
-        Response r = execute("POST", uri, path, json(wrap(data)), Map.of());
-        return data(r, "POST", path, ClioWebhook.class);
+        return execute("POST", uri, path, json(wrap(data)), Map.of()).member("data", ClioWebhook.class);
     }
 
     /** Moves a webhook's expiry (Clio allows at most 31 days ahead). */
@@ -270,8 +256,7 @@ public final class ClioClient {
         data.put("expires_at", Objects.requireNonNull(expiresAt, "expiresAt").toString());
         String path = "/webhooks/" + id + ".json";
         URI uri = apiUri(path, query(Map.of("fields", WEBHOOK_FIELDS)));
-        Response r = execute("PATCH", uri, path, json(wrap(data)), Map.of());
-        return data(r, "PATCH", path, ClioWebhook.class);
+        return execute("PATCH", uri, path, json(wrap(data)), Map.of()).member("data", ClioWebhook.class);
     }
 
     /** Every webhook of this grant (all pages). */
@@ -322,30 +307,20 @@ public final class ClioClient {
             }
             uri = apiUri(path, query(q));
         }
-        Response r = execute("GET", uri, path, null, Map.of());
-        JsonNode root = ClioJson.readTree(r.body(), "GET", path, r.status());
-        JsonNode data = root.get("data");
-        if (data == null || !data.isArray()) {
-            throw new VendorResponseException(VENDOR, "GET", path, r.status(),
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        List<T> records = new ArrayList<>(data.size());
-        for (JsonNode item : data) {
-            records.add(ClioJson.convert(item, type, "GET", path, r.status()));
-        }
+        return page(execute("GET", uri, path, null, Map.of()), type);
+    }
+
+    /** A list answer: its {@code data} records and the {@code meta.paging.next} URL, if any. */
+    private static <T> ClioPage<T> page(JsonResponse r, Class<T> type) {
+        JsonNode root = r.tree();
+        List<T> records = r.listOf(root.get("data"), type);
         JsonNode next = root.path("meta").path("paging").path("next");
-        String nextUrl = next.isTextual() && !next.asText().isBlank() ? next.asText() : null;
-        return new ClioPage<>(records, nextUrl);
+        return new ClioPage<>(records, next.isTextual() && !next.asText().isBlank() ? next.asText() : null);
     }
 
     private <T> T getOne(String path, String fields, Class<T> type) {
-        Response r = execute("GET", apiUri(path, query(Map.of("fields", fields))), path, null, Map.of());
-        return data(r, "GET", path, type);
-    }
-
-    private static <T> T data(Response r, String method, String path, Class<T> type) {
-        JsonNode root = ClioJson.readTree(r.body(), method, path, r.status());
-        return ClioJson.convert(root.get("data"), type, method, path, r.status());
+        return execute("GET", apiUri(path, query(Map.of("fields", fields))), path, null, Map.of())
+                .member("data", type);
     }
 
     /**
@@ -381,7 +356,7 @@ public final class ClioClient {
     }
 
     private static String query(Map<String, String> params) {
-        return ClioOAuthClient.form(params);
+        return FormEncoding.form(params);
     }
 
     private static ObjectNode wrap(ObjectNode data) {
@@ -391,64 +366,11 @@ public final class ClioClient {
     }
 
     private static byte[] json(JsonNode node) {
-        try {
-            return ClioJson.MAPPER.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ClioJson.JSON.write(node);
     }
 
-    private record Response(int status, HttpHeaders headers, byte[] body) {
-    }
-
-    private Response execute(String method, URI uri, String path, byte[] body, Map<String, String> headers) {
-        ClioTokens current = session.current(method, path);
-        HttpResponse<byte[]> response = send(method, uri, path, body, headers, current.accessToken());
-        if (response.statusCode() == 401) {
-            log.debug("clio {} {} answered 401; refreshing the access token (single-flight)", method, path);
-            ClioTokens fresh = session.refreshReplacing(current.accessToken(), method, path);
-            response = send(method, uri, path, body, headers, fresh.accessToken());
-            if (response.statusCode() == 401) {
-                String[] error = ClioJson.errorTypeAndMessage(response.body());
-                throw new ClioReauthorizationRequiredException(method, path, 401, error[0], error[1]);
-            }
-        }
-        return check(method, path, response);
-    }
-
-    private HttpResponse<byte[]> send(String method, URI uri, String path, byte[] body, Map<String, String> headers,
-                                      String accessToken) {
-        try {
-            rateLimiter.acquire(properties.requestTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(properties.requestTimeout())
-                .header(ClioHeaders.AUTHORIZATION, "Bearer " + accessToken)
-                .header(ClioHeaders.API_VERSION, properties.apiVersion())
-                .header("Accept", "application/json");
-        headers.forEach(b::header);
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-            b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(VENDOR, method, path, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-        observeRateLimit(response.headers());
-        return response;
+    private JsonResponse execute(String method, URI uri, String path, byte[] body, Map<String, String> headers) {
+        return exchange.call(method, uri, path, body == null ? null : RequestBody.json(body), headers);
     }
 
     private void observeRateLimit(HttpHeaders headers) {
@@ -460,30 +382,6 @@ public final class ClioClient {
                     (int) remaining.getAsLong(), Instant.ofEpochSecond(reset.getAsLong()));
             lastRateLimit = snapshot;
             rateLimiter.observe(snapshot);
-        }
-    }
-
-    private Response check(String method, String path, HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-            return new Response(status, response.headers(), response.body());
-        }
-        String[] error = ClioJson.errorTypeAndMessage(response.body());
-        switch (status) {
-            case 404 -> throw new ClioNotFoundException(method, path, error[0], error[1]);
-            case 412 -> throw new ClioPreconditionFailedException(method, path, error[0], error[1]);
-            case 429 -> {
-                Instant now = clock.instant();
-                Optional<Duration> retryAfter = response.headers().firstValue(ClioHeaders.RETRY_AFTER)
-                        .flatMap(v -> RetryAfter.parse(v, now));
-                rateLimiter.pauseUntil(now.plus(retryAfter.orElse(DEFAULT_429_PAUSE)));
-                throw new VendorHttpException(VENDOR, method, path, status, retryAfter, error[0], error[1]);
-            }
-            default -> {
-                Optional<Duration> retryAfter = response.headers().firstValue(ClioHeaders.RETRY_AFTER)
-                        .flatMap(v -> RetryAfter.parse(v, clock.instant()));
-                throw new VendorHttpException(VENDOR, method, path, status, retryAfter, error[0], error[1]);
-            }
         }
     }
 }

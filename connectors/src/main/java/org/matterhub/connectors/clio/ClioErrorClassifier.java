@@ -1,11 +1,8 @@
 package org.matterhub.connectors.clio;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
-import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
 import org.matterhub.connectors.kernel.VendorResponseException;
 
@@ -36,30 +33,5 @@ import org.matterhub.connectors.kernel.VendorResponseException;
  * <p>A 401 that escapes {@link ClioClient} has already been through one refresh, so it is never retried.
  */
 public final class ClioErrorClassifier implements ErrorClassifier {
-
-    @Override
-    public ErrorClass classify(Throwable t) {
-        Throwable e = ErrorClassifier.unwrap(t);
-        if (e instanceof ClioReauthorizationRequiredException) {
-            return ErrorClass.REAUTHORIZATION_REQUIRED;
-        }
-        if (e instanceof VendorHttpException http) {
-            return classifyStatus(http.status());
-        }
-        if (e instanceof VendorIoException || e instanceof IOException || e instanceof UncheckedIOException) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (e instanceof RateLimitTimeoutException) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (e instanceof VendorResponseException response) {
-            return response.kind() == VendorResponseException.Kind.MALFORMED
-                    ? ErrorClass.RETRIABLE : ErrorClass.PERMANENT;
-        }
-        return ErrorClass.PERMANENT;
-    }
-
-    private static ErrorClass classifyStatus(int status) {
-        return ErrorClassifier.byStatus(status);
-    }
+    // Clio's table is the shared one.
 }

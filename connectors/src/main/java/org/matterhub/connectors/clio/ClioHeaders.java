@@ -1,10 +1,11 @@
 package org.matterhub.connectors.clio;
 
-/** Every HTTP header name the Clio connector reads or writes, in Clio's spelling (matching is case-insensitive). */
+/**
+ * The HTTP header names of the Clio connector, in Clio's spelling (matching is case-insensitive); the standard ones it
+ * shares with every vendor are {@link org.matterhub.connectors.kernel.HttpHeaderNames}.
+ */
 public final class ClioHeaders {
 
-    /** {@code Authorization: Bearer <access token>} on every API call. */
-    public static final String AUTHORIZATION = "Authorization";
     /** Request: pins the API minor version (e.g. 4.0.9). Response: echoes the version used. */
     public static final String API_VERSION = "X-API-VERSION";
     /** Requests allowed per window for this access token. */
@@ -13,8 +14,6 @@ public final class ClioHeaders {
     public static final String RATE_LIMIT_REMAINING = "X-RateLimit-Remaining";
     /** End of the current window, unix seconds. */
     public static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
-    /** On 429: seconds to wait (an HTTP-date is tolerated too). */
-    public static final String RETRY_AFTER = "Retry-After";
     /** Response: the resource's entity tag. */
     public static final String ETAG = "ETag";
     /** Request: PATCH only if the resource still has this entity tag, else 412. */

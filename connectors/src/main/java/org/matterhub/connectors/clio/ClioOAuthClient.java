@@ -1,16 +1,12 @@
 package org.matterhub.connectors.clio;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -20,73 +16,30 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
  *
  * <p>https://docs.developers.clio.com/api-docs/authorization
  */
-public final class ClioOAuthClient {
+public final class ClioOAuthClient extends OAuthClient<ClioTokens> {
 
     static final String AUTHORIZE_PATH = "/oauth/authorize";
     static final String TOKEN_PATH = "/oauth/token";
 
     private final ClioProperties properties;
-    private final OAuthTokenEndpoint endpoint;
 
     public ClioOAuthClient(ClioProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
     }
 
     public ClioOAuthClient(ClioProperties properties, HttpClient http, Clock clock) {
-        this.properties = Objects.requireNonNull(properties, "properties");
-        this.endpoint = new OAuthTokenEndpoint(ClioClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
+        super(new OAuthTokenEndpoint(ClioClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
                 properties.clientId(),
                 properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
-                Duration.ofDays(30), Set.of("invalid_grant"), ClioJson::errorTypeAndMessage,
+                Duration.ofDays(30), Set.of("invalid_grant"), ClioJson.JSON::errorCodeAndMessage,
                 ClioReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock")), ClioTokens::new);
+        this.properties = Objects.requireNonNull(properties, "properties");
     }
 
-    /**
-     * The URL to send the firm admin's browser to. Clio redirects back to {@code redirectUri} with
-     * {@code code} and the same {@code state}, which the caller must check against the one it issued.
-     */
     // https://docs.developers.clio.com/api-docs/authorization#step-1-request-authorization
-    public URI authorizeUrl(String redirectUri, String state) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("response_type", "code");
-        q.put("client_id", properties.clientId());
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("state", Objects.requireNonNull(state, "state"));
-        return URI.create(properties.baseUrl() + AUTHORIZE_PATH + "?" + form(q));
-    }
-
-    /**
-     * Exchanges an authorization code for tokens.
-     *
-     * @throws ClioReauthorizationRequiredException when Clio answers {@code invalid_grant} (code expired,
-     *                                              reused, or issued for another redirect URI)
-     */
-    // https://docs.developers.clio.com/api-docs/authorization#step-3-exchange-the-authorization-code-for-tokens
-    public ClioTokens exchangeCode(String code, String redirectUri) {
-        OAuthTokenEndpoint.Grant g = endpoint.exchangeCode(code, redirectUri);
-        return new ClioTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
-    }
-
-    /**
-     * Obtains a new access token. Clio's refresh tokens do not rotate: when the response carries none,
-     * the one passed in is kept.
-     *
-     * @throws ClioReauthorizationRequiredException when Clio answers {@code invalid_grant} (grant revoked)
-     */
-    // https://docs.developers.clio.com/api-docs/authorization#refresh-tokens
-    public ClioTokens refresh(String refreshToken) {
-        OAuthTokenEndpoint.Grant g = endpoint.refresh(refreshToken);
-        return new ClioTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
-    }
-
-    static String form(Map<String, String> values) {
-        return values.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    @Override
+    protected String authorizeEndpoint() {
+        return properties.baseUrl() + AUTHORIZE_PATH;
     }
 }

@@ -3,7 +3,6 @@ package org.matterhub.connectors.clio;
 import org.matterhub.connectors.kernel.OAuthTokens;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One connection's OAuth tokens. Secret: {@link #toString()} masks both tokens.
@@ -15,13 +14,11 @@ import java.util.Objects;
 public record ClioTokens(String accessToken, String refreshToken, Instant expiresAt) implements OAuthTokens {
 
     public ClioTokens {
-        Objects.requireNonNull(accessToken, "accessToken");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        OAuthTokens.require(accessToken, expiresAt);
     }
 
     @Override
     public String toString() {
-        return "ClioTokens[accessToken=****, refreshToken=" + (refreshToken == null ? "null" : "****")
-                + ", expiresAt=" + expiresAt + "]";
+        return OAuthTokens.masked(this, "");
     }
 }

@@ -2,35 +2,30 @@ package org.matterhub.connectors.imanage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.function.Supplier;
 import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.kernel.FormEncoding;
+import org.matterhub.connectors.kernel.JsonResponse;
 import org.matterhub.connectors.kernel.MultipartBody;
 import org.matterhub.connectors.kernel.RateLimiter;
-import org.matterhub.connectors.kernel.RetryAfter;
+import org.matterhub.connectors.kernel.RequestBody;
 import org.matterhub.connectors.kernel.TokenSession;
 import org.matterhub.connectors.kernel.UploadContent;
+import org.matterhub.connectors.kernel.VendorExchange;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
+import org.matterhub.connectors.kernel.VendorJson;
 import org.matterhub.connectors.kernel.VendorResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,18 +63,10 @@ public final class ImanageClient {
     public static final String VENDOR = "imanage";
 
     private static final Logger log = LoggerFactory.getLogger(ImanageClient.class);
-    private static final Duration REFRESH_AHEAD = Duration.ofMinutes(1);
-    private static final Duration DEFAULT_429_PAUSE = Duration.ofSeconds(60);
-    private static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final String JSON = "application/json";
+    static final VendorJson JSON = new VendorJson(VENDOR, "code");
 
     private final ImanageProperties properties;
-    private final RateLimiter rateLimiter;
-    private final HttpClient http;
-    private final ImanageOAuthClient oauth;
-    private final Clock clock;
-
-    private final TokenSession<ImanageTokens> session;
+    private final VendorExchange<ImanageTokens> exchange;
     private volatile URI libraryBase;
 
     public ImanageClient(ImanageProperties properties, ImanageTokenStore tokenStore, RateLimiter rateLimiter,
@@ -91,13 +78,14 @@ public final class ImanageClient {
                          HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(tokenStore, "tokenStore");
-        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.oauth = new ImanageOAuthClient(properties, http, clock);
-        this.session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
-                (method, path, code, message) -> new ImanageReauthorizationRequiredException(method, path, 401, code, message),
-                clock, REFRESH_AHEAD);
+        this.exchange = VendorExchange.<ImanageTokens>builder(VENDOR, http, rateLimiter, clock)
+                .timeout(properties.requestTimeout())
+                .json(JSON)
+                .tokens(tokenStore::load, tokenStore::save, new ImanageOAuthClient(properties, http, clock),
+                        ImanageReauthorizationRequiredException::new)
+                .tokenHeader(ImanageHeaders.AUTH_TOKEN, "")
+                .onStatus(404, ImanageNotFoundException::new)
+                .build();
         if (properties.customerId() != null) {
             this.libraryBase = properties.libraryBase(properties.customerId());
         }
@@ -109,7 +97,11 @@ public final class ImanageClient {
     // GET https://{host}/api (IM-FP, IM-SC)
     public ImanageDiscovery discover() {
         URI uri = URI.create(properties.baseUrl() + "/api");
-        JsonNode data = ImanageJson.data(json("GET", uri, null), "GET", uri.getPath(), 200, false);
+        JsonResponse r = exchange.get(uri);
+        JsonNode data = r.tree().get("data");
+        if (data == null || !data.isObject()) {
+            throw r.unexpectedShape();
+        }
         List<String> libraries = new ArrayList<>();
         for (JsonNode lib : data.path("work").path("libraries")) {
             if (lib.hasNonNull("alias")) {
@@ -118,8 +110,7 @@ public final class ImanageClient {
         }
         JsonNode user = data.path("user");
         if (!user.hasNonNull("customer_id")) {
-            throw new VendorResponseException(VENDOR, "GET", uri.getPath(), 200,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+            throw r.unexpectedShape();
         }
         JsonNode preferred = data.path("work").path("preferred_library");
         return new ImanageDiscovery(user.get("customer_id").asText(), user.path("id").asText(null),
@@ -155,25 +146,15 @@ public final class ImanageClient {
     /** Workspaces tagged with client {@code custom1} and matter {@code custom2} (either may be null). */
     // POST …/workspaces/search (VENDORS §2.2; body shape assumed)
     public List<ImanageWorkspace> searchWorkspaces(String custom1, String custom2) {
-        ObjectNode body = ImanageJson.MAPPER.createObjectNode();
+        ObjectNode body = JSON.mapper().createObjectNode();
         if (custom1 != null) {
             body.put("custom1", custom1);
         }
         if (custom2 != null) {
             body.put("custom2", custom2);
         }
-        byte[] bytes = ImanageJson.write(body);
-        List<ImanageWorkspace> all = new ArrayList<>();
-        int limit = properties.listPageSize();
-        for (int offset = 0; ; offset += limit) {
-            URI uri = libraryUri("workspaces/search", Map.of("limit", Integer.toString(limit),
-                    "offset", Integer.toString(offset)));
-            List<ImanageWorkspace> page = list(json("POST", uri, jsonBody(bytes)), "POST", uri, ImanageWorkspace.class);
-            all.addAll(page);
-            if (page.size() < limit) {
-                return all;
-            }
-        }
+        return listAll("POST", "workspaces/search", Map.of(), RequestBody.json(JSON.write(body)),
+                ImanageWorkspace.class);
     }
 
     /** The workspace of a client/matter pair, if one exists (the first, should the firm have several). */
@@ -203,14 +184,13 @@ public final class ImanageClient {
      */
     // POST …/workspaces/{id}/folders {"name","description"} (VENDORS §2.2 ⚠; body assumed)
     public ImanageFolder createFolder(String workspaceId, String name, String description) {
-        ObjectNode body = ImanageJson.MAPPER.createObjectNode();
+        ObjectNode body = JSON.mapper().createObjectNode();
         body.put("name", Objects.requireNonNull(name, "name"));
         if (description != null) {
             body.put("description", description);
         }
-        URI uri = libraryUri("workspaces/" + seg(workspaceId) + "/folders", Map.of());
-        return ImanageJson.convert(ImanageJson.data(json("POST", uri, jsonBody(ImanageJson.write(body))), "POST",
-                uri.getPath(), 201, false), ImanageFolder.class, "POST", uri.getPath(), 201);
+        return send("POST", "workspaces/" + seg(workspaceId) + "/folders", RequestBody.json(JSON.write(body)),
+                ImanageFolder.class);
     }
 
     /** One folder. @throws ImanageNotFoundException when it does not exist. */
@@ -254,18 +234,16 @@ public final class ImanageClient {
      */
     // PATCH …/documents/{id} {field: value} (assumed; iManage documents profile edits, the body shape is ours)
     public ImanageDocument updateProfile(String documentId, Map<String, String> fields) {
-        ObjectNode body = ImanageJson.MAPPER.createObjectNode();
+        ObjectNode body = JSON.mapper().createObjectNode();
         Objects.requireNonNull(fields, "fields").forEach(body::put);
-        URI uri = libraryUri("documents/" + seg(documentId), Map.of());
-        return ImanageJson.convert(ImanageJson.data(json("PATCH", uri, jsonBody(ImanageJson.write(body))), "PATCH",
-                uri.getPath(), 200, false), ImanageDocument.class, "PATCH", uri.getPath(), 200);
+        return send("PATCH", "documents/" + seg(documentId), RequestBody.json(JSON.write(body)), ImanageDocument.class);
     }
 
     /** Every version of a document, oldest first. */
     // GET …/documents/{id}/versions (assumed)
     public List<ImanageDocument> listVersions(String documentId) {
-        URI uri = libraryUri("documents/" + seg(documentId) + "/versions", Map.of());
-        return list(json("GET", uri, null), "GET", uri, ImanageDocument.class);
+        return exchange.get(libraryUri("documents/" + seg(documentId) + "/versions", Map.of()))
+                .list("data", ImanageDocument.class);
     }
 
     /**
@@ -278,19 +256,7 @@ public final class ImanageClient {
     // GET …/documents/{id}/download (VENDORS §2.2 ⚠; Range support assumed, RFC 9110)
     public ContentDownload download(String documentId, ByteRange range) {
         URI uri = libraryUri("documents/" + seg(documentId) + "/download", Map.of());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Accept", "*/*");
-        if (range != null) {
-            headers.put(ImanageHeaders.RANGE, range.headerValue());
-        }
-        HttpResponse<InputStream> r = exchange("GET", uri, null, headers);
-        check("GET", uri.getPath(), r);
-        try {
-            return toDownload(r, range);
-        } catch (IOException e) {
-            closeQuietly(r.body());
-            throw new VendorIoException(VENDOR, "GET", uri.getPath(), false, e);
-        }
+        return exchange.download(uri, uri.getPath(), range);
     }
 
     /**
@@ -301,12 +267,11 @@ public final class ImanageClient {
     public ImanageDocument uploadDocument(String folderId, ImanageUploadProfile profile, UploadContent content) {
         Objects.requireNonNull(profile, "profile");
         MultipartBody body = MultipartBody.builder()
-                .field("profile", new String(ImanageJson.write(profile), java.nio.charset.StandardCharsets.UTF_8))
+                .field("profile", new String(JSON.write(profile), StandardCharsets.UTF_8))
                 .file("file", profile.fileName(), "application/octet-stream", content)
                 .build();
-        URI uri = libraryUri("folders/" + seg(folderId) + "/documents", Map.of());
-        return ImanageJson.convert(ImanageJson.data(json("POST", uri, multipart(body)), "POST", uri.getPath(), 201,
-                false), ImanageDocument.class, "POST", uri.getPath(), 201);
+        return send("POST", "folders/" + seg(folderId) + "/documents", RequestBody.multipart(body),
+                ImanageDocument.class);
     }
 
     /** {@link #uploadDocument(String, ImanageUploadProfile, UploadContent)} from a single-use stream. */
@@ -324,7 +289,7 @@ public final class ImanageClient {
      */
     // POST …/documents/{id}/versions multipart (assumed)
     public ImanageDocument uploadVersion(String documentId, String fileName, String comment, UploadContent content) {
-        ObjectNode profile = ImanageJson.MAPPER.createObjectNode();
+        ObjectNode profile = JSON.mapper().createObjectNode();
         if (comment != null) {
             profile.put("comment", comment);
         }
@@ -332,9 +297,8 @@ public final class ImanageClient {
                 .field("profile", profile.toString())
                 .file("file", Objects.requireNonNull(fileName, "fileName"), "application/octet-stream", content)
                 .build();
-        URI uri = libraryUri("documents/" + seg(documentId) + "/versions", Map.of());
-        return ImanageJson.convert(ImanageJson.data(json("POST", uri, multipart(body)), "POST", uri.getPath(), 201,
-                false), ImanageDocument.class, "POST", uri.getPath(), 201);
+        return send("POST", "documents/" + seg(documentId) + "/versions", RequestBody.multipart(body),
+                ImanageDocument.class);
     }
 
     // ---------------------------------------------------------------- sync crawl
@@ -367,28 +331,18 @@ public final class ImanageClient {
         return crawl("sync/documents/parents/search", cursor, ImanageDocumentParent.class);
     }
 
-    // ---------------------------------------------------------------- internals: resources
+    // ---------------------------------------------------------------- internals
 
     private <T> ImanageCrawlPage<T> crawl(String resource, String cursor, Class<T> type) {
         int limit = properties.crawlPageSize();
-        ObjectNode body = ImanageJson.MAPPER.createObjectNode();
+        ObjectNode body = JSON.mapper().createObjectNode();
         body.put("limit", limit);
         if (cursor != null) {
             body.put("cursor", cursor);
         }
-        URI uri = libraryUri(resource, Map.of());
-        String path = uri.getPath();
-        byte[] response = json("POST", uri, jsonBody(ImanageJson.write(body)));
-        JsonNode root = ImanageJson.readTree(response, "POST", path, 200);
-        JsonNode data = root.get("data");
-        if (data == null || !data.isArray()) {
-            throw new VendorResponseException(VENDOR, "POST", path, 200,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        List<T> rows = new ArrayList<>(data.size());
-        for (JsonNode row : data) {
-            rows.add(ImanageJson.convert(row, type, "POST", path, 200));
-        }
+        JsonResponse r = exchange.send("POST", libraryUri(resource, Map.of()), RequestBody.json(JSON.write(body)));
+        JsonNode root = r.tree();
+        List<T> rows = r.listOf(root.get("data"), type);
         JsonNode next = root.get("cursor");
         String nextCursor = next != null && next.isTextual() && !next.asText().isEmpty() ? next.asText() : null;
         boolean hasMore = nextCursor != null && rows.size() >= limit;
@@ -396,35 +350,32 @@ public final class ImanageClient {
     }
 
     private <T> T one(String resource, Class<T> type) {
-        URI uri = libraryUri(resource, Map.of());
-        return ImanageJson.convert(ImanageJson.data(json("GET", uri, null), "GET", uri.getPath(), 200, false), type,
-                "GET", uri.getPath(), 200);
+        return exchange.get(libraryUri(resource, Map.of())).member("data", type);
+    }
+
+    private <T> T send(String method, String resource, RequestBody body, Class<T> type) {
+        return exchange.send(method, libraryUri(resource, Map.of()), body).member("data", type);
+    }
+
+    private <T> List<T> listAll(String resource, Map<String, String> query, Class<T> type) {
+        return listAll("GET", resource, query, null, type);
     }
 
     /** Walks {@code limit}/{@code offset} pages until a short page. */
-    private <T> List<T> listAll(String resource, Map<String, String> query, Class<T> type) {
+    private <T> List<T> listAll(String method, String resource, Map<String, String> query, RequestBody body,
+                                Class<T> type) {
         List<T> all = new ArrayList<>();
         int limit = properties.listPageSize();
         for (int offset = 0; ; offset += limit) {
             Map<String, String> q = new LinkedHashMap<>(query);
             q.put("limit", Integer.toString(limit));
             q.put("offset", Integer.toString(offset));
-            URI uri = libraryUri(resource, q);
-            List<T> page = list(json("GET", uri, null), "GET", uri, type);
+            List<T> page = exchange.send(method, libraryUri(resource, q), body).list("data", type);
             all.addAll(page);
             if (page.size() < limit) {
                 return all;
             }
         }
-    }
-
-    private static <T> List<T> list(byte[] body, String method, URI uri, Class<T> type) {
-        JsonNode data = ImanageJson.data(body, method, uri.getPath(), 200, true);
-        List<T> out = new ArrayList<>(data.size());
-        for (JsonNode item : data) {
-            out.add(ImanageJson.convert(item, type, method, uri.getPath(), 200));
-        }
-        return out;
     }
 
     private URI libraryBase() {
@@ -448,144 +399,5 @@ public final class ImanageClient {
 
     private static String seg(String id) {
         return FormEncoding.pathSegment(Objects.requireNonNull(id, "id"));
-    }
-
-    private ContentDownload toDownload(HttpResponse<InputStream> r, ByteRange range) throws IOException {
-        String contentType = r.headers().firstValue("Content-Type").orElse(null);
-        String fileName = ContentDownload.fileNameOf(
-                r.headers().firstValue(ImanageHeaders.CONTENT_DISPOSITION).orElse(null));
-        OptionalLong length = r.headers().firstValueAsLong("Content-Length");
-        if (r.statusCode() == 206) {
-            ByteRange.Served served = ByteRange.Served.parse(
-                    r.headers().firstValue(ImanageHeaders.CONTENT_RANGE).orElse(null)).orElse(null);
-            return new ContentDownload(r.body(), 206, length, contentType, fileName, served);
-        }
-        if (range == null || r.statusCode() != 200) {
-            return new ContentDownload(r.body(), r.statusCode(), length, contentType, fileName, null);
-        }
-        long limit = range.length().orElse(-1L);
-        InputStream sliced = ContentDownload.slice(r.body(), range.first(), limit);
-        OptionalLong slicedLength = OptionalLong.empty();
-        if (length.isPresent()) {
-            long remaining = Math.max(0, length.getAsLong() - range.first());
-            slicedLength = OptionalLong.of(limit < 0 ? remaining : Math.min(limit, remaining));
-        }
-        return new ContentDownload(sliced, 200, slicedLength, contentType, fileName, null);
-    }
-
-    // ---------------------------------------------------------------- internals: HTTP
-
-    /** A request body: how to (re)build its publisher and whether it can be sent twice. */
-    private record Body(String contentType, Supplier<HttpRequest.BodyPublisher> publisher, boolean replayable) {
-    }
-
-    private static Body jsonBody(byte[] bytes) {
-        return new Body(JSON, () -> HttpRequest.BodyPublishers.ofByteArray(bytes), true);
-    }
-
-    private static Body multipart(MultipartBody body) {
-        return new Body(body.contentType(), body::publisher, body.replayable());
-    }
-
-    /** Sends, checks the status, returns the whole (JSON) body. */
-    private byte[] json(String method, URI uri, Body body) {
-        HttpResponse<InputStream> r = exchange(method, uri, body, Map.of());
-        check(method, uri.getPath(), r);
-        try (InputStream in = r.body()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new VendorIoException(VENDOR, method, uri.getPath(), e instanceof HttpTimeoutException, e);
-        }
-    }
-
-    private HttpResponse<InputStream> exchange(String method, URI uri, Body body, Map<String, String> headers) {
-        String path = uri.getPath();
-        ImanageTokens current = session.current(method, path);
-        HttpResponse<InputStream> response = send(method, uri, body, headers, current.accessToken());
-        if (response.statusCode() == 401) {
-            drain(response);
-            log.debug("imanage {} {} answered 401; refreshing the access token (single-flight)", method, path);
-            ImanageTokens fresh = session.refreshReplacing(current.accessToken(), method, path);
-            if (body != null && !body.replayable()) {
-                throw new VendorIoException(VENDOR, method, path, false, new IllegalStateException(
-                        "the access token was refreshed but the upload stream cannot be sent again"));
-            }
-            response = send(method, uri, body, headers, fresh.accessToken());
-            if (response.statusCode() == 401) {
-                String[] error = ImanageJson.errorCodeAndMessage(drain(response));
-                throw new ImanageReauthorizationRequiredException(method, path, 401, error[0], error[1]);
-            }
-        }
-        return response;
-    }
-
-    private HttpResponse<InputStream> send(String method, URI uri, Body body, Map<String, String> headers,
-                                           String accessToken) {
-        String path = uri.getPath();
-        try {
-            rateLimiter.acquire(properties.requestTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(properties.requestTimeout())
-                .header(ImanageHeaders.AUTH_TOKEN, accessToken);
-        if (!headers.containsKey("Accept")) {
-            b.header("Accept", JSON);
-        }
-        headers.forEach(b::header);
-        if (body != null) {
-            b.header("Content-Type", body.contentType());
-            b.method(method, body.publisher().get());
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(VENDOR, method, path, true, e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-    }
-
-    private void check(String method, String path, HttpResponse<InputStream> response) {
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-            return;
-        }
-        String[] error = ImanageJson.errorCodeAndMessage(drain(response));
-        Instant now = clock.instant();
-        Optional<Duration> retryAfter = response.headers().firstValue(ImanageHeaders.RETRY_AFTER)
-                .flatMap(v -> RetryAfter.parse(v, now));
-        switch (status) {
-            case 404 -> throw new ImanageNotFoundException(method, path, error[0], error[1]);
-            case 429 -> {
-                rateLimiter.pauseUntil(now.plus(retryAfter.orElse(DEFAULT_429_PAUSE)));
-                throw new VendorHttpException(VENDOR, method, path, status, retryAfter, error[0], error[1]);
-            }
-            default -> throw new VendorHttpException(VENDOR, method, path, status, retryAfter, error[0], error[1]);
-        }
-    }
-
-    /** Reads at most 64 KiB of an error body and closes the stream. */
-    private static byte[] drain(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            return in.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // best effort
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.matterhub.connectors.imanage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
@@ -34,27 +32,7 @@ import org.matterhub.connectors.kernel.VendorResponseException;
 public final class ImanageErrorClassifier implements ErrorClassifier {
 
     @Override
-    public ErrorClass classify(Throwable t) {
-        Throwable e = ErrorClassifier.unwrap(t);
-        if (e instanceof ImanageReauthorizationRequiredException) {
-            return ErrorClass.REAUTHORIZATION_REQUIRED;
-        }
-        if (e instanceof VendorHttpException http) {
-            return classifyStatus(http.status());
-        }
-        if (e instanceof VendorIoException || e instanceof IOException || e instanceof UncheckedIOException
-                || e instanceof RateLimitTimeoutException) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (e instanceof VendorResponseException response) {
-            return response.kind() == VendorResponseException.Kind.MALFORMED
-                    ? ErrorClass.RETRIABLE : ErrorClass.PERMANENT;
-        }
-        return ErrorClass.PERMANENT;
-    }
-
-    /** 423: the document is checked out or locked for a moment; otherwise the standard reading. */
-    private static ErrorClass classifyStatus(int status) {
-        return status == 423 ? ErrorClass.RETRIABLE : ErrorClassifier.byStatus(status);
+    public ErrorClass classifyHttp(VendorHttpException e) {
+        return ErrorClassifier.byStatusWithLocks(e.status());
     }
 }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.matterhub.connectors.kernel.FormEncoding;
+import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -19,7 +19,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
  * and are unconfirmed (VENDORS.md §2.1). Neither credentials nor tokens ever appear in an exception
  * message or a log line.
  */
-public final class ImanageOAuthClient {
+public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
 
     static final String AUTHORIZE_PATH = "/auth/oauth2/authorize";
     static final String TOKEN_PATH = "/auth/oauth2/token";
@@ -27,45 +27,19 @@ public final class ImanageOAuthClient {
     private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofMinutes(30);
 
     private final ImanageProperties properties;
-    private final OAuthTokenEndpoint endpoint;
 
     public ImanageOAuthClient(ImanageProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
     }
 
     public ImanageOAuthClient(ImanageProperties properties, HttpClient http, Clock clock) {
-        this.properties = Objects.requireNonNull(properties, "properties");
-        this.endpoint = new OAuthTokenEndpoint(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
+        super(new OAuthTokenEndpoint(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
                 properties.clientId(),
                 properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
-                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), ImanageJson::errorCodeAndMessage,
+                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), ImanageClient.JSON::errorCodeAndMessage,
                 ImanageReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock"));
-    }
-
-    /**
-     * The URL to send the firm admin's browser to; iManage redirects back to {@code redirectUri} with
-     * {@code code} and the same {@code state}, which the caller must check against the one it issued.
-     */
-    // https://help.imanage.com (Control Center → Applications; customer login required)
-    public URI authorizeUrl(String redirectUri, String state) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("response_type", "code");
-        q.put("client_id", properties.clientId());
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("state", Objects.requireNonNull(state, "state"));
-        return URI.create(properties.baseUrl() + AUTHORIZE_PATH + "?" + FormEncoding.form(q));
-    }
-
-    /**
-     * Exchanges an authorization code for tokens.
-     *
-     * @throws ImanageReauthorizationRequiredException on {@code invalid_grant} (code expired, reused, or
-     *                                                 issued for another redirect URI)
-     */
-    public ImanageTokens exchangeCode(String code, String redirectUri) {
-        OAuthTokenEndpoint.Grant g = endpoint.exchangeCode(code, redirectUri);
-        return new ImanageTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
+                Objects.requireNonNull(clock, "clock")), ImanageTokens::new);
+        this.properties = Objects.requireNonNull(properties, "properties");
     }
 
     /**
@@ -79,17 +53,12 @@ public final class ImanageOAuthClient {
         f.put("grant_type", "password");
         f.put("username", Objects.requireNonNull(username, "username"));
         f.put("password", Objects.requireNonNull(password, "password"));
-        OAuthTokenEndpoint.Grant g = endpoint.request(f, null);
-        return new ImanageTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
+        return tokens(endpoint().request(f, null));
     }
 
-    /**
-     * A new access token. When the response carries no refresh token, the one passed in is kept.
-     *
-     * @throws ImanageReauthorizationRequiredException on {@code invalid_grant} (revoked or expired grant)
-     */
-    public ImanageTokens refresh(String refreshToken) {
-        OAuthTokenEndpoint.Grant g = endpoint.refresh(refreshToken);
-        return new ImanageTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
+    // https://help.imanage.com (Control Center → Applications; customer login required)
+    @Override
+    protected String authorizeEndpoint() {
+        return properties.baseUrl() + AUTHORIZE_PATH;
     }
 }

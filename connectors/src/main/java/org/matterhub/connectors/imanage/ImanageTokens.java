@@ -3,7 +3,6 @@ package org.matterhub.connectors.imanage;
 import org.matterhub.connectors.kernel.OAuthTokens;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One connection's iManage OAuth tokens. Secret: {@link #toString()} masks both tokens.
@@ -16,14 +15,11 @@ import java.util.Objects;
 public record ImanageTokens(String accessToken, String refreshToken, Instant expiresAt) implements OAuthTokens {
 
     public ImanageTokens {
-        Objects.requireNonNull(accessToken, "accessToken");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        OAuthTokens.require(accessToken, expiresAt);
     }
-
 
     @Override
     public String toString() {
-        return "ImanageTokens[accessToken=****, refreshToken=" + (refreshToken == null ? "null" : "****")
-                + ", expiresAt=" + expiresAt + "]";
+        return OAuthTokens.masked(this, "");
     }
 }

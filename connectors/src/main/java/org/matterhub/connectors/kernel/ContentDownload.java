@@ -89,6 +89,23 @@ public final class ContentDownload implements AutoCloseable {
     }
 
     /**
+     * {@code in} that runs {@code release} once it is closed (even when closing fails): a download that holds a
+     * permit (a concurrency slot) gives it back when the caller closes it.
+     */
+    public static InputStream releasingOnClose(InputStream in, Runnable release) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    release.run();
+                }
+            }
+        };
+    }
+
+    /**
      * {@code in} with its first {@code skip} bytes dropped and cut after {@code limit} bytes (negative =
      * no limit): the client-side fallback for a server that ignores {@code Range}.
      */

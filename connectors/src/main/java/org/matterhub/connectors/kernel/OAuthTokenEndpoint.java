@@ -103,6 +103,23 @@ public final class OAuthTokenEndpoint {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Where to send the firm admin's browser (RFC 6749 §4.1.1): {@code authorizeUrl} (which may carry a query of its
+     * own) with {@code response_type=code}, this client's {@code client_id}, {@code redirect_uri}, {@code scope} when
+     * not null, and {@code state}, which the caller checks against the one it issued when the vendor redirects back.
+     */
+    public URI authorizeUrl(String authorizeUrl, String redirectUri, String state, String scope) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("response_type", "code");
+        q.put("client_id", clientId);
+        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
+        if (scope != null) {
+            q.put("scope", scope);
+        }
+        q.put("state", Objects.requireNonNull(state, "state"));
+        return URI.create(authorizeUrl + (authorizeUrl.contains("?") ? "&" : "?") + FormEncoding.form(q));
+    }
+
     /** {@code grant_type=authorization_code}. */
     public Grant exchangeCode(String code, String redirectUri) {
         Map<String, String> f = new LinkedHashMap<>();

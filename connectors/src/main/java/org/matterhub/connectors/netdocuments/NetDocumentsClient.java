@@ -3,17 +3,13 @@ package org.matterhub.connectors.netdocuments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,22 +18,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.function.Supplier;
 import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.kernel.FormEncoding;
+import org.matterhub.connectors.kernel.JsonResponse;
 import org.matterhub.connectors.kernel.MultipartBody;
 import org.matterhub.connectors.kernel.RateLimiter;
-import org.matterhub.connectors.kernel.RetryAfter;
+import org.matterhub.connectors.kernel.RequestBody;
 import org.matterhub.connectors.kernel.TokenSession;
 import org.matterhub.connectors.kernel.UploadContent;
+import org.matterhub.connectors.kernel.VendorExchange;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
+import org.matterhub.connectors.kernel.VendorJson;
 import org.matterhub.connectors.kernel.VendorResponseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Typed client for the NetDocuments REST API ({@code /v1}, {@code /v2}), for one connection (one OAuth grant)
@@ -76,22 +70,14 @@ public final class NetDocumentsClient {
     /** {@code Logtype} of repository-log requests (required by the API definition: consolidated | admin). */
     public static final String LOG_TYPE = "consolidated";
 
-    private static final Logger log = LoggerFactory.getLogger(NetDocumentsClient.class);
-    private static final Duration REFRESH_AHEAD = Duration.ofMinutes(1);
-    private static final Duration DEFAULT_429_PAUSE = Duration.ofSeconds(60);
-    private static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final String JSON = "application/json";
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
-    private static final Map<String, String> JSON_CONTENT_TYPE = Map.of(NetDocumentsHeaders.CONTENT_TYPE, JSON);
+            .withZone(ZoneOffset.UTC);
+    private static final Map<String, String> JSON_CONTENT_TYPE = Map.of(NetDocumentsHeaders.CONTENT_TYPE,
+            RequestBody.JSON);
+    static final VendorJson JSON = new VendorJson(VENDOR, "code");
 
     private final NetDocumentsProperties properties;
-    private final RateLimiter rateLimiter;
-    private final HttpClient http;
-    private final NetDocumentsOAuthClient oauth;
-    private final Clock clock;
-
-    private final TokenSession<NetDocumentsTokens> session;
+    private final VendorExchange<NetDocumentsTokens> exchange;
 
     public NetDocumentsClient(NetDocumentsProperties properties, NetDocumentsTokenStore tokenStore,
                               RateLimiter rateLimiter, HttpClient http) {
@@ -102,13 +88,14 @@ public final class NetDocumentsClient {
                               RateLimiter rateLimiter, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         Objects.requireNonNull(tokenStore, "tokenStore");
-        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.oauth = new NetDocumentsOAuthClient(properties, http, clock);
-        this.session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
-                (method, path, code, message) -> new NetDocumentsReauthorizationRequiredException(method, path, 401, code, message),
-                clock, REFRESH_AHEAD);
+        this.exchange = VendorExchange.<NetDocumentsTokens>builder(VENDOR, http, rateLimiter, clock)
+                .timeout(properties.requestTimeout())
+                .json(JSON)
+                .tokens(tokenStore::load, tokenStore::save, new NetDocumentsOAuthClient(properties, http, clock),
+                        NetDocumentsReauthorizationRequiredException::new)
+                .bearer()
+                .onStatus(404, NetDocumentsNotFoundException::new)
+                .build();
     }
 
     // ---------------------------------------------------------------- cabinets and attributes
@@ -117,21 +104,21 @@ public final class NetDocumentsClient {
     // GET /v1/User/cabinets (ND-PP)
     public List<NetDocumentsCabinet> listCabinets() {
         URI uri = api("/v1/User/cabinets", Map.of());
-        return array(json("GET", uri, null, Map.of()), "GET", uri, NetDocumentsCabinet.class);
+        return exchange.get(uri).list(NetDocumentsCabinet.class);
     }
 
     /** The configured cabinet's info (its workspace attribute numbers). */
     // GET /v1/cabinet/{cabinetID}/info (ND-PP)
     public NetDocumentsCabinet cabinetInfo() {
         URI uri = api("/v1/cabinet/" + seg(properties.cabinetId()) + "/info", Map.of());
-        return object(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsCabinet.class);
+        return getJson(uri).as(NetDocumentsCabinet.class);
     }
 
     /** The configured cabinet's custom attributes. */
     // GET /v1/cabinet/{cabinetID}/customAttributes (ND-PP)
     public List<NetDocumentsAttributeDefinition> cabinetCustomAttributes() {
         URI uri = api("/v1/cabinet/" + seg(properties.cabinetId()) + "/customAttributes", Map.of());
-        return array(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsAttributeDefinition.class);
+        return getJson(uri).list(NetDocumentsAttributeDefinition.class);
     }
 
     /**
@@ -173,7 +160,7 @@ public final class NetDocumentsClient {
     // GET /v1/attributes/{repositoryID}/{attributeID}/{value} (ND-PP)
     public NetDocumentsLookupEntry lookupValue(int attributeId, String key) {
         URI uri = api("/v1/attributes/" + seg(properties.repositoryId()) + "/" + attributeId + "/" + seg(key), Map.of());
-        return object(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsLookupEntry.class);
+        return getJson(uri).as(NetDocumentsLookupEntry.class);
     }
 
     /** One child lookup value (a matter of a client). @throws NetDocumentsNotFoundException when absent. */
@@ -181,7 +168,7 @@ public final class NetDocumentsClient {
     public NetDocumentsLookupEntry lookupChildValue(int childAttributeId, String parentKey, String key) {
         URI uri = api("/v1/attributes/" + seg(properties.repositoryId()) + "/" + childAttributeId + "/"
                 + seg(parentKey) + "/" + seg(key), Map.of());
-        return object(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsLookupEntry.class);
+        return getJson(uri).as(NetDocumentsLookupEntry.class);
     }
 
     // ---------------------------------------------------------------- workspaces and containers
@@ -194,21 +181,21 @@ public final class NetDocumentsClient {
     public NetDocumentsItem workspace(String clientKey, String matterKey) {
         URI uri = api("/v1/Workspace/" + seg(properties.cabinetId()) + "/" + seg(clientKey) + "/" + seg(matterKey)
                 + "/info", Map.of());
-        return object(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsItem.class);
+        return getJson(uri).as(NetDocumentsItem.class);
     }
 
     /** A workspace by id. @throws NetDocumentsNotFoundException when absent. */
     // GET /v1/Workspace/{workspaceID}/info (ND-PP)
     public NetDocumentsItem getWorkspace(String workspaceId) {
         URI uri = api("/v1/Workspace/" + seg(workspaceId) + "/info", Map.of());
-        return object(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsItem.class);
+        return getJson(uri).as(NetDocumentsItem.class);
     }
 
     /** A folder's profile (its name, parent and workspace). @throws NetDocumentsNotFoundException when absent. */
     // GET /v1/Folder/{id}/info (assumed; ND-PP documents GET /v1/Folder/{id} for contents)
     public NetDocumentsItem folderInfo(String folderId) {
         URI uri = api("/v1/Folder/" + seg(folderId) + "/info", Map.of());
-        return object(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri, NetDocumentsItem.class);
+        return getJson(uri).as(NetDocumentsItem.class);
     }
 
     /**
@@ -224,16 +211,9 @@ public final class NetDocumentsClient {
         q.put("top", Integer.toString(properties.pageSize()));
         q.put("skiptoken", skipToken);
         URI uri = api("/v2/container/" + seg(containerId), q);
-        JsonNode root = NetDocumentsJson.readTree(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri.getPath(), 200);
-        JsonNode results = root.get("Results");
-        if (results == null || !results.isArray()) {
-            throw new VendorResponseException(VENDOR, "GET", uri.getPath(), 200,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        List<NetDocumentsItem> items = new ArrayList<>(results.size());
-        for (JsonNode r : results) {
-            items.add(NetDocumentsJson.convert(r, NetDocumentsItem.class, "GET", uri.getPath(), 200));
-        }
+        JsonResponse r = getJson(uri);
+        JsonNode root = r.tree();
+        List<NetDocumentsItem> items = r.listOf(root.get("Results"), NetDocumentsItem.class);
         JsonNode token = root.get("SkipToken");
         JsonNode total = root.get("TotalFound");
         return new NetDocumentsPage<>(items, token != null && token.isTextual() && !token.asText().isEmpty()
@@ -273,9 +253,7 @@ public final class NetDocumentsClient {
         Objects.requireNonNull(name, "name");
         MultipartBody body = MultipartBody.builder().field("name", name).field("sanitizeName", "true")
                 .field("parent", parentId).build();
-        URI uri = api("/v1/Folder", Map.of());
-        return object(json("POST", uri, new Body(body.contentType(), body::publisher, body.replayable()), Map.of()),
-                "POST", uri, NetDocumentsItem.class);
+        return exchange.send("POST", api("/v1/Folder", Map.of()), RequestBody.multipart(body)).as(NetDocumentsItem.class);
     }
 
     // ---------------------------------------------------------------- documents
@@ -284,7 +262,7 @@ public final class NetDocumentsClient {
     // GET /v1/Document/{id}/info (ND-PP)
     public NetDocumentsItem getDocumentProfile(String documentId) {
         URI uri = api("/v1/Document/" + seg(documentId) + "/info", Map.of());
-        return object(json("GET", uri, null, Map.of()), "GET", uri, NetDocumentsItem.class);
+        return exchange.get(uri).as(NetDocumentsItem.class);
     }
 
     /**
@@ -295,7 +273,7 @@ public final class NetDocumentsClient {
     // PUT /v1/Document/{id}/info {"standardAttributes":{"name"},"customAttributes":[{id,value}]}: RenameBody (ND-PP);
     // customAttributes in the body are an assumption (the connector definition documents only the rename)
     public NetDocumentsItem updateProfile(String documentId, String name, Map<Integer, String> attributes) {
-        ObjectNode body = NetDocumentsJson.MAPPER.createObjectNode();
+        ObjectNode body = JSON.mapper().createObjectNode();
         if (name != null) {
             body.putObject("standardAttributes").put("name", name);
         }
@@ -303,17 +281,16 @@ public final class NetDocumentsClient {
             ArrayNode custom = body.putArray("customAttributes");
             attributes.forEach((id, value) -> custom.addObject().put("id", id).put("value", value == null ? "" : value));
         }
-        byte[] bytes = body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         URI uri = api("/v1/Document/" + seg(documentId) + "/info", Map.of());
-        return object(json("PUT", uri, new Body(JSON, () -> HttpRequest.BodyPublishers.ofByteArray(bytes), true), Map.of()),
-                "PUT", uri, NetDocumentsItem.class);
+        return exchange.send("PUT", uri, RequestBody.json(bytes)).as(NetDocumentsItem.class);
     }
 
     /** Every version of a document. */
     // GET /v1/Document/{documentID}/versionList (ND-PP)
     public List<NetDocumentsVersion> listVersions(String documentId) {
         URI uri = api("/v1/Document/" + seg(documentId) + "/versionList", Map.of());
-        return array(json("GET", uri, null, Map.of()), "GET", uri, NetDocumentsVersion.class);
+        return exchange.get(uri).list(NetDocumentsVersion.class);
     }
 
     /**
@@ -326,19 +303,7 @@ public final class NetDocumentsClient {
     // GET /v1/Document/{id} (ND-PP) or /v1/Document/{id}/{version} (assumed); Range per RFC 9110 (assumed)
     public ContentDownload download(String documentId, Integer version, ByteRange range) {
         URI uri = api("/v1/Document/" + seg(documentId) + (version == null ? "" : "/" + version), Map.of());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(NetDocumentsHeaders.ACCEPT, "*/*");
-        if (range != null) {
-            headers.put(NetDocumentsHeaders.RANGE, range.headerValue());
-        }
-        HttpResponse<InputStream> r = exchange("GET", uri, null, headers);
-        check("GET", uri.getPath(), r);
-        try {
-            return toDownload(r, range);
-        } catch (IOException e) {
-            closeQuietly(r.body());
-            throw new VendorIoException(VENDOR, "GET", uri.getPath(), false, e);
-        }
+        return exchange.download(uri, uri.getPath(), range);
     }
 
     /**
@@ -357,7 +322,7 @@ public final class NetDocumentsClient {
         Objects.requireNonNull(fileName, "fileName");
         MultipartBody.Builder b = MultipartBody.builder().field("destination", destination);
         if (attributes != null && !attributes.isEmpty()) {
-            ObjectNode profile = NetDocumentsJson.MAPPER.createObjectNode();
+            ObjectNode profile = JSON.mapper().createObjectNode();
             ArrayNode custom = profile.putArray("customAttributes");
             attributes.forEach((id, value) -> custom.addObject().put("id", id).put("value", value));
             b.field("profile", profile.toString());
@@ -366,9 +331,8 @@ public final class NetDocumentsClient {
                 .field("partialProfiling", "true")
                 .file("file", fileName, "application/octet-stream", content)
                 .build();
-        URI uri = api("/v1/Document/upload", Map.of());
-        return object(json("POST", uri, new Body(body.contentType(), body::publisher, body.replayable()), Map.of()),
-                "POST", uri, NetDocumentsUploadResult.class);
+        return exchange.send("POST", api("/v1/Document/upload", Map.of()), RequestBody.multipart(body))
+                .as(NetDocumentsUploadResult.class);
     }
 
     /** {@link #upload(String, String, Map, UploadContent)} from a single-use stream of known length. */
@@ -393,16 +357,8 @@ public final class NetDocumentsClient {
         q.put("version_description", description);
         q.put("official", "true");
         URI uri = api("/v1/Document/" + seg(documentId) + "/new", q);
-        Supplier<HttpRequest.BodyPublisher> publisher = () -> HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> {
-                    try {
-                        return content.open();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }), content.length());
-        return object(json("PUT", uri, new Body("application/octet-stream", publisher, content.replayable()), Map.of()),
-                "PUT", uri, NetDocumentsNewVersion.class);
+        return exchange.send("PUT", uri, RequestBody.stream("application/octet-stream", content))
+                .as(NetDocumentsNewVersion.class);
     }
 
     // ---------------------------------------------------------------- activity log
@@ -428,8 +384,7 @@ public final class NetDocumentsClient {
         q.put("format", "json");
         q.put("Logtype", LOG_TYPE);
         URI uri = api("/v1/Repository/" + seg(properties.repositoryId()) + "/log", q);
-        List<NetDocumentsLogEntry> entries = new ArrayList<>(array(json("GET", uri, null, JSON_CONTENT_TYPE), "GET",
-                uri, NetDocumentsLogEntry.class));
+        List<NetDocumentsLogEntry> entries = new ArrayList<>(getJson(uri).list(NetDocumentsLogEntry.class));
         entries.removeIf(e -> e.date() == null || e.date().isBefore(since) || (until != null && !e.date().isBefore(until)));
         entries.sort(Comparator.comparing(NetDocumentsLogEntry::date));
         return entries;
@@ -440,7 +395,7 @@ public final class NetDocumentsClient {
         return activity(since, null);
     }
 
-    // ---------------------------------------------------------------- internals: resources
+    // ---------------------------------------------------------------- internals
 
     private List<NetDocumentsLookupEntry> lookupPages(String path, boolean orderByKey) {
         List<NetDocumentsLookupEntry> all = new ArrayList<>();
@@ -452,38 +407,17 @@ public final class NetDocumentsClient {
             }
             q.put("$top", Integer.toString(top));
             q.put("$skip", Integer.toString(skip));
-            URI uri = api(path, q);
-            JsonNode rows = NetDocumentsJson.readTree(json("GET", uri, null, JSON_CONTENT_TYPE), "GET", uri.getPath(), 200)
-                    .get("rows");
-            if (rows == null || !rows.isArray()) {
-                throw new VendorResponseException(VENDOR, "GET", uri.getPath(), 200,
-                        VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-            }
-            for (JsonNode row : rows) {
-                all.add(NetDocumentsJson.convert(row, NetDocumentsLookupEntry.class, "GET", uri.getPath(), 200));
-            }
+            List<NetDocumentsLookupEntry> rows = getJson(api(path, q)).list("rows", NetDocumentsLookupEntry.class);
+            all.addAll(rows);
             if (rows.size() < top) {
                 return all;
             }
         }
     }
 
-    private static <T> T object(byte[] body, String method, URI uri, Class<T> type) {
-        return NetDocumentsJson.convert(NetDocumentsJson.readTree(body, method, uri.getPath(), 200), type, method,
-                uri.getPath(), 200);
-    }
-
-    private static <T> List<T> array(byte[] body, String method, URI uri, Class<T> type) {
-        JsonNode node = NetDocumentsJson.readTree(body, method, uri.getPath(), 200);
-        if (!node.isArray()) {
-            throw new VendorResponseException(VENDOR, method, uri.getPath(), 200,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        List<T> out = new ArrayList<>(node.size());
-        for (JsonNode item : node) {
-            out.add(NetDocumentsJson.convert(item, type, method, uri.getPath(), 200));
-        }
-        return out;
+    /** A GET that the API definition requires to carry {@code Content-Type: application/json}. */
+    private JsonResponse getJson(URI uri) {
+        return exchange.call("GET", uri, uri.getPath(), null, JSON_CONTENT_TYPE);
     }
 
     private URI api(String path, Map<String, String> query) {
@@ -493,136 +427,5 @@ public final class NetDocumentsClient {
 
     private static String seg(String id) {
         return FormEncoding.pathSegment(Objects.requireNonNull(id, "id"));
-    }
-
-    private ContentDownload toDownload(HttpResponse<InputStream> r, ByteRange range) throws IOException {
-        String contentType = r.headers().firstValue("Content-Type").orElse(null);
-        String fileName = ContentDownload.fileNameOf(
-                r.headers().firstValue(NetDocumentsHeaders.CONTENT_DISPOSITION).orElse(null));
-        OptionalLong length = r.headers().firstValueAsLong("Content-Length");
-        if (r.statusCode() == 206) {
-            ByteRange.Served served = ByteRange.Served.parse(
-                    r.headers().firstValue(NetDocumentsHeaders.CONTENT_RANGE).orElse(null)).orElse(null);
-            return new ContentDownload(r.body(), 206, length, contentType, fileName, served);
-        }
-        if (range == null || r.statusCode() != 200) {
-            return new ContentDownload(r.body(), r.statusCode(), length, contentType, fileName, null);
-        }
-        long limit = range.length().orElse(-1L);
-        InputStream sliced = ContentDownload.slice(r.body(), range.first(), limit);
-        OptionalLong slicedLength = OptionalLong.empty();
-        if (length.isPresent()) {
-            long remaining = Math.max(0, length.getAsLong() - range.first());
-            slicedLength = OptionalLong.of(limit < 0 ? remaining : Math.min(limit, remaining));
-        }
-        return new ContentDownload(sliced, 200, slicedLength, contentType, fileName, null);
-    }
-
-    // ---------------------------------------------------------------- internals: HTTP
-
-    /** A request body: how to (re)build its publisher and whether it can be sent twice. */
-    private record Body(String contentType, Supplier<HttpRequest.BodyPublisher> publisher, boolean replayable) {
-    }
-
-    /** Sends, checks the status, returns the whole (JSON) body. */
-    private byte[] json(String method, URI uri, Body body, Map<String, String> headers) {
-        HttpResponse<InputStream> r = exchange(method, uri, body, headers);
-        check(method, uri.getPath(), r);
-        try (InputStream in = r.body()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new VendorIoException(VENDOR, method, uri.getPath(), e instanceof HttpTimeoutException, e);
-        }
-    }
-
-    private HttpResponse<InputStream> exchange(String method, URI uri, Body body, Map<String, String> headers) {
-        String path = uri.getPath();
-        NetDocumentsTokens current = session.current(method, path);
-        HttpResponse<InputStream> response = send(method, uri, body, headers, current.accessToken());
-        if (response.statusCode() == 401) {
-            drain(response);
-            log.debug("netdocuments {} {} answered 401; refreshing the access token (single-flight)", method, path);
-            NetDocumentsTokens fresh = session.refreshReplacing(current.accessToken(), method, path);
-            if (body != null && !body.replayable()) {
-                throw new VendorIoException(VENDOR, method, path, false, new IllegalStateException(
-                        "the access token was refreshed but the upload stream cannot be sent again"));
-            }
-            response = send(method, uri, body, headers, fresh.accessToken());
-            if (response.statusCode() == 401) {
-                String[] error = NetDocumentsJson.errorCodeAndMessage(drain(response));
-                throw new NetDocumentsReauthorizationRequiredException(method, path, 401, error[0], error[1]);
-            }
-        }
-        return response;
-    }
-
-    private HttpResponse<InputStream> send(String method, URI uri, Body body, Map<String, String> headers,
-                                           String accessToken) {
-        String path = uri.getPath();
-        try {
-            rateLimiter.acquire(properties.requestTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(properties.requestTimeout())
-                .header(NetDocumentsHeaders.AUTHORIZATION, "Bearer " + accessToken);
-        if (!headers.containsKey(NetDocumentsHeaders.ACCEPT)) {
-            b.header(NetDocumentsHeaders.ACCEPT, JSON);
-        }
-        headers.forEach(b::header);
-        if (body != null) {
-            b.header(NetDocumentsHeaders.CONTENT_TYPE, body.contentType());
-            b.method(method, body.publisher().get());
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(VENDOR, method, path, true, e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-    }
-
-    private void check(String method, String path, HttpResponse<InputStream> response) {
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-            return;
-        }
-        String[] error = NetDocumentsJson.errorCodeAndMessage(drain(response));
-        Instant now = clock.instant();
-        Optional<Duration> retryAfter = response.headers().firstValue(NetDocumentsHeaders.RETRY_AFTER)
-                .flatMap(v -> RetryAfter.parse(v, now));
-        switch (status) {
-            case 404 -> throw new NetDocumentsNotFoundException(method, path, error[0], error[1]);
-            case 429 -> {
-                rateLimiter.pauseUntil(now.plus(retryAfter.orElse(DEFAULT_429_PAUSE)));
-                throw new VendorHttpException(VENDOR, method, path, status, retryAfter, error[0], error[1]);
-            }
-            default -> throw new VendorHttpException(VENDOR, method, path, status, retryAfter, error[0], error[1]);
-        }
-    }
-
-    /** Reads at most 64 KiB of an error body and closes the stream. */
-    private static byte[] drain(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            return in.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // best effort
-        }
     }
 }

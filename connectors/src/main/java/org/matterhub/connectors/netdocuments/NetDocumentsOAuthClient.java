@@ -4,11 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.matterhub.connectors.kernel.FormEncoding;
+import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -18,7 +16,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
  * {@code refresh_token}); the client authenticates with HTTP Basic. Neither credentials nor tokens ever
  * appear in an exception message or a log line.
  */
-public final class NetDocumentsOAuthClient {
+public final class NetDocumentsOAuthClient extends OAuthClient<NetDocumentsTokens> {
 
     static final String AUTHORIZE_PATH = "/neWeb2/OAuth.aspx";
     static final String TOKEN_PATH = "/v1/OAuth";
@@ -26,59 +24,31 @@ public final class NetDocumentsOAuthClient {
     private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofMinutes(45);
 
     private final NetDocumentsProperties properties;
-    private final OAuthTokenEndpoint endpoint;
 
     public NetDocumentsOAuthClient(NetDocumentsProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
     }
 
     public NetDocumentsOAuthClient(NetDocumentsProperties properties, HttpClient http, Clock clock) {
-        this.properties = Objects.requireNonNull(properties, "properties");
-        this.endpoint = new OAuthTokenEndpoint(NetDocumentsClient.VENDOR,
+        super(new OAuthTokenEndpoint(NetDocumentsClient.VENDOR,
                 URI.create(properties.apiBaseUrl() + TOKEN_PATH),
                 properties.clientId(),
                 properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
                 DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"),
-                NetDocumentsJson::errorCodeAndMessage,
+                NetDocumentsClient.JSON::errorCodeAndMessage,
                 NetDocumentsReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(clock, "clock")), NetDocumentsTokens::new);
+        this.properties = Objects.requireNonNull(properties, "properties");
     }
 
-    /**
-     * The URL to send the firm admin's browser to (with {@link NetDocumentsProperties#scope()}); NetDocuments
-     * redirects back to {@code redirectUri} with {@code code} and the same {@code state}, which the caller must
-     * check against the one it issued.
-     */
     // GET https://{domain}/neWeb2/OAuth.aspx (ND-PP apiProperties.json)
-    public URI authorizeUrl(String redirectUri, String state) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("client_id", properties.clientId());
-        q.put("response_type", "code");
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("scope", properties.scope());
-        q.put("state", Objects.requireNonNull(state, "state"));
-        return URI.create(properties.baseUrl() + AUTHORIZE_PATH + "?" + FormEncoding.form(q));
+    @Override
+    protected String authorizeEndpoint() {
+        return properties.baseUrl() + AUTHORIZE_PATH;
     }
 
-    /**
-     * Exchanges an authorization code for tokens.
-     *
-     * @throws NetDocumentsReauthorizationRequiredException on {@code invalid_grant} or {@code invalid_client}
-     */
-    // POST https://api.{domain}/v1/OAuth grant_type=authorization_code (ND-PP)
-    public NetDocumentsTokens exchangeCode(String code, String redirectUri) {
-        OAuthTokenEndpoint.Grant g = endpoint.exchangeCode(code, redirectUri);
-        return new NetDocumentsTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
-    }
-
-    /**
-     * A new access token; the refresh token is kept when the response carries none.
-     *
-     * @throws NetDocumentsReauthorizationRequiredException on {@code invalid_grant} (revoked or expired grant)
-     */
-    // POST https://api.{domain}/v1/OAuth grant_type=refresh_token (ND-PP)
-    public NetDocumentsTokens refresh(String refreshToken) {
-        OAuthTokenEndpoint.Grant g = endpoint.refresh(refreshToken);
-        return new NetDocumentsTokens(g.accessToken(), g.refreshToken(), g.expiresAt());
+    @Override
+    protected String scope() {
+        return properties.scope();
     }
 }

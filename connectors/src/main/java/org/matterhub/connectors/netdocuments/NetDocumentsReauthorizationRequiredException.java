@@ -1,17 +1,16 @@
 package org.matterhub.connectors.netdocuments;
 
-import java.util.Optional;
-import org.matterhub.connectors.kernel.VendorHttpException;
+import org.matterhub.connectors.kernel.ReauthorizationRequiredException;
 
 /**
  * The grant is gone: the refresh token was rejected ({@code invalid_grant}), the connection has no
  * refresh token, or a freshly refreshed access token is still refused. Only a firm admin re-running the
  * authorize flow can fix it; the connection must stop and alert.
  */
-public class NetDocumentsReauthorizationRequiredException extends VendorHttpException {
+public class NetDocumentsReauthorizationRequiredException extends ReauthorizationRequiredException {
 
     public NetDocumentsReauthorizationRequiredException(String method, String path, int status, String errorCode,
                                                    String bodyExcerpt) {
-        super(NetDocumentsClient.VENDOR, method, path, status, Optional.empty(), errorCode, bodyExcerpt);
+        super(NetDocumentsClient.VENDOR, method, path, status, errorCode, bodyExcerpt);
     }
 }

@@ -1,24 +1,12 @@
 package org.matterhub.connectors.quickbooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.intuit.ipp.core.Context;
 import com.intuit.ipp.core.IEntity;
-import com.intuit.ipp.core.ServiceType;
 import com.intuit.ipp.data.CreditMemo;
 import com.intuit.ipp.data.Customer;
-import com.intuit.ipp.data.IntuitEntity;
 import com.intuit.ipp.data.Invoice;
-import com.intuit.ipp.data.Line;
-import com.intuit.ipp.data.LinkedTxn;
 import com.intuit.ipp.data.Payment;
-import com.intuit.ipp.data.ReferenceType;
-import com.intuit.ipp.exception.FMSException;
-import com.intuit.ipp.security.OAuth2Authorizer;
 import com.intuit.ipp.services.CDCQueryResult;
-import com.intuit.ipp.services.DataService;
 import com.intuit.ipp.services.QueryResult;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,23 +24,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.matterhub.connectors.kernel.Backoff;
 import org.matterhub.connectors.kernel.ContentDownload;
-import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
 import org.matterhub.connectors.kernel.RateLimiter;
-import org.matterhub.connectors.kernel.RetryAfter;
 import org.matterhub.connectors.kernel.TimeSource;
 import org.matterhub.connectors.kernel.TokenSession;
 import org.matterhub.connectors.kernel.VendorException;
@@ -105,18 +86,12 @@ public final class QboClient {
     private static final Duration REFRESH_AHEAD = Duration.ofMinutes(5);
     private static final DateTimeFormatter CHANGED_SINCE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.UTC);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final QboProperties properties;
     private final String realmId;
-    private final RateLimiter rateLimiter;
-    private final Semaphore concurrency;
     private final HttpClient http;
     private final Clock clock;
-    private final TimeSource time;
-    private final QboDevkitConfig devkitConfig;
-    private final TokenSession<QboTokens> session;
-    private final QboErrorClassifier classifier = new QboErrorClassifier();
+    private final QboDevkitExchange exchange;
 
     public QboClient(QboProperties properties, String realmId, QboTokenStore tokenStore, RateLimiter rateLimiter) {
         this(properties, realmId, tokenStore, rateLimiter, null, Clock.systemUTC(), TimeSource.system());
@@ -133,16 +108,14 @@ public final class QboClient {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.realmId = Objects.requireNonNull(realmId, "realmId");
         Objects.requireNonNull(tokenStore, "tokenStore");
-        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.time = Objects.requireNonNull(time, "time");
         this.http = http != null ? http : defaultHttpClient(properties);
-        this.concurrency = new Semaphore(properties.maxConcurrent(), true);
-        this.devkitConfig = new QboDevkitConfig(properties);
         QboOAuthClient oauth = new QboOAuthClient(properties, this.http, clock);
-        this.session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
+        TokenSession<QboTokens> session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
                 (method, path, code, message) -> new QboReauthorizationRequiredException(method, path, 401, code, message),
                 clock, REFRESH_AHEAD);
+        this.exchange = new QboDevkitExchange(properties, realmId, Objects.requireNonNull(rateLimiter, "rateLimiter"),
+                clock, Objects.requireNonNull(time, "time"), session);
     }
 
     /** The realm (company id) this client reads and writes. */
@@ -176,8 +149,8 @@ public final class QboClient {
             }
         }
         String since = CHANGED_SINCE.format(changedSince);
-        List<CDCQueryResult> results = call("GET", "cdc", ctx -> { }, ds -> ds.executeCDCQuery(kinds, since), false);
-        Collector c = new Collector();
+        List<CDCQueryResult> results = exchange.call("GET", "cdc", ctx -> { }, ds -> ds.executeCDCQuery(kinds, since), false);
+        QboChangeCollector c = new QboChangeCollector();
         int objects = 0;
         for (CDCQueryResult result : results == null ? List.<CDCQueryResult>of() : results) {
             if (result.getQueryResults() == null) {
@@ -211,7 +184,7 @@ public final class QboClient {
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(now, "now");
         checkLookBack(since, now);
-        Collector merged = new Collector();
+        QboChangeCollector merged = new QboChangeCollector();
         Instant cursor = since;
         Set<String> all = Set.copyOf(CDC_ENTITIES);
         while (cursor.isBefore(now)) {
@@ -268,7 +241,7 @@ public final class QboClient {
     public QboInvoice invoice(String id) {
         Invoice probe = new Invoice();
         probe.setId(Objects.requireNonNull(id, "id"));
-        Invoice inv = call("GET", "invoice/" + id, ctx -> ctx.setIncludeParam(List.of("invoiceLink")),
+        Invoice inv = exchange.call("GET", "invoice/" + id, ctx -> ctx.setIncludeParam(List.of("invoiceLink")),
                 ds -> ds.findById(probe), false);
         return QboMapper.invoice(inv);
     }
@@ -288,12 +261,12 @@ public final class QboClient {
         Backoff backoff = properties.backoff();
         boolean refreshed = false;
         for (int attempt = 1; ; ) {
-            QboTokens tokens = session.current("GET", path);
-            acquire("GET", path);
+            QboTokens tokens = exchange.session().current("GET", path);
+            exchange.acquire("GET", path);
             AtomicBoolean released = new AtomicBoolean();
             Runnable release = () -> {
                 if (released.compareAndSet(false, true)) {
-                    concurrency.release();
+                    exchange.release();
                 }
             };
             HttpResponse<InputStream> r;
@@ -313,23 +286,14 @@ public final class QboClient {
                 throw new VendorIoException(VENDOR, "GET", path, false, e);
             }
             if (r.statusCode() / 100 == 2) {
-                InputStream body = new FilterInputStream(r.body()) {
-                    @Override
-                    public void close() throws IOException {
-                        try {
-                            super.close();
-                        } finally {
-                            release.run();
-                        }
-                    }
-                };
+                InputStream body = ContentDownload.releasingOnClose(r.body(), release);
                 return new ContentDownload(body, r.statusCode(), r.headers().firstValueAsLong("Content-Length"),
                         r.headers().firstValue("Content-Type").orElse(null),
                         ContentDownload.fileNameOf(r.headers().firstValue("Content-Disposition").orElse(null)), null);
             }
             VendorException failure;
             try (InputStream in = r.body()) {
-                failure = httpFailure("GET", path, r.statusCode(), in.readNBytes(64 * 1024),
+                failure = exchange.httpFailure("GET", path, r.statusCode(), in.readNBytes(64 * 1024),
                         r.headers().firstValue("Retry-After").orElse(null));
             } catch (IOException e) {
                 failure = new VendorIoException(VENDOR, "GET", path, false, e);
@@ -337,7 +301,7 @@ public final class QboClient {
                 release.run();
             }
             if (failure instanceof VendorHttpException h && h.status() == 401 && !refreshed) {
-                session.refreshReplacing(tokens.accessToken(), "GET", path);
+                exchange.session().refreshReplacing(tokens.accessToken(), "GET", path);
                 refreshed = true;
                 continue;
             }
@@ -348,7 +312,7 @@ public final class QboClient {
             if (!tooMany || attempt >= properties.maxAttempts()) {
                 throw failure;
             }
-            throttled(backoff.delay(attempt, ((VendorHttpException) failure).retryAfter()));
+            exchange.throttled(backoff.delay(attempt, ((VendorHttpException) failure).retryAfter()));
             attempt++;
         }
     }
@@ -359,7 +323,7 @@ public final class QboClient {
         Invoice inv = new Invoice();
         inv.setId(Objects.requireNonNull(id, "id"));
         inv.setSyncToken(Objects.requireNonNull(syncToken, "syncToken"));
-        return QboMapper.invoice(call("POST", "invoice", ctx -> { }, ds -> ds.voidRequest(inv), false));
+        return QboMapper.invoice(exchange.call("POST", "invoice", ctx -> { }, ds -> ds.voidRequest(inv), false));
     }
 
     // ---------------------------------------------------------------- payments
@@ -377,132 +341,12 @@ public final class QboClient {
         if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID_LENGTH) {
             throw new IllegalArgumentException("requestId must be 1.." + MAX_REQUEST_ID_LENGTH + " characters");
         }
-        Payment created = call("POST", "payment", ctx -> ctx.setRequestID(requestId),
-                ds -> ds.add(paymentEntity(request)), true);
+        Payment created = exchange.call("POST", "payment", ctx -> ctx.setRequestID(requestId),
+                ds -> ds.add(QboMapper.sdkPayment(request)), true);
         return QboMapper.payment(created);
     }
 
-    private static Payment paymentEntity(QboPaymentRequest r) {
-        Payment p = new Payment();
-        p.setCustomerRef(ref(r.customerId()));
-        p.setTotalAmt(r.amount());
-        if (r.currency() != null) {
-            p.setCurrencyRef(ref(r.currency()));
-        }
-        if (r.txnDate() != null) {
-            p.setTxnDate(QboMapper.toDate(r.txnDate()));
-        }
-        p.setPaymentRefNum(r.paymentRefNum());
-        p.setPrivateNote(r.privateNote());
-        Line line = new Line();
-        line.setAmount(r.amount());
-        LinkedTxn link = new LinkedTxn();
-        link.setTxnId(r.invoiceId());
-        link.setTxnType("Invoice");
-        line.setLinkedTxn(List.of(link));
-        p.setLine(List.of(line));
-        return p;
-    }
-
     // ---------------------------------------------------------------- internals
-
-    @FunctionalInterface
-    private interface DevkitCall<T> {
-        T run(DataService service) throws FMSException;
-    }
-
-    /**
-     * Runs one devkit call: token, permits, per-thread devkit settings, translation of failures; a 401 refreshes
-     * once; a 429 (and with {@code retryTransient} any retriable failure) is retried with backoff.
-     */
-    private <T> T call(String method, String path, Consumer<Context> setup, DevkitCall<T> op, boolean retryTransient) {
-        Backoff backoff = properties.backoff();
-        boolean refreshed = false;
-        for (int attempt = 1; ; ) {
-            QboTokens tokens = session.current(method, path);
-            try {
-                return once(method, path, tokens, setup, op);
-            } catch (QboReauthorizationRequiredException e) {
-                throw e;
-            } catch (VendorHttpException e) {
-                if (e.status() == 401) {
-                    if (refreshed) {
-                        throw new QboReauthorizationRequiredException(method, path, 401, e.errorType(), e.bodyExcerpt());
-                    }
-                    log.debug("quickbooks {} {} answered 401; refreshing the access token", method, path);
-                    session.refreshReplacing(tokens.accessToken(), method, path);
-                    refreshed = true;
-                    continue;
-                }
-                boolean throttled = e.status() == 429;
-                if (!(throttled || (retryTransient && classifier.classify(e) == ErrorClass.RETRIABLE))
-                        || attempt >= properties.maxAttempts()) {
-                    throw e;
-                }
-                Duration delay = backoff.delay(attempt, e.retryAfter());
-                if (throttled) {
-                    throttled(delay);
-                } else {
-                    pause(delay, method, path);
-                }
-                log.info("quickbooks {} {} failed ({}), attempt {} of {}; retrying in {}", method, path,
-                        e.status(), attempt, properties.maxAttempts(), delay);
-                attempt++;
-            } catch (VendorException e) {
-                if (!retryTransient || classifier.classify(e) != ErrorClass.RETRIABLE
-                        || attempt >= properties.maxAttempts()) {
-                    throw e;
-                }
-                Duration delay = backoff.delay(attempt, Optional.empty());
-                log.info("quickbooks {} {} failed ({}), attempt {} of {}; retrying in {}", method, path,
-                        e.getClass().getSimpleName(), attempt, properties.maxAttempts(), delay);
-                pause(delay, method, path);
-                attempt++;
-            }
-        }
-    }
-
-    private <T> T once(String method, String path, QboTokens tokens, Consumer<Context> setup, DevkitCall<T> op) {
-        acquire(method, path);
-        try (QboDevkitConfig.Scope ignored = devkitConfig.apply()) {
-            Context context = new Context(new OAuth2Authorizer(tokens.accessToken()), ServiceType.QBO, realmId);
-            context.setMinorVersion(Integer.toString(properties.minorVersion()));
-            context.setCustomerRequestTimeout((int) Math.min(Integer.MAX_VALUE, properties.requestTimeout().toMillis()));
-            setup.accept(context);
-            return op.run(new DataService(context));
-        } catch (FMSException e) {
-            throw QboFaults.translate(method, path, e);
-        } finally {
-            concurrency.release();
-        }
-    }
-
-    /** A rate-limit permit, then a concurrency permit (released by the caller). */
-    private void acquire(String method, String path) {
-        Duration maxWait = properties.requestTimeout();
-        try {
-            rateLimiter.acquire(maxWait);
-            if (!concurrency.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new RateLimitTimeoutException("quickbooks:" + realmId + ":concurrency", maxWait, maxWait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-    }
-
-    private void throttled(Duration delay) {
-        rateLimiter.pauseUntil(clock.instant().plus(delay));
-    }
-
-    private void pause(Duration delay, String method, String path) {
-        try {
-            time.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-    }
 
     private <T> QboPage<T> page(String entity, int startPosition, int maxResults, Function<IEntity, T> map) {
         if (startPosition < 1) {
@@ -512,42 +356,12 @@ public final class QboClient {
             throw new IllegalArgumentException("maxResults must be 1.." + MAX_PAGE_SIZE + ": " + maxResults);
         }
         String query = "SELECT * FROM " + entity + " ORDERBY Id STARTPOSITION " + startPosition + " MAXRESULTS " + maxResults;
-        QueryResult result = call("GET", "query", ctx -> { }, ds -> ds.executeQuery(query), false);
+        QueryResult result = exchange.call("GET", "query", ctx -> { }, ds -> ds.executeQuery(query), false);
         List<T> items = new ArrayList<>();
         if (result != null && result.getEntities() != null) {
             result.getEntities().forEach(e -> items.add(map.apply(e)));
         }
         return new QboPage<>(items, startPosition, maxResults);
-    }
-
-    /** A non-2xx answer of the direct (non-devkit) download, read like the devkit reads it. */
-    private VendorException httpFailure(String method, String path, int status, byte[] body, String retryAfterHeader) {
-        Optional<Duration> retryAfter = RetryAfter.parse(retryAfterHeader, clock.instant());
-        String code = null;
-        String message = null;
-        String type = null;
-        try {
-            JsonNode fault = MAPPER.readTree(body).path("Fault");
-            JsonNode first = fault.path("Error").path(0);
-            code = first.path("code").asText(null);
-            message = first.path("Message").asText(null);
-            String detail = first.path("Detail").asText(null);
-            message = detail == null ? message : message == null ? detail : message + ": " + detail;
-            type = fault.path("type").asText(null);
-        } catch (IOException | RuntimeException notJson) {
-            // no fault body: the status decides
-        }
-        if (code != null && status != 429 && status != 401) {
-            com.intuit.ipp.data.Error error = new com.intuit.ipp.data.Error();
-            error.setCode(code);
-            error.setMessage(message);
-            VendorException translated = QboFaults.translate(method, path, new FMSException(List.of(error)));
-            if (!(translated instanceof QboFaultException f) || f.status() != 400 || status < 500) {
-                return translated;
-            }
-        }
-        String strippedCode = code == null ? null : code.replaceFirst("^0+(?=.)", "");
-        return new QboFaultException(method, path, status, retryAfter, type, strippedCode, message, null);
     }
 
     private static IEntity newEntity(String name) {
@@ -558,12 +372,6 @@ public final class QboClient {
             case "CreditMemo" -> new CreditMemo();
             default -> throw new IllegalArgumentException("CDC entity not supported: " + name);
         };
-    }
-
-    private static ReferenceType ref(String value) {
-        ReferenceType r = new ReferenceType();
-        r.setValue(value);
-        return r;
     }
 
     private static void checkLookBack(Instant since, Instant now) {
@@ -591,73 +399,5 @@ public final class QboClient {
             b.proxy(ProxySelector.of(new InetSocketAddress(p.proxyHost(), p.proxyPort())));
         }
         return b.build();
-    }
-
-    /** Gathers CDC entities by type, the latest state of each id winning. */
-    private static final class Collector {
-
-        private record Item(String entity, String id, Instant at, Object record) {
-        }
-
-        private final Map<String, Item> items = new LinkedHashMap<>();
-
-        void add(String entityName, IEntity e) {
-            String entity = entityName;
-            if (QboMapper.isDeleted(e)) {
-                IntuitEntity ie = (IntuitEntity) e;
-                put(new Item(entity, ie.getId(), QboMapper.lastUpdated(ie), QboMapper.deleted(entity, ie)));
-            } else if (e instanceof Customer c) {
-                put(new Item("Customer", c.getId(), QboMapper.lastUpdated(c), QboMapper.customer(c)));
-            } else if (e instanceof Invoice i) {
-                put(new Item("Invoice", i.getId(), QboMapper.lastUpdated(i), QboMapper.invoice(i)));
-            } else if (e instanceof Payment p) {
-                put(new Item("Payment", p.getId(), QboMapper.lastUpdated(p), QboMapper.payment(p)));
-            } else if (e instanceof CreditMemo m) {
-                put(new Item("CreditMemo", m.getId(), QboMapper.lastUpdated(m), QboMapper.creditMemo(m)));
-            }
-        }
-
-        /** Adds the records of {@code r} changed in {@code (after, upTo]}. */
-        void addWithin(QboChanges r, Instant after, Instant upTo) {
-            r.customers().forEach(x -> within(new Item("Customer", x.id(), x.lastUpdated(), x), after, upTo));
-            r.invoices().forEach(x -> within(new Item("Invoice", x.id(), x.lastUpdated(), x), after, upTo));
-            r.payments().forEach(x -> within(new Item("Payment", x.id(), x.lastUpdated(), x), after, upTo));
-            r.creditMemos().forEach(x -> within(new Item("CreditMemo", x.id(), x.lastUpdated(), x), after, upTo));
-            r.deleted().forEach(x -> within(new Item(x.entity(), x.id(), x.deletedAt(), x), after, upTo));
-        }
-
-        private void within(Item item, Instant after, Instant upTo) {
-            if (item.at() == null || (item.at().isAfter(after) && !item.at().isAfter(upTo))) {
-                put(item);
-            }
-        }
-
-        private void put(Item item) {
-            items.merge(item.entity() + ":" + item.id(), item, (old, neu) ->
-                    old.at() != null && neu.at() != null && old.at().isAfter(neu.at()) ? old : neu);
-        }
-
-        QboChanges changes(boolean capped, Instant coveredUntil) {
-            List<QboCustomer> customers = new ArrayList<>();
-            List<QboInvoice> invoices = new ArrayList<>();
-            List<QboPayment> payments = new ArrayList<>();
-            List<QboCreditMemo> creditMemos = new ArrayList<>();
-            List<QboDeleted> deleted = new ArrayList<>();
-            for (Item i : items.values()) {
-                Object r = i.record();
-                if (r instanceof QboCustomer c) {
-                    customers.add(c);
-                } else if (r instanceof QboInvoice v) {
-                    invoices.add(v);
-                } else if (r instanceof QboPayment p) {
-                    payments.add(p);
-                } else if (r instanceof QboCreditMemo m) {
-                    creditMemos.add(m);
-                } else {
-                    deleted.add((QboDeleted) r);
-                }
-            }
-            return new QboChanges(customers, invoices, payments, creditMemos, deleted, capped, coveredUntil);
-        }
     }
 }

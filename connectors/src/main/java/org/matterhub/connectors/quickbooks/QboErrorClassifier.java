@@ -1,8 +1,6 @@
 package org.matterhub.connectors.quickbooks;
 
 import com.intuit.ipp.exception.FMSException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.kernel.RateLimitTimeoutException;
@@ -37,23 +35,13 @@ public final class QboErrorClassifier implements ErrorClassifier {
     @Override
     public ErrorClass classify(Throwable t) {
         Throwable e = ErrorClassifier.unwrap(t);
-        if (e instanceof FMSException f) {
-            e = QboFaults.translate("?", "?", f);
-        }
-        if (e instanceof QboReauthorizationRequiredException) {
-            return ErrorClass.REAUTHORIZATION_REQUIRED;
-        }
-        if (e instanceof VendorHttpException http) {
-            return classifyFault(http.errorType(), http.status());
-        }
-        if (e instanceof VendorIoException || e instanceof IOException || e instanceof UncheckedIOException
-                || e instanceof RateLimitTimeoutException) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (e instanceof VendorResponseException response) {
-            return response.kind() == VendorResponseException.Kind.MALFORMED ? ErrorClass.RETRIABLE : ErrorClass.PERMANENT;
-        }
-        return ErrorClass.PERMANENT;
+        return ErrorClassifier.super.classify(e instanceof FMSException f ? QboFaults.translate("?", "?", f) : e);
+    }
+
+    /** The fault code first, then the status. */
+    @Override
+    public ErrorClass classifyHttp(VendorHttpException e) {
+        return classifyFault(e.errorType(), e.status());
     }
 
     private static ErrorClass classifyFault(String code, int status) {
@@ -76,15 +64,6 @@ public final class QboErrorClassifier implements ErrorClassifier {
                 }
             }
         }
-        if (status == 401 || status == 403) {
-            return ErrorClass.REAUTHORIZATION_REQUIRED;
-        }
-        if (status == 429 || status == 408 || status >= 500) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (status == 409 || status == 412) {
-            return ErrorClass.CONFLICT;
-        }
-        return ErrorClass.PERMANENT;
+        return ErrorClassifier.byStatus(status);
     }
 }

@@ -142,4 +142,33 @@ final class QboMapper {
     private static String memo(MemoRef m) {
         return m == null ? null : m.getValue();
     }
+
+    /** The devkit payment that records {@code r}: the whole amount applied to one invoice. */
+    static Payment sdkPayment(QboPaymentRequest r) {
+        Payment p = new Payment();
+        p.setCustomerRef(ref(r.customerId()));
+        p.setTotalAmt(r.amount());
+        if (r.currency() != null) {
+            p.setCurrencyRef(ref(r.currency()));
+        }
+        if (r.txnDate() != null) {
+            p.setTxnDate(toDate(r.txnDate()));
+        }
+        p.setPaymentRefNum(r.paymentRefNum());
+        p.setPrivateNote(r.privateNote());
+        Line line = new Line();
+        line.setAmount(r.amount());
+        LinkedTxn link = new LinkedTxn();
+        link.setTxnId(r.invoiceId());
+        link.setTxnType("Invoice");
+        line.setLinkedTxn(List.of(link));
+        p.setLine(List.of(line));
+        return p;
+    }
+
+    private static ReferenceType ref(String value) {
+        ReferenceType r = new ReferenceType();
+        r.setValue(value);
+        return r;
+    }
 }

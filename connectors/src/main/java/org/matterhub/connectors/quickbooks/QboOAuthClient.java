@@ -1,14 +1,11 @@
 package org.matterhub.connectors.quickbooks;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.matterhub.connectors.kernel.FormEncoding;
+import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 
 /**
@@ -19,7 +16,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
  * tokens ever appear in an exception message or a log line. The devkit has no OAuth client (Intuit ships it as a
  * separate artifact), so this one is plain {@code java.net.http}.
  */
-public final class QboOAuthClient {
+public final class QboOAuthClient extends OAuthClient<QboTokens> {
 
     /** Scope for the Accounting API. */
     public static final String ACCOUNTING_SCOPE = "com.intuit.quickbooks.accounting";
@@ -27,61 +24,36 @@ public final class QboOAuthClient {
 
     private final QboProperties properties;
     private final Clock clock;
-    private final OAuthTokenEndpoint endpoint;
 
     public QboOAuthClient(QboProperties properties, HttpClient http) {
         this(properties, http, Clock.systemUTC());
     }
 
     public QboOAuthClient(QboProperties properties, HttpClient http, Clock clock) {
-        this.properties = Objects.requireNonNull(properties, "properties");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.endpoint = new OAuthTokenEndpoint(QboClient.VENDOR, properties.tokenUrl(), properties.clientId(),
+        super(new OAuthTokenEndpoint(QboClient.VENDOR, properties.tokenUrl(), properties.clientId(),
                 properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
                 DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), OAuthTokenEndpoint::standardError,
-                QboReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"), clock);
-    }
-
-    /**
-     * The URL to send the firm admin's browser to. Intuit redirects to {@code redirectUri} with {@code code},
-     * the same {@code state} (the caller must check it against the one it issued) and {@code realmId}.
-     */
-    // https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0
-    public URI authorizeUrl(String redirectUri, String state) {
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("client_id", properties.clientId());
-        q.put("response_type", "code");
-        q.put("scope", ACCOUNTING_SCOPE);
-        q.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
-        q.put("state", Objects.requireNonNull(state, "state"));
-        String base = properties.authorizeUrl().toString();
-        return URI.create(base + (base.contains("?") ? "&" : "?") + FormEncoding.form(q));
-    }
-
-    /**
-     * Exchanges an authorization code for tokens.
-     *
-     * @throws QboReauthorizationRequiredException on {@code invalid_grant} (code expired, reused, or issued for
-     *                                             another redirect URI) or {@code invalid_client}
-     */
-    public QboTokens exchangeCode(String code, String redirectUri) {
-        return tokens(endpoint.exchangeCode(code, redirectUri));
-    }
-
-    /**
-     * New tokens for a refresh token. The response's refresh token replaces the old one (which Intuit may
-     * invalidate); when the response carries none, the old one is kept.
-     *
-     * @throws QboReauthorizationRequiredException on {@code invalid_grant} (revoked, expired or superseded token)
-     */
-    public QboTokens refresh(String refreshToken) {
-        return tokens(endpoint.refresh(refreshToken));
+                QboReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
+                Objects.requireNonNull(clock, "clock")));
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.clock = clock;
     }
 
     /** Intuit also says when the refresh token expires ({@code x_refresh_token_expires_in}). */
-    private QboTokens tokens(OAuthTokenEndpoint.Grant g) {
+    @Override
+    protected QboTokens tokens(OAuthTokenEndpoint.Grant g) {
         long refreshExpiresIn = g.body().path("x_refresh_token_expires_in").asLong(0);
         return new QboTokens(g.accessToken(), g.refreshToken(), g.expiresAt(),
                 refreshExpiresIn > 0 ? clock.instant().plusSeconds(refreshExpiresIn) : null);
+    }
+
+    @Override
+    protected String authorizeEndpoint() {
+        return properties.authorizeUrl().toString();
+    }
+
+    @Override
+    protected String scope() {
+        return ACCOUNTING_SCOPE;
     }
 }

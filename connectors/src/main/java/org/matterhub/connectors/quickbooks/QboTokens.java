@@ -1,7 +1,6 @@
 package org.matterhub.connectors.quickbooks;
 
 import java.time.Instant;
-import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthTokens;
 
 /**
@@ -17,13 +16,11 @@ public record QboTokens(String accessToken, String refreshToken, Instant expires
         implements OAuthTokens {
 
     public QboTokens {
-        Objects.requireNonNull(accessToken, "accessToken");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        OAuthTokens.require(accessToken, expiresAt);
     }
 
     @Override
     public String toString() {
-        return "QboTokens[accessToken=****, refreshToken=" + (refreshToken == null ? "null" : "****")
-                + ", expiresAt=" + expiresAt + ", refreshTokenExpiresAt=" + refreshTokenExpiresAt + "]";
+        return OAuthTokens.masked(this, ", refreshTokenExpiresAt=" + refreshTokenExpiresAt);
     }
 }

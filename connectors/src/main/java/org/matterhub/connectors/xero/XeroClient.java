@@ -1,11 +1,7 @@
 package org.matterhub.connectors.xero;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpResponse;
-import com.google.api.client.http.HttpResponseException;
 import com.xero.api.ApiClient;
 import com.xero.api.client.AccountingApi;
 import com.xero.api.client.IdentityApi;
@@ -17,10 +13,8 @@ import com.xero.models.accounting.OnlineInvoices;
 import com.xero.models.accounting.Payment;
 import com.xero.models.accounting.Payments;
 import com.xero.models.identity.Connection;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +33,6 @@ import org.matterhub.connectors.kernel.Backoff;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.RateLimitSnapshot;
-import org.matterhub.connectors.kernel.RetryAfter;
 import org.matterhub.connectors.kernel.TimeSource;
 import org.matterhub.connectors.kernel.TokenSession;
 import org.matterhub.connectors.kernel.VendorHttpException;
@@ -82,8 +75,6 @@ public final class XeroClient {
 
     private static final Logger log = LoggerFactory.getLogger(XeroClient.class);
     private static final Duration REFRESH_AHEAD = Duration.ofMinutes(2);
-    private static final Duration DEFAULT_MINUTE_PAUSE = Duration.ofSeconds(60);
-    private static final Duration DEFAULT_DAY_PAUSE = Duration.ofHours(1);
     private static final String ORDER_BY_UPDATE = "UpdatedDateUTC ASC";
     private static final String SALES_INVOICES = "Type==\"ACCREC\"";
     private static final String SALES_PAYMENTS = "PaymentType==\"ACCRECPAYMENT\"";
@@ -96,7 +87,7 @@ public final class XeroClient {
     private final TimeSource time;
     private final Clock clock;
     private final XeroOAuthClient oauth;
-    private final TokenSession<XeroTokens> session;
+    private final XeroSdkExchange exchange;
     private final ApiClient accountingClient;
     private final AccountingApi accounting;
     private final ApiClient identityClient;
@@ -125,9 +116,10 @@ public final class XeroClient {
         this.clock = clockOf(time);
         this.throttle = throttle != null ? throttle : XeroThrottle.forTenant(properties, tenantId, time);
         this.oauth = new XeroOAuthClient(properties, Objects.requireNonNull(http, "http"), clock);
-        this.session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save, oauth::refresh,
-                (method, path, code, message) -> new XeroReauthorizationRequiredException(method, path, 401, code, message),
-                clock, REFRESH_AHEAD);
+        TokenSession<XeroTokens> session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save,
+                oauth::refresh, (method, path, code, message) ->
+                        new XeroReauthorizationRequiredException(method, path, 401, code, message), clock, REFRESH_AHEAD);
+        this.exchange = new XeroSdkExchange(properties, tenant, this.throttle, time, session);
         this.accountingClient = sdkClient(properties.accountingBasePath().toString());
         this.accounting = new AccountingApi(accountingClient);
         this.identityClient = sdkClient(identityBase(properties));
@@ -166,8 +158,9 @@ public final class XeroClient {
     // GET https://api.xero.com/connections (XE-ID)
     public List<XeroTenant> connections() {
         String path = properties.connectionsUrl().getPath();
-        Outcome o = exchangeWithRefresh("GET", path, false, token -> identity.getConnectionsForHttpResponse(token, null));
-        List<Connection> list = read(o, mapper(identityClient).getTypeFactory()
+        XeroSdkExchange.Outcome o = exchange.exchangeWithRefresh("GET", path, false,
+                token -> identity.getConnectionsForHttpResponse(token, null));
+        List<Connection> list = exchange.read(o, mapper(identityClient).getTypeFactory()
                 .constructCollectionType(List.class, Connection.class), identityClient, "GET", path);
         List<XeroTenant> out = new ArrayList<>(list.size());
         for (Connection c : list) {
@@ -268,7 +261,7 @@ public final class XeroClient {
     public ContentDownload invoicePdf(UUID invoiceId) {
         Objects.requireNonNull(invoiceId, "invoiceId");
         String path = "/Invoices/" + invoiceId;
-        Outcome o = exchangeWithRefresh("GET", path, true,
+        XeroSdkExchange.Outcome o = exchange.exchangeWithRefresh("GET", path, true,
                 token -> accounting.getInvoiceAsPdfForHttpResponse(token, tenant, invoiceId));
         HttpResponse r = o.response();
         String contentType = r.getContentType();
@@ -282,18 +275,10 @@ public final class XeroClient {
             content = r.getContent();
         } catch (IOException e) {
             o.discard();
-            throw io("GET", path, e);
+            throw XeroSdkExchange.io("GET", path, e);
         }
-        InputStream body = new FilterInputStream(content == null ? InputStream.nullInputStream() : content) {
-            @Override
-            public void close() throws IOException {
-                try {
-                    super.close();
-                } finally {
-                    o.release();
-                }
-            }
-        };
+        InputStream body = ContentDownload.releasingOnClose(content == null ? InputStream.nullInputStream() : content,
+                o::release);
         Long length = r.getHeaders().getContentLength();
         String disposition = r.getHeaders().getFirstHeaderStringValue("Content-Disposition");
         return new ContentDownload(body, r.getStatusCode(), length == null ? OptionalLong.empty() : OptionalLong.of(length),
@@ -378,204 +363,14 @@ public final class XeroClient {
         return new XeroPage<>(items, page, items.size() >= PAGE_SIZE);
     }
 
-    private <T> T readAccounting(String method, String path, Class<T> type, SdkCall call) {
-        Outcome o = exchangeWithRefresh(method, path, true, call);
-        return read(o, mapper(accountingClient).getTypeFactory().constructType(type), accountingClient, method, path);
-    }
-
-    private <T> T read(Outcome o, JavaType type, ApiClient client, String method, String path) {
-        HttpResponse r = o.response();
-        byte[] bytes;
-        try (InputStream in = r.getContent()) {
-            bytes = in == null ? new byte[0] : in.readAllBytes();
-        } catch (IOException e) {
-            throw io(method, path, e);
-        } finally {
-            o.release();
-        }
-        int status = r.getStatusCode();
-        if (bytes.length == 0) {
-            throw new VendorResponseException(VENDOR, method, path, status, VendorResponseException.Kind.MALFORMED, null);
-        }
-        try {
-            T value = mapper(client).readValue(bytes, type);
-            if (value == null) {
-                throw new VendorResponseException(VENDOR, method, path, status,
-                        VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-            }
-            return value;
-        } catch (JsonParseException e) {
-            throw new VendorResponseException(VENDOR, method, path, status, VendorResponseException.Kind.MALFORMED, e);
-        } catch (IOException e) {
-            throw new VendorResponseException(VENDOR, method, path, status,
-                    VendorResponseException.Kind.UNEXPECTED_SHAPE, e);
-        }
+    private <T> T readAccounting(String method, String path, Class<T> type, XeroSdkExchange.SdkCall call) {
+        XeroSdkExchange.Outcome o = exchange.exchangeWithRefresh(method, path, true, call);
+        return exchange.read(o, mapper(accountingClient).getTypeFactory().constructType(type), accountingClient, method,
+                path);
     }
 
     private static ObjectMapper mapper(ApiClient client) {
         return client.getObjectMapper();
-    }
-
-    // ---------------------------------------------------------------- internals: HTTP
-
-    /** One SDK call with a given access token; returns the raw response or throws the SDK transport's exceptions. */
-    @FunctionalInterface
-    private interface SdkCall {
-        HttpResponse execute(String accessToken) throws IOException;
-    }
-
-    /** A 2xx response and the throttle permit it holds until the body is read (none for identity calls). */
-    private record Outcome(HttpResponse response, XeroThrottle.Permit permit) {
-
-        void release() {
-            if (permit != null) {
-                permit.close();
-            }
-        }
-
-        void discard() {
-            try {
-                response.disconnect();
-            } catch (IOException ignored) {
-                // best effort
-            } finally {
-                release();
-            }
-        }
-    }
-
-    /** A non-2xx answer, already read. */
-    private record Failure(int status, HttpHeaders headers, String body) {
-    }
-
-    private Outcome exchangeWithRefresh(String method, String path, boolean accounting, SdkCall call) {
-        XeroTokens current = session.current(method, path);
-        Object first = send(method, path, accounting, call, current.accessToken());
-        if (first instanceof Failure f && f.status() == 401) {
-            log.debug("xero {} {} answered 401; refreshing the access token (single-flight)", method, path);
-            XeroTokens fresh = session.refreshReplacing(current.accessToken(), method, path);
-            Object second = send(method, path, accounting, call, fresh.accessToken());
-            if (second instanceof Failure f2 && f2.status() == 401) {
-                XeroJson.ErrorBody error = XeroJson.error(f2.body());
-                throw new XeroReauthorizationRequiredException(method, path, 401, error.type(), error.message());
-            }
-            first = second;
-        }
-        if (first instanceof Failure f) {
-            throw failure(method, path, f);
-        }
-        return (Outcome) first;
-    }
-
-    /** Sends once under the throttle; an {@link Outcome} on 2xx, a {@link Failure} otherwise. */
-    private Object send(String method, String path, boolean accounting, SdkCall call, String accessToken) {
-        XeroThrottle.Permit permit = null;
-        if (accounting) {
-            refuseWhileParked(method, path);
-            try {
-                permit = throttle.acquire(properties.maxPermitWait());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new VendorIoException(VENDOR, method, path, false, e);
-            }
-            try {
-                refuseWhileParked(method, path);   // another caller may have hit the day limit while this one waited
-            } catch (XeroDailyLimitException e) {
-                permit.close();
-                throw e;
-            }
-        }
-        try {
-            HttpResponse response = call.execute(accessToken);
-            if (accounting) {
-                throttle.observe(limitHeaders(response.getHeaders()));
-            }
-            return new Outcome(response, permit);
-        } catch (HttpResponseException e) {
-            if (permit != null) {
-                permit.close();
-            }
-            if (accounting) {
-                throttle.observe(limitHeaders(e.getHeaders()));
-            }
-            return new Failure(e.getStatusCode(), e.getHeaders(), e.getContent());
-        } catch (IOException | RuntimeException e) {
-            if (permit != null) {
-                permit.close();
-            }
-            if (e instanceof IOException io) {
-                throw io(method, path, io);
-            }
-            throw new VendorIoException(VENDOR, method, path, false, e);
-        }
-    }
-
-    private void refuseWhileParked(String method, String path) {
-        Optional<Instant> parked = throttle.dailyLimitResetAt();
-        if (parked.isPresent()) {
-            throw new XeroDailyLimitException(method, path, parked.get(), Duration.between(time.now(), parked.get()),
-                    false, null);
-        }
-    }
-
-    private RuntimeException failure(String method, String path, Failure f) {
-        XeroJson.ErrorBody error = XeroJson.error(f.body());
-        Instant now = time.now();
-        Optional<Duration> retryAfter = Optional.ofNullable(header(f.headers(), XeroHeaders.RETRY_AFTER))
-                .flatMap(v -> RetryAfter.parse(v, now));
-        switch (f.status()) {
-            case 400:
-                return new XeroValidationException(method, path, error.type(), error.validationErrors(), error.message());
-            case 403:
-                return new XeroReauthorizationRequiredException(method, path, 403, error.type(), error.message());
-            case 404:
-                return new XeroNotFoundException(method, path, error.type(), error.message());
-            case 429: {
-                String problem = header(f.headers(), XeroHeaders.RATE_LIMIT_PROBLEM);
-                if (XeroHeaders.PROBLEM_DAY.equalsIgnoreCase(problem)) {
-                    Duration wait = retryAfter.orElse(DEFAULT_DAY_PAUSE);
-                    Instant resetAt = now.plus(wait);
-                    throttle.park(resetAt);
-                    log.warn("xero daily limit reached for organisation {}; parked until {}", tenant, resetAt);
-                    return new XeroDailyLimitException(method, path, resetAt, wait, true, error.message());
-                }
-                throttle.pauseUntil(now.plus(retryAfter.orElse(DEFAULT_MINUTE_PAUSE)));
-                return new VendorHttpException(VENDOR, method, path, 429, retryAfter,
-                        problem == null ? null : problem.toLowerCase(Locale.ROOT), error.message());
-            }
-            default:
-                return new VendorHttpException(VENDOR, method, path, f.status(), retryAfter, error.type(),
-                        error.message());
-        }
-    }
-
-    private XeroLimitHeaders limitHeaders(HttpHeaders headers) {
-        if (headers == null) {
-            return null;
-        }
-        return new XeroLimitHeaders(intHeader(headers, XeroHeaders.MIN_LIMIT_REMAINING),
-                intHeader(headers, XeroHeaders.DAY_LIMIT_REMAINING),
-                intHeader(headers, XeroHeaders.APP_MIN_LIMIT_REMAINING), time.now());
-    }
-
-    private static Integer intHeader(HttpHeaders headers, String name) {
-        String v = header(headers, name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(v.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String header(HttpHeaders headers, String name) {
-        return headers == null ? null : headers.getFirstHeaderStringValue(name);
-    }
-
-    private static VendorIoException io(String method, String path, IOException e) {
-        return new VendorIoException(VENDOR, method, path, e instanceof SocketTimeoutException, e);
     }
 
     private ApiClient sdkClient(String basePath) {

@@ -1,7 +1,5 @@
 package org.matterhub.connectors.xero;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,27 +46,14 @@ public final class XeroErrorClassifier implements ErrorClassifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** A used-up day waits for the quota window; other statuses as the table says (Xero has no 409/412). */
     @Override
-    public ErrorClass classify(Throwable t) {
-        Throwable e = ErrorClassifier.unwrap(t);
+    public ErrorClass classifyHttp(VendorHttpException e) {
         if (e instanceof XeroDailyLimitException) {
             return ErrorClass.QUOTA_EXHAUSTED;
         }
-        if (e instanceof XeroReauthorizationRequiredException) {
-            return ErrorClass.REAUTHORIZATION_REQUIRED;
-        }
-        if (e instanceof VendorHttpException http) {
-            return classifyStatus(http.status());
-        }
-        if (e instanceof VendorIoException || e instanceof IOException || e instanceof UncheckedIOException
-                || e instanceof RateLimitTimeoutException) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (e instanceof VendorResponseException response) {
-            return response.kind() == VendorResponseException.Kind.MALFORMED
-                    ? ErrorClass.RETRIABLE : ErrorClass.PERMANENT;
-        }
-        return ErrorClass.PERMANENT;
+        ErrorClass byStatus = ErrorClassifier.byStatus(e.status());
+        return byStatus == ErrorClass.CONFLICT ? ErrorClass.PERMANENT : byStatus;
     }
 
     /** Retry-After of a 429 or 503; for an exhausted day, the time left until the reset. */
@@ -80,15 +65,5 @@ public final class XeroErrorClassifier implements ErrorClassifier {
             return Optional.of(left.isNegative() ? Duration.ZERO : left);
         }
         return ErrorClassifier.super.retryAfter(t);
-    }
-
-    private static ErrorClass classifyStatus(int status) {
-        if (status >= 500 || status == 408 || status == 429) {
-            return ErrorClass.RETRIABLE;
-        }
-        if (status == 401 || status == 403) {
-            return ErrorClass.REAUTHORIZATION_REQUIRED;
-        }
-        return ErrorClass.PERMANENT;
     }
 }

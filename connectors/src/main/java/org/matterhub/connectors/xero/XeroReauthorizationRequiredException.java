@@ -1,7 +1,6 @@
 package org.matterhub.connectors.xero;
 
-import java.util.Optional;
-import org.matterhub.connectors.kernel.VendorHttpException;
+import org.matterhub.connectors.kernel.ReauthorizationRequiredException;
 
 /**
  * The grant is gone or does not reach the organisation: the refresh token was rejected ({@code invalid_grant}, e.g.
@@ -9,10 +8,10 @@ import org.matterhub.connectors.kernel.VendorHttpException;
  * or the organisation is no longer connected (403). Only a firm admin re-running the authorize flow can fix it; the
  * connection must stop and alert.
  */
-public class XeroReauthorizationRequiredException extends VendorHttpException {
+public class XeroReauthorizationRequiredException extends ReauthorizationRequiredException {
 
     public XeroReauthorizationRequiredException(String method, String path, int status, String errorCode,
                                                 String bodyExcerpt) {
-        super(XeroClient.VENDOR, method, path, status, Optional.empty(), errorCode, bodyExcerpt);
+        super(XeroClient.VENDOR, method, path, status, errorCode, bodyExcerpt);
     }
 }

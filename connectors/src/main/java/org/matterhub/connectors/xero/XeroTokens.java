@@ -1,7 +1,6 @@
 package org.matterhub.connectors.xero;
 
 import java.time.Instant;
-import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthTokens;
 
 /**
@@ -16,13 +15,11 @@ import org.matterhub.connectors.kernel.OAuthTokens;
 public record XeroTokens(String accessToken, String refreshToken, Instant expiresAt) implements OAuthTokens {
 
     public XeroTokens {
-        Objects.requireNonNull(accessToken, "accessToken");
-        Objects.requireNonNull(expiresAt, "expiresAt");
+        OAuthTokens.require(accessToken, expiresAt);
     }
 
     @Override
     public String toString() {
-        return "XeroTokens[accessToken=****, refreshToken=" + (refreshToken == null ? "null" : "****")
-                + ", expiresAt=" + expiresAt + "]";
+        return OAuthTokens.masked(this, "");
     }
 }

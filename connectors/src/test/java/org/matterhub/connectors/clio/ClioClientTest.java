@@ -1,28 +1,25 @@
 package org.matterhub.connectors.clio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.matterhub.connectors.kernel.FormQuery.query;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.matterhub.connectors.kernel.Concurrently;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.VendorHttpException;
@@ -268,22 +266,8 @@ class ClioClientTest {
         clio.clearRequests();
 
         int threads = 10;
-        CyclicBarrier barrier = new CyclicBarrier(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<ClioMatter>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    return client.getMatter(id);
-                }));
-            }
-            for (Future<ClioMatter> f : results) {
-                assertThat(f.get(30, TimeUnit.SECONDS).id()).isEqualTo(id);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(Concurrently.call(threads, () -> client.getMatter(id)))
+                .hasSize(threads).allSatisfy(r -> assertThat(r.id()).isEqualTo(id));
 
         List<RecordedRequest> sent = clio.requests();
         List<RecordedRequest> refreshes = sent.stream().filter(r -> r.path().equals("/oauth/token")).toList();
@@ -536,18 +520,5 @@ class ClioClientTest {
         List<RecordedRequest> matching = clio.requests().stream().filter(filter).toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }

@@ -1,11 +1,10 @@
 package org.matterhub.connectors.imanage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.matterhub.connectors.kernel.FormQuery.query;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,16 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.matterhub.connectors.kernel.Concurrently;
+import org.matterhub.connectors.kernel.PatternStream;
 import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.kernel.ErrorClass;
@@ -312,7 +308,7 @@ class ImanageClientTest {
         AtomicInteger opens = new AtomicInteger();
         UploadContent big = UploadContent.of(() -> {
             opens.incrementAndGet();
-            return new PatternStream(size);
+            return new PatternStream(size, 31, 7);
         }, size);
 
         ImanageDocument doc = client.uploadDocument(folder, ImanageUploadProfile.of("Signed engagement", "pdf")
@@ -324,7 +320,7 @@ class ImanageClientTest {
         assertThat(doc.version()).isEqualTo(1);
         assertThat(doc.size()).isEqualTo(size);
         assertThat(doc.custom2()).isEqualTo(seed.matters().get(2).matterId());
-        assertThat(im.data().content(doc.id())).isEqualTo(new PatternStream(size).readAllBytes());
+        assertThat(im.data().content(doc.id())).isEqualTo(new PatternStream(size, 31, 7).readAllBytes());
         RecordedRequest upload = im.requests().stream().filter(r -> r.method().equals("POST")
                 && r.path().endsWith("/documents")).findFirst().orElseThrow();
         assertThat(upload.header("Content-Type")).startsWith("multipart/form-data; boundary=");
@@ -408,22 +404,8 @@ class ImanageClientTest {
         im.clearRequests();
 
         int threads = 10;
-        CyclicBarrier barrier = new CyclicBarrier(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<ImanageDocument>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    return client.getDocument(doc);
-                }));
-            }
-            for (Future<ImanageDocument> f : results) {
-                assertThat(f.get(30, TimeUnit.SECONDS).id()).isEqualTo(doc);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(Concurrently.call(threads, () -> client.getDocument(doc)))
+                .hasSize(threads).allSatisfy(r -> assertThat(r.id()).isEqualTo(doc));
 
         List<RecordedRequest> sent = im.requests();
         assertThat(sent).filteredOn(r -> r.path().equals("/auth/oauth2/token")).singleElement()
@@ -495,45 +477,5 @@ class ImanageClientTest {
         im.faults().add(FaultRule.of(FaultKind.TIMEOUT, "GET", "/folders/", 1));
         assertThatThrownBy(() -> impatient.getFolder(seed.matters().get(0).internalFolderId()))
                 .isInstanceOfSatisfying(VendorIoException.class, e -> assertThat(e.isTimeout()).isTrue());
-    }
-
-    /** Deterministic bytes of any length, generated on the fly (never held in memory by the test either). */
-    static final class PatternStream extends InputStream {
-        private final long size;
-        private long pos;
-
-        PatternStream(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public int read() {
-            return pos < size ? (int) ((pos++ * 31 + 7) & 0xff) : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(len, size - pos);
-            for (int i = 0; i < n; i++) {
-                b[off + i] = (byte) ((pos++ * 31 + 7) & 0xff);
-            }
-            return n;
-        }
-    }
-
-    static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }

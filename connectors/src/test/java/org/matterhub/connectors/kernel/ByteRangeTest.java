@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ByteRangeTest {
 
@@ -18,6 +20,55 @@ class ByteRangeTest {
         assertThat(ByteRange.from(500).length()).isEmpty();
         assertThatThrownBy(() -> ByteRange.of(10, 5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ByteRange.from(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void suffixAndOpenEndedRangesAreTheirOwnForms() {
+        assertThat(ByteRange.suffix(500).headerValue()).isEqualTo("bytes=-500");
+        assertThat(ByteRange.suffix(500).length()).isEmpty();
+        assertThat(ByteRange.suffix(500).isSuffix()).isTrue();
+        assertThat(ByteRange.from(500).isOpenEnded()).isTrue();
+        assertThat(ByteRange.of(0, 0).isClosed()).isTrue();
+        assertThat(ByteRange.from(7)).isEqualTo(new ByteRange(7, ByteRange.END));
+        assertThatThrownBy(() -> ByteRange.suffix(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ByteRange(-5, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} bytes -> {2}")
+    @CsvSource(nullValues = "none", value = {
+            // range,     size, resolved (first-last) or none (416)
+            "bytes=0-1023, 4096, 0-1023",
+            "bytes=0-9999, 4096, 0-4095",     // last beyond the end: to the end
+            "bytes=4000-,  4096, 4000-4095",
+            "bytes=4096-,  4096, none",       // starts at the end
+            "bytes=5000-5001, 4096, none",
+            "bytes=-100,   4096, 3996-4095",
+            "bytes=-9999,  4096, 0-4095",     // suffix longer than the content: all of it
+            "bytes=-1,     0,    none",       // nothing to take the suffix of
+            "bytes=0-,     0,    none",
+            "bytes=0-0,    1,    0-0",
+    })
+    void resolvesAgainstTheContentSize(String header, long size, String resolved) {
+        ByteRange range = parse(header);
+        assertThat(range.headerValue()).isEqualTo(header);
+        Optional<ByteRange> r = range.resolve(size);
+        if (resolved == null) {
+            assertThat(r).isEmpty();
+        } else {
+            String[] ends = resolved.split("-");
+            assertThat(r).contains(ByteRange.of(Long.parseLong(ends[0]), Long.parseLong(ends[1])));
+            assertThat(r.get().isClosed()).isTrue();
+        }
+    }
+
+    private static ByteRange parse(String header) {
+        String spec = header.substring("bytes=".length());
+        if (spec.startsWith("-")) {
+            return ByteRange.suffix(Long.parseLong(spec.substring(1)));
+        }
+        String[] ends = spec.split("-", -1);
+        return ends[1].isEmpty() ? ByteRange.from(Long.parseLong(ends[0]))
+                : ByteRange.of(Long.parseLong(ends[0]), Long.parseLong(ends[1]));
     }
 
     @Test

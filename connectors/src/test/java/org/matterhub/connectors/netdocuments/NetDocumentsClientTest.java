@@ -1,11 +1,10 @@
 package org.matterhub.connectors.netdocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.matterhub.connectors.kernel.FormQuery.query;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,18 +14,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.matterhub.connectors.kernel.Concurrently;
+import org.matterhub.connectors.kernel.PatternStream;
 import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.kernel.ErrorClass;
@@ -233,14 +228,14 @@ class NetDocumentsClientTest {
         NetDocumentsDemoSeed.Matter m = seed.matters().get(5);
         String folder = m.clientPortalFolderId();
         int size = 2 * 1024 * 1024 + 3;
-        UploadContent big = UploadContent.of(() -> new PatternStream(size), size);
+        UploadContent big = UploadContent.of(() -> new PatternStream(size, 17, 3), size);
 
         NetDocumentsUploadResult up = client.upload(folder, "Engagement letter.pdf", Map.of(), big);
 
         assertThat(up.name()).isEqualTo("Engagement letter");
         assertThat(up.extension()).isEqualTo("pdf");
         assertThat(nd.uploadCount(folder)).isEqualTo(1);
-        assertThat(nd.data().content(up.id())).isEqualTo(new PatternStream(size).readAllBytes());
+        assertThat(nd.data().content(up.id())).isEqualTo(new PatternStream(size, 17, 3).readAllBytes());
         NetDocumentsItem profile = client.getDocumentProfile(up.id());
         assertThat(profile.standardAttributes().size()).isEqualTo(size);
         assertThat(profile.attribute(2)).contains(m.matterKey());
@@ -331,22 +326,8 @@ class NetDocumentsClientTest {
         nd.expireAccessTokens();
         nd.clearRequests();
         int threads = 10;
-        CyclicBarrier barrier = new CyclicBarrier(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<NetDocumentsItem>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    barrier.await(10, TimeUnit.SECONDS);
-                    return client.getDocumentProfile(doc);
-                }));
-            }
-            for (Future<NetDocumentsItem> f : results) {
-                assertThat(f.get(30, TimeUnit.SECONDS).id()).isEqualTo(doc);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(Concurrently.call(threads, () -> client.getDocumentProfile(doc)))
+                .hasSize(threads).allSatisfy(r -> assertThat(r.id()).isEqualTo(doc));
         List<RecordedRequest> sent = nd.requests();
         assertThat(sent).filteredOn(r -> r.path().equals("/v1/OAuth")).hasSize(1);
         assertThat(store.saves()).hasSize(1);
@@ -415,44 +396,5 @@ class NetDocumentsClientTest {
         long started = System.nanoTime();
         assertThat(client.getDocumentProfile(doc).id()).isEqualTo(doc);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(800));
-    }
-
-    static final class PatternStream extends InputStream {
-        private final long size;
-        private long pos;
-
-        PatternStream(long size) {
-            this.size = size;
-        }
-
-        @Override
-        public int read() {
-            return pos < size ? (int) ((pos++ * 17 + 3) & 0xff) : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (pos >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(len, size - pos);
-            for (int i = 0; i < n; i++) {
-                b[off + i] = (byte) ((pos++ * 17 + 3) & 0xff);
-            }
-            return n;
-        }
-    }
-
-    static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
     }
 }

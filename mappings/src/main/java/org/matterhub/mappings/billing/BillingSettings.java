@@ -16,8 +16,9 @@ import java.util.Map;
  *
  * @param realmId           the QuickBooks company (set when the firm connects; QuickBooks only)
  * @param tenantId          the Xero organisation (set from {@code /connections} when the firm connects; Xero only)
- * @param matterRule        where the matter number is on an invoice; null: {@code sub_customer} for QuickBooks,
- *                          {@code reference} for Xero
+ * @param matterRule        where the matter number is on an invoice; null: the vendor's conventional rule (its
+ *                          mapper's {@code DEFAULT_MATTER_RULE}: {@code sub_customer} for QuickBooks,
+ *                          {@code reference} for Xero)
  * @param customers         optional map of customer or contact name (or id) → client organisation name, for names
  *                          that differ; keys compare case-insensitively
  * @param depositAccount    where a firm-recorded payment is deposited: a QuickBooks account id (null: QuickBooks's
@@ -72,13 +73,9 @@ public record BillingSettings(String realmId, String tenantId, InvoiceMatterRule
         }
     }
 
-    /** The matter rule, or the vendor's conventional one. */
-    public InvoiceMatterRule matterRuleFor(String vendor) {
-        if (matterRule != null) {
-            return matterRule;
-        }
-        return "xero".equals(vendor) ? new InvoiceMatterRule("reference", null, null)
-                : new InvoiceMatterRule("sub_customer", null, null);
+    /** The matter rule the firm chose, or {@code vendorDefault}, the vendor's conventional one. */
+    public InvoiceMatterRule matterRuleOr(InvoiceMatterRule vendorDefault) {
+        return matterRule != null ? matterRule : vendorDefault;
     }
 
     public int requestsPerMinuteOr(int vendorDefault) {

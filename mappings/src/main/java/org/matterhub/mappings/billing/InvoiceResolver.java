@@ -36,9 +36,13 @@ public final class InvoiceResolver {
     private final Map<String, Matter> matters = new HashMap<>();
     private final Map<String, UUID> orgs = new HashMap<>();
 
-    public InvoiceResolver(BillingSettings settings, String vendor, Collection<Matter> matters, Collection<Org> orgs) {
+    /**
+     * @param defaultRule the vendor's conventional matter rule, used when the settings name none
+     */
+    public InvoiceResolver(BillingSettings settings, InvoiceMatterRule defaultRule, Collection<Matter> matters,
+                           Collection<Org> orgs) {
         this.settings = settings;
-        this.rule = settings.matterRuleFor(vendor);
+        this.rule = settings.matterRuleOr(defaultRule);
         for (Matter m : matters) {
             if (m.number() != null) {
                 this.matters.putIfAbsent(key(m.number()), m);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.matterhub.mappings.quickbooks.QuickBooksBillingMapper;
+import org.matterhub.mappings.xero.XeroBillingMapper;
 
 class InvoiceResolverTest {
 
@@ -26,7 +28,7 @@ class InvoiceResolverTest {
 
     @Test
     void subCustomerPerMatterResolvesMatterAndOrg() {
-        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), "quickbooks", matters, orgs);
+        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), QuickBooksBillingMapper.DEFAULT_MATTER_RULE, matters, orgs);
         UUID org = r.orgOfCustomer("58", "00001 Advice - Northwind #1", "northwind holdings ltd").orElseThrow();
         assertThat(org).isEqualTo(northwind);
         assertThat(r.resolve(qbo("00001 Advice - Northwind #1", "Northwind Holdings Ltd"), org))
@@ -35,21 +37,21 @@ class InvoiceResolverTest {
 
     @Test
     void numbersCompareWithoutLeadingZeros() {
-        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), "xero", matters, orgs);
+        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), XeroBillingMapper.DEFAULT_MATTER_RULE, matters, orgs);
         InvoiceFacts facts = new InvoiceFacts("Bluebird Ventures LLC", null, null, Map.of(), "INV-9", null, "Matter 2", Map.of());
         assertThat(r.resolve(facts, bluebird).matterId()).isEqualTo(m2);
     }
 
     @Test
     void anInvoiceOfOneClientNeverLandsInAnotherClientsMatter() {
-        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), "xero", matters, orgs);
+        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), XeroBillingMapper.DEFAULT_MATTER_RULE, matters, orgs);
         InvoiceFacts facts = new InvoiceFacts("Bluebird Ventures LLC", null, null, Map.of(), "INV-9", null, "00001", Map.of());
         assertThat(r.resolve(facts, bluebird)).isEqualTo(new InvoiceResolver.Result(bluebird, null, "00001", "org_mismatch"));
     }
 
     @Test
     void unknownNumberOrNoNumberKeepsTheOrgAndSaysWhy() {
-        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), "quickbooks", matters, orgs);
+        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), QuickBooksBillingMapper.DEFAULT_MATTER_RULE, matters, orgs);
         assertThat(r.resolve(qbo("00099 Unknown", "Northwind Holdings Ltd"), northwind))
                 .isEqualTo(new InvoiceResolver.Result(northwind, null, "00099", "no_matter"));
         assertThat(r.resolve(qbo("Northwind Holdings Ltd", null), northwind))
@@ -59,7 +61,7 @@ class InvoiceResolverTest {
     @Test
     void settingsMapCustomerNamesThatDiffer() {
         BillingSettings s = BillingSettings.parse("{\"customers\":{\"NW Holdings\":\"Northwind Holdings Ltd\"}}");
-        InvoiceResolver r = new InvoiceResolver(s, "xero", matters, orgs);
+        InvoiceResolver r = new InvoiceResolver(s, XeroBillingMapper.DEFAULT_MATTER_RULE, matters, orgs);
         assertThat(r.orgOfCustomer("c-1", "nw holdings", null)).contains(northwind);
         assertThat(r.orgOfCustomer("c-2", "Someone Else", null)).isEmpty();
     }
@@ -67,7 +69,7 @@ class InvoiceResolverTest {
     @Test
     void withoutLinkingByNameOnlyMappedCustomersReachAClient() {
         BillingSettings s = BillingSettings.parse("{\"linkByName\":false,\"customers\":{\"Northwind Holdings Ltd\":\"Northwind Holdings Ltd\"}}");
-        InvoiceResolver r = new InvoiceResolver(s, "quickbooks", matters, orgs);
+        InvoiceResolver r = new InvoiceResolver(s, QuickBooksBillingMapper.DEFAULT_MATTER_RULE, matters, orgs);
         assertThat(r.orgOfCustomer("9", "Bluebird Ventures LLC", null)).isEmpty();
         assertThat(r.resolve(qbo("00002 Lease", "Bluebird Ventures LLC"), null))
                 .isEqualTo(new InvoiceResolver.Result(null, null, "00002", "unlinked_customer"));
@@ -81,6 +83,6 @@ class InvoiceResolverTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source must be one of");
         assertThatThrownBy(() -> BillingSettings.parse("{\"unknown\":1}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid accounting settings");
-        assertThat(BillingSettings.parse("{\"realmId\":\"123\"}").matterRuleFor("quickbooks").source()).isEqualTo("sub_customer");
+        assertThat(BillingSettings.parse("{\"realmId\":\"123\"}").matterRuleOr(QuickBooksBillingMapper.DEFAULT_MATTER_RULE).source()).isEqualTo("sub_customer");
     }
 }

@@ -51,7 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/matters/{id}/documents}: a client user with the matter's documents scope (or firm staff) uploads
- * a file. The multipart body is read as a stream ({@link MultipartStream}); the file part goes through the
+ * a file. The multipart body is read as a stream (Commons FileUpload, through {@link MultipartStream}), at most the
+ * upload limit plus {@value #MULTIPART_OVERHEAD} bytes of it; the file part goes through the
  * {@link UploadInspector} straight into the {@link DocumentContentStore} ({@link ContentStoreSink}), which keeps it
  * only if the inspector accepts every byte. A refused upload answers a 4xx problem with the inspector's reason and
  * leaves nothing: no stored object, no row (only the audit event of the refusal), no DMS call.
@@ -152,8 +153,7 @@ public class DocumentUploadController {
         });
         long declared = request.getContentLengthLong();
         if (declared > limit + MULTIPART_OVERHEAD) {
-            throw rejected(p, matterId, new Rejected(org.matterhub.portal.upload.RejectionReason.TOO_LARGE,
-                    "The upload is larger than the limit of " + describe(limit) + "; split it and upload the parts."), null);
+            throw rejected(p, matterId, tooLarge(limit), null);
         }
         if (!slots.tryAcquire()) {
             ApiProblem busy = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Uploads busy",
@@ -177,7 +177,7 @@ public class DocumentUploadController {
         String comment = null;
         Accepted accepted = null;
         ContentStoreSink sink = null;
-        try (InputStream body = request.getInputStream()) {
+        try (InputStream body = MultipartStream.bounded(request.getInputStream(), limit + MULTIPART_OVERHEAD)) {
             MultipartStream parts = new MultipartStream(body, boundary);
             MultipartStream.Part part;
             while ((part = parts.next()) != null) {
@@ -206,6 +206,9 @@ public class DocumentUploadController {
             if (accepted == null) {
                 throw badUpload("The upload has no 'file' part.");
             }
+        } catch (MultipartStream.RequestTooLargeException e) {
+            discard(store, storeScope, storageKey, accepted);
+            throw rejected(p, matterId, tooLarge(limit), null);
         } catch (IOException e) {
             discard(store, storeScope, storageKey, accepted);
             log.info("Upload to matter {} failed while reading the request: {}", matterId, e.getMessage());
@@ -316,6 +319,12 @@ public class DocumentUploadController {
         ApiProblem problem = new ApiProblem(status, "Upload rejected", r.detail());
         problem.getBody().setProperty("reason", r.reason().name().toLowerCase(java.util.Locale.ROOT));
         return problem;
+    }
+
+    /** The whole request is over the limit (declared, or counted when it declares no length). */
+    private static Rejected tooLarge(long limit) {
+        return new Rejected(org.matterhub.portal.upload.RejectionReason.TOO_LARGE,
+                "The upload is larger than the limit of " + describe(limit) + "; split it and upload the parts.");
     }
 
     private static ApiProblem badUpload(String detail) {

@@ -1,13 +1,13 @@
 package org.matterhub.portal.documents;
 
-import java.util.Locale;
-import java.util.Optional;
+import java.util.List;
+import org.springframework.http.HttpRange;
 
 /**
- * An HTTP {@code Range} request header (RFC 9110 §14) resolved against a content length. One byte range is served
- * as 206; a header that is malformed, names another unit or several ranges, or whose {@code If-Range} validator
- * does not match, is ignored (the whole content, 200), as RFC 9110 permits; a syntactically valid range that
- * starts at or after the end is unsatisfiable (416).
+ * An HTTP {@code Range} request header (RFC 9110 §14), parsed by Spring's {@link HttpRange} and resolved against a
+ * content length. One byte range is served as 206; a header that is malformed, names another unit or several ranges,
+ * or whose {@code If-Range} validator does not match, is ignored (the whole content, 200), as RFC 9110 permits; a
+ * syntactically valid range that starts at or after the end, or a suffix of zero bytes, is unsatisfiable (416).
  */
 final class RangeRequest {
 
@@ -23,6 +23,8 @@ final class RangeRequest {
 
     record Unsatisfiable() implements Resolved {
     }
+
+    private static final String BYTES = "bytes=";
 
     private RangeRequest() {
     }
@@ -41,50 +43,26 @@ final class RangeRequest {
             return new Whole();
         }
         String h = header.trim();
-        if (!h.toLowerCase(Locale.ROOT).startsWith("bytes=")) {
+        if (!h.regionMatches(true, 0, BYTES, 0, BYTES.length())) {
             return new Whole();
         }
-        String spec = h.substring(6).trim();
-        if (spec.isEmpty() || spec.contains(",")) {
+        List<HttpRange> ranges;
+        try {
+            // The range unit is case-insensitive (RFC 9110 §14.1); Spring expects it in lower case.
+            ranges = HttpRange.parseRanges(BYTES + h.substring(BYTES.length()));
+        } catch (IllegalArgumentException malformed) {
+            return new Whole(); // includes a last position before the first (bytes=5-2)
+        }
+        if (ranges.size() != 1) {
             return new Whole();
         }
-        int dash = spec.indexOf('-');
-        if (dash < 0) {
-            return new Whole();
-        }
-        Optional<Long> first = number(spec.substring(0, dash).trim());
-        Optional<Long> last = number(spec.substring(dash + 1).trim());
-        String firstText = spec.substring(0, dash).trim();
-        String lastText = spec.substring(dash + 1).trim();
-        if (firstText.isEmpty()) {
-            // suffix range: the last N bytes
-            if (last.isEmpty()) {
-                return new Whole();
-            }
-            long n = last.get();
-            if (n == 0 || size == 0) {
-                return new Unsatisfiable();
-            }
-            return new Partial(new ByteRange(Math.max(0, size - n), size - 1));
-        }
-        if (first.isEmpty() || (!lastText.isEmpty() && last.isEmpty())) {
-            return new Whole();
-        }
-        long a = first.get();
-        if (last.isPresent() && last.get() < a) {
-            return new Whole();
-        }
-        if (a >= size) {
+        HttpRange range = ranges.get(0);
+        long first = range.getRangeStart(size);
+        long last = range.getRangeEnd(size);
+        // A first position at or after the end, and a suffix of zero bytes (bytes=-0), select nothing.
+        if (first >= size || last < first) {
             return new Unsatisfiable();
         }
-        long b = last.map(l -> Math.min(l, size - 1)).orElse(size - 1);
-        return new Partial(new ByteRange(a, b));
-    }
-
-    private static Optional<Long> number(String s) {
-        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(s));
+        return new Partial(new ByteRange(first, last));
     }
 }

@@ -1,5 +1,6 @@
 package org.matterhub.portal.upload;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.Arrays;
@@ -8,68 +9,96 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A byte pipe from the inspecting thread to one consumer thread, holding at most {@link #CAPACITY} chunks
- * (each at most the inspector's chunk size), so the bytes in flight are bounded whatever the upload's size.
- * The writer blocks while the pipe is full; once the consumer {@linkplain #release() releases} the pipe,
- * writes are dropped, so a consumer that stopped early can never stall the writer.
+ * A byte pipe from one writing thread to one consumer thread, holding at most {@link #CAPACITY} chunks
+ * (each at most the writer's chunk size), so the bytes in flight are bounded whatever the upload's size.
+ * The inspector tees an upload through one into the ZIP worker; the document store's sink hands an upload
+ * through one to the store's write.
+ *
+ * <p>The writer blocks while the pipe is full; once the consumer {@linkplain #release() releases} the pipe,
+ * writes are dropped (and reported as not taken), so a consumer that stopped early can never stall the
+ * writer. The writer ends the stream with {@link #close()}, or makes the consumer's next read fail with
+ * {@link #abort()}.
  */
-final class BoundedPipe {
+public final class BoundedPipe {
 
-  static final int CAPACITY = 4;
+  public static final int CAPACITY = 4;
   private static final byte[] END = new byte[0];
+  private static final byte[] ABORT = new byte[0];
 
   private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(CAPACITY);
   private volatile boolean released;
   private boolean closed;
 
-  /** Copies and enqueues {@code b[off, off+len)}; blocks while full. */
-  void write(byte[] b, int off, int len) throws InterruptedIOException {
-    if (len > 0 && !closed) {
-      put(Arrays.copyOfRange(b, off, off + len));
+  /**
+   * Copies and enqueues {@code b[off, off+len)}; blocks while full.
+   *
+   * @return false when the consumer released the pipe before taking the bytes
+   */
+  public boolean write(byte[] b, int off, int len) throws InterruptedIOException {
+    if (len <= 0 || closed) {
+      return !released;
     }
+    return put(Arrays.copyOfRange(b, off, off + len));
   }
 
-  /** Signals the end of the stream to the consumer. Idempotent. */
-  void close() throws InterruptedIOException {
+  /**
+   * Signals the end of the stream to the consumer. Idempotent.
+   *
+   * @return false when the consumer released the pipe before taking the end
+   */
+  public boolean close() throws InterruptedIOException {
+    if (closed) {
+      return !released;
+    }
+    closed = true;
+    return put(END);
+  }
+
+  /** Drops what is queued and makes the consumer's next read fail, so it keeps nothing. Idempotent. */
+  public void abort() throws InterruptedIOException {
     if (!closed) {
       closed = true;
-      put(END);
+      queue.clear();
+      put(ABORT);
     }
   }
 
   /** Called by the consumer when it will read no more: frees the queue and unblocks the writer. */
-  void release() {
+  public void release() {
     released = true;
     queue.clear();
   }
 
-  private void put(byte[] chunk) throws InterruptedIOException {
+  private boolean put(byte[] chunk) throws InterruptedIOException {
     try {
-      while (!released && !queue.offer(chunk, 10, TimeUnit.MILLISECONDS)) {
+      while (!released) {
+        if (queue.offer(chunk, 10, TimeUnit.MILLISECONDS)) {
+          return true;
+        }
         // waiting for the consumer, which either reads or releases
       }
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while inspecting an upload");
+      throw new InterruptedIOException("interrupted while passing an upload between threads");
     }
   }
 
   /** The consumer's side. Read only from one thread. */
-  InputStream input() {
+  public InputStream input() {
     return new InputStream() {
       private byte[] current = new byte[0];
       private int pos;
       private boolean ended;
 
       @Override
-      public int read() throws InterruptedIOException {
+      public int read() throws IOException {
         byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
       }
 
       @Override
-      public int read(byte[] b, int off, int len) throws InterruptedIOException {
+      public int read(byte[] b, int off, int len) throws IOException {
         if (len == 0) {
           return 0;
         }
@@ -81,9 +110,12 @@ final class BoundedPipe {
             current = queue.take();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while inspecting an upload");
+            throw new InterruptedIOException("interrupted while passing an upload between threads");
           }
           pos = 0;
+          if (current == ABORT) {
+            throw new IOException("The upload was refused; nothing is stored");
+          }
           if (current == END) {
             ended = true;
           }

@@ -118,16 +118,16 @@ final class HeadSniffer {
         needles.add(new ByteSearch.Needle<>(new byte[] {0x14, 0, 0, 0, (byte) 0xDF, (byte) 0xC4, (byte) 0xD1,
             (byte) 0xF3}, ENCRYPTED));
         checks.add(new SearchCheck(needles, false));
-        checks.add(new OleScanner(kind, head, len));
+        checks.add(new CompoundFileCheck(kind));
       }
       case OOXML, ODF -> {
         // The raw search runs first, so the ZIP worker is fed only bytes that passed it.
         checks.add(new SearchCheck(Signatures.eicar(), false));
         if (kind.family == FileKind.Family.OOXML && Signatures.startsWith(head, len, Signatures.OLE)
             && isMsOffice(tika)) {
-          // An encrypted OOXML file is an OLE container holding EncryptedPackage; OleScanner refuses it as
+          // An encrypted OOXML file is an OLE container holding EncryptedPackage; CompoundFileCheck refuses it as
           // encrypted, and anything else in an OLE container as a mismatch.
-          checks.add(new OleScanner(kind, head, len));
+          checks.add(new CompoundFileCheck(kind));
         } else {
           requireMagic(kind, Signatures.startsWith(head, len, Signatures.ZIP_LOCAL) && isZip(tika), tika);
           checks.add(new ZipScanner(kind, policy));

@@ -19,12 +19,13 @@ import java.util.Objects;
  * bytes are read before the sink is opened, so content refused on its head (a renamed program, a script, a
  * mismatch, a polyglot) never reaches the sink at all. From there on each chunk is checked, then written:
  * size against {@link UploadPolicy#maxBytes()} (reading stops at the first chunk beyond it), SHA-256, the
- * EICAR test signature, and the family's own streaming checks ({@link ZipScanner}, {@link OleScanner},
+ * EICAR test signature, and the family's own streaming checks ({@link ZipScanner}, {@link CompoundFileCheck},
  * {@link TextCheck}, signature searches for PDF encryption and embedded archives or programs).
  *
  * <p>Memory per inspection is bounded by design and independent of the upload's size: the head buffer and
  * one read buffer of 64 KiB each, each signature search's window of 64 KiB plus its longest pattern, the
- * ZIP pipe's four chunks and the inflater's buffers, 128 bytes of OLE record.
+ * ZIP pipe's four chunks and the inflater's buffers; a compound file (doc, xls, ppt, msg) is spooled to a
+ * temporary file that POI reads at the end, holding only its FAT and directory, whose size is capped.
  */
 public final class UploadInspector {
 

@@ -11,9 +11,7 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -27,13 +25,13 @@ import java.util.zip.ZipInputStream;
  * decompressed into an 8 KiB buffer and discarded. Memory is bounded by the pipe (four chunks), the
  * inflater's window and the small per-entry checks below, never by the size of the upload or of an entry.
  *
- * <p>Per entry, at any depth: unsafe entry paths; {@code vbaProject.bin}/{@code vbaData.xml} and ODF
- * {@code Basic/}/{@code Scripts/} modules (macros); a {@code macroEnabled} or {@code vbaProject} content
+ * <p>Per entry, at any depth: unsafe entry paths, {@code vbaProject.bin}/{@code vbaData.xml} and ODF
+ * {@code Basic/}/{@code Scripts/} modules (macros), by name ({@link ZipEntryRules}); a {@code macroEnabled} or {@code vbaProject} content
  * type; ODF {@code encryption-data} in the manifest and ZIP-encrypted entries (encrypted); program file
  * names and program signatures anywhere in the content; the EICAR string in the decompressed content; an
  * archive at the start of an entry (a ZIP is scanned recursively while {@code depth <= maxArchiveDepth},
  * any other archive format is refused) or a ZIP signature inside it; embedded OLE objects are checked by
- * {@link OleScanner} for macros and encryption. Expansion is counted as it happens: the total across all
+ * {@link CompoundFileCheck} for macros and encryption. Expansion is counted as it happens: the total across all
  * entries and levels against {@code maxExpandedBytes}, and the ratio of expanded to compressed bytes, per
  * entry and overall, against {@code maxCompressionRatio} once more than {@link #GRACE_BYTES} have expanded.
  *
@@ -56,16 +54,6 @@ final class ZipScanner implements StreamCheck {
   static final long GRACE_BYTES = 1L << 20;
   private static final int ENTRY_HEAD = 512;
   private static final int BUFFER = 8 * 1024;
-
-  private static final Set<String> EMBEDDED_PROGRAM_EXTENSIONS;
-
-  static {
-    Set<String> programs = new HashSet<>(FileNames.EXECUTABLE_EXTENSIONS);
-    programs.remove("bin"); // OOXML stores OLE objects and printer settings as *.bin
-    programs.addAll(FileNames.SCRIPT_EXTENSIONS);
-    programs.removeAll(Set.of("html", "htm", "xhtml", "svg", "mht")); // web parts of packages are inert
-    EMBEDDED_PROGRAM_EXTENSIONS = Set.copyOf(programs);
-  }
 
   private enum ContentType { DOCX, XLSX, PPTX, OTHER_MAIN, MACRO }
 
@@ -254,13 +242,13 @@ final class ZipScanner implements StreamCheck {
     ZipEntry entry;
     while ((entry = zip.getNextEntry()) != null) {
       if (++totalEntries > MAX_ENTRIES) {
-        throw bomb("The document has more than " + MAX_ENTRIES + " parts");
+        throw ZipEntryRules.bomb("The document has more than " + MAX_ENTRIES + " parts");
       }
       if (rawVisible) {
         visibleEntries++;
       }
       String name = entry.getName();
-      checkEntryName(name);
+      ZipEntryRules.check(name);
       Expanding content = new Expanding(zip, counted);
       byte[] head = content.readNBytes(ENTRY_HEAD);
       if (depth == 1 && first && name.equals("mimetype")) {
@@ -269,11 +257,11 @@ final class ZipScanner implements StreamCheck {
       first = false;
       String program = Signatures.executableAt0(head, head.length);
       if (program != null) {
-        throw embeddedProgram(name);
+        throw ZipEntryRules.embeddedProgram(name);
       }
       if (Signatures.zipAt0(head, head.length)) {
         if (depth + 1 > policy.maxArchiveDepth()) {
-          throw nested(name);
+          throw ZipEntryRules.nested(name);
         }
         // SequenceInputStream closes each part it finishes; the outer entry must stay open.
         InputStream rest = new FilterInputStream(content) {
@@ -285,7 +273,7 @@ final class ZipScanner implements StreamCheck {
         continue;
       }
       if (Signatures.archiveAt0(head, head.length) != null) {
-        throw nested(name);
+        throw ZipEntryRules.nested(name);
       }
       scanEntry(name, depth, head, content);
     }
@@ -296,12 +284,14 @@ final class ZipScanner implements StreamCheck {
     List<StreamCheck> checks = new ArrayList<>();
     List<ByteSearch.Needle<Signatures.Hit>> needles = new ArrayList<>(Signatures.eicar());
     needles.addAll(Signatures.programs(new Signatures.Hit(RejectionReason.EXECUTABLE,
-        "The document carries an embedded program (in \"" + clip(name) + "\"); remove it and upload again.")));
+        "The document carries an embedded program (in \"" + ZipEntryRules.clip(name)
+            + "\"); remove it and upload again.")));
     needles.addAll(Signatures.zip(new Signatures.Hit(RejectionReason.NESTED_ARCHIVE,
-        "The document carries an embedded ZIP archive (in \"" + clip(name) + "\"); remove it and upload again.")));
+        "The document carries an embedded ZIP archive (in \"" + ZipEntryRules.clip(name)
+            + "\"); remove it and upload again.")));
     checks.add(new SearchCheck(needles, false));
     if (Signatures.startsWith(head, head.length, Signatures.OLE)) {
-      checks.add(new OleScanner(null, head, head.length));
+      checks.add(new CompoundFileCheck(null));
     }
     ByteSearch<ContentType> contentTypes = null;
     if (name.equals("[Content_Types].xml")) {
@@ -317,80 +307,34 @@ final class ZipScanner implements StreamCheck {
               "The document is password-protected; remove the password and upload it again."))), true);
       checks.add(manifest);
     }
-    byte[] buf = new byte[BUFFER];
-    byte[] chunk = head;
-    int n = head.length;
-    while (n >= 0) {
-      for (StreamCheck check : checks) {
-        check.update(chunk, 0, n);
-      }
-      if (contentTypes != null) {
-        contentTypes.update(chunk, 0, n);
-        if (contentTypes.found().contains(ContentType.MACRO)) {
-          throw macros();
+    try {
+      byte[] buf = new byte[BUFFER];
+      byte[] chunk = head;
+      int n = head.length;
+      while (n >= 0) {
+        for (StreamCheck check : checks) {
+          check.update(chunk, 0, n);
         }
+        if (contentTypes != null) {
+          contentTypes.update(chunk, 0, n);
+          if (contentTypes.found().contains(ContentType.MACRO)) {
+            throw ZipEntryRules.macros();
+          }
+        }
+        chunk = buf;
+        n = content.read(buf);
       }
-      chunk = buf;
-      n = content.read(buf);
-    }
-    for (StreamCheck check : checks) {
-      check.finish();
+      for (StreamCheck check : checks) {
+        check.finish();
+      }
+    } finally {
+      for (StreamCheck check : checks) {
+        check.close();
+      }
     }
     if (contentTypes != null && depth == 1) {
       mainParts.addAll(contentTypes.found());
     }
-  }
-
-  private void checkEntryName(String name) throws Refusal {
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (name.startsWith("/") || name.contains("\\") || name.contains(":") || name.equals("..")
-        || name.startsWith("../") || name.contains("/../") || name.endsWith("/..")) {
-      throw new Refusal(RejectionReason.BAD_FILE_NAME, "The document contains a part with an unsafe path (\""
-          + clip(name) + "\"); save it again from its application.");
-    }
-    String leaf = lower.substring(lower.lastIndexOf('/') + 1);
-    if (leaf.equals("vbaproject.bin") || leaf.equals("vbadata.xml") || leaf.equals("vbaprojectsignature.bin")
-        || lower.startsWith("scripts/") && !lower.endsWith("/")
-        || lower.startsWith("basic/") && lower.indexOf('/', 6) > 0
-            && !leaf.equals("script-lb.xml") && !leaf.equals("dialog-lb.xml")) {
-      throw macros();
-    }
-    int dot = leaf.lastIndexOf('.');
-    String extension = dot < 0 ? "" : leaf.substring(dot + 1);
-    if (FileNames.MACRO_EXTENSIONS.contains(extension)) {
-      throw macros();
-    }
-    if (EMBEDDED_PROGRAM_EXTENSIONS.contains(extension)) {
-      throw embeddedProgram(name);
-    }
-    if (FileNames.ARCHIVE_EXTENSIONS.contains(extension)) {
-      throw nested(name);
-    }
-  }
-
-  private static Refusal macros() {
-    return new Refusal(RejectionReason.MACRO_ENABLED,
-        "The document contains macros; save it without macros (for example as .docx, .xlsx or .pptx) and upload it again.");
-  }
-
-  private static Refusal embeddedProgram(String name) {
-    return new Refusal(RejectionReason.EXECUTABLE, "The document carries an embedded program or script (\""
-        + clip(name) + "\"); remove it and upload again.");
-  }
-
-  private Refusal nested(String name) {
-    return new Refusal(RejectionReason.NESTED_ARCHIVE, "The document carries an embedded archive or package (\""
-        + clip(name) + "\") and nested archives are not accepted; remove it or upload it separately.");
-  }
-
-  private static Refusal bomb(String what) {
-    return new Refusal(RejectionReason.DECOMPRESSION_BOMB, what
-        + " when decompressed, beyond what the portal accepts (a decompression bomb); it was refused.");
-  }
-
-  private static String clip(String name) {
-    String printable = name.replaceAll("\\p{C}", "?");
-    return printable.length() <= 80 ? printable : printable.substring(0, 77) + "...";
   }
 
   private static ByteSearch.Needle<ContentType> needle(String text, ContentType tag) {
@@ -424,12 +368,12 @@ final class ZipScanner implements StreamCheck {
         totalExpanded += n;
         double ratio = policy.maxCompressionRatio();
         if (totalExpanded > policy.maxExpandedBytes()) {
-          throw new RefusedIO(bomb("The document expands to more than "
+          throw new RefusedIO(ZipEntryRules.bomb("The document expands to more than "
               + UploadPolicy.describeBytes(policy.maxExpandedBytes())));
         }
         if (expanded > GRACE_BYTES && expanded > ratio * Math.max(1, compressed.count() - compressedStart)
             || totalExpanded > GRACE_BYTES && totalExpanded > ratio * Math.max(1, raw.count())) {
-          throw new RefusedIO(bomb("The document expands more than " + (long) ratio + " times"));
+          throw new RefusedIO(ZipEntryRules.bomb("The document expands more than " + (long) ratio + " times"));
         }
       }
       return n;

@@ -89,6 +89,23 @@ class ContentStoreSinkTest {
         assertThat(store.objects).isEmpty();
     }
 
+    @Test
+    void aMultipartFilePartOverTheLimitIsRefusedWithoutStoringAnything() throws Exception {
+        byte[] big = "q".repeat(300_000).getBytes();
+        byte[] body = MultipartStreamTest.body(MultipartStreamTest.part("title", null, null, "Notes".getBytes()),
+                MultipartStreamTest.part("file", "notes.txt", "text/plain", big));
+        MultipartStream parts = new MultipartStream(new ByteArrayInputStream(body), MultipartStreamTest.B);
+        assertThat(parts.next().name()).isEqualTo("title");
+        MultipartStream.Part file = parts.next();
+        ContentStoreSink sink = new ContentStoreSink(store, scope, "documents/e/v1", threads, 1024);
+        InspectionResult r = new UploadInspector(UploadPolicy.defaults().withMaxBytes(200_000))
+                .inspect(file.body(), file.fileName(), file.contentType(), sink);
+        assertThat(r).isInstanceOfSatisfying(Rejected.class,
+                x -> assertThat(x.reason()).isEqualTo(RejectionReason.TOO_LARGE));
+        assertThat(store.objects).isEmpty();
+        assertThat(store.deletes).contains("documents/e/v1");
+    }
+
     /** A content store in memory that, like the real ones, keeps nothing when its source fails. */
     static final class MemoryStore implements DocumentContentStore {
         final Map<String, byte[]> objects = new ConcurrentHashMap<>();

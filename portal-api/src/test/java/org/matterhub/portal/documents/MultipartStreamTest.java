@@ -114,6 +114,33 @@ class MultipartStreamTest {
         assertThat(MultipartStream.boundaryOf("multipart/mixed; boundary=x")).isNull();
     }
 
+    @Test
+    void aBodyWithoutAnyBoundaryOrPartIsMalformed() {
+        String onlyClosing = "--" + B + "--\r\n";
+        assertThatThrownBy(() -> new MultipartStream(new ByteArrayInputStream(onlyClosing.getBytes(StandardCharsets.UTF_8)), B).next())
+                .isInstanceOf(MultipartStream.MalformedMultipartException.class);
+    }
+
+    @Test
+    void aPartWithAnotherDispositionOrWithoutANameIsMalformed() {
+        for (String disposition : new String[] {"attachment; name=\"file\"", "form-data; filename=\"a.txt\""}) {
+            String body = "--" + B + "\r\nContent-Disposition: " + disposition + "\r\n\r\nx\r\n--" + B + "--";
+            assertThatThrownBy(() -> new MultipartStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), B).next())
+                    .as(disposition).isInstanceOf(MultipartStream.MalformedMultipartException.class);
+        }
+    }
+
+    @Test
+    void aRequestBodyIsBoundedEvenWithoutAContentLength() throws IOException {
+        byte[] body = body(part("file", "a.txt", "text/plain", new byte[10_000]));
+        assertThat(MultipartStream.bounded(new ByteArrayInputStream(body), body.length).readAllBytes()).isEqualTo(body);
+        InputStream over = MultipartStream.bounded(new ByteArrayInputStream(body), body.length - 1);
+        assertThatThrownBy(over::readAllBytes).isInstanceOf(MultipartStream.RequestTooLargeException.class);
+        MultipartStream parts = new MultipartStream(MultipartStream.bounded(new ByteArrayInputStream(body), 5_000), B);
+        MultipartStream.Part f = parts.next();
+        assertThatThrownBy(() -> f.body().readAllBytes()).isInstanceOf(MultipartStream.RequestTooLargeException.class);
+    }
+
     static byte[] part(String name, String fileName, String type, byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String header = "--" + B + "\r\nContent-Disposition: form-data; name=\"" + name + "\""

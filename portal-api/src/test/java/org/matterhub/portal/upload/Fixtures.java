@@ -1,11 +1,10 @@
 package org.matterhub.portal.upload;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +18,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /** Uploads generated in code: real minimal documents, and hostile variants of them. */
 final class Fixtures {
@@ -193,41 +193,32 @@ final class Fixtures {
   // ---- OLE2 compound files ----
 
   /**
-   * A compound-file header and one directory sector per four names: the directory shape that Word, Excel,
-   * PowerPoint and Outlook files have (without a FAT or stream data, which the inspector does not follow).
-   * Names starting with '+' are storages, others streams; the root entry is added first.
+   * A compound file written by Apache POI with the given entries at its root: the directory shape that Word,
+   * Excel, PowerPoint and Outlook files have. Names starting with '+' are storages, others streams holding
+   * their own name (the first stream holds {@code firstStream} instead, when it is given).
    */
   static byte[] ole(String... names) {
     return ole(new byte[0], names);
   }
 
-  static byte[] ole(byte[] extraSector, String... names) {
-    ByteBuffer header = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
-    header.put(Signatures.OLE).position(0x18);
-    header.putShort((short) 0x3E).putShort((short) 3).putShort((short) 0xFFFE).putShort((short) 9)
-        .putShort((short) 6);
-    header.position(0x30).putInt(0);
-    List<byte[]> entries = new ArrayList<>();
-    entries.add(directoryEntry("Root Entry", 5));
-    for (String name : names) {
-      entries.add(name.startsWith("+") ? directoryEntry(name.substring(1), 1) : directoryEntry(name, 2));
+  static byte[] ole(byte[] firstStream, String... names) {
+    try (POIFSFileSystem fs = new POIFSFileSystem()) {
+      boolean first = true;
+      for (String name : names) {
+        if (name.startsWith("+")) {
+          fs.createDirectory(name.substring(1));
+        } else {
+          byte[] content = first && firstStream.length > 0 ? firstStream : utf8(name);
+          fs.createDocument(new ByteArrayInputStream(content), name);
+          first = false;
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      fs.writeFilesystem(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    while (entries.size() % 4 != 0) {
-      entries.add(new byte[128]);
-    }
-    byte[] sector = new byte[512];
-    if (extraSector.length > 0) {
-      System.arraycopy(extraSector, 0, sector, 0, extraSector.length);
-    }
-    return concat(header.array(), concat(entries.toArray(new byte[0][])), sector);
-  }
-
-  private static byte[] directoryEntry(String name, int type) {
-    ByteBuffer entry = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
-    entry.put(name.getBytes(StandardCharsets.UTF_16LE));
-    entry.position(64).putShort((short) ((name.length() + 1) * 2)).put((byte) type).put((byte) 1);
-    entry.putInt(-1).putInt(-1).putInt(-1);
-    return entry.array();
   }
 
   /** The start of a Word 97 WordDocument stream (FIB) with the fEncrypted flag set. */

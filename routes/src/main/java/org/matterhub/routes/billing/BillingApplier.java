@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.mappings.billing.InvoiceFacts;
+import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.billing.InvoiceResolver;
 import org.matterhub.mappings.billing.Money;
 import org.matterhub.store.model.BillingRepository;
@@ -23,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a {@link BillingFeed} into the portal store, in the caller's transaction (bound to the firm, system actor):
+ * Writes a {@link BillingFeed} (canonical billing records) into the portal store, in the caller's transaction (bound to the firm, system actor):
  * customers with the organisation they bill, invoices with their lines, organisation and matter
  * ({@link InvoiceResolver}), payment applications, deletions. A payment that carries a portal posting's marker
  * ({@link #postingMarker}) marks that posting posted, so a firm-recorded payment is the same row whether the
@@ -81,16 +83,35 @@ public class BillingApplier {
                 "billing:" + connectionId);
     }
 
-    public Outcome apply(UUID connectionId, String vendor, BillingSettings settings, BillingFeed feed) {
-        lock(connectionId);
+    /**
+     * What a connection's records are resolved against: the firm's matters and organisations and the connection's
+     * customers, read once (in the caller's transaction) for every page of a poll. Customers written by a page are
+     * added as they are written.
+     *
+     * @param vendor the vendor's id, for dead letters and logs
+     */
+    public record Context(UUID connectionId, String vendor, InvoiceResolver resolver,
+                          Map<String, BillingRepository.Customer> customers) {
+    }
+
+    /** Reads what {@code connectionId}'s records are resolved against, in the caller's transaction. */
+    public Context context(UUID connectionId, String vendor, BillingSettings settings, InvoiceMatterRule defaultRule) {
         List<InvoiceResolver.Matter> matters = new ArrayList<>();
         billing.mattersByNumber().forEach((number, ref) -> matters.add(
                 new InvoiceResolver.Matter(ref.id(), number, null, ref.clientOrgId())));
         List<InvoiceResolver.Org> orgs = new ArrayList<>();
         billing.clientOrgsByName().forEach((name, id) -> orgs.add(new InvoiceResolver.Org(id, name)));
-        InvoiceResolver resolver = new InvoiceResolver(settings, vendor, matters, orgs);
+        return new Context(connectionId, vendor, new InvoiceResolver(settings, defaultRule, matters, orgs),
+                new HashMap<>(billing.customers(connectionId)));
+    }
 
-        Map<String, BillingRepository.Customer> customers = new HashMap<>(billing.customers(connectionId));
+    /** Writes {@code feed} in the caller's transaction, holding the connection's write lock. */
+    public Outcome apply(Context context, BillingFeed feed) {
+        UUID connectionId = context.connectionId();
+        String vendor = context.vendor();
+        InvoiceResolver resolver = context.resolver();
+        lock(connectionId);
+        Map<String, BillingRepository.Customer> customers = context.customers();
         int customerCount = 0;
         // parents first, so a sub-customer finds its parent's name
         List<BillingFeed.Customer> ordered = new ArrayList<>(feed.customers);

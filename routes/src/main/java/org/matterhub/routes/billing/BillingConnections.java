@@ -3,9 +3,12 @@ package org.matterhub.routes.billing;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.quickbooks.QboClient;
@@ -20,11 +23,13 @@ import org.matterhub.connectors.xero.XeroTokenStore;
 import org.matterhub.connectors.xero.XeroTokens;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.routes.engine.StoredTokens;
+import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.sync.WorkQueue;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,19 +42,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class BillingConnections {
 
-    public static final String QUICKBOOKS = "quickbooks";
-    public static final String XERO = "xero";
-
     private final BillingProperties properties;
     private final ConnectionRepository connections;
     private final Tenancy tenancy;
     private final WorkQueue queue;
+    private final ObjectProvider<VendorRegistry> vendors;
     private final Map<UUID, Object> clients = new ConcurrentHashMap<>();
+    /** Settings of connections a webhook looked up, so a delivery reads none; dropped by {@link #evict}. */
+    private final Map<UUID, BillingSettings> settingsCache = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public BillingConnections(BillingProperties properties, ConnectionRepository connections, Tenancy tenancy,
-                              WorkQueue queue) {
+                              WorkQueue queue, ObjectProvider<VendorRegistry> vendors) {
         this.properties = properties;
+        this.vendors = vendors;
         this.queue = queue;
         this.connections = connections;
         this.tenancy = tenancy;
@@ -70,14 +76,28 @@ public class BillingConnections {
     public record Handle(UUID firmId, UUID connectionId) {
     }
 
-    /** The active connection holding a QuickBooks company (realm id) or Xero organisation (tenant id). */
-    public java.util.Optional<Handle> byAccount(String vendor, String account) {
-        for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
-            if (!"active".equals(c.status())) {
-                continue;
-            }
-            BillingSettings s = load(c.firmId(), c.connectionId()).settings();
-            String held = QUICKBOOKS.equals(vendor) ? s.realmId() : s.tenantId();
+    /**
+     * The active connection of {@code vendor} holding {@code account} (a QuickBooks company, a Xero organisation), as
+     * {@code accountOf} reads it from a connection's settings. One query lists the vendor's connections; their settings
+     * are cached until the connection is created, re-authorised or its settings change ({@link #evict}). A miss reads
+     * the settings again once, so a connection authorised on another node is found too.
+     */
+    public java.util.Optional<Handle> byAccount(String vendor, Function<BillingSettings, String> accountOf, String account) {
+        List<WorkQueue.ConnectionHandle> active = queue.connections(vendor).stream()
+                .filter(c -> "active".equals(c.status())).toList();
+        java.util.Optional<Handle> cached = holding(active, accountOf, account);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        active.forEach(c -> settingsCache.remove(c.connectionId()));
+        return holding(active, accountOf, account);
+    }
+
+    private java.util.Optional<Handle> holding(List<WorkQueue.ConnectionHandle> active,
+                                               Function<BillingSettings, String> accountOf, String account) {
+        for (WorkQueue.ConnectionHandle c : active) {
+            BillingSettings s = settingsCache.computeIfAbsent(c.connectionId(), id -> load(c.firmId(), id).settings());
+            String held = accountOf.apply(s);
             if (account.equalsIgnoreCase(held == null ? "" : held)) {
                 return java.util.Optional.of(new Handle(c.firmId(), c.connectionId()));
             }
@@ -85,8 +105,9 @@ public class BillingConnections {
         return java.util.Optional.empty();
     }
 
-    public static boolean isBilling(String vendor) {
-        return QUICKBOOKS.equals(vendor) || XERO.equals(vendor);
+    /** Whether {@code vendor} is an accounting system (it has a billing adapter). */
+    public boolean isBilling(String vendor) {
+        return vendors.getObject().supports(vendor, BillingSync.class);
     }
 
     public Accounting load(UUID firmId, UUID connectionId) {
@@ -165,15 +186,16 @@ public class BillingConnections {
         });
     }
 
-    /** Stores freshly obtained tokens for a connection. */
-    public void saveTokens(UUID firmId, UUID connectionId, OAuthTokens tokens) {
+    /** Stores freshly obtained tokens for a connection; {@code refreshExpiresAt} null when the vendor does not say. */
+    public void saveTokens(UUID firmId, UUID connectionId, OAuthTokens tokens, Instant refreshExpiresAt) {
         new StoredTokens<>(tenancy, connections, firmId, connectionId, (a, r, e, re) -> tokens)
-                .save(tokens, tokens instanceof QboTokens q ? q.refreshTokenExpiresAt() : null);
+                .save(tokens, refreshExpiresAt);
     }
 
-    /** Forgets cached clients (after re-authorisation or a settings change). */
+    /** Forgets cached clients and settings (after creation, re-authorisation or a settings change). */
     public void evict(UUID connectionId) {
         clients.remove(connectionId);
+        settingsCache.remove(connectionId);
     }
 
     private static String require(String value, String what) {

@@ -6,13 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.kernel.VendorException;
-import org.matterhub.connectors.quickbooks.QboInvoice;
-import org.matterhub.connectors.quickbooks.QboNotFoundException;
-import org.matterhub.connectors.xero.XeroNotFoundException;
 import org.matterhub.portal.billing.InvoicePdfSource;
 import org.matterhub.portal.billing.PaymentLinks;
+import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.BillingRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
@@ -23,8 +20,7 @@ import org.springframework.stereotype.Component;
  * and its hosted payment page ("pay now"). Both run with the firm's connection and its request budget, after the API
  * has decided the caller may read the invoice.
  *
- * <p>Pay-now links: QuickBooks returns {@code InvoiceLink} on a read with {@code include=invoiceLink}; Xero's online
- * invoice URL is a call of its own. A link read less than {@link #LINK_FRESH} ago is reused (it is stored on the
+ * <p>Pay-now links come from the vendor's {@link InvoiceDocuments}. A link read less than {@link #LINK_FRESH} ago is reused (it is stored on the
  * invoice), so a client clicking twice costs one request.
  */
 @Component
@@ -33,11 +29,14 @@ public class BillingPortalSources implements InvoicePdfSource, PaymentLinks {
     static final Duration LINK_FRESH = Duration.ofMinutes(10);
 
     private final BillingConnections connections;
+    private final VendorRegistry vendors;
     private final BillingRepository billing;
     private final Tenancy tenancy;
 
-    public BillingPortalSources(BillingConnections connections, BillingRepository billing, Tenancy tenancy) {
+    public BillingPortalSources(BillingConnections connections, VendorRegistry vendors, BillingRepository billing,
+                                Tenancy tenancy) {
         this.connections = connections;
+        this.vendors = vendors;
         this.billing = billing;
         this.tenancy = tenancy;
     }
@@ -47,16 +46,12 @@ public class BillingPortalSources implements InvoicePdfSource, PaymentLinks {
         if (invoice.connectionId() == null || invoice.externalId() == null) {
             return Optional.empty();
         }
-        String vendor = connections.load(firmId, invoice.connectionId()).vendor();
+        InvoiceDocuments vendor = documentsOf(firmId, invoice.connectionId());
         try {
-            ContentDownload d = BillingConnections.QUICKBOOKS.equals(vendor)
-                    ? connections.quickbooks(firmId, invoice.connectionId()).invoicePdf(invoice.externalId())
-                    : connections.xero(firmId, invoice.connectionId()).invoicePdf(UUID.fromString(invoice.externalId()));
-            return Optional.of(new InvoicePdf(d.body(), d.contentLength().orElse(-1)));
-        } catch (QboNotFoundException | XeroNotFoundException e) {
-            return Optional.empty();
+            return vendor.pdf(firmId, invoice.connectionId(), invoice.externalId())
+                    .map(d -> new InvoicePdf(d.body(), d.contentLength().orElse(-1)));
         } catch (VendorException e) {
-            throw new IOException(vendor + " could not render the invoice's PDF: " + e.getMessage(), e);
+            throw new IOException(vendor.system().id() + " could not render the invoice's PDF: " + e.getMessage(), e);
         }
     }
 
@@ -71,24 +66,22 @@ public class BillingPortalSources implements InvoicePdfSource, PaymentLinks {
                 && invoice.paymentUrlAt().isAfter(Instant.now().minus(LINK_FRESH))) {
             return Optional.of(invoice.paymentUrl());
         }
-        String vendor = connections.load(firmId, invoice.connectionId()).vendor();
+        InvoiceDocuments vendor = documentsOf(firmId, invoice.connectionId());
         String url;
         try {
-            if (BillingConnections.QUICKBOOKS.equals(vendor)) {
-                QboInvoice fresh = connections.quickbooks(firmId, invoice.connectionId()).invoice(invoice.externalId());
-                url = fresh.voided() || fresh.balance() == null || fresh.balance().signum() == 0 ? null : fresh.invoiceLink();
-            } else {
-                url = connections.xero(firmId, invoice.connectionId()).onlineInvoiceUrl(UUID.fromString(invoice.externalId()));
-            }
-        } catch (QboNotFoundException | XeroNotFoundException e) {
-            return Optional.empty();
+            url = vendor.paymentLink(firmId, invoice.connectionId(), invoice.externalId()).orElse(null);
         } catch (VendorException e) {
-            throw new UncheckedIOException(new IOException(vendor + " did not give a payment link: " + e.getMessage(), e));
+            throw new UncheckedIOException(new IOException(vendor.system().id() + " did not give a payment link: "
+                    + e.getMessage(), e));
         }
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
         tenancy.writeVoid(scope, () -> billing.setPaymentUrl(invoiceId, url));
         return Optional.of(url);
+    }
+
+    private InvoiceDocuments documentsOf(UUID firmId, UUID connectionId) {
+        return vendors.adapter(connections.load(firmId, connectionId).vendor(), InvoiceDocuments.class);
     }
 }

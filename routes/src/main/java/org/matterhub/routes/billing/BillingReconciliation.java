@@ -12,16 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.ErrorClassifier;
-import org.matterhub.connectors.quickbooks.QboClient;
-import org.matterhub.connectors.quickbooks.QboErrorClassifier;
-import org.matterhub.connectors.quickbooks.QboInvoice;
-import org.matterhub.connectors.quickbooks.QboPage;
-import org.matterhub.connectors.xero.XeroClient;
-import org.matterhub.connectors.xero.XeroErrorClassifier;
-import org.matterhub.connectors.xero.XeroInvoice;
-import org.matterhub.connectors.xero.XeroPage;
-import org.matterhub.mappings.billing.Money;
 import org.matterhub.routes.engine.BackgroundWork;
+import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.BillingRepository;
 import org.matterhub.store.sync.WorkQueue;
 import org.matterhub.store.tenancy.Tenancy;
@@ -32,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compares, per accounting connection, organisation and currency, the open balance the portal shows with the one the
- * accounting system reports now, invoice by invoice, and records the result for ops
+ * accounting system reports now ({@link BillingBalances}), invoice by invoice, and records the result for ops
  * ({@code GET /ops/v1/billing/reconciliation}). A difference is reported with the invoices that differ; the portal
  * never adjusts a balance to match — the next sync does, if the difference was only lag, and a person looks at
  * anything else.
@@ -48,16 +40,16 @@ public class BillingReconciliation {
     }
 
     private final WorkQueue queue;
+    private final VendorRegistry vendors;
     private final BillingConnections connections;
     private final BillingRepository billing;
     private final Tenancy tenancy;
     private final BackgroundWork background;
-    private final ErrorClassifier qboErrors = new QboErrorClassifier();
-    private final ErrorClassifier xeroErrors = new XeroErrorClassifier();
 
-    public BillingReconciliation(WorkQueue queue, BillingConnections connections, BillingRepository billing, Tenancy tenancy,
-                                 BackgroundWork background) {
+    public BillingReconciliation(WorkQueue queue, VendorRegistry vendors, BillingConnections connections,
+                                 BillingRepository billing, Tenancy tenancy, BackgroundWork background) {
         this.queue = queue;
+        this.vendors = vendors;
         this.connections = connections;
         this.billing = billing;
         this.tenancy = tenancy;
@@ -65,12 +57,12 @@ public class BillingReconciliation {
     }
 
     public void runAll() {
-        for (String vendor : new String[] {BillingConnections.QUICKBOOKS, BillingConnections.XERO}) {
+        for (BillingBalances balances : vendors.all(BillingBalances.class)) {
+            String vendor = balances.system().id();
+            ErrorClassifier errors = vendors.adapter(balances.system(), BillingSync.class).errors();
             for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
                 if ("active".equals(c.status())) {
-                    background.run(vendor, "reconcile", c.firmId(), c.connectionId(),
-                            BillingConnections.QUICKBOOKS.equals(vendor) ? qboErrors : xeroErrors,
-                            (f, conn) -> run(f, conn));
+                    background.run(vendor, "reconcile", c.firmId(), c.connectionId(), errors, (f, conn) -> run(f, conn));
                 }
             }
         }
@@ -79,37 +71,9 @@ public class BillingReconciliation {
     /** Reconciles one connection now. */
     public Result run(UUID firmId, UUID connectionId) {
         BillingConnections.Accounting a = connections.load(firmId, connectionId);
-        // external id -> (currency, vendor balance in minor units) of every invoice that still owes or may owe
-        Map<String, Object[]> vendor = new HashMap<>();
-        if (BillingConnections.QUICKBOOKS.equals(a.vendor())) {
-            QboClient client = connections.quickbooks(firmId, connectionId);
-            int start = 1;
-            while (true) {
-                QboPage<QboInvoice> page = client.invoices(start, QuickBooksBillingSync.PAGE);
-                for (QboInvoice i : page.items()) {
-                    long balance = i.voided() ? 0 : Money.of(i.balance(), i.currency()).minorUnits();
-                    vendor.put(i.id(), new Object[] {i.currency(), balance, i.customerId()});
-                }
-                if (!page.hasMore()) {
-                    break;
-                }
-                start = page.nextStartPosition();
-            }
-        } else {
-            XeroClient client = connections.xero(firmId, connectionId);
-            for (int p = 1; ; p++) {
-                XeroPage<XeroInvoice> page = client.invoicesModifiedSince(null, p);
-                for (XeroInvoice i : page.items()) {
-                    boolean owes = i.status() == XeroInvoice.Status.AUTHORISED;
-                    long balance = owes ? Money.of(i.amountDue(), i.currencyCode()).minorUnits() : 0;
-                    vendor.put(i.id().toString(), new Object[] {i.currencyCode(), balance,
-                            i.contactId() == null ? null : i.contactId().toString()});
-                }
-                if (!page.hasMore()) {
-                    break;
-                }
-            }
-        }
+        // external id -> currency, vendor balance in minor units and customer of every invoice that still owes or may owe
+        Map<String, BillingBalances.OpenBalance> vendor = vendors.adapter(a.vendor(), BillingBalances.class)
+                .balances(firmId, connectionId);
         UUID runId = UUID.randomUUID();
         return tenancy.write(TenantScope.system(firmId), () -> {
             List<BillingRepository.PortalBalance> portal = billing.portalBalances(connectionId);
@@ -122,8 +86,8 @@ public class BillingReconciliation {
                 long vendorSum = 0;
                 ArrayNode differing = JSON.createArrayNode();
                 for (var e : pb.invoiceBalances().entrySet()) {
-                    Object[] v = vendor.get(e.getKey());
-                    long vb = v == null ? 0 : (long) v[1];
+                    BillingBalances.OpenBalance v = vendor.get(e.getKey());
+                    long vb = v == null ? 0 : v.balanceMinor();
                     seen.add(e.getKey());
                     vendorSum += vb;
                     if (vb != e.getValue()) {
@@ -140,14 +104,14 @@ public class BillingReconciliation {
             Map<List<Object>, ArrayNode> unseen = new HashMap<>();
             Map<List<Object>, Long> unseenSum = new HashMap<>();
             for (var e : vendor.entrySet()) {
-                long vb = (long) e.getValue()[1];
+                long vb = e.getValue().balanceMinor();
                 if (seen.contains(e.getKey()) || vb == 0) {
                     continue;
                 }
-                String customer = (String) e.getValue()[2];
+                String customer = e.getValue().customerExternalId();
                 BillingRepository.Customer c = customer == null ? null : customers.get(customer);
                 UUID org = c == null ? null : c.clientOrgId();
-                List<Object> key = Arrays.asList(org, org == null ? customer : null, e.getValue()[0]);
+                List<Object> key = Arrays.asList(org, org == null ? customer : null, e.getValue().currency());
                 unseen.computeIfAbsent(key, k -> JSON.createArrayNode()).addObject().put("invoice", e.getKey())
                         .put("portalMinor", 0).put("vendorMinor", vb).put("atVendor", true);
                 unseenSum.merge(key, vb, Long::sum);

@@ -21,7 +21,8 @@ public abstract class BillingSettingsEditor implements ConnectionSettings {
     @Override
     public Replacement replace(String stored, JsonNode given) {
         BillingSettings kept = BillingSettings.parse(stored);
-        BillingSettings merged = BillingConnectController.settings(given).withRealm(kept.realmId()).withTenant(kept.tenantId());
+        BillingSettings merged = BillingSettings.parse(given == null || given.isNull() ? "{}" : given.toString())
+                .withRealm(kept.realmId()).withTenant(kept.tenantId());
         return new Replacement(merged, merged.toJson());
     }
 

@@ -1,14 +1,15 @@
 package org.matterhub.routes.billing;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.matterhub.connectors.kernel.ErrorClassifier;
-import org.matterhub.connectors.quickbooks.QboErrorClassifier;
-import org.matterhub.connectors.xero.XeroDailyLimitException;
-import org.matterhub.connectors.xero.XeroErrorClassifier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.matterhub.routes.engine.BackgroundWork;
+import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.sync.WorkQueue;
 import org.matterhub.store.tenancy.Tenancy;
@@ -18,11 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What the billing routes call on schedule and on webhooks: for every active QuickBooks and Xero connection, poll
- * (backfill until complete, then incremental). Failures are classified per vendor: retriable ones are retried with the
- * background budget (the cursor did not move, so the next run resumes where this one stopped), a revoked grant marks
- * the connection for re-authorisation, anything else becomes a dead letter. A Xero organisation whose daily quota is
- * spent is parked until its window resets: its polls are skipped, not retried, until then.
+ * What the billing routes call on schedule and on webhooks: for every active connection of every accounting vendor
+ * (each a {@link BillingSync} in the {@link VendorRegistry}), poll (backfill until complete, then incremental).
+ * Failures are classified by the vendor's classifier: retriable ones are retried with the background budget (the
+ * cursor did not move, so the next run resumes where this one stopped), a revoked grant marks the connection for
+ * re-authorisation, anything else becomes a dead letter. A connection whose vendor quota is spent
+ * ({@link BillingQuotaSpentException}, Xero's daily limit) is parked until its window resets: its polls are skipped,
+ * not retried, until then.
  */
 @Component
 public class BillingSyncService {
@@ -30,37 +33,35 @@ public class BillingSyncService {
     private static final Logger log = LoggerFactory.getLogger(BillingSyncService.class);
 
     private final WorkQueue queue;
-    private final QuickBooksBillingSync quickbooks;
-    private final XeroBillingSync xero;
+    private final VendorRegistry vendors;
+    private final BillingPolls polls;
+    private final BillingPollLocks locks;
     private final BackgroundWork background;
     private final ConnectionRepository connections;
     private final Tenancy tenancy;
-    private final ErrorClassifier qboErrors = new QboErrorClassifier();
-    private final ErrorClassifier xeroErrors = new XeroErrorClassifier();
     private final Map<UUID, Instant> parkedUntil = new ConcurrentHashMap<>();
-    /** One poll of a connection at a time in this process: two would read the same pages from the same cursor. */
-    private final Map<UUID, java.util.concurrent.locks.ReentrantLock> running = new ConcurrentHashMap<>();
-    private final Map<UUID, java.util.concurrent.atomic.AtomicInteger> requested = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService webhookPolls = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+    private final Map<UUID, AtomicInteger> requested = new ConcurrentHashMap<>();
+    private final ExecutorService webhookPolls = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "billing-webhook-poll");
         t.setDaemon(true);
         return t;
     });
 
-    public BillingSyncService(WorkQueue queue, QuickBooksBillingSync quickbooks, XeroBillingSync xero,
+    public BillingSyncService(WorkQueue queue, VendorRegistry vendors, BillingPolls polls, BillingPollLocks locks,
                               BackgroundWork background, ConnectionRepository connections, Tenancy tenancy) {
         this.queue = queue;
-        this.quickbooks = quickbooks;
-        this.xero = xero;
+        this.vendors = vendors;
+        this.polls = polls;
+        this.locks = locks;
         this.background = background;
         this.connections = connections;
         this.tenancy = tenancy;
     }
 
     public void pollAll() {
-        for (String vendor : new String[] {BillingConnections.QUICKBOOKS, BillingConnections.XERO}) {
-            for (WorkQueue.ConnectionHandle c : queue.connections(vendor)) {
-                if ("active".equals(c.status()) && !lockOf(c.connectionId()).isLocked()) {
+        for (BillingSync vendor : vendors.all(BillingSync.class)) {
+            for (WorkQueue.ConnectionHandle c : queue.connections(vendor.system().id())) {
+                if ("active".equals(c.status()) && !locks.busy(c.connectionId())) {
                     poll(vendor, c.firmId(), c.connectionId());
                 }
             }
@@ -72,8 +73,7 @@ public class BillingSyncService {
      * fold into one more poll after it, so a burst of events costs at most two polls.
      */
     public void requestPoll(String vendor, UUID firmId, UUID connectionId) {
-        java.util.concurrent.atomic.AtomicInteger pending = requested.computeIfAbsent(connectionId,
-                k -> new java.util.concurrent.atomic.AtomicInteger());
+        AtomicInteger pending = requested.computeIfAbsent(connectionId, k -> new AtomicInteger());
         if (pending.getAndIncrement() > 0) {
             return;
         }
@@ -92,7 +92,7 @@ public class BillingSyncService {
         });
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         webhookPolls.shutdownNow();
     }
@@ -102,26 +102,11 @@ public class BillingSyncService {
      * which is idempotent. Waits for a poll of the connection that is running.
      */
     public void resetCursors(String vendor, UUID firmId, UUID connectionId) {
-        java.util.concurrent.locks.ReentrantLock lock = lockOf(connectionId);
-        lock.lock();
-        try {
-            if (BillingConnections.XERO.equals(vendor)) {
-                xero.resetCursors(firmId, connectionId);
-            } else {
-                quickbooks.resetCursors(firmId, connectionId);
-            }
-        } finally {
-            lock.unlock();
-        }
+        vendors.adapter(vendor, BillingSync.class).resetCursors(firmId, connectionId);
     }
 
     public boolean backfillComplete(String vendor, UUID firmId, UUID connectionId) {
-        return BillingConnections.XERO.equals(vendor) ? xero.backfillComplete(firmId, connectionId)
-                : quickbooks.backfillComplete(firmId, connectionId);
-    }
-
-    private java.util.concurrent.locks.ReentrantLock lockOf(UUID connectionId) {
-        return running.computeIfAbsent(connectionId, k -> new java.util.concurrent.locks.ReentrantLock());
+        return vendors.adapter(vendor, BillingSync.class).backfillComplete(firmId, connectionId);
     }
 
     /**
@@ -129,46 +114,41 @@ public class BillingSyncService {
      * poll of the same connection already running (the scheduler's, a webhook's) to finish first.
      */
     public boolean poll(String vendor, UUID firmId, UUID connectionId) {
-        java.util.concurrent.locks.ReentrantLock lock = lockOf(connectionId);
-        lock.lock();
-        try {
-            return pollNow(vendor, firmId, connectionId);
-        } finally {
-            lock.unlock();
-        }
+        return poll(vendors.adapter(vendor, BillingSync.class), firmId, connectionId);
     }
 
-    private boolean pollNow(String vendor, UUID firmId, UUID connectionId) {
+    private boolean poll(BillingSync vendor, UUID firmId, UUID connectionId) {
+        return locks.holding(connectionId, () -> pollNow(vendor, firmId, connectionId));
+    }
+
+    private boolean pollNow(BillingSync vendor, UUID firmId, UUID connectionId) {
         Instant parked = parkedUntil.get(connectionId);
         if (parked != null) {
             if (Instant.now().isBefore(parked)) {
                 return false;
             }
             parkedUntil.remove(connectionId);
-            log.info("Xero connection {}: daily window reset, sync resumes", connectionId);
+            log.info("{} connection {}: request quota window reset, sync resumes", vendor.displayName(), connectionId);
         }
-        boolean qbo = BillingConnections.QUICKBOOKS.equals(vendor);
-        return background.run(qbo ? "QuickBooks" : "Xero", "poll", firmId, connectionId, qbo ? qboErrors : xeroErrors,
-                (f, c) -> {
-                    try {
-                        if (qbo) {
-                            quickbooks.poll(f, c);
-                        } else {
-                            xero.poll(f, c);
-                        }
-                    } catch (XeroDailyLimitException e) {
-                        park(f, c, e.resetAt());
-                    }
-                });
+        return background.run(vendor.displayName(), "poll", firmId, connectionId, vendor.errors(), (f, c) -> {
+            try {
+                vendor.poll(polls.open(f, c, vendor));
+                tenancy.writeVoid(TenantScope.system(f), () -> connections.recordPoll(c, true, null));
+            } catch (BillingQuotaSpentException e) {
+                park(vendor, f, c, e.resetAt());
+            }
+        });
     }
 
-    private void park(UUID firmId, UUID connectionId, Instant until) {
+    private void park(BillingSync vendor, UUID firmId, UUID connectionId, Instant until) {
         if (parkedUntil.put(connectionId, until) == null) {
-            log.warn("Xero connection {}: daily request quota spent; sync parked until {}", connectionId, until);
+            log.warn("{} connection {}: request quota spent; sync parked until {}", vendor.displayName(), connectionId,
+                    until);
         }
         tenancy.writeVoid(TenantScope.system(firmId), () -> {
             connections.recordRateLimit(connectionId, 0, 0, until);
-            connections.recordError(connectionId, "Xero daily request quota spent; parked until " + until);
+            connections.recordError(connectionId, vendor.displayName() + " daily request quota spent; parked until "
+                    + until);
         });
     }
 }

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.ErrorClassifier;
-import org.matterhub.connectors.quickbooks.QboPayment;
-import org.matterhub.connectors.quickbooks.QboPaymentRequest;
-import org.matterhub.connectors.xero.XeroPayment;
-import org.matterhub.connectors.xero.XeroPaymentRequest;
+import org.matterhub.mappings.billing.BillingFeed;
+import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.billing.Money;
 import org.matterhub.routes.engine.QueueDrainer;
 import org.matterhub.routes.engine.VendorErrorClassifier;
+import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.BillingRepository;
 import org.matterhub.store.sync.OutboxEntry;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts a payment staff recorded ({@code payment.post} outbox row) to the accounting system, exactly once.
+ * Posts a payment staff recorded ({@code payment.post} outbox row) to the accounting system, exactly once, through
+ * the vendor's {@link PaymentPosting}.
  *
  * <p>The posting's id is the QuickBooks {@code requestid} or the Xero {@code Idempotency-Key} of the one create, and
  * the text {@code matterhub:<posting id>} rides on the payment (QuickBooks PrivateNote, Xero Reference). The create
@@ -39,14 +39,16 @@ public class PaymentPostingHandler implements QueueDrainer.OutboxHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BillingConnections connections;
+    private final VendorRegistry vendors;
     private final BillingRepository billing;
     private final BillingApplier applier;
     private final AuditLog audit;
     private final VendorErrorClassifier classifier = new VendorErrorClassifier();
 
-    public PaymentPostingHandler(BillingConnections connections, BillingRepository billing, BillingApplier applier,
-                                 AuditLog audit) {
+    public PaymentPostingHandler(BillingConnections connections, VendorRegistry vendors, BillingRepository billing,
+                                 BillingApplier applier, AuditLog audit) {
         this.connections = connections;
+        this.vendors = vendors;
         this.billing = billing;
         this.applier = applier;
         this.audit = audit;
@@ -77,27 +79,14 @@ public class PaymentPostingHandler implements QueueDrainer.OutboxHandler {
         BigDecimal amount = Money.ofMinor(posting.amountMinor(), posting.currency()).amount();
         String marker = BillingApplier.postingMarker(postingId);
         String note = posting.note() == null || posting.note().isBlank() ? marker : marker + " " + posting.note();
+        PaymentPosting vendor = vendors.adapter(a.vendor(), PaymentPosting.class);
+        PaymentPosting.Posted posted = vendor.post(a, new PaymentPosting.Order(postingId.toString(),
+                invoice.externalId(), invoice.customerExternalId(), amount, posting.currency(), posting.receivedOn(), note));
         BillingFeed feed = new BillingFeed();
-        String externalId;
-        if (BillingConnections.QUICKBOOKS.equals(a.vendor())) {
-            QboPayment p = connections.quickbooks(firm, posting.connectionId()).createPayment(postingId.toString(),
-                    new QboPaymentRequest(invoice.customerExternalId(), invoice.externalId(), amount, posting.currency(),
-                            posting.receivedOn(), null, note));
-            BillingFeeds.addPayment(feed, p);
-            externalId = p.id();
-        } else {
-            String account = a.settings().depositAccount();
-            if (account == null || account.isBlank()) {
-                throw new IllegalStateException("The Xero connection's settings name no depositAccount (bank account code)"
-                        + " to record payments into");
-            }
-            XeroPayment p = connections.xero(firm, posting.connectionId()).createPayment(postingId.toString(),
-                    XeroPaymentRequest.toAccountCode(UUID.fromString(invoice.externalId()), account, amount,
-                            posting.receivedOn(), note.length() > 255 ? note.substring(0, 255) : note));
-            feed.payments.add(BillingFeeds.payment(p));
-            externalId = p.id().toString();
-        }
-        applier.apply(posting.connectionId(), a.vendor(), a.settings(), feed);
+        feed.payments.addAll(posted.applications());
+        String externalId = posted.externalId();
+        InvoiceMatterRule rule = vendors.adapter(a.vendor(), BillingSync.class).defaultMatterRule();
+        applier.apply(applier.context(posting.connectionId(), a.vendor(), a.settings(), rule), feed);
         billing.markPosted(postingId, externalId);
         audit.record("payment.posted", "payment_posting", postingId.toString(),
                 java.util.Map.of("vendor", a.vendor(), "payment", externalId));

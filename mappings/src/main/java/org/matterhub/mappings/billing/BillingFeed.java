@@ -1,4 +1,4 @@
-package org.matterhub.routes.billing;
+package org.matterhub.mappings.billing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One batch of what an accounting system reported, in vendor-neutral terms: the QuickBooks and Xero syncs translate
- * their connector's records into this, and {@link BillingApplier} writes it. Amounts are the vendor's decimals, in the
- * record's currency; they become minor units only through {@link org.matterhub.mappings.billing.Money}, which refuses
- * a value the currency cannot hold.
+ * One batch of what an accounting system reported, as canonical billing records: each vendor's mapper
+ * ({@code mappings.quickbooks}, {@code mappings.xero}) translates its connector's records into these, and the billing
+ * flow writes them. Amounts are the vendor's decimals, in the record's currency; they become minor units only through
+ * {@link Money}, which refuses a value the currency cannot hold.
  */
 public final class BillingFeed {
 

@@ -1,15 +1,25 @@
-package org.matterhub.routes.billing;
+package org.matterhub.routes.billing.quickbooks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.quickbooks.QboCdcLookBackExceededException;
 import org.matterhub.connectors.quickbooks.QboChanges;
 import org.matterhub.connectors.quickbooks.QboClient;
+import org.matterhub.connectors.quickbooks.QboErrorClassifier;
 import org.matterhub.connectors.quickbooks.QboPage;
-import org.matterhub.store.model.ConnectionRepository;
+import org.matterhub.mappings.billing.BillingFeed;
+import org.matterhub.mappings.billing.InvoiceMatterRule;
+import org.matterhub.mappings.quickbooks.QuickBooksBillingMapper;
+import org.matterhub.routes.billing.BillingApplier;
+import org.matterhub.routes.billing.BillingConnections;
+import org.matterhub.routes.billing.BillingPoll;
+import org.matterhub.routes.billing.BillingPollLocks;
+import org.matterhub.routes.billing.BillingSync;
 import org.matterhub.store.sync.SyncCursor;
 import org.matterhub.store.sync.SyncCursorRepository;
 import org.matterhub.store.tenancy.Tenancy;
@@ -26,7 +36,7 @@ import org.springframework.stereotype.Component;
  * the page it was on.
  */
 @Component
-public class QuickBooksBillingSync {
+public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingSync {
 
     static final String ENTITY = "billing";
     static final String SUB = "quickbooks";
@@ -37,89 +47,83 @@ public class QuickBooksBillingSync {
     private static final Logger log = LoggerFactory.getLogger(QuickBooksBillingSync.class);
 
     private final BillingConnections connections;
-    private final BillingApplier applier;
+    private final BillingPollLocks locks;
     private final SyncCursorRepository cursors;
-    private final ConnectionRepository connectionRows;
     private final Tenancy tenancy;
+    private final ErrorClassifier errors = new QboErrorClassifier();
 
-    public QuickBooksBillingSync(BillingConnections connections, BillingApplier applier, SyncCursorRepository cursors,
-                                 ConnectionRepository connectionRows, Tenancy tenancy) {
+    public QuickBooksBillingSync(BillingConnections connections, BillingPollLocks locks, SyncCursorRepository cursors,
+                                 Tenancy tenancy) {
         this.connections = connections;
-        this.applier = applier;
+        this.locks = locks;
         this.cursors = cursors;
-        this.connectionRows = connectionRows;
         this.tenancy = tenancy;
     }
 
+    @Override
+    public ErrorClassifier errors() {
+        return errors;
+    }
+
+    @Override
+    public InvoiceMatterRule defaultMatterRule() {
+        return QuickBooksBillingMapper.DEFAULT_MATTER_RULE;
+    }
+
+    @Override
     public boolean backfillComplete(UUID firmId, UUID connectionId) {
         return tenancy.read(TenantScope.system(firmId), () ->
                 cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL).isPresent());
     }
 
-    /** Forgets where the sync stands; the next poll backfills. */
+    /** Forgets where the sync stands, once a running poll is done; the next poll backfills. */
+    @Override
     public void resetCursors(UUID firmId, UUID connectionId) {
-        tenancy.writeVoid(TenantScope.system(firmId), () -> {
+        locks.holding(connectionId, () -> tenancy.write(TenantScope.system(firmId), () -> {
             cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL);
             cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL);
-        });
+            return null;
+        }));
     }
 
-    public void poll(UUID firmId, UUID connectionId) {
-        TenantScope scope = TenantScope.system(firmId);
-        var incremental = tenancy.read(scope, () -> cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));
+    @Override
+    public void poll(BillingPoll poll) {
+        UUID connectionId = poll.connectionId();
+        var incremental = tenancy.read(poll.scope(), () -> cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));
         if (incremental.isEmpty()) {
-            backfill(firmId, connectionId);
+            backfill(poll);
         } else {
             try {
-                changes(firmId, connectionId, Instant.parse(incremental.get().get("since")));
+                changes(poll, Instant.parse(incremental.get().get("since")));
             } catch (QboCdcLookBackExceededException e) {
                 log.warn("QuickBooks connection {} was last synced more than 30 days ago; starting a new backfill",
                         connectionId);
-                tenancy.writeVoid(scope, () -> cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));
-                backfill(firmId, connectionId);
+                tenancy.writeVoid(poll.scope(), () -> cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));
+                backfill(poll);
             }
         }
-        tenancy.writeVoid(scope, () -> connectionRows.recordPoll(connectionId, true, null));
     }
 
-    private void backfill(UUID firmId, UUID connectionId) {
-        TenantScope scope = TenantScope.system(firmId);
-        QboClient client = connections.quickbooks(firmId, connectionId);
-        BillingConnections.Accounting a = connections.load(firmId, connectionId);
-        Map<String, String> pos = tenancy.read(scope, () -> cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL))
+    private void backfill(BillingPoll poll) {
+        UUID connectionId = poll.connectionId();
+        QboClient client = connections.quickbooks(poll.firmId(), connectionId);
+        Map<String, String> pos = tenancy.read(poll.scope(), () -> cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL))
                 .map(c -> new HashMap<>(c.position()))
                 .orElseGet(() -> new HashMap<>(Map.of("phase", PHASES[0], "start", "1", "since", Instant.now().toString())));
         while (true) {
             String phase = pos.get("phase");
             int start = Integer.parseInt(pos.get("start"));
             BillingFeed feed = new BillingFeed();
-            boolean more;
-            int next;
-            switch (phase) {
-                case "customers" -> {
-                    QboPage<org.matterhub.connectors.quickbooks.QboCustomer> page = client.customers(start, PAGE);
-                    page.items().forEach(c -> feed.customers.add(BillingFeeds.customer(c)));
-                    more = page.hasMore();
-                    next = page.nextStartPosition();
-                }
-                case "invoices" -> {
-                    QboPage<org.matterhub.connectors.quickbooks.QboInvoice> page = client.invoices(start, PAGE);
-                    page.items().forEach(i -> feed.invoices.add(BillingFeeds.invoice(i)));
-                    more = page.hasMore();
-                    next = page.nextStartPosition();
-                }
-                default -> {
-                    QboPage<org.matterhub.connectors.quickbooks.QboPayment> page = client.payments(start, PAGE);
-                    page.items().forEach(p -> BillingFeeds.addPayment(feed, p));
-                    more = page.hasMore();
-                    next = page.nextStartPosition();
-                }
-            }
+            QboPage<?> page = switch (phase) {
+                case "customers" -> read(client.customers(start, PAGE), c -> feed.customers.add(QuickBooksBillingMapper.customer(c)));
+                case "invoices" -> read(client.invoices(start, PAGE), i -> feed.invoices.add(QuickBooksBillingMapper.invoice(i)));
+                default -> read(client.payments(start, PAGE), p -> feed.payments.addAll(QuickBooksBillingMapper.payments(p)));
+            };
             Map<String, String> after = new HashMap<>(pos);
-            if (more) {
-                after.put("start", Integer.toString(next));
+            if (page.hasMore()) {
+                after.put("start", Integer.toString(page.nextStartPosition()));
             } else {
-                int i = java.util.Arrays.asList(PHASES).indexOf(phase);
+                int i = Arrays.asList(PHASES).indexOf(phase);
                 if (i + 1 < PHASES.length) {
                     after.put("phase", PHASES[i + 1]);
                     after.put("start", "1");
@@ -128,8 +132,7 @@ public class QuickBooksBillingSync {
                 }
             }
             boolean done = "done".equals(after.get("phase"));
-            tenancy.writeVoid(scope, () -> {
-                applier.apply(connectionId, BillingConnections.QUICKBOOKS, a.settings(), feed);
+            poll.write(feed, () -> {
                 if (done) {
                     cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL);
                     cursors.save(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL, Map.of("since", after.get("since")),
@@ -146,24 +149,24 @@ public class QuickBooksBillingSync {
         }
     }
 
-    private void changes(UUID firmId, UUID connectionId, Instant since) {
-        TenantScope scope = TenantScope.system(firmId);
-        QboClient client = connections.quickbooks(firmId, connectionId);
-        BillingConnections.Accounting a = connections.load(firmId, connectionId);
+    private static <T> QboPage<T> read(QboPage<T> page, java.util.function.Consumer<T> into) {
+        page.items().forEach(into);
+        return page;
+    }
+
+    private void changes(BillingPoll poll, Instant since) {
+        UUID connectionId = poll.connectionId();
+        QboClient client = connections.quickbooks(poll.firmId(), connectionId);
         Instant now = Instant.now();
         QboChanges changes = client.changesSince(since, now);
-        BillingFeed feed = new BillingFeed();
-        BillingFeeds.addQbo(feed, changes);
+        BillingFeed feed = QuickBooksBillingMapper.changes(changes);
         Instant until = changes.coveredUntil() == null ? now : changes.coveredUntil();
         Instant nextSince = until.minus(OVERLAP).isAfter(since) ? until.minus(OVERLAP) : since;
-        tenancy.writeVoid(scope, () -> {
-            BillingApplier.Outcome o = applier.apply(connectionId, BillingConnections.QUICKBOOKS, a.settings(), feed);
-            cursors.save(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL, Map.of("since", nextSince.toString()),
-                    feed.size());
-            if (feed.size() > 0) {
-                log.info("QuickBooks connection {}: {} changes ({} invoices, {} payments, {} deletions, {} parked)",
-                        connectionId, feed.size(), o.invoices(), o.payments(), o.deleted(), o.parked());
-            }
-        });
+        BillingApplier.Outcome o = poll.write(feed, () -> cursors.save(connectionId, ENTITY, SUB,
+                SyncCursor.SyncMode.INCREMENTAL, Map.of("since", nextSince.toString()), feed.size()));
+        if (feed.size() > 0) {
+            log.info("QuickBooks connection {}: {} changes ({} invoices, {} payments, {} deletions, {} parked)",
+                    connectionId, feed.size(), o.invoices(), o.payments(), o.deleted(), o.parked());
+        }
     }
 }

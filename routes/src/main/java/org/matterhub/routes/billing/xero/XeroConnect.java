@@ -1,0 +1,101 @@
+package org.matterhub.routes.billing.xero;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.matterhub.connectors.xero.XeroClient;
+import org.matterhub.connectors.xero.XeroTenant;
+import org.matterhub.connectors.xero.XeroTokenStore;
+import org.matterhub.connectors.xero.XeroTokens;
+import org.matterhub.mappings.billing.BillingSettings;
+import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.routes.billing.BillingConnect;
+import org.matterhub.routes.billing.BillingConnections;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connecting a Xero organisation: Xero's OAuth 2.0, the organisation found through {@code /connections} (a grant that
+ * reaches several organisations must name one in {@code settings.tenantId}).
+ */
+@Component
+public class XeroConnect extends XeroAdapter implements BillingConnect {
+
+    private final BillingConnections connections;
+
+    public XeroConnect(BillingConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public String defaultBaseUrl() {
+        return "https://api.xero.com/api.xro/2.0";
+    }
+
+    @Override
+    public List<String> insecureBaseUrlPrefixes() {
+        return List.of();
+    }
+
+    @Override
+    public URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state) {
+        return connections.xeroOAuth(connection).authorizeUrl(redirectUri, state);
+    }
+
+    @Override
+    public void checkCallback(Map<String, String> params) {
+        // Xero's callback carries only the code and state.
+    }
+
+    @Override
+    public Authorized authorize(BillingConnections.Accounting connection, String code, String redirectUri,
+                                Map<String, String> params) {
+        XeroTokens tokens = connections.xeroOAuth(connection).exchangeCode(code, redirectUri);
+        return new Authorized(tokens, null, tenant(connection, tokens));
+    }
+
+    @Override
+    public String accountField() {
+        return "tenantId";
+    }
+
+    @Override
+    public String account(BillingSettings settings) {
+        return settings.tenantId();
+    }
+
+    @Override
+    public BillingSettings withAccount(BillingSettings settings, String account) {
+        return settings.withTenant(account);
+    }
+
+    /** The organisation the grant reaches: the one the settings name, or the only one. */
+    private String tenant(BillingConnections.Accounting a, XeroTokens tokens) {
+        XeroTokens[] held = {tokens};
+        XeroClient discovery = new XeroClient(connections.xeroProperties(a), new UUID(0, 0), new XeroTokenStore() {
+            @Override
+            public XeroTokens load() {
+                return held[0];
+            }
+
+            @Override
+            public void save(XeroTokens t) {
+                held[0] = t;
+            }
+        });
+        List<XeroTenant> tenants = discovery.connections().stream()
+                .filter(t -> t.tenantType() == null || "ORGANISATION".equalsIgnoreCase(t.tenantType())).toList();
+        String wanted = a.settings().tenantId();
+        if (wanted != null) {
+            return tenants.stream().map(t -> t.tenantId().toString()).filter(wanted::equalsIgnoreCase).findFirst()
+                    .orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "Organisation not granted",
+                            "The Xero grant does not reach organisation " + wanted + "."));
+        }
+        if (tenants.size() != 1) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Choose an organisation", "The Xero grant reaches " + tenants.size()
+                    + " organisations; name one in settings.tenantId and connect again.");
+        }
+        return tenants.get(0).tenantId().toString();
+    }
+}
