@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.matterhub.demo.DemoConnect;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.portal.security.EmbeddedIssuer;
-import org.matterhub.routes.dms.ImanageDocumentSync;
+import org.matterhub.routes.documents.imanage.ImanageDocumentSync;
 import org.matterhub.simulators.common.RecordedRequest;
 import org.matterhub.simulators.imanage.ImanageSimulator;
 import org.matterhub.simulators.imanage.ImanageSimulatorData;

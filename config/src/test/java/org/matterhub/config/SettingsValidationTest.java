@@ -16,7 +16,7 @@ import org.matterhub.portal.documents.UploadProperties;
 import org.matterhub.portal.security.AuthProperties;
 import org.matterhub.routes.RoutesConfiguration;
 import org.matterhub.routes.billing.BillingProperties;
-import org.matterhub.routes.dms.DmsProperties;
+import org.matterhub.routes.documents.DmsProperties;
 import org.matterhub.routes.storage.StorageProperties;
 import org.matterhub.store.StoreProperties;
 import org.springframework.boot.WebApplicationType;

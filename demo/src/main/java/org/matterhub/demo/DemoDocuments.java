@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.portal.security.EmbeddedIssuer;
-import org.matterhub.routes.dms.DmsConnections;
-import org.matterhub.routes.dms.DmsProperties;
-import org.matterhub.routes.dms.DmsSyncService;
+import org.matterhub.routes.documents.DmsProperties;
+import org.matterhub.routes.documents.DmsSyncService;
 import org.matterhub.simulators.common.SampleFiles;
 import org.matterhub.simulators.imanage.ImanageDemoSeed;
 import org.matterhub.simulators.imanage.ImanageSimulator;
@@ -101,10 +101,12 @@ public class DemoDocuments implements DisposableBean {
     /** Connects both systems, backfills them, and on a first start publishes the demo's documents. */
     public Map<String, UUID> connectAndSync(String base) throws Exception {
         Map<String, UUID> ids = new LinkedHashMap<>();
-        ids.put(DmsConnections.IMANAGE, connect(base, DmsConnections.IMANAGE, "iManage Work (simulator)", imanage.baseUrl(),
+        String imanageId = SourceSystem.IMANAGE.id();
+        String netDocumentsId = SourceSystem.NETDOCUMENTS.id();
+        ids.put(imanageId, connect(base, imanageId, "iManage Work (simulator)", imanage.baseUrl(),
                 Map.of("library", "ACTIVE_US", "clients", Map.of("NORTHWIND", "Northwind Holdings Ltd",
                         "BLUEBIRD", "Bluebird Ventures LLC"))));
-        ids.put(DmsConnections.NETDOCUMENTS, connect(base, DmsConnections.NETDOCUMENTS, "NetDocuments (simulator)",
+        ids.put(netDocumentsId, connect(base, netDocumentsId, "NetDocuments (simulator)",
                 netDocuments.baseUrl(), Map.of("repositoryId", netDocuments.options().repositoryId(),
                         "cabinetId", netDocuments.options().cabinetId(), "requestsPerMinute", 1000,
                         "clients", Map.of("CEDARPINE", "Cedar & Pine Bakery Co"))));
@@ -142,7 +144,7 @@ public class DemoDocuments implements DisposableBean {
                 imanage.data().addVersion(docId, SampleFiles.docx(title + " (revised)", "Revised after the client's comments"));
             }
         }
-        sync.poll(DmsConnections.IMANAGE, DemoFirm.FIRM_ID, ids.get(DmsConnections.IMANAGE));
+        sync.poll(SourceSystem.IMANAGE.id(), DemoFirm.FIRM_ID, ids.get(SourceSystem.IMANAGE.id()));
         List<UUID> again = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForList(
                 "select id from document where state = 'pending_review' and title = any (?)", UUID.class,
                 (Object) revised.toArray(String[]::new)));

@@ -3,7 +3,7 @@ package org.matterhub.routes;
 import jakarta.validation.Validator;
 import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.routes.billing.BillingProperties;
-import org.matterhub.routes.dms.DmsProperties;
+import org.matterhub.routes.documents.DmsProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

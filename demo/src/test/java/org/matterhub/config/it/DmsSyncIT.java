@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.matterhub.demo.DemoDocuments;
 import org.matterhub.config.support.OpenApiContract;
 import org.matterhub.config.support.TestHub;
-import org.matterhub.routes.dms.DmsSyncService;
-import org.matterhub.routes.dms.ImanageDocumentSync;
+import org.matterhub.routes.documents.DmsSyncService;
+import org.matterhub.routes.documents.imanage.ImanageDocumentSync;
 import org.matterhub.simulators.common.FaultKind;
 import org.matterhub.simulators.common.FaultRule;
 import org.matterhub.simulators.common.SampleFiles;
@@ -220,6 +220,34 @@ class DmsSyncIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    @Test
+    void aFirmAdminReplacesADmsConnectionsSettingsThroughTheVendorNeutralEndpoint() throws Exception {
+        String admin = hub.token("jwhitaker@harbourlaw.example");
+        UUID connection = hub.connectionId("netdocuments");
+        String stored = hub.query("select settings::text as s from connection where id = ?", connection).get(0).get("s").toString();
+        long audited = hub.count("select count(*) from audit_event where action = 'connection.settings_changed'");
+
+        HttpResponse<String> same = hub.call("PUT", "/api/v1/admin/connections/" + connection + "/settings", admin, stored,
+                "application/json");
+        assertThat(same.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(same.body());
+        assertThat(body.get("connectionId").asText()).isEqualTo(connection.toString());
+        assertThat(body.get("settings").get("cabinetId").asText()).isEqualTo(JSON.readTree(stored).get("cabinetId").asText());
+        assertThat(hub.count("select count(*) from audit_event where action = 'connection.settings_changed'"))
+                .isEqualTo(audited + 1);
+        String replaced = hub.query("select settings::text as s from connection where id = ?", connection).get(0).get("s")
+                .toString();
+
+        assertThat(hub.call("PUT", "/api/v1/admin/connections/" + connection + "/settings", admin,
+                "{\"requestsPerMinute\": -5}", "application/json").statusCode()).isEqualTo(422);
+        assertThat(hub.call("PUT", "/api/v1/admin/connections/" + UUID.randomUUID() + "/settings", admin, stored,
+                "application/json").statusCode()).isEqualTo(404);
+        assertThat(hub.call("PUT", "/api/v1/admin/connections/" + connection + "/settings", hub.token(PARTNER), stored,
+                "application/json").statusCode()).isEqualTo(403);
+        assertThat(hub.query("select settings::text as s from connection where id = ?", connection).get(0).get("s").toString())
+                .isEqualTo(replaced);
+    }
 
     UUID documentOf(String vendor, String externalId) {
         List<Map<String, Object>> rows = hub.query("select d.document_id from dms_document d join connection c "

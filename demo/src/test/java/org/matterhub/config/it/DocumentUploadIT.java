@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.config.support.OpenApiContract;
 import org.matterhub.config.support.TestHub;
-import org.matterhub.routes.dms.DmsSyncService;
+import org.matterhub.routes.documents.DmsSyncService;
 import org.matterhub.simulators.common.FaultKind;
 import org.matterhub.simulators.common.FaultRule;
 import org.matterhub.simulators.common.RecordedRequest;

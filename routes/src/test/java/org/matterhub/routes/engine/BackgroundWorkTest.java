@@ -24,7 +24,12 @@ class BackgroundWorkTest {
     static final UUID FIRM = UUID.randomUUID();
     static final UUID CONNECTION = UUID.randomUUID();
     /** Everything is retriable here. */
-    static final ErrorClassifier RETRIABLE = t -> ErrorClass.RETRIABLE;
+    static final ErrorClassifier RETRIABLE = new ErrorClassifier() {
+        @Override
+        public ErrorClass classify(Throwable t) {
+            return ErrorClass.RETRIABLE;
+        }
+    };
 
     final BackgroundWork background = new BackgroundWork(null, null, null);
 

@@ -1,0 +1,25 @@
+package org.matterhub.routes.billing.quickbooks;
+
+import org.matterhub.mappings.canonical.SourceSystem;
+import org.matterhub.routes.billing.BillingConnections;
+import org.matterhub.routes.billing.BillingSettingsEditor;
+import org.springframework.stereotype.Component;
+
+/** A QuickBooks Online connection's settings change; its company ({@code realmId}) stays. */
+@Component
+public class QuickBooksSettings extends BillingSettingsEditor {
+
+    public QuickBooksSettings(BillingConnections connections) {
+        super(connections);
+    }
+
+    @Override
+    public SourceSystem system() {
+        return SourceSystem.QUICKBOOKS;
+    }
+
+    @Override
+    public String displayName() {
+        return "QuickBooks Online";
+    }
+}

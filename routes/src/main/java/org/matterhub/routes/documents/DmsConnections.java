@@ -1,0 +1,106 @@
+package org.matterhub.routes.documents;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.matterhub.connectors.kernel.OAuthTokens;
+import org.matterhub.connectors.kernel.RateLimitBuckets;
+import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.mappings.documents.DmsSettings;
+import org.matterhub.routes.engine.StoredTokens;
+import org.matterhub.store.model.ConnectionRecord;
+import org.matterhub.store.model.ConnectionRepository;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * A firm's document-management connections as the vendors' client factories need them: the connection row and its
+ * parsed {@link DmsSettings}, one cached client per connection, each with its own request budget
+ * ({@link DmsSettings#requestsPerMinute()}), and the tokens, which live encrypted in the connection row (a refreshed
+ * token is persisted before it is used). Each vendor builds its client in its own package
+ * ({@code documents.imanage.ImanageClients}, {@code documents.netdocuments.NetDocumentsClients}).
+ */
+@Component
+public class DmsConnections {
+
+    private final DmsProperties properties;
+    private final ConnectionRepository connections;
+    private final Tenancy tenancy;
+    private final HttpClient http;
+    private final Map<UUID, Object> clients = new ConcurrentHashMap<>();
+    private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+    private final RateLimitBuckets buckets;
+
+    public DmsConnections(DmsProperties properties, ConnectionRepository connections, Tenancy tenancy,
+                          RateLimitBuckets buckets) {
+        this.buckets = buckets;
+        this.properties = properties;
+        this.connections = connections;
+        this.tenancy = tenancy;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The connection and its parsed settings, read on the firm's side. */
+    public record Dms(ConnectionRecord connection, DmsSettings settings) {
+        public String vendor() {
+            return connection.vendor();
+        }
+    }
+
+    public Dms load(UUID firmId, UUID connectionId) {
+        return tenancy.read(TenantScope.system(firmId), () -> {
+            ConnectionRecord c = connections.find(connectionId)
+                    .orElseThrow(() -> new IllegalStateException("No connection " + connectionId));
+            return new Dms(c, DmsSettings.parse(connections.settings(connectionId).orElse("{}")));
+        });
+    }
+
+    /** The hub's OAuth applications with the DMS vendors. */
+    public DmsProperties properties() {
+        return properties;
+    }
+
+    /** The HTTP client every DMS client shares. */
+    public HttpClient http() {
+        return http;
+    }
+
+    /** The connection's client, built once by {@code build} and kept until {@link #evict}. */
+    public <T> T client(UUID connectionId, Class<T> type, Function<UUID, T> build) {
+        return type.cast(clients.computeIfAbsent(connectionId, id -> build.apply(id)));
+    }
+
+    /** The connection's tokens, read from and saved to its encrypted row as {@code T}. */
+    public <T extends OAuthTokens> StoredTokens<T> tokens(UUID firmId, UUID connectionId, StoredTokens.Factory<T> factory) {
+        return new StoredTokens<>(tenancy, connections, firmId, connectionId, factory);
+    }
+
+    /** The connection's request budget (shared by every client of it, sync and outbox alike). */
+    public RateLimiter limiter(UUID connectionId, int perMinute) {
+        return limiters.computeIfAbsent(connectionId, id -> RateLimiter.perMinute("dms:" + id, perMinute, buckets));
+    }
+
+    /** Forgets cached clients (after re-authorisation or a settings change). */
+    public void evict(UUID connectionId) {
+        clients.remove(connectionId);
+        limiters.remove(connectionId);
+    }
+
+    /** Stores freshly obtained tokens for a connection. */
+    public void saveTokens(UUID firmId, UUID connectionId, OAuthTokens tokens) {
+        new StoredTokens<>(tenancy, connections, firmId, connectionId, (a, r, e, re) -> tokens).save(tokens);
+    }
+
+    /** {@code value}, which a DMS connection cannot do without. */
+    public static String require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Document-system connection is missing " + what);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,67 @@
+package org.matterhub.routes.documents.imanage;
+
+import static org.matterhub.routes.documents.DmsConnections.require;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.matterhub.connectors.imanage.ImanageClient;
+import org.matterhub.connectors.imanage.ImanageOAuthClient;
+import org.matterhub.connectors.imanage.ImanageProperties;
+import org.matterhub.connectors.imanage.ImanageTokenStore;
+import org.matterhub.connectors.imanage.ImanageTokens;
+import org.matterhub.mappings.documents.DmsSettings;
+import org.matterhub.routes.documents.DmsConnections;
+import org.matterhub.routes.documents.DmsConnections.Dms;
+import org.matterhub.routes.documents.DmsProperties;
+import org.matterhub.routes.engine.StoredTokens;
+import org.springframework.stereotype.Component;
+
+/**
+ * iManage Work clients of a firm's connections: the server and library from the connection, the hub's OAuth
+ * application from {@link DmsProperties}, a request budget of 300 per minute unless the settings say otherwise
+ * (iManage publishes no limit).
+ */
+@Component
+public class ImanageClients {
+
+    private final DmsConnections connections;
+
+    public ImanageClients(DmsConnections connections) {
+        this.connections = connections;
+    }
+
+    public ImanageProperties properties(Dms dms) {
+        DmsSettings s = dms.settings();
+        DmsProperties properties = connections.properties();
+        return new ImanageProperties(URI.create(dms.connection().baseUrl()), s.customerId(),
+                s.library() == null ? "ACTIVE_US" : s.library(), require(properties.imanageClientId(), "imanage-client-id"),
+                require(properties.imanageClientSecret(), "imanage-client-secret"), Duration.ofSeconds(30),
+                ImanageProperties.DEFAULT_CRAWL_PAGE_SIZE, 500,
+                s.requestsPerMinuteOr(ImanageProperties.DEFAULT_RATE_LIMIT_PER_MINUTE));
+    }
+
+    public ImanageOAuthClient oauth(Dms dms) {
+        return new ImanageOAuthClient(properties(dms), connections.http());
+    }
+
+    public ImanageClient client(UUID firmId, UUID connectionId) {
+        return connections.client(connectionId, ImanageClient.class, id -> {
+            Dms dms = connections.load(firmId, id);
+            ImanageProperties p = properties(dms);
+            StoredTokens<ImanageTokens> io = connections.tokens(firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new ImanageTokens(access, refresh, expires));
+            return new ImanageClient(p, new ImanageTokenStore() {
+                @Override
+                public ImanageTokens load() {
+                    return io.load();
+                }
+
+                @Override
+                public void save(ImanageTokens tokens) {
+                    io.save(tokens);
+                }
+            }, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
+        });
+    }
+}

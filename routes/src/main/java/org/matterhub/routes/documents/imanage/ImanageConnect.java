@@ -1,0 +1,65 @@
+package org.matterhub.routes.documents.imanage;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import org.matterhub.connectors.kernel.OAuthTokens;
+import org.matterhub.mappings.canonical.SourceSystem;
+import org.matterhub.mappings.documents.DmsSettings;
+import org.matterhub.routes.documents.DmsConnect;
+import org.matterhub.routes.documents.DmsConnections;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connecting a firm's iManage Work server: OAuth 2.0 authorization code against the server's own authorization
+ * endpoints (IM-AUTH); the library defaults to {@code ACTIVE_US}, so no setting is required.
+ */
+@Component
+public class ImanageConnect implements DmsConnect {
+
+    /** The product's name as firms know it. */
+    static final String NAME = "iManage Work";
+
+    private final DmsConnections connections;
+    private final ImanageClients clients;
+
+    public ImanageConnect(DmsConnections connections, ImanageClients clients) {
+        this.connections = connections;
+        this.clients = clients;
+    }
+
+    @Override
+    public SourceSystem system() {
+        return SourceSystem.IMANAGE;
+    }
+
+    @Override
+    public String displayName() {
+        return NAME;
+    }
+
+    @Override
+    public String serverDescription() {
+        return "iManage Work server";
+    }
+
+    @Override
+    public Optional<String> settingsProblem(DmsSettings settings) {
+        return Optional.empty();
+    }
+
+    @Override
+    public URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state) {
+        return clients.oauth(connection).authorizeUrl(redirectUri, state);
+    }
+
+    @Override
+    public OAuthTokens exchangeCode(DmsConnections.Dms connection, String code, String redirectUri) {
+        return clients.oauth(connection).exchangeCode(code, redirectUri);
+    }
+
+    @Override
+    public void changed(UUID connectionId) {
+        connections.evict(connectionId);
+    }
+}

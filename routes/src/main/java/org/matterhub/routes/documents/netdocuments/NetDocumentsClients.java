@@ -1,0 +1,68 @@
+package org.matterhub.routes.documents.netdocuments;
+
+import static org.matterhub.routes.documents.DmsConnections.require;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.matterhub.connectors.netdocuments.NetDocumentsClient;
+import org.matterhub.connectors.netdocuments.NetDocumentsOAuthClient;
+import org.matterhub.connectors.netdocuments.NetDocumentsProperties;
+import org.matterhub.connectors.netdocuments.NetDocumentsTokenStore;
+import org.matterhub.connectors.netdocuments.NetDocumentsTokens;
+import org.matterhub.mappings.documents.DmsSettings;
+import org.matterhub.routes.documents.DmsConnections;
+import org.matterhub.routes.documents.DmsConnections.Dms;
+import org.matterhub.routes.documents.DmsProperties;
+import org.matterhub.routes.engine.StoredTokens;
+import org.springframework.stereotype.Component;
+
+/**
+ * NetDocuments clients of a firm's connections: the region's host (and API host, if the settings name one), the
+ * repository and cabinet from the settings, the hub's OAuth application from {@link DmsProperties}, and a request
+ * budget of 100 per 60 s unless the settings say otherwise (as NetDocuments' connector documentation names it).
+ */
+@Component
+public class NetDocumentsClients {
+
+    private final DmsConnections connections;
+
+    public NetDocumentsClients(DmsConnections connections) {
+        this.connections = connections;
+    }
+
+    public NetDocumentsProperties properties(Dms dms) {
+        DmsSettings s = dms.settings();
+        DmsProperties properties = connections.properties();
+        URI base = URI.create(dms.connection().baseUrl());
+        URI api = s.apiBaseUrl() == null ? base : URI.create(s.apiBaseUrl());
+        return new NetDocumentsProperties(base, api, require(s.repositoryId(), "repositoryId setting"),
+                require(s.cabinetId(), "cabinetId setting"), require(properties.netdocumentsClientId(), "netdocuments-client-id"),
+                require(properties.netdocumentsClientSecret(), "netdocuments-client-secret"), null, Duration.ofSeconds(30),
+                NetDocumentsProperties.MAX_PAGE_SIZE, s.requestsPerMinuteOr(NetDocumentsProperties.DEFAULT_RATE_LIMIT_PER_MINUTE));
+    }
+
+    public NetDocumentsOAuthClient oauth(Dms dms) {
+        return new NetDocumentsOAuthClient(properties(dms), connections.http());
+    }
+
+    public NetDocumentsClient client(UUID firmId, UUID connectionId) {
+        return connections.client(connectionId, NetDocumentsClient.class, id -> {
+            Dms dms = connections.load(firmId, id);
+            NetDocumentsProperties p = properties(dms);
+            StoredTokens<NetDocumentsTokens> io = connections.tokens(firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new NetDocumentsTokens(access, refresh, expires));
+            return new NetDocumentsClient(p, new NetDocumentsTokenStore() {
+                @Override
+                public NetDocumentsTokens load() {
+                    return io.load();
+                }
+
+                @Override
+                public void save(NetDocumentsTokens tokens) {
+                    io.save(tokens);
+                }
+            }, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package org.matterhub.routes.documents.netdocuments;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import org.matterhub.connectors.kernel.OAuthTokens;
+import org.matterhub.mappings.canonical.SourceSystem;
+import org.matterhub.mappings.documents.DmsSettings;
+import org.matterhub.routes.documents.DmsConnect;
+import org.matterhub.routes.documents.DmsConnections;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connecting a firm's NetDocuments repository: OAuth 2.0 authorization code against the region's host (ND-AUTH). A
+ * connection names its repository ({@code CA-…}) and cabinet ({@code NG-…}): every API call is scoped to them.
+ */
+@Component
+public class NetDocumentsConnect implements DmsConnect {
+
+    /** The product's name as firms know it. */
+    static final String NAME = "NetDocuments";
+
+    private final DmsConnections connections;
+    private final NetDocumentsClients clients;
+
+    public NetDocumentsConnect(DmsConnections connections, NetDocumentsClients clients) {
+        this.connections = connections;
+        this.clients = clients;
+    }
+
+    @Override
+    public SourceSystem system() {
+        return SourceSystem.NETDOCUMENTS;
+    }
+
+    @Override
+    public String displayName() {
+        return NAME;
+    }
+
+    @Override
+    public String serverDescription() {
+        return "NetDocuments host";
+    }
+
+    @Override
+    public Optional<String> settingsProblem(DmsSettings settings) {
+        return settings.repositoryId() == null || settings.cabinetId() == null
+                ? Optional.of("A NetDocuments connection needs settings.repositoryId (CA-…) and settings.cabinetId (NG-…).")
+                : Optional.empty();
+    }
+
+    @Override
+    public URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state) {
+        return clients.oauth(connection).authorizeUrl(redirectUri, state);
+    }
+
+    @Override
+    public OAuthTokens exchangeCode(DmsConnections.Dms connection, String code, String redirectUri) {
+        return clients.oauth(connection).exchangeCode(code, redirectUri);
+    }
+
+    @Override
+    public void changed(UUID connectionId) {
+        connections.evict(connectionId);
+    }
+}
