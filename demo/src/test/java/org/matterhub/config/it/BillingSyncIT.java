@@ -25,6 +25,8 @@ import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.mappings.quickbooks.QuickBooksBillingMapper;
 import org.matterhub.routes.billing.BillingApplier;
 import org.matterhub.routes.billing.BillingConnections;
+import org.matterhub.routes.billing.quickbooks.QuickBooksClients;
+import org.matterhub.routes.billing.xero.XeroClients;
 import org.matterhub.routes.billing.BillingReconciliation;
 import org.matterhub.simulators.common.FaultKind;
 import org.matterhub.simulators.common.FaultRule;
@@ -213,14 +215,14 @@ class BillingSyncIT {
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(hub.count("select count(*) from audit_event where action = 'invoice.pdf_downloaded' and subject_id = ?",
                 invoiceId.toString())).isEqualTo(audited + 1);
-        assertThat(hub.bean(BillingConnections.class).quickbooks(hub.firmId(), qbo).invoicePdf(openQbo).body().readAllBytes())
+        assertThat(hub.bean(QuickBooksClients.class).client(hub.firmId(), qbo).invoicePdf(openQbo).body().readAllBytes())
                 .isEqualTo(pdf.body());
 
         // Pay now: the hosted page's link, never card data.
         HttpResponse<String> pay = hub.call("POST", "/api/v1/invoices/" + invoiceId + "/pay", nwFinance, null, null);
         assertThat(pay.statusCode()).as(pay.body()).isEqualTo(200);
         String link = JSON.readTree(pay.body()).path("url").asText();
-        assertThat(link).isNotBlank().isEqualTo(hub.bean(BillingConnections.class).quickbooks(hub.firmId(), qbo)
+        assertThat(link).isNotBlank().isEqualTo(hub.bean(QuickBooksClients.class).client(hub.firmId(), qbo)
                 .invoice(openQbo).invoiceLink());
         assertThat(JSON.readTree(pay.body()).path("provider").asText()).isEqualTo("quickbooks");
 
@@ -228,8 +230,8 @@ class BillingSyncIT {
                 books.xeroSeed().openInvoiceId().toString()).get(0).get("id");
         HttpResponse<String> xeroPay = hub.call("POST", "/api/v1/invoices/" + xeroOpen + "/pay", bbFinance, null, null);
         assertThat(xeroPay.statusCode()).as(xeroPay.body()).isEqualTo(200);
-        assertThat(JSON.readTree(xeroPay.body()).path("url").asText()).isNotBlank().isEqualTo(hub.bean(BillingConnections.class)
-                .xero(hub.firmId(), xero).onlineInvoiceUrl(books.xeroSeed().openInvoiceId()));
+        assertThat(JSON.readTree(xeroPay.body()).path("url").asText()).isNotBlank().isEqualTo(hub.bean(XeroClients.class)
+                .client(hub.firmId(), xero).onlineInvoiceUrl(books.xeroSeed().openInvoiceId()));
         assertThat(hub.call("POST", "/api/v1/invoices/" + xeroOpen + "/pay", nwFinance, null, null).statusCode()).isEqualTo(404);
     }
 

@@ -1,6 +1,5 @@
 package org.matterhub.routes.billing;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,17 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
-import org.matterhub.connectors.quickbooks.QboClient;
-import org.matterhub.connectors.quickbooks.QboOAuthClient;
-import org.matterhub.connectors.quickbooks.QboProperties;
-import org.matterhub.connectors.quickbooks.QboTokenStore;
-import org.matterhub.connectors.quickbooks.QboTokens;
-import org.matterhub.connectors.xero.XeroClient;
-import org.matterhub.connectors.xero.XeroOAuthClient;
-import org.matterhub.connectors.xero.XeroProperties;
-import org.matterhub.connectors.xero.XeroThrottle;
-import org.matterhub.connectors.xero.XeroTokenStore;
-import org.matterhub.connectors.xero.XeroTokens;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.routes.engine.StoredTokens;
 import org.matterhub.routes.vendor.VendorRegistry;
@@ -34,11 +22,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Clients of a firm's accounting connections: one QuickBooks client per company ({@code realmId}) and one Xero client
- * per organisation ({@code tenantId}), each with the vendor's request budget (QuickBooks 500/min and 10 concurrent per
- * company, Xero 60/min, 5 concurrent and 5,000/day per organisation; VENDORS.md §4.6, §5.6) shared by the sync, the
- * payment postings and the portal's PDF and pay-now calls. The app's endpoints and credentials come from
- * {@link BillingProperties}; tokens live encrypted in the connection row, a rotated refresh token persisted before use.
+ * A firm's accounting connections, whatever the vendor: the connection and its settings, webhook look-ups by account,
+ * the cache of clients (each vendor's room builds its own, with the vendor's request budget shared by the sync, the
+ * payment postings and the portal's PDF and pay-now calls), and the tokens, encrypted in the connection row, a rotated
+ * refresh token persisted before use. The app's endpoints and credentials come from {@link BillingProperties}.
  */
 @Component
 public class BillingConnections {
@@ -123,72 +110,30 @@ public class BillingConnections {
         });
     }
 
-    public QboProperties quickbooksProperties(Accounting a) {
-        BillingProperties.QuickBooks q = properties.quickbooks();
-        return new QboProperties(URI.create(a.connection().baseUrl()), q.proxyHost(), q.proxyPort(), q.tokenUrl(),
-                q.authorizeUrl(), require(q.clientId(), "matterhub.billing.quickbooks.client-id"),
-                require(q.clientSecret(), "matterhub.billing.quickbooks.client-secret"), QboProperties.MINOR_VERSION,
-                Duration.ofSeconds(10), q.requestTimeout(), a.settings().requestsPerMinuteOr(500), 10, 5,
-                Duration.ofMillis(500), Duration.ofSeconds(30));
+    /** The hub's accounting app settings (endpoints, client credentials) under {@code matterhub.billing}. */
+    public BillingProperties properties() {
+        return properties;
     }
 
-    public XeroProperties xeroProperties(Accounting a) {
-        BillingProperties.Xero x = properties.xero();
-        return new XeroProperties(x.authorizeUrl(), x.tokenUrl(), x.connectionsUrl(), URI.create(a.connection().baseUrl()),
-                require(x.clientId(), "matterhub.billing.xero.client-id"),
-                require(x.clientSecret(), "matterhub.billing.xero.client-secret"), x.webhookKey(), Duration.ofSeconds(10),
-                x.requestTimeout(), Duration.ofSeconds(65), a.settings().requestsPerMinuteOr(XeroProperties.DEFAULT_PER_MINUTE),
-                XeroProperties.DEFAULT_CONCURRENT, XeroProperties.DEFAULT_PER_DAY, 5, Duration.ofMillis(500),
-                Duration.ofSeconds(8), Duration.ofSeconds(45));
+    /** The HTTP client the accounting clients share. */
+    public HttpClient http() {
+        return http;
     }
 
-    public QboOAuthClient quickbooksOAuth(Accounting a) {
-        return new QboOAuthClient(quickbooksProperties(a), http);
+    /** Where the vendors' request budgets are kept (shared by every node). */
+    public RateLimitBuckets buckets() {
+        return buckets;
     }
 
-    public XeroOAuthClient xeroOAuth(Accounting a) {
-        return new XeroOAuthClient(xeroProperties(a), http);
+    /** The connection's encrypted token row, read and written in the firm's scope. */
+    public <T extends OAuthTokens> StoredTokens<T> tokens(UUID firmId, UUID connectionId, StoredTokens.Factory<T> factory) {
+        return new StoredTokens<>(tenancy, connections, firmId, connectionId, factory);
     }
 
-    public QboClient quickbooks(UUID firmId, UUID connectionId) {
-        return (QboClient) clients.computeIfAbsent(connectionId, id -> {
-            Accounting a = load(firmId, id);
-            String realm = require(a.settings().realmId(), "the QuickBooks company (realmId)");
-            StoredTokens<QboTokens> io = new StoredTokens<>(tenancy, connections, firmId, id, QboTokens::new);
-            QboProperties props = quickbooksProperties(a);
-            return new QboClient(props, realm, new QboTokenStore() {
-                @Override
-                public QboTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(QboTokens tokens) {
-                    io.save(tokens, tokens.refreshTokenExpiresAt());
-                }
-            }, props.newRateLimiter("quickbooks:" + realm, buckets));
-        });
-    }
-
-    public XeroClient xero(UUID firmId, UUID connectionId) {
-        return (XeroClient) clients.computeIfAbsent(connectionId, id -> {
-            Accounting a = load(firmId, id);
-            UUID tenant = UUID.fromString(require(a.settings().tenantId(), "the Xero organisation (tenantId)"));
-            StoredTokens<XeroTokens> io = new StoredTokens<>(tenancy, connections, firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new XeroTokens(access, refresh, expires));
-            XeroProperties props = xeroProperties(a);
-            return new XeroClient(props, tenant, new XeroTokenStore() {
-                @Override
-                public XeroTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(XeroTokens tokens) {
-                    io.save(tokens);
-                }
-            }, XeroThrottle.forTenant(props, tenant, buckets), http, buckets.time());
-        });
+    /** The connection's client, built once by {@code build} and kept until {@link #evict}. */
+    @SuppressWarnings("unchecked")
+    public <C> C client(UUID connectionId, Function<UUID, C> build) {
+        return (C) clients.computeIfAbsent(connectionId, build::apply);
     }
 
     /** Stores freshly obtained tokens for a connection; {@code refreshExpiresAt} null when the vendor does not say. */
@@ -203,7 +148,8 @@ public class BillingConnections {
         settingsCache.remove(connectionId);
     }
 
-    private static String require(String value, String what) {
+    /** {@code value}, or a clear failure naming {@code what} the connection lacks. */
+    public static String require(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("Accounting connection is missing " + what);
         }

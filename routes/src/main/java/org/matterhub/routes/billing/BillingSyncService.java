@@ -1,5 +1,6 @@
 package org.matterhub.routes.billing;
 
+import org.matterhub.connectors.kernel.ErrorClassifier;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Map;
@@ -104,6 +105,11 @@ public class BillingSyncService {
      */
     public void resetCursors(String vendor, UUID firmId, UUID connectionId) {
         vendors.adapter(vendor, BillingSync.class).resetCursors(firmId, connectionId);
+    }
+
+    /** How {@code vendor}'s failures are classified. */
+    public ErrorClassifier errors(String vendor) {
+        return vendors.adapter(vendor, BillingSync.class).errors();
     }
 
     public boolean backfillComplete(String vendor, UUID firmId, UUID connectionId) {

@@ -3,7 +3,6 @@ package org.matterhub.routes.billing;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.engine.QueueDrainer;
-import org.matterhub.routes.engine.VendorErrorClassifier;
 import org.matterhub.store.sync.InboxEntry;
 import org.matterhub.store.tenancy.TenantContext;
 
@@ -17,7 +16,6 @@ public abstract class BillingWebhookInboxHandler implements QueueDrainer.InboxHa
 
     private final BillingSyncService sync;
     private final String vendor;
-    private final VendorErrorClassifier classifier = new VendorErrorClassifier();
 
     protected BillingWebhookInboxHandler(BillingSyncService sync, SourceSystem vendor) {
         this.sync = sync;
@@ -31,7 +29,7 @@ public abstract class BillingWebhookInboxHandler implements QueueDrainer.InboxHa
 
     @Override
     public ErrorClassifier classifier() {
-        return classifier;
+        return sync.errors(vendor);
     }
 
     @Override

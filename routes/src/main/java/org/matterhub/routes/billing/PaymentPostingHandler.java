@@ -43,10 +43,11 @@ public class PaymentPostingHandler implements QueueDrainer.OutboxHandler {
     private final BillingRepository billing;
     private final BillingApplier applier;
     private final AuditLog audit;
-    private final VendorErrorClassifier classifier = new VendorErrorClassifier();
+    private final VendorErrorClassifier classifier;
 
     public PaymentPostingHandler(BillingConnections connections, VendorRegistry vendors, BillingRepository billing,
                                  BillingApplier applier, AuditLog audit) {
+        this.classifier = new VendorErrorClassifier(vendors);
         this.connections = connections;
         this.vendors = vendors;
         this.billing = billing;

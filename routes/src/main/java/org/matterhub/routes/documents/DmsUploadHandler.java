@@ -51,11 +51,12 @@ public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
     private final ObjectProvider<DocumentContentStore> contentStore;
     private final TextExtractor text;
     private final DocumentRepository documents;
-    private final VendorErrorClassifier classifier = new VendorErrorClassifier();
+    private final VendorErrorClassifier classifier;
 
     public DmsUploadHandler(DmsConnections connections, VendorRegistry vendors, DmsRepository dms, UploadRepository uploads,
                             AuditLog audit, ObjectProvider<DocumentContentStore> contentStore, TextExtractor text,
                             DocumentRepository documents) {
+        this.classifier = new VendorErrorClassifier(vendors);
         this.connections = connections;
         this.vendors = vendors;
         this.dms = dms;

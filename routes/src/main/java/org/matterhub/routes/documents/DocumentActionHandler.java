@@ -23,9 +23,11 @@ public class DocumentActionHandler implements QueueDrainer.OutboxHandler {
 
     private final ConnectionRepository connections;
     private final Map<String, DecisionWriter> writers = new HashMap<>();
-    private final VendorErrorClassifier classifier = new VendorErrorClassifier();
+    private final VendorErrorClassifier classifier;
 
-    public DocumentActionHandler(ConnectionRepository connections, List<DecisionWriter> writers) {
+    public DocumentActionHandler(ConnectionRepository connections, List<DecisionWriter> writers,
+                                 VendorErrorClassifier classifier) {
+        this.classifier = classifier;
         this.connections = connections;
         for (DecisionWriter w : writers) {
             w.vendors().forEach(v -> this.writers.put(v, w));

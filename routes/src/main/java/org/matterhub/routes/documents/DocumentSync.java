@@ -1,8 +1,8 @@
 package org.matterhub.routes.documents;
 
 import java.util.UUID;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.routes.vendor.ConnectionSync;
+import org.matterhub.routes.vendor.VendorErrors;
 
 /**
  * A document-management system's inbound sync, run by {@link DmsSyncService} for each of its active connections:
@@ -10,10 +10,7 @@ import org.matterhub.routes.vendor.ConnectionSync;
  * that finds deletions no change feed announced. Cursors are saved in each page's transaction, so a failed run
  * resumes where it stopped; {@link #resetCursors} starts a backfill again.
  */
-public interface DocumentSync extends ConnectionSync {
-
-    /** Classifies this vendor's failures (retriable, re-authorisation, quota, permanent). */
-    ErrorClassifier errors();
+public interface DocumentSync extends ConnectionSync, VendorErrors {
 
     /** One pass from the saved cursors to the end. Returns how many documents (or versions) were applied. */
     long poll(UUID firmId, UUID connectionId);

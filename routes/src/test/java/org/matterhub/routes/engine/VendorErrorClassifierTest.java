@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.matterhub.connectors.clio.ClioErrorClassifier;
+import org.matterhub.connectors.imanage.ImanageErrorClassifier;
 import org.matterhub.connectors.kernel.ErrorClass;
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.netdocuments.NetDocumentsErrorClassifier;
+import org.matterhub.connectors.quickbooks.QboErrorClassifier;
+import org.matterhub.connectors.xero.XeroErrorClassifier;
+import org.matterhub.mappings.canonical.SourceSystem;
+import org.matterhub.routes.vendor.VendorErrors;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
 import org.matterhub.portal.documents.DocumentContentStore;
@@ -18,7 +27,29 @@ import org.matterhub.portal.documents.DocumentContentStore;
 /** Each vendor's failure by that vendor's table; our own side's failures by the kind of failure. */
 class VendorErrorClassifierTest {
 
-    final VendorErrorClassifier classifier = new VendorErrorClassifier();
+    final VendorErrorClassifier classifier = new VendorErrorClassifier(List.of(
+            vendor(SourceSystem.CLIO, new ClioErrorClassifier()), vendor(SourceSystem.IMANAGE, new ImanageErrorClassifier()),
+            vendor(SourceSystem.NETDOCUMENTS, new NetDocumentsErrorClassifier()),
+            vendor(SourceSystem.QUICKBOOKS, new QboErrorClassifier()), vendor(SourceSystem.XERO, new XeroErrorClassifier())));
+
+    static VendorErrors vendor(SourceSystem system, ErrorClassifier errors) {
+        return new VendorErrors() {
+            @Override
+            public ErrorClassifier errors() {
+                return errors;
+            }
+
+            @Override
+            public SourceSystem system() {
+                return system;
+            }
+
+            @Override
+            public String displayName() {
+                return system.name();
+            }
+        };
+    }
 
     static Stream<Arguments> table() {
         return Stream.of(

@@ -8,22 +8,21 @@ import org.matterhub.connectors.quickbooks.QboInvoice;
 import org.matterhub.connectors.quickbooks.QboPage;
 import org.matterhub.mappings.billing.Money;
 import org.matterhub.routes.billing.BillingBalances;
-import org.matterhub.routes.billing.BillingConnections;
 import org.springframework.stereotype.Component;
 
 /** Every QuickBooks invoice's balance, read by query pages; a voided invoice owes nothing. */
 @Component
 public class QuickBooksBalances extends QuickBooksAdapter implements BillingBalances {
 
-    private final BillingConnections connections;
+    private final QuickBooksClients clients;
 
-    public QuickBooksBalances(BillingConnections connections) {
-        this.connections = connections;
+    public QuickBooksBalances(QuickBooksClients clients) {
+        this.clients = clients;
     }
 
     @Override
     public Map<String, OpenBalance> balances(UUID firmId, UUID connectionId) {
-        QboClient client = connections.quickbooks(firmId, connectionId);
+        QboClient client = clients.client(firmId, connectionId);
         Map<String, OpenBalance> out = new HashMap<>();
         int start = 1;
         while (true) {

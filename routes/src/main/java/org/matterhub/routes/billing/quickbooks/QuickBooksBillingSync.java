@@ -16,7 +16,6 @@ import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.quickbooks.QuickBooksBillingMapper;
 import org.matterhub.routes.billing.BillingApplier;
-import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.routes.billing.BillingPoll;
 import org.matterhub.routes.billing.BillingPollLocks;
 import org.matterhub.routes.billing.BillingSync;
@@ -46,15 +45,15 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
     private static final String[] PHASES = {"customers", "invoices", "payments"};
     private static final Logger log = LoggerFactory.getLogger(QuickBooksBillingSync.class);
 
-    private final BillingConnections connections;
+    private final QuickBooksClients clients;
     private final BillingPollLocks locks;
     private final SyncCursorRepository cursors;
     private final Tenancy tenancy;
     private final ErrorClassifier errors = new QboErrorClassifier();
 
-    public QuickBooksBillingSync(BillingConnections connections, BillingPollLocks locks, SyncCursorRepository cursors,
-                                 Tenancy tenancy) {
-        this.connections = connections;
+    public QuickBooksBillingSync(BillingPollLocks locks, SyncCursorRepository cursors,
+                                 Tenancy tenancy, QuickBooksClients clients) {
+        this.clients = clients;
         this.locks = locks;
         this.cursors = cursors;
         this.tenancy = tenancy;
@@ -106,7 +105,7 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
 
     private void backfill(BillingPoll poll) {
         UUID connectionId = poll.connectionId();
-        QboClient client = connections.quickbooks(poll.firmId(), connectionId);
+        QboClient client = clients.client(poll.firmId(), connectionId);
         Map<String, String> pos = tenancy.read(poll.scope(), () -> cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL))
                 .map(c -> new HashMap<>(c.position()))
                 .orElseGet(() -> new HashMap<>(Map.of("phase", PHASES[0], "start", "1", "since", Instant.now().toString())));
@@ -156,7 +155,7 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
 
     private void changes(BillingPoll poll, Instant since) {
         UUID connectionId = poll.connectionId();
-        QboClient client = connections.quickbooks(poll.firmId(), connectionId);
+        QboClient client = clients.client(poll.firmId(), connectionId);
         Instant now = Instant.now();
         QboChanges changes = client.changesSince(since, now);
         BillingFeed feed = QuickBooksBillingMapper.changes(changes);

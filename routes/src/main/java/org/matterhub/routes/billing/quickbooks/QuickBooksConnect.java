@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuickBooksConnect extends QuickBooksAdapter implements BillingConnect {
 
-    private final BillingConnections connections;
+    private final QuickBooksClients clients;
 
-    public QuickBooksConnect(BillingConnections connections) {
-        this.connections = connections;
+    public QuickBooksConnect(QuickBooksClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -34,7 +34,7 @@ public class QuickBooksConnect extends QuickBooksAdapter implements BillingConne
 
     @Override
     public URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state) {
-        return connections.quickbooksOAuth(connection).authorizeUrl(redirectUri, state);
+        return clients.oauth(connection).authorizeUrl(redirectUri, state);
     }
 
     @Override
@@ -48,7 +48,7 @@ public class QuickBooksConnect extends QuickBooksAdapter implements BillingConne
     @Override
     public Authorized authorize(BillingConnections.Accounting connection, String code, String redirectUri,
                                 Map<String, String> params) {
-        QboTokens tokens = connections.quickbooksOAuth(connection).exchangeCode(code, redirectUri);
+        QboTokens tokens = clients.oauth(connection).exchangeCode(code, redirectUri);
         return new Authorized(tokens, tokens.refreshTokenExpiresAt(), params.get("realmId"));
     }
 

@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.quickbooks.QboInvoice;
 import org.matterhub.connectors.quickbooks.QboNotFoundException;
-import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.routes.billing.InvoiceDocuments;
 import org.springframework.stereotype.Component;
 
@@ -16,16 +15,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuickBooksInvoiceDocuments extends QuickBooksAdapter implements InvoiceDocuments {
 
-    private final BillingConnections connections;
+    private final QuickBooksClients clients;
 
-    public QuickBooksInvoiceDocuments(BillingConnections connections) {
-        this.connections = connections;
+    public QuickBooksInvoiceDocuments(QuickBooksClients clients) {
+        this.clients = clients;
     }
 
     @Override
     public Optional<ContentDownload> pdf(UUID firmId, UUID connectionId, String invoiceExternalId) {
         try {
-            return Optional.of(connections.quickbooks(firmId, connectionId).invoicePdf(invoiceExternalId));
+            return Optional.of(clients.client(firmId, connectionId).invoicePdf(invoiceExternalId));
         } catch (QboNotFoundException e) {
             return Optional.empty();
         }
@@ -34,7 +33,7 @@ public class QuickBooksInvoiceDocuments extends QuickBooksAdapter implements Inv
     @Override
     public Optional<String> paymentLink(UUID firmId, UUID connectionId, String invoiceExternalId) {
         try {
-            QboInvoice fresh = connections.quickbooks(firmId, connectionId).invoice(invoiceExternalId);
+            QboInvoice fresh = clients.client(firmId, connectionId).invoice(invoiceExternalId);
             boolean owes = !fresh.voided() && fresh.balance() != null && fresh.balance().signum() != 0;
             return owes ? Optional.ofNullable(fresh.invoiceLink()) : Optional.empty();
         } catch (QboNotFoundException e) {

@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuickBooksPaymentPosting extends QuickBooksAdapter implements PaymentPosting {
 
-    private final BillingConnections connections;
+    private final QuickBooksClients clients;
 
-    public QuickBooksPaymentPosting(BillingConnections connections) {
-        this.connections = connections;
+    public QuickBooksPaymentPosting(QuickBooksClients clients) {
+        this.clients = clients;
     }
 
     @Override
     public Posted post(BillingConnections.Accounting a, Order order) {
-        QboPayment p = connections.quickbooks(a.connection().firmId(), a.id()).createPayment(order.idempotencyKey(),
+        QboPayment p = clients.client(a.connection().firmId(), a.id()).createPayment(order.idempotencyKey(),
                 new QboPaymentRequest(order.customerExternalId(), order.invoiceExternalId(), order.amount(),
                         order.currency(), order.receivedOn(), null, order.note()));
         return new Posted(p.id(), QuickBooksBillingMapper.payments(p));

@@ -8,22 +8,21 @@ import org.matterhub.connectors.xero.XeroInvoice;
 import org.matterhub.connectors.xero.XeroPage;
 import org.matterhub.mappings.billing.Money;
 import org.matterhub.routes.billing.BillingBalances;
-import org.matterhub.routes.billing.BillingConnections;
 import org.springframework.stereotype.Component;
 
 /** Every Xero sales invoice's amount due, read a page at a time; only an AUTHORISED invoice owes anything. */
 @Component
 public class XeroBalances extends XeroAdapter implements BillingBalances {
 
-    private final BillingConnections connections;
+    private final XeroClients clients;
 
-    public XeroBalances(BillingConnections connections) {
-        this.connections = connections;
+    public XeroBalances(XeroClients clients) {
+        this.clients = clients;
     }
 
     @Override
     public Map<String, OpenBalance> balances(UUID firmId, UUID connectionId) {
-        XeroClient client = connections.xero(firmId, connectionId);
+        XeroClient client = clients.client(firmId, connectionId);
         Map<String, OpenBalance> out = new HashMap<>();
         for (int p = 1; ; p++) {
             XeroPage<XeroInvoice> page = client.invoicesModifiedSince(null, p);

@@ -14,7 +14,6 @@ import org.matterhub.connectors.xero.XeroPage;
 import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.xero.XeroBillingMapper;
-import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.routes.billing.BillingPoll;
 import org.matterhub.routes.billing.BillingPollLocks;
 import org.matterhub.routes.billing.BillingQuotaSpentException;
@@ -43,15 +42,15 @@ public class XeroBillingSync extends XeroAdapter implements BillingSync {
     private record Page(boolean more, Instant latest) {
     }
 
-    private final BillingConnections connections;
+    private final XeroClients clients;
     private final BillingPollLocks locks;
     private final SyncCursorRepository cursors;
     private final Tenancy tenancy;
     private final ErrorClassifier errors = new XeroErrorClassifier();
 
-    public XeroBillingSync(BillingConnections connections, BillingPollLocks locks, SyncCursorRepository cursors,
-                           Tenancy tenancy) {
-        this.connections = connections;
+    public XeroBillingSync(BillingPollLocks locks, SyncCursorRepository cursors,
+                           Tenancy tenancy, XeroClients clients) {
+        this.clients = clients;
         this.locks = locks;
         this.cursors = cursors;
         this.tenancy = tenancy;
@@ -104,7 +103,7 @@ public class XeroBillingSync extends XeroAdapter implements BillingSync {
 
     private void sync(BillingPoll poll, String kind) {
         UUID connectionId = poll.connectionId();
-        XeroClient client = connections.xero(poll.firmId(), connectionId);
+        XeroClient client = clients.client(poll.firmId(), connectionId);
         String sub = "xero-" + kind;
         Map<String, String> pos = tenancy.read(poll.scope(), () -> cursors.find(connectionId, ENTITY, sub, SyncCursor.SyncMode.INCREMENTAL))
                 .map(c -> new HashMap<>(c.position())).orElseGet(HashMap::new);

@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 public class XeroConnect extends XeroAdapter implements BillingConnect {
 
     private final BillingConnections connections;
+    private final XeroClients clients;
 
-    public XeroConnect(BillingConnections connections) {
+    public XeroConnect(BillingConnections connections, XeroClients clients) {
+        this.clients = clients;
         this.connections = connections;
     }
 
@@ -40,7 +42,7 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
 
     @Override
     public URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state) {
-        return connections.xeroOAuth(connection).authorizeUrl(redirectUri, state);
+        return clients.oauth(connection).authorizeUrl(redirectUri, state);
     }
 
     @Override
@@ -51,7 +53,7 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
     @Override
     public Authorized authorize(BillingConnections.Accounting connection, String code, String redirectUri,
                                 Map<String, String> params) {
-        XeroTokens tokens = connections.xeroOAuth(connection).exchangeCode(code, redirectUri);
+        XeroTokens tokens = clients.oauth(connection).exchangeCode(code, redirectUri);
         return new Authorized(tokens, null, tenant(connection, tokens));
     }
 
@@ -73,7 +75,7 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
     /** The organisation the grant reaches: the one the settings name, or the only one. */
     private String tenant(BillingConnections.Accounting a, XeroTokens tokens) {
         XeroTokens[] held = {tokens};
-        XeroClient discovery = new XeroClient(connections.xeroProperties(a), new UUID(0, 0), new XeroTokenStore() {
+        XeroClient discovery = new XeroClient(clients.properties(a), new UUID(0, 0), new XeroTokenStore() {
             @Override
             public XeroTokens load() {
                 return held[0];

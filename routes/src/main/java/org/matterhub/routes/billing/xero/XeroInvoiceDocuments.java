@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.xero.XeroNotFoundException;
-import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.routes.billing.InvoiceDocuments;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class XeroInvoiceDocuments extends XeroAdapter implements InvoiceDocuments {
 
-    private final BillingConnections connections;
+    private final XeroClients clients;
 
-    public XeroInvoiceDocuments(BillingConnections connections) {
-        this.connections = connections;
+    public XeroInvoiceDocuments(XeroClients clients) {
+        this.clients = clients;
     }
 
     @Override
     public Optional<ContentDownload> pdf(UUID firmId, UUID connectionId, String invoiceExternalId) {
         try {
-            return Optional.of(connections.xero(firmId, connectionId).invoicePdf(UUID.fromString(invoiceExternalId)));
+            return Optional.of(clients.client(firmId, connectionId).invoicePdf(UUID.fromString(invoiceExternalId)));
         } catch (XeroNotFoundException e) {
             return Optional.empty();
         }
@@ -30,7 +29,7 @@ public class XeroInvoiceDocuments extends XeroAdapter implements InvoiceDocument
     @Override
     public Optional<String> paymentLink(UUID firmId, UUID connectionId, String invoiceExternalId) {
         try {
-            return Optional.ofNullable(connections.xero(firmId, connectionId)
+            return Optional.ofNullable(clients.client(firmId, connectionId)
                     .onlineInvoiceUrl(UUID.fromString(invoiceExternalId)));
         } catch (XeroNotFoundException e) {
             return Optional.empty();

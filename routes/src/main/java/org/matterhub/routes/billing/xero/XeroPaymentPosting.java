@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class XeroPaymentPosting extends XeroAdapter implements PaymentPosting {
 
-    private final BillingConnections connections;
+    private final XeroClients clients;
 
-    public XeroPaymentPosting(BillingConnections connections) {
-        this.connections = connections;
+    public XeroPaymentPosting(XeroClients clients) {
+        this.clients = clients;
     }
 
     @Override
@@ -31,7 +31,7 @@ public class XeroPaymentPosting extends XeroAdapter implements PaymentPosting {
                     + " to record payments into");
         }
         String note = order.note().length() > 255 ? order.note().substring(0, 255) : order.note();
-        XeroPayment p = connections.xero(a.connection().firmId(), a.id()).createPayment(order.idempotencyKey(),
+        XeroPayment p = clients.client(a.connection().firmId(), a.id()).createPayment(order.idempotencyKey(),
                 XeroPaymentRequest.toAccountCode(UUID.fromString(order.invoiceExternalId()), account, order.amount(),
                         order.receivedOn(), note));
         return new Posted(p.id().toString(), List.of(XeroBillingMapper.payment(p)));
