@@ -15,6 +15,7 @@ import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.portal.documents.UploadProperties;
 import org.matterhub.portal.security.AuthProperties;
 import org.matterhub.routes.RoutesConfiguration;
+import org.matterhub.routes.practice.clio.ClioConfiguration;
 import org.matterhub.routes.billing.BillingProperties;
 import org.matterhub.routes.documents.DmsProperties;
 import org.matterhub.routes.storage.StorageProperties;
@@ -42,7 +43,7 @@ class SettingsValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class})
-    @Import(RoutesConfiguration.class)
+    @Import({RoutesConfiguration.class, ClioConfiguration.class})
     @EnableConfigurationProperties({StoreProperties.class, AuthProperties.class, UploadProperties.class,
             StorageProperties.class})
     static class Settings {

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.matterhub.portal.documents.DocumentContentStore.StoredContent;
 import org.matterhub.portal.documents.UploadDestinations.Choice;
 import org.matterhub.portal.documents.UploadModels.Filing;
@@ -75,7 +74,6 @@ public class DocumentUploadController {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentUploadController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UPLOAD_PATH = Pattern.compile("^/api/v1/matters/[^/]+/documents/?$");
     /** Room for part headers, boundaries and the text fields next to a file of the largest accepted size. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
     static final int MAX_TITLE = 200;
@@ -114,11 +112,6 @@ public class DocumentUploadController {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /** Whether a request is an upload (the JSON body-size limit does not apply to it; the firm's upload limit does). */
-    public static boolean isUpload(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && UPLOAD_PATH.matcher(request.getRequestURI()).matches();
     }
 
     @PreDestroy

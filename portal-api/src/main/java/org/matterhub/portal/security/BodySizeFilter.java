@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.matterhub.portal.documents.DocumentUploadController;
+import java.util.regex.Pattern;
 import org.matterhub.portal.problem.ProblemWriter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,16 +17,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class BodySizeFilter extends OncePerRequestFilter {
 
+    /** The document upload endpoint ({@code POST /api/v1/matters/{id}/documents}). */
+    private static final Pattern UPLOAD_PATH = Pattern.compile("^/api/v1/matters/[^/]+/documents/?$");
+
     private final AuthProperties auth;
 
     public BodySizeFilter(AuthProperties auth) {
         this.auth = auth;
     }
 
+    /** Whether a request is an upload (the JSON body-size limit does not apply to it; the firm's upload limit does). */
+    static boolean isUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && UPLOAD_PATH.matcher(request.getRequestURI()).matches();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (DocumentUploadController.isUpload(request)) {
+        if (isUpload(request)) {
             chain.doFilter(request, response);
             return;
         }
