@@ -2,6 +2,7 @@ package org.matterhub.routes.storage;
 
 import org.apache.camel.CamelContext;
 import org.matterhub.store.blob.Keysets;
+import org.matterhub.store.blob.LegacyDataKeys;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,18 @@ public class StorageConfiguration {
     DocumentBlobStore documentBlobStore(S3Client matterhubS3Client, CamelContext camelContext, StorageProperties storage,
                                         Keysets keysets) {
         return new DocumentBlobStore(matterhubS3Client, camelContext, storage, keysets);
+    }
+
+    /**
+     * Re-encrypts, once, the blobs sealed by the envelope used before Tink (see {@link LegacyBlobMigration}); off with
+     * {@code matterhub.storage.legacy-reencryption=false}.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "matterhub.storage", name = "legacy-reencryption", havingValue = "true",
+            matchIfMissing = true)
+    LegacyBlobMigration legacyBlobMigration(S3Client matterhubS3Client, StorageProperties storage,
+                                            DocumentBlobStore documentBlobStore, LegacyDataKeys legacyDataKeys) {
+        return new LegacyBlobMigration(matterhubS3Client, storage.bucket(), documentBlobStore, legacyDataKeys::key);
     }
 
     /** The portal reads document versions' bytes from the encrypted store. */

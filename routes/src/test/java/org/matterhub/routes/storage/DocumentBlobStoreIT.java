@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.store.StoreConfiguration.StoreEndpoint;
 import org.matterhub.store.blob.FirmKeysets;
+import org.matterhub.store.secrets.SecretCipher;
 import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,6 +61,8 @@ class DocumentBlobStoreIT {
     @Autowired CamelContext camel;
     @Autowired StoreEndpoint endpoint;
     @Autowired StorageProperties properties;
+    @Autowired LegacyBlobMigration legacyMigration;
+    @Autowired SecretCipher master;
 
     final UUID firmA = UUID.randomUUID();
     final UUID firmB = UUID.randomUUID();
@@ -141,6 +144,35 @@ class DocumentBlobStoreIT {
         assertThat(after.keyId()).isNotEqualTo(before.keyId());
         assertThat(DocumentBlobStoreTest.read(store.get(scope, "old", Optional.empty()))).isEqualTo(old);
         assertThat(DocumentBlobStoreTest.read(store.get(scope, "new", Optional.of(ByteRange.from(4990))))).hasSize(10);
+    }
+
+    @Test
+    void aLegacyBlobIsReencryptedWithItsDataKeyFromTheDatabase() throws Exception {
+        UUID firm = LegacyBlobMigrationTest.FIRM;
+        UUID keyId = LegacyBlobMigrationTest.KEY_ID;
+        byte[] wrapped = master.encrypt(java.util.Base64.getEncoder().encodeToString(LegacyBlobMigrationTest.legacyKey()),
+                "firm_data_key:" + firm + ":" + keyId);
+        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.ownerUser(), endpoint.ownerPassword())) {
+            try (PreparedStatement ps = c.prepareStatement("insert into firm (id, name, slug) values (?, 'Legacy', ?)")) {
+                ps.setObject(1, firm);
+                ps.setString(2, "legacy-" + firm);
+                ps.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into firm_data_key (id, firm_id, key_enc, retired_at) values (?, ?, ?, now())")) {
+                ps.setObject(1, keyId);
+                ps.setObject(2, firm);
+                ps.setBytes(3, wrapped);
+                ps.execute();
+            }
+        }
+        TenantScope scope = TenantScope.staff(firm, null);
+        s3.putObject(PutObjectRequest.builder().bucket(BUCKET).key(store.storageKey(scope, "legacy/contract.pdf")).build(),
+                RequestBody.fromBytes(LegacyBlobMigrationTest.fixture("contract.pdf.sealed")));
+
+        assertThat(legacyMigration.run().reencrypted()).isEqualTo(1);
+        assertThat(DocumentBlobStoreTest.read(store.get(scope, "legacy/contract.pdf", Optional.empty())))
+                .isEqualTo(LegacyBlobMigrationTest.contract());
     }
 
     @Test
