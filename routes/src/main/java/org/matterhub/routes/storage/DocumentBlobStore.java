@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -59,6 +60,13 @@ public class DocumentBlobStore implements AutoCloseable {
 
     private static final String OCTET_STREAM = "application/octet-stream";
     private static final SegmentLayout LAYOUT = SegmentLayout.TINK;
+    /** Segments a large download holds decrypted ahead of its reader ({@link ReadAhead}). */
+    static final int READ_AHEAD_SEGMENTS = 4;
+    /**
+     * Downloads of at most this many segments (1 MiB) are decrypted on the reading thread: they are over in about a
+     * millisecond, and a helper's start and hand-offs would cost more than the overlap saves.
+     */
+    static final int READ_AHEAD_MIN_SEGMENTS = 16;
 
     private final S3Client s3;
     private final CamelContext camel;
@@ -66,6 +74,8 @@ public class DocumentBlobStore implements AutoCloseable {
     private final int partSize;
     private final Keysets keysets;
     private final AWS2S3Endpoint endpoint;
+    /** Downloads' read-ahead helpers: a cached pool, so a new download never waits for another's helper to end. */
+    private final ExecutorService readAheadThreads;
     private volatile ProducerTemplate template;
 
     /**
@@ -87,6 +97,8 @@ public class DocumentBlobStore implements AutoCloseable {
         configuration.setPartSize(partSize);
         this.endpoint = new AWS2S3Endpoint("aws2-s3://" + bucket + "?multiPartUpload=true&partSize=" + partSize,
                 camel.getComponent("aws2-s3", AWS2S3Component.class), configuration);
+        this.readAheadThreads = camel.getExecutorServiceManager()
+                .newCachedThreadPool(this, "DocumentBlobStore read-ahead");
     }
 
     /**
@@ -145,8 +157,10 @@ public class DocumentBlobStore implements AutoCloseable {
      * The plaintext of a blob, or of a range of it. A whole blob is one GET decrypted by Tink's decrypting stream; a
      * range is read through Tink's seekable decrypting channel over ranged GETs ({@link S3RangeChannel}): one small
      * GET for the header and the blob's size, then one for the segments covering the range, and nothing else. Each
-     * segment is authenticated before any of its bytes are returned. The stream must be closed: closing it before
-     * its end drops the connection.
+     * segment is authenticated before any of its bytes are returned; a download of more than
+     * {@value #READ_AHEAD_MIN_SEGMENTS} segments is decrypted up to {@value #READ_AHEAD_SEGMENTS} segments ahead of
+     * its reader on a helper thread ({@link ReadAhead}). The stream must be closed: closing it before its end drops
+     * the connection (and stops the helper).
      *
      * @throws RangeNotSatisfiableException when the range starts at or after the blob's end
      */
@@ -160,7 +174,9 @@ public class DocumentBlobStore implements AutoCloseable {
                 try {
                     SourceFailure source = new SourceFailure(new ReleasingStream(body));
                     InputStream plaintext = keysets.keyset(scope).aead().newDecryptingStream(source, associatedData);
-                    return new DecryptedStream(plaintext, 0, Long.MAX_VALUE, () -> source.failure, objectKey);
+                    Long stored = body.response().contentLength();
+                    return readAhead(new DecryptedStream(plaintext, 0, Long.MAX_VALUE, () -> source.failure, objectKey),
+                            stored == null || stored > (long) READ_AHEAD_MIN_SEGMENTS * LAYOUT.segmentSize(), body::abort);
                 } catch (GeneralSecurityException | RuntimeException e) {
                     body.abort();
                     throw e;
@@ -179,18 +195,26 @@ public class DocumentBlobStore implements AutoCloseable {
                 throw new RangeNotSatisfiableException(wanted, size);
             }
             long last = Math.min(wanted.last(), size - 1);
-            S3RangeChannel stored = new S3RangeChannel(
-                    (first, end) -> new ReleasingStream(fetch(storageKey, new long[] {first, end})), storedSize, header,
-                    LAYOUT.ciphertextEnd(LAYOUT.segmentOf(last), storedSize));
+            S3RangeChannel stored = new S3RangeChannel((first, end) -> {
+                ResponseInputStream<GetObjectResponse> response = fetch(storageKey, new long[] {first, end});
+                return new S3RangeChannel.Opened(new ReleasingStream(response), response::abort);
+            }, storedSize, header, LAYOUT.ciphertextEnd(LAYOUT.segmentOf(last), storedSize));
             SeekableByteChannel plaintext = keysets.keyset(scope).aead().newSeekableDecryptingChannel(stored, associatedData);
             plaintext.position(wanted.first());
-            return new DecryptedStream(DecryptedStream.of(plaintext), wanted.first(), last - wanted.first() + 1,
-                    stored::failure, objectKey);
+            long length = last - wanted.first() + 1;
+            return readAhead(new DecryptedStream(DecryptedStream.of(plaintext), wanted.first(), length, stored::failure,
+                    objectKey), length > (long) READ_AHEAD_MIN_SEGMENTS * LAYOUT.plaintextPerSegment(), stored::abort);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Tink could not start decrypting " + objectKey, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code plaintext} read ahead on a helper thread when the download is large; else as it is. */
+    private InputStream readAhead(InputStream plaintext, boolean large, Runnable abort) {
+        return large ? ReadAhead.start(plaintext, LAYOUT.plaintextPerSegment(), READ_AHEAD_SEGMENTS, readAheadThreads,
+                abort) : plaintext;
     }
 
     /**
@@ -362,6 +386,7 @@ public class DocumentBlobStore implements AutoCloseable {
             template.stop();
         }
         endpoint.stop();
+        camel.getExecutorServiceManager().shutdown(readAheadThreads);
     }
 
     /** Remembers the first failure of the stream being uploaded. */

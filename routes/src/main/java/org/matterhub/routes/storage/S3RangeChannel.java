@@ -17,7 +17,11 @@ final class S3RangeChannel implements SeekableByteChannel {
 
     /** Opens stored bytes {@code first..last} (inclusive). */
     interface RangeGet {
-        InputStream open(long first, long last) throws IOException;
+        Opened open(long first, long last) throws IOException;
+    }
+
+    /** An open GET: its body, and how to drop its connection from another thread. */
+    record Opened(InputStream body, Runnable abort) {
     }
 
     private final RangeGet get;
@@ -26,6 +30,7 @@ final class S3RangeChannel implements SeekableByteChannel {
     private final long limit;
     private long position;
     private InputStream body;
+    private volatile Runnable abortBody;
     private long bodyPosition;
     private IOException failure;
     private boolean open = true;
@@ -59,7 +64,9 @@ final class S3RangeChannel implements SeekableByteChannel {
         try {
             if (body == null || bodyPosition != position) {
                 closeBody();
-                body = get.open(position, limit - 1);
+                Opened opened = get.open(position, limit - 1);
+                body = opened.body();
+                abortBody = opened.abort();
                 bodyPosition = position;
             }
             byte[] bytes = dst.hasArray() ? dst.array() : new byte[dst.remaining()];
@@ -90,6 +97,14 @@ final class S3RangeChannel implements SeekableByteChannel {
     /** The first failure of the object store, if any: Tink reports it as a key that did not match. */
     IOException failure() {
         return failure;
+    }
+
+    /** Drops the open GET's connection, from any thread: a read blocked on it fails at once. */
+    void abort() {
+        Runnable abort = abortBody;
+        if (abort != null) {
+            abort.run();
+        }
     }
 
     @Override

@@ -323,6 +323,35 @@ class DocumentBlobStoreTest {
         }
     }
 
+    @Test
+    void largeDownloadsAreReadAheadAndClosingOneEarlyStopsItsHelper() throws Exception {
+        int size = 3 * 1024 * 1024;
+        store.put(firmA, "helpers", new ByteArrayInputStream(randomBytes(size)), size);
+        for (int i = 0; i < 20; i++) {
+            InputStream in = store.get(firmA, "helpers", i % 2 == 0 ? Optional.empty()
+                    : Optional.of(ByteRange.from(i * 1000L)));
+            assertThat(in.read()).isNotNegative();
+            assertThat(helpersAtWork()).as("a helper reads ahead").isEqualTo(1);
+            in.close();
+            assertThat(helpersAtWork()).as("after close %d", i).isZero();
+        }
+        int small = at(DocumentBlobStore.READ_AHEAD_MIN_SEGMENTS);
+        store.put(firmA, "no-helper", new ByteArrayInputStream(randomBytes(small)), small);
+        try (InputStream in = store.get(firmA, "no-helper", Optional.empty())) {
+            assertThat(in.read()).isNotNegative();
+            assertThat(helpersAtWork()).as("%d segments are decrypted on the reading thread",
+                    DocumentBlobStore.READ_AHEAD_MIN_SEGMENTS).isZero();
+        }
+    }
+
+    /** Threads inside a read-ahead helper's loop (the pool's idle threads wait elsewhere). */
+    private static long helpersAtWork() {
+        return Thread.getAllStackTraces().values().stream()
+                .filter(stack -> Arrays.stream(stack).anyMatch(f -> f.getClassName().endsWith("ReadAhead")
+                        && f.getMethodName().equals("pump")))
+                .count();
+    }
+
     /** Replaces a firm's keyset by one that holds none of its keys, until restored. */
     final class FirmKeysetSwap {
         private final TenantScope scope;
