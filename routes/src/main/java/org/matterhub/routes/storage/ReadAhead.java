@@ -28,9 +28,11 @@ final class ReadAhead extends InputStream {
     private final Runnable abort;
     private final int segment;
     private final BlockingQueue<Object> ready;
+    /** Buffers the reader is done with, for the helper to fill again: a download makes no garbage per segment. */
+    private final BlockingQueue<byte[]> free;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean closed;
-    private byte[] current = new byte[0];
+    private Filled current = new Filled(new byte[0], 0);
     private int served;
     private boolean finished;
 
@@ -38,6 +40,7 @@ final class ReadAhead extends InputStream {
         this.source = source;
         this.segment = segment;
         this.ready = new ArrayBlockingQueue<>(slots + 1);
+        this.free = new ArrayBlockingQueue<>(slots + 3);
         this.abort = abort;
     }
 
@@ -56,14 +59,17 @@ final class ReadAhead extends InputStream {
 
     private void pump() {
         try (source) {
-            byte[] buffer = new byte[segment];
             while (!closed) {
+                byte[] buffer = free.poll();
+                if (buffer == null) {
+                    buffer = new byte[segment];
+                }
                 int n = source.read(buffer, 0, segment);
                 if (n < 0) {
                     hand(END);
                     return;
                 }
-                hand(java.util.Arrays.copyOf(buffer, n));
+                hand(new Filled(buffer, n));
             }
         } catch (IOException | RuntimeException e) {
             if (!closed) {
@@ -94,9 +100,12 @@ final class ReadAhead extends InputStream {
         if (len == 0) {
             return 0;
         }
-        while (served == current.length) {
+        while (served == current.length()) {
             if (finished) {
                 return -1;
+            }
+            if (current.buffer().length == segment) {
+                free.offer(current.buffer());
             }
             Object next;
             try {
@@ -117,13 +126,17 @@ final class ReadAhead extends InputStream {
                 finished = true;
                 throw e;
             }
-            current = (byte[]) next;
+            current = (Filled) next;
             served = 0;
         }
-        int n = Math.min(len, current.length - served);
-        System.arraycopy(current, served, b, off, n);
+        int n = Math.min(len, current.length() - served);
+        System.arraycopy(current.buffer(), served, b, off, n);
         served += n;
         return n;
+    }
+
+    /** A segment's plaintext: the first {@code length} bytes of {@code buffer}. */
+    private record Filled(byte[] buffer, int length) {
     }
 
     @Override
