@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.matterhub.routes.storage.DocumentBlobStore;
 import org.matterhub.routes.storage.StorageConfiguration;
 import org.matterhub.routes.storage.StorageProperties;
@@ -203,7 +197,7 @@ public final class DocumentStorageBenchmark {
         Path work = options.out().toAbsolutePath().getParent().resolve("s3-benchmark-" + System.currentTimeMillis());
         Files.createDirectories(work);
         boolean failed = false;
-        try (Server server = Server.start(options.onDisk() ? work : null)) {
+        try (S3ProxyBenchServer server = S3ProxyBenchServer.start(options.onDisk() ? work : null)) {
             StorageProperties properties = new StorageProperties(server.endpoint(), "us-east-1", BUCKET, ACCESS_KEY,
                     SECRET_KEY, true, PART_SIZE);
             try (S3Client s3 = StorageConfiguration.s3Client(properties);
@@ -231,10 +225,10 @@ public final class DocumentStorageBenchmark {
         } finally {
             deleteTree(work);
         }
-        results.put("total_seconds", round((System.nanoTime() - started) / 1e9, 1));
+        results.put("total_seconds", DocumentStorageReport.round((System.nanoTime() - started) / 1e9, 1));
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), results);
-        LOG.info("{}JSON: {}", render(results), options.out().toAbsolutePath());
+        LOG.info("{}JSON: {}", DocumentStorageReport.render(results), options.out().toAbsolutePath());
         System.exit(failed ? 1 : 0);
     }
 
@@ -258,11 +252,12 @@ public final class DocumentStorageBenchmark {
                 Files.deleteIfExists(sealed);
             }
         }
-        Series putStore = new Series();
-        Series putRaw = new Series();
-        Map<Reader, Series[]> gets = new LinkedHashMap<>();
+        DocumentStorageReport.Series putStore = new DocumentStorageReport.Series();
+        DocumentStorageReport.Series putRaw = new DocumentStorageReport.Series();
+        Map<Reader, DocumentStorageReport.Series[]> gets = new LinkedHashMap<>();
         for (Reader reader : Reader.values()) {
-            gets.put(reader, new Series[] {new Series(), new Series(), new Series()});
+            gets.put(reader, new DocumentStorageReport.Series[] {new DocumentStorageReport.Series(),
+                new DocumentStorageReport.Series(), new DocumentStorageReport.Series()});
         }
         for (int rep = 0; rep <= repetitions; rep++) {
             boolean warmUp = rep == 0;
@@ -276,7 +271,7 @@ public final class DocumentStorageBenchmark {
                 putRaw.add(storeFirst ? b : a);
             }
             for (Reader reader : Reader.values()) {
-                Series[] s = gets.get(reader);
+                DocumentStorageReport.Series[] s = gets.get(reader);
                 double[] t = new double[3];
                 int[] order = storeFirst ? new int[] {0, 1, 2} : new int[] {2, 1, 0};
                 for (int which : order) {
@@ -292,10 +287,10 @@ public final class DocumentStorageBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("object_bytes", size.bytes());
         out.put("objects", size.objects());
-        out.put("upload", compare(putStore, putRaw, null));
+        out.put("upload", DocumentStorageReport.compare(putStore, putRaw, null));
         for (Reader reader : Reader.values()) {
-            Series[] s = gets.get(reader);
-            out.put(reader == Reader.DRAIN ? "download_drain" : "download_sha256", compare(s[0], s[1], s[2]));
+            DocumentStorageReport.Series[] s = gets.get(reader);
+            out.put(reader == Reader.DRAIN ? "download_drain" : "download_sha256", DocumentStorageReport.compare(s[0], s[1], s[2]));
         }
         return out;
     }
@@ -426,103 +421,6 @@ public final class DocumentStorageBenchmark {
         return size.bytes() * (double) size.objects() / (1 << 20) / seconds;
     }
 
-    /** MiB/s per repetition of one side. */
-    static final class Series {
-        final List<Double> mibPerSecond = new ArrayList<>();
-
-        void add(double v) {
-            mibPerSecond.add(v);
-        }
-
-        double median() {
-            return DocumentStorageBenchmark.median(mibPerSecond);
-        }
-    }
-
-    /** The store against raw, per repetition (adjacent in time, so they share the machine's state); and inline. */
-    private static Map<String, Object> compare(Series storeSide, Series rawSide, Series inline) {
-        List<Double> ratios = new ArrayList<>();
-        List<Double> inlineRatios = new ArrayList<>();
-        for (int i = 0; i < storeSide.mibPerSecond.size(); i++) {
-            ratios.add(storeSide.mibPerSecond.get(i) / rawSide.mibPerSecond.get(i));
-            if (inline != null) {
-                inlineRatios.add(inline.mibPerSecond.get(i) / rawSide.mibPerSecond.get(i));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("store_mib_s", round(storeSide.median(), 1));
-        out.put("raw_mib_s", round(rawSide.median(), 1));
-        out.put("ratio", round(median(ratios), 2));
-        out.put("ratio_min", round(ratios.stream().min(Comparator.naturalOrder()).orElse(0.0), 2));
-        out.put("ratio_max", round(ratios.stream().max(Comparator.naturalOrder()).orElse(0.0), 2));
-        out.put("meets_aim", median(ratios) >= AIM_RATIO);
-        if (inline != null) {
-            out.put("tink_directly_mib_s", round(inline.median(), 1));
-            out.put("tink_directly_ratio", round(median(inlineRatios), 2));
-        }
-        out.put("store_mib_s_per_repetition", rounded(storeSide.mibPerSecond));
-        out.put("raw_mib_s_per_repetition", rounded(rawSide.mibPerSecond));
-        if (inline != null) {
-            out.put("tink_directly_mib_s_per_repetition", rounded(inline.mibPerSecond));
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    static String render(Map<String, Object> results) {
-        Map<String, Object> env = (Map<String, Object>) results.get("environment");
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%n==== Matterhub document storage benchmark ====%n"));
-        s.append(String.format(Locale.ROOT, "%s cores, Java %s, %s; %s; %s repetitions per size after a warm-up; "
-                        + "run took %s s%n", env.get("cores"), env.get("java"), env.get("os"), env.get("object_store"),
-                env.get("repetitions"), results.get("total_seconds")));
-        s.append(String.format(Locale.ROOT, "MiB/s are medians; ratio = store / raw per repetition, median [min-max]; "
-                + "aim >= %.1f%n%n", AIM_RATIO));
-        s.append(String.format(Locale.ROOT, "%-14s %-26s %11s %11s %20s %8s   %s%n", "size", "operation", "store MiB/s",
-                "raw MiB/s", "ratio [range]", "aim", "Tink directly, no Camel: MiB/s, ratio"));
-        Map<String, Object> sizes = (Map<String, Object>) results.getOrDefault("sizes", Map.of());
-        for (Map.Entry<String, Object> e : sizes.entrySet()) {
-            Map<String, Object> m = (Map<String, Object>) e.getValue();
-            if (m.containsKey("error")) {
-                s.append(String.format(Locale.ROOT, "%-14s FAILED: %s%n", e.getKey(), m.get("error")));
-                continue;
-            }
-            row(s, e.getKey(), "upload (put)", (Map<String, Object>) m.get("upload"));
-            row(s, "", "download, reader drains", (Map<String, Object>) m.get("download_drain"));
-            row(s, "", "download, reader hashes", (Map<String, Object>) m.get("download_sha256"));
-        }
-        return s.toString();
-    }
-
-    private static void row(StringBuilder s, String size, String operation, Map<String, Object> r) {
-        String inline = r.containsKey("tink_directly_mib_s")
-                ? String.format(Locale.ROOT, "%9.1f  %.2f", (Double) r.get("tink_directly_mib_s"),
-                (Double) r.get("tink_directly_ratio"))
-                : "";
-        s.append(String.format(Locale.ROOT, "%-14s %-26s %11.1f %11.1f %7.2f [%.2f-%.2f] %8s   %s%n", size, operation,
-                (Double) r.get("store_mib_s"), (Double) r.get("raw_mib_s"), (Double) r.get("ratio"),
-                (Double) r.get("ratio_min"), (Double) r.get("ratio_max"),
-                Boolean.TRUE.equals(r.get("meets_aim")) ? "met" : "NOT MET", inline));
-    }
-
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    static double round(double v, int decimals) {
-        double f = Math.pow(10, decimals);
-        return Math.round(v * f) / f;
-    }
-
-    private static List<Double> rounded(List<Double> values) {
-        return values.stream().map(v -> round(v, 1)).toList();
-    }
-
     static String human(long bytes) {
         if (bytes % (1L << 30) == 0) {
             return (bytes >> 30) + " GiB";
@@ -562,32 +460,6 @@ public final class DocumentStorageBenchmark {
         }
     }
 
-    /** S3Proxy on a free loopback port over a jclouds blob store on disk ({@code directory}) or, if null, in memory. */
-    private record Server(S3Proxy proxy, BlobStoreContext context, URI endpoint) implements AutoCloseable {
-
-        static Server start(Path directory) throws Exception {
-            Properties overrides = new Properties();
-            if (directory != null) {
-                overrides.setProperty("jclouds.filesystem.basedir", directory.toString());
-            }
-            BlobStoreContext context = ContextBuilder.newBuilder(directory != null ? "filesystem" : "transient")
-                    .credentials("identity", "credential").overrides(overrides).build(BlobStoreContext.class);
-            S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
-            proxy.start();
-            if (!"STARTED".equals(proxy.getState())) {
-                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-            }
-            return new Server(proxy, context, URI.create("http://127.0.0.1:" + proxy.getPort()));
-        }
-
-        @Override
-        public void close() throws Exception {
-            proxy.stop();
-            context.close();
-        }
-    }
-
     /** Firm keysets in memory (one per firm), as the routes module's storage tests hold them. */
     static final class MemoryKeysets implements Keysets {
         private final Map<UUID, FirmKeyset> keysets = new ConcurrentHashMap<>();
@@ -598,55 +470,5 @@ public final class DocumentStorageBenchmark {
         }
     }
 
-    /**
-     * {@code length} bytes that look random and cost a copy to produce: a 1 MiB random block, repeated, with each
-     * repetition's index mixed into its first bytes. The same seed and length give the same bytes.
-     */
-    static final class PatternStream extends InputStream {
-        private static final int BLOCK = 1 << 20;
-        private final byte[] base = new byte[BLOCK];
-        private final byte[] block = new byte[BLOCK];
-        private final long length;
-        private long position;
 
-        PatternStream(long seed, long length) {
-            this.length = length;
-            SplittableRandom random = new SplittableRandom(seed);
-            for (int i = 0; i < BLOCK; i += 8) {
-                long v = random.nextLong();
-                for (int j = 0; j < 8; j++) {
-                    base[i + j] = (byte) (v >>> (8 * j));
-                }
-            }
-            fill(0);
-        }
-
-        private void fill(long index) {
-            System.arraycopy(base, 0, block, 0, BLOCK);
-            for (int j = 0; j < 8; j++) {
-                block[j] ^= (byte) (index >>> (8 * j));
-            }
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= length) {
-                return -1;
-            }
-            int inBlock = (int) (position % BLOCK);
-            if (inBlock == 0 && position > 0) {
-                fill(position / BLOCK);
-            }
-            int n = (int) Math.min(Math.min(len, BLOCK - inBlock), length - position);
-            System.arraycopy(block, inBlock, b, off, n);
-            position += n;
-            return n;
-        }
-    }
 }
