@@ -4,17 +4,16 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,24 +23,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.matterhub.routes.storage.DocumentBlobStore;
 import org.matterhub.routes.storage.StorageConfiguration;
 import org.matterhub.routes.storage.StorageProperties;
 import org.matterhub.routes.storage.StoredBlob;
-import org.matterhub.store.blob.ChunkLayout;
-import org.matterhub.store.blob.ChunkedEnvelopeCipher;
-import org.matterhub.store.blob.DataKey;
-import org.matterhub.store.blob.DataKeys;
+import org.matterhub.store.blob.FirmKeyset;
+import org.matterhub.store.blob.Keysets;
 import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +48,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
- * Document storage throughput: {@link DocumentBlobStore} (encrypted in the hub, chunked AES-256-GCM) against the
+ * Document storage throughput: {@link DocumentBlobStore} (encrypted in the hub with Tink's streaming AEAD,
+ * AES-256-GCM-HKDF in 64 KiB segments) against the
  * plain S3 client moving the same bytes with the same requests, side by side in one JVM, against one S3-compatible
  * server (S3Proxy in this JVM, objects on disk under {@code benchmarks/target}). For each size, after a warm-up,
  * several repetitions in alternating order of:
@@ -67,15 +59,15 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  *       producer sends for the store;</li>
  *   <li>download: {@code DocumentBlobStore.get} against {@code GetObject}, each read with {@code transferTo} (as
  *       the portal's download endpoint reads) once into a sink that discards the bytes and once into SHA-256 (a
- *       reader with work of its own); and, for scale, {@code GetObject} of an encrypted object decrypted on the
- *       reading thread, as {@code get} did before it decrypted ahead (and as it still does up to
- *       {@code READ_AHEAD_MIN_CHUNKS} chunks), without Camel in between.</li>
+ *       reader with work of its own); and, for scale, {@code GetObject} of an object sealed by the same keyset read
+ *       through Tink's decrypting stream directly, without Camel and the store in between.</li>
  * </ul>
  * Reports MiB/s of each side and the ratio store / raw, taken per repetition (median and range); logs a table and
  * writes JSON (default {@code benchmarks/target/document-storage-benchmark.json}). Every download is checked (length,
- * and SHA-256 where hashed); every upload's reported SHA-256 too. Data keys are held in memory, as in the routes
- * module's {@code BlobStreamingMain}: with {@code FirmDataKeys} the database is read once per firm and key, not per
- * blob, so it has no place in a throughput figure. See {@code benchmarks/README.md}.
+ * and SHA-256 where hashed); every upload's reported SHA-256 too. The keyset is held in memory, as in the routes
+ * module's {@code BlobStreamingMain}: with {@code FirmKeysets} the database is read once per firm every few minutes,
+ * not per blob, so it has no place in a throughput figure. A 1 GiB object under {@code -Xmx256m} shows that nothing
+ * holds a whole object. See {@code benchmarks/README.md}.
  */
 public final class DocumentStorageBenchmark {
 
@@ -84,21 +76,21 @@ public final class DocumentStorageBenchmark {
     static final String BUCKET = "documents-benchmark";
     static final String ACCESS_KEY = "matterhub-benchmark-access";
     static final String SECRET_KEY = "matterhub-benchmark-secret";
-    /** The application's defaults ({@code StorageProperties}): 64 KiB chunks, 8 MiB parts. */
-    static final int CHUNK_SIZE = ChunkedEnvelopeCipher.DEFAULT_CHUNK_SIZE;
+    /** The application's defaults: 64 KiB segments ({@code Keysets}), 8 MiB parts ({@code StorageProperties}). */
+    static final int SEGMENT_SIZE = Keysets.SEGMENT_BYTES;
     static final int PART_SIZE = 8 * 1024 * 1024;
-    static final double AIM_RATIO = 0.7;
-    private static final String INLINE_AAD = "matterhub-benchmark:decrypt-on-reading-thread";
+    static final double AIM_RATIO = 0.8;
+    private static final byte[] INLINE_AAD = "matterhub-benchmark:tink-directly".getBytes(StandardCharsets.UTF_8);
 
     private final S3Client s3;
     private final DocumentBlobStore store;
     private final TenantScope firm = TenantScope.system(UUID.randomUUID());
-    private final ChunkedEnvelopeCipher cipher = new ChunkedEnvelopeCipher(CHUNK_SIZE);
-    private final DataKey inlineKey = MemoryDataKeys.newKey(UUID.randomUUID());
+    private final FirmKeyset inlineKeyset;
 
-    private DocumentStorageBenchmark(S3Client s3, DocumentBlobStore store) {
+    private DocumentStorageBenchmark(S3Client s3, DocumentBlobStore store, MemoryKeysets keysets) {
         this.s3 = s3;
         this.store = store;
+        this.inlineKeyset = keysets.keyset(firm);
     }
 
     /** How the downloaded bytes are consumed. */
@@ -113,17 +105,17 @@ public final class DocumentStorageBenchmark {
     record Options(List<Size> sizes, int repetitions, boolean onDisk, Path out) {
 
         static final String USAGE = """
-                DocumentStorageBenchmark [--sizes 1MiBx200,64MiBx4,512MiBx1] [--repetitions R] [--store disk|memory]
+                DocumentStorageBenchmark [--sizes 1MiBx200,64MiBx4,1GiBx1] [--repetitions R] [--store disk|memory]
                                          [--out FILE]
                   --sizes S         object size x objects per repetition, comma-separated
-                                    (default 1MiBx200,64MiBx4,512MiBx1)
+                                    (default 1MiBx200,64MiBx4,1GiBx1)
                   --repetitions R   measured repetitions per size, after one warm-up           (default 5)
                   --store W         where S3Proxy keeps objects: disk (under benchmarks/target) or memory (default disk)
                   --out FILE        JSON report         (default benchmarks/target/document-storage-benchmark.json)
                 """;
 
         static Options parse(String[] args) {
-            List<Size> sizes = parseSizes("1MiBx200,64MiBx4,512MiBx1");
+            List<Size> sizes = parseSizes("1MiBx200,64MiBx4,1GiBx1");
             int repetitions = 5;
             boolean onDisk = true;
             Path module = Files.isDirectory(Path.of("benchmarks", "src")) ? Path.of("benchmarks") : Path.of(".");
@@ -196,7 +188,8 @@ public final class DocumentStorageBenchmark {
         env.put("started_at", Instant.now().toString());
         env.put("object_store", "S3Proxy 2.6.0 in this JVM on loopback, "
                 + (options.onDisk() ? "filesystem" : "transient (heap)"));
-        env.put("chunk_size", CHUNK_SIZE);
+        env.put("encryption", "Tink streaming AEAD, AES-256-GCM-HKDF-SHA256");
+        env.put("segment_size", SEGMENT_SIZE);
         env.put("part_size", PART_SIZE);
         env.put("repetitions", options.repetitions());
         results.put("environment", env);
@@ -204,15 +197,16 @@ public final class DocumentStorageBenchmark {
         Path work = options.out().toAbsolutePath().getParent().resolve("s3-benchmark-" + System.currentTimeMillis());
         Files.createDirectories(work);
         boolean failed = false;
-        try (Server server = Server.start(options.onDisk() ? work : null)) {
+        try (S3ProxyBenchServer server = S3ProxyBenchServer.start(options.onDisk() ? work : null)) {
             StorageProperties properties = new StorageProperties(server.endpoint(), "us-east-1", BUCKET, ACCESS_KEY,
-                    SECRET_KEY, true, CHUNK_SIZE, PART_SIZE);
+                    SECRET_KEY, true, PART_SIZE);
             try (S3Client s3 = StorageConfiguration.s3Client(properties);
                  DefaultCamelContext camel = new DefaultCamelContext()) {
                 s3.createBucket(CreateBucketRequest.builder().bucket(BUCKET).build());
                 camel.start();
-                try (DocumentBlobStore store = new DocumentBlobStore(s3, camel, properties, new MemoryDataKeys())) {
-                    DocumentStorageBenchmark bench = new DocumentStorageBenchmark(s3, store);
+                MemoryKeysets keysets = new MemoryKeysets();
+                try (DocumentBlobStore store = new DocumentBlobStore(s3, camel, properties, keysets)) {
+                    DocumentStorageBenchmark bench = new DocumentStorageBenchmark(s3, store, keysets);
                     progress("warming up the JIT (AES-GCM and SHA-256 intrinsics)");
                     bench.warmUpCrypto();
                     Map<String, Object> sizes = new LinkedHashMap<>();
@@ -231,27 +225,39 @@ public final class DocumentStorageBenchmark {
         } finally {
             deleteTree(work);
         }
-        results.put("total_seconds", round((System.nanoTime() - started) / 1e9, 1));
+        results.put("total_seconds", DocumentStorageReport.round((System.nanoTime() - started) / 1e9, 1));
         Files.createDirectories(options.out().toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), results);
-        LOG.info("{}JSON: {}", render(results), options.out().toAbsolutePath());
+        LOG.info("{}JSON: {}", DocumentStorageReport.render(results), options.out().toAbsolutePath());
         System.exit(failed ? 1 : 0);
     }
 
     /** One size: uploads the objects once per side, then times every operation over all of them per repetition. */
     private Map<String, Object> measure(Size size, int repetitions) throws IOException {
         String expected = consume(new PatternStream(size.bytes(), size.bytes()), Reader.SHA256);
-        progress("%s: uploading the objects decrypted on the reading thread (not timed)", size.label());
-        long inlineStored = cipher.layout().ciphertextLength(size.bytes());
+        progress("%s: uploading the objects read through Tink directly (not timed)", size.label());
         for (int i = 0; i < size.objects(); i++) {
-            rawPut(inlineKey(size, i), cipher.encrypt(new PatternStream(size.bytes(), size.bytes()), size.bytes(),
-                    inlineKey, INLINE_AAD), inlineStored);
+            Path sealed = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "sealed", ".bin");
+            try {
+                try (OutputStream out = inlineKeyset.aead().newEncryptingStream(Files.newOutputStream(sealed),
+                        INLINE_AAD)) {
+                    new PatternStream(size.bytes(), size.bytes()).transferTo(out);
+                }
+                try (InputStream in = Files.newInputStream(sealed)) {
+                    rawPut(inlineKey(size, i), in, Files.size(sealed));
+                }
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                Files.deleteIfExists(sealed);
+            }
         }
-        Series putStore = new Series();
-        Series putRaw = new Series();
-        Map<Reader, Series[]> gets = new LinkedHashMap<>();
+        DocumentStorageReport.Series putStore = new DocumentStorageReport.Series();
+        DocumentStorageReport.Series putRaw = new DocumentStorageReport.Series();
+        Map<Reader, DocumentStorageReport.Series[]> gets = new LinkedHashMap<>();
         for (Reader reader : Reader.values()) {
-            gets.put(reader, new Series[] {new Series(), new Series(), new Series()});
+            gets.put(reader, new DocumentStorageReport.Series[] {new DocumentStorageReport.Series(),
+                new DocumentStorageReport.Series(), new DocumentStorageReport.Series()});
         }
         for (int rep = 0; rep <= repetitions; rep++) {
             boolean warmUp = rep == 0;
@@ -265,7 +271,7 @@ public final class DocumentStorageBenchmark {
                 putRaw.add(storeFirst ? b : a);
             }
             for (Reader reader : Reader.values()) {
-                Series[] s = gets.get(reader);
+                DocumentStorageReport.Series[] s = gets.get(reader);
                 double[] t = new double[3];
                 int[] order = storeFirst ? new int[] {0, 1, 2} : new int[] {2, 1, 0};
                 for (int which : order) {
@@ -281,10 +287,10 @@ public final class DocumentStorageBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("object_bytes", size.bytes());
         out.put("objects", size.objects());
-        out.put("upload", compare(putStore, putRaw, null));
+        out.put("upload", DocumentStorageReport.compare(putStore, putRaw, null));
         for (Reader reader : Reader.values()) {
-            Series[] s = gets.get(reader);
-            out.put(reader == Reader.DRAIN ? "download_drain" : "download_sha256", compare(s[0], s[1], s[2]));
+            DocumentStorageReport.Series[] s = gets.get(reader);
+            out.put(reader == Reader.DRAIN ? "download_drain" : "download_sha256", DocumentStorageReport.compare(s[0], s[1], s[2]));
         }
         return out;
     }
@@ -309,14 +315,14 @@ public final class DocumentStorageBenchmark {
         return mibPerSecond(size, start);
     }
 
-    /** {@code which}: 0 the store's get, 1 raw GetObject, 2 GetObject of an encrypted object decrypted while read. */
+    /** {@code which}: 0 the store's get, 1 raw GetObject, 2 GetObject of a sealed object read through Tink directly. */
     private double get(Size size, int which, Reader reader, String expected) throws IOException {
         long start = System.nanoTime();
         for (int i = 0; i < size.objects(); i++) {
             InputStream in = switch (which) {
                 case 0 -> store.get(firm, storeKey(size, i), Optional.empty());
                 case 1 -> rawGet(rawKey(size, i));
-                default -> cipher.decrypt(rawGet(inlineKey(size, i)), INLINE_AAD, id -> inlineKey);
+                default -> tinkDirectly(rawGet(inlineKey(size, i)));
             };
             String got = consume(in, reader);
             String want = reader == Reader.SHA256 ? expected : Long.toString(size.bytes());
@@ -369,15 +375,27 @@ public final class DocumentStorageBenchmark {
         return "inline/" + size.bytes() + "/" + i;
     }
 
+    private InputStream tinkDirectly(InputStream sealed) {
+        try {
+            return inlineKeyset.aead().newDecryptingStream(sealed, INLINE_AAD);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * AES-GCM and SHA-256 run as CPU intrinsics only once C2 compiled their callers (some 10,000 calls); cold, the
-     * first few hundred MiB encrypt at ~100 MiB/s. Small chunks make many calls quickly.
+     * first few hundred MiB encrypt at ~100 MiB/s. 64 KiB segments make many calls quickly.
      */
     private void warmUpCrypto() throws IOException {
-        ChunkedEnvelopeCipher small = new ChunkedEnvelopeCipher(ChunkLayout.MIN_CHUNK_SIZE);
         for (int i = 0; i < 4; i++) {
-            byte[] sealed = small.encrypt(new PatternStream(i, 8L << 20), -1, inlineKey, INLINE_AAD).readAllBytes();
-            consume(small.decrypt(new ByteArrayInputStream(sealed), INLINE_AAD, id -> inlineKey), Reader.SHA256);
+            java.io.ByteArrayOutputStream sealed = new java.io.ByteArrayOutputStream();
+            try (OutputStream out = inlineKeyset.aead().newEncryptingStream(sealed, INLINE_AAD)) {
+                new PatternStream(i, 8L << 20).transferTo(out);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            consume(tinkDirectly(new java.io.ByteArrayInputStream(sealed.toByteArray())), Reader.SHA256);
         }
     }
 
@@ -401,103 +419,6 @@ public final class DocumentStorageBenchmark {
     private static double mibPerSecond(Size size, long startNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return size.bytes() * (double) size.objects() / (1 << 20) / seconds;
-    }
-
-    /** MiB/s per repetition of one side. */
-    static final class Series {
-        final List<Double> mibPerSecond = new ArrayList<>();
-
-        void add(double v) {
-            mibPerSecond.add(v);
-        }
-
-        double median() {
-            return DocumentStorageBenchmark.median(mibPerSecond);
-        }
-    }
-
-    /** The store against raw, per repetition (adjacent in time, so they share the machine's state); and inline. */
-    private static Map<String, Object> compare(Series storeSide, Series rawSide, Series inline) {
-        List<Double> ratios = new ArrayList<>();
-        List<Double> inlineRatios = new ArrayList<>();
-        for (int i = 0; i < storeSide.mibPerSecond.size(); i++) {
-            ratios.add(storeSide.mibPerSecond.get(i) / rawSide.mibPerSecond.get(i));
-            if (inline != null) {
-                inlineRatios.add(inline.mibPerSecond.get(i) / rawSide.mibPerSecond.get(i));
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("store_mib_s", round(storeSide.median(), 1));
-        out.put("raw_mib_s", round(rawSide.median(), 1));
-        out.put("ratio", round(median(ratios), 2));
-        out.put("ratio_min", round(ratios.stream().min(Comparator.naturalOrder()).orElse(0.0), 2));
-        out.put("ratio_max", round(ratios.stream().max(Comparator.naturalOrder()).orElse(0.0), 2));
-        out.put("meets_aim", median(ratios) >= AIM_RATIO);
-        if (inline != null) {
-            out.put("decrypt_on_reading_thread_mib_s", round(inline.median(), 1));
-            out.put("decrypt_on_reading_thread_ratio", round(median(inlineRatios), 2));
-        }
-        out.put("store_mib_s_per_repetition", rounded(storeSide.mibPerSecond));
-        out.put("raw_mib_s_per_repetition", rounded(rawSide.mibPerSecond));
-        if (inline != null) {
-            out.put("decrypt_on_reading_thread_mib_s_per_repetition", rounded(inline.mibPerSecond));
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    static String render(Map<String, Object> results) {
-        Map<String, Object> env = (Map<String, Object>) results.get("environment");
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%n==== Matterhub document storage benchmark ====%n"));
-        s.append(String.format(Locale.ROOT, "%s cores, Java %s, %s; %s; %s repetitions per size after a warm-up; "
-                        + "run took %s s%n", env.get("cores"), env.get("java"), env.get("os"), env.get("object_store"),
-                env.get("repetitions"), results.get("total_seconds")));
-        s.append(String.format(Locale.ROOT, "MiB/s are medians; ratio = store / raw per repetition, median [min-max]; "
-                + "aim >= %.1f%n%n", AIM_RATIO));
-        s.append(String.format(Locale.ROOT, "%-14s %-26s %11s %11s %20s %8s   %s%n", "size", "operation", "store MiB/s",
-                "raw MiB/s", "ratio [range]", "aim", "decrypted on the reading thread: MiB/s, ratio"));
-        Map<String, Object> sizes = (Map<String, Object>) results.getOrDefault("sizes", Map.of());
-        for (Map.Entry<String, Object> e : sizes.entrySet()) {
-            Map<String, Object> m = (Map<String, Object>) e.getValue();
-            if (m.containsKey("error")) {
-                s.append(String.format(Locale.ROOT, "%-14s FAILED: %s%n", e.getKey(), m.get("error")));
-                continue;
-            }
-            row(s, e.getKey(), "upload (put)", (Map<String, Object>) m.get("upload"));
-            row(s, "", "download, reader drains", (Map<String, Object>) m.get("download_drain"));
-            row(s, "", "download, reader hashes", (Map<String, Object>) m.get("download_sha256"));
-        }
-        return s.toString();
-    }
-
-    private static void row(StringBuilder s, String size, String operation, Map<String, Object> r) {
-        String inline = r.containsKey("decrypt_on_reading_thread_mib_s")
-                ? String.format(Locale.ROOT, "%9.1f  %.2f", (Double) r.get("decrypt_on_reading_thread_mib_s"),
-                (Double) r.get("decrypt_on_reading_thread_ratio"))
-                : "";
-        s.append(String.format(Locale.ROOT, "%-14s %-26s %11.1f %11.1f %7.2f [%.2f-%.2f] %8s   %s%n", size, operation,
-                (Double) r.get("store_mib_s"), (Double) r.get("raw_mib_s"), (Double) r.get("ratio"),
-                (Double) r.get("ratio_min"), (Double) r.get("ratio_max"),
-                Boolean.TRUE.equals(r.get("meets_aim")) ? "met" : "NOT MET", inline));
-    }
-
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    static double round(double v, int decimals) {
-        double f = Math.pow(10, decimals);
-        return Math.round(v * f) / f;
-    }
-
-    private static List<Double> rounded(List<Double> values) {
-        return values.stream().map(v -> round(v, 1)).toList();
     }
 
     static String human(long bytes) {
@@ -539,112 +460,15 @@ public final class DocumentStorageBenchmark {
         }
     }
 
-    /** S3Proxy on a free loopback port over a jclouds blob store on disk ({@code directory}) or, if null, in memory. */
-    private record Server(S3Proxy proxy, BlobStoreContext context, URI endpoint) implements AutoCloseable {
-
-        static Server start(Path directory) throws Exception {
-            Properties overrides = new Properties();
-            if (directory != null) {
-                overrides.setProperty("jclouds.filesystem.basedir", directory.toString());
-            }
-            BlobStoreContext context = ContextBuilder.newBuilder(directory != null ? "filesystem" : "transient")
-                    .credentials("identity", "credential").overrides(overrides).build(BlobStoreContext.class);
-            S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
-            proxy.start();
-            if (!"STARTED".equals(proxy.getState())) {
-                throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-            }
-            return new Server(proxy, context, URI.create("http://127.0.0.1:" + proxy.getPort()));
-        }
+    /** Firm keysets in memory (one per firm), as the routes module's storage tests hold them. */
+    static final class MemoryKeysets implements Keysets {
+        private final Map<UUID, FirmKeyset> keysets = new ConcurrentHashMap<>();
 
         @Override
-        public void close() throws Exception {
-            proxy.stop();
-            context.close();
+        public FirmKeyset keyset(TenantScope scope) {
+            return keysets.computeIfAbsent(scope.firmId(), firm -> Keysets.primitive(firm, Keysets.newKeyset()));
         }
     }
 
-    /** Firm data keys in memory (one active key per firm), as the routes module's storage tests hold them. */
-    static final class MemoryDataKeys implements DataKeys {
-        private static final SecureRandom RANDOM = new SecureRandom();
-        private final Map<UUID, DataKey> active = new ConcurrentHashMap<>();
-        private final Map<UUID, DataKey> byId = new ConcurrentHashMap<>();
 
-        static DataKey newKey(UUID firm) {
-            byte[] raw = new byte[32];
-            RANDOM.nextBytes(raw);
-            return new DataKey(UUID.randomUUID(), firm, new SecretKeySpec(raw, "AES"));
-        }
-
-        @Override
-        public DataKey activeKey(TenantScope scope) {
-            return active.computeIfAbsent(scope.firmId(), firm -> {
-                DataKey key = newKey(firm);
-                byId.put(key.id(), key);
-                return key;
-            });
-        }
-
-        @Override
-        public DataKey key(TenantScope scope, UUID keyId) {
-            DataKey key = byId.get(keyId);
-            if (key == null || !key.firmId().equals(scope.firmId())) {
-                throw new UnknownDataKeyException(scope.firmId(), keyId);
-            }
-            return key;
-        }
-    }
-
-    /**
-     * {@code length} bytes that look random and cost a copy to produce: a 1 MiB random block, repeated, with each
-     * repetition's index mixed into its first bytes. The same seed and length give the same bytes.
-     */
-    static final class PatternStream extends InputStream {
-        private static final int BLOCK = 1 << 20;
-        private final byte[] base = new byte[BLOCK];
-        private final byte[] block = new byte[BLOCK];
-        private final long length;
-        private long position;
-
-        PatternStream(long seed, long length) {
-            this.length = length;
-            SplittableRandom random = new SplittableRandom(seed);
-            for (int i = 0; i < BLOCK; i += 8) {
-                long v = random.nextLong();
-                for (int j = 0; j < 8; j++) {
-                    base[i + j] = (byte) (v >>> (8 * j));
-                }
-            }
-            fill(0);
-        }
-
-        private void fill(long index) {
-            System.arraycopy(base, 0, block, 0, BLOCK);
-            for (int j = 0; j < 8; j++) {
-                block[j] ^= (byte) (index >>> (8 * j));
-            }
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= length) {
-                return -1;
-            }
-            int inBlock = (int) (position % BLOCK);
-            if (inBlock == 0 && position > 0) {
-                fill(position / BLOCK);
-            }
-            int n = (int) Math.min(Math.min(len, BLOCK - inBlock), length - position);
-            System.arraycopy(block, inBlock, b, off, n);
-            position += n;
-            return n;
-        }
-    }
 }

@@ -75,7 +75,7 @@ class SettingsValidationTest {
             BillingProperties billing = context.getBean(BillingProperties.class);
             assertThat(billing.pollIntervalMs()).isEqualTo(60_000);
             assertThat(billing.quickbooks().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(context.getBean(StorageProperties.class).chunkSize()).isEqualTo(65_536);
+            assertThat(context.getBean(StorageProperties.class).partSize()).isEqualTo(8 * 1024 * 1024);
         }
     }
 

@@ -5,6 +5,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,13 +23,8 @@ import org.apache.camel.component.aws2.s3.AWS2S3Configuration;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
 import org.apache.camel.component.aws2.s3.AWS2S3Operations;
-import org.matterhub.store.blob.BlobHeader;
-import org.matterhub.store.blob.ChunkLayout;
-import org.matterhub.store.blob.ChunkedEnvelopeCipher;
-import org.matterhub.store.blob.DataKey;
-import org.matterhub.store.blob.DataKeys;
-import org.matterhub.store.blob.EncryptingInputStream;
-import org.matterhub.store.blob.ReadAheadInputStream;
+import org.matterhub.store.blob.FirmKeyset;
+import org.matterhub.store.blob.Keysets;
 import org.matterhub.store.tenancy.TenantScope;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -44,60 +42,53 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
  * Document binaries in an S3-compatible bucket, encrypted in the hub before they leave it and decrypted after they
- * return ({@link ChunkedEnvelopeCipher} under the firm's data key). Everything streams: an upload is encrypted while
- * it is sent, a download decrypted while it is read, and neither ever holds the whole object. A large download is
- * fetched and decrypted a few chunks ahead of its reader on a helper thread ({@link ReadAheadInputStream}), so the
- * reader's own work (hashing, writing to a client) overlaps with network and AES-GCM instead of adding to them.
+ * return, with Google Tink's streaming AEAD under the firm's keyset ({@link Keysets}: AES-256-GCM-HKDF in 64 KiB
+ * segments). Everything streams: an upload is encrypted while it is sent ({@link EncryptingSource}), a download
+ * decrypted while it is read, and neither ever holds the whole object.
  *
- * <p>A blob lives at {@code firms/<firm id>/<objectKey>} and its chunks are bound to firm and key, so one firm's
- * key never reaches another's blob and a blob copied to another key or firm does not decrypt. This class checks
- * nothing about who may read a document: callers decide that against the document tables, under the caller's
- * scope, before asking for bytes; the firm's data key is then read on the firm's side.
+ * <p>A blob lives at {@code firms/<firm id>/<objectKey>} and is sealed with associated data naming firm and key, so
+ * a blob copied to another key or firm does not decrypt, and another firm's keyset never opens it. This class
+ * checks nothing about who may read a document: callers decide that against the document tables, under the
+ * caller's scope, before asking for bytes; the firm's keyset is then read on the firm's side.
  *
  * <p>Failures: an unreadable source, a length that does not match the declared one, or a blob that fails
- * authentication raise {@link UncheckedIOException} (from {@code get}'s stream: {@link
- * org.matterhub.store.blob.BlobIntegrityException}); a missing blob {@link NoSuchBlobException}; the object store's
- * own errors the AWS SDK's {@code SdkException}. A failed upload leaves no object and no pending multipart upload.
+ * authentication raise {@link UncheckedIOException} (from {@code get}'s stream: {@link BlobIntegrityException}); a
+ * missing blob {@link NoSuchBlobException}; the object store's own errors the AWS SDK's {@code SdkException}. A
+ * failed upload leaves no object and no pending multipart upload.
  */
 public class DocumentBlobStore implements AutoCloseable {
 
     private static final String OCTET_STREAM = "application/octet-stream";
+    private static final SegmentLayout LAYOUT = SegmentLayout.TINK;
+    /** Segments a large download holds decrypted ahead of its reader ({@link ReadAhead}). */
+    static final int READ_AHEAD_SEGMENTS = 4;
     /**
-     * Chunks of plaintext a download holds ahead of its reader: its memory stays a few chunks (256 KiB of ring and
-     * 64 KiB of sealed chunk at the default chunk size) whatever the blob's size. The helper resumes once half the
-     * ring is free, so the two threads meet once per two chunks.
+     * Downloads of at most this many segments (1 MiB) are decrypted on the reading thread: they are over in about a
+     * millisecond, and a helper's start and hand-offs would cost more than the overlap saves.
      */
-    static final int READ_AHEAD_CHUNKS = 4;
-    /**
-     * Downloads of at most this many chunks (1 MiB at the default chunk size) are decrypted on the reading thread:
-     * they are over in about a millisecond on a fast link, and a helper's start and hand-offs cost more than the
-     * overlap saves (measured: benchmarks/README.md).
-     */
-    static final int READ_AHEAD_MIN_CHUNKS = 16;
+    static final int READ_AHEAD_MIN_SEGMENTS = 16;
 
     private final S3Client s3;
     private final CamelContext camel;
     private final String bucket;
     private final int partSize;
-    private final DataKeys keys;
-    private final ChunkedEnvelopeCipher cipher;
+    private final Keysets keysets;
     private final AWS2S3Endpoint endpoint;
     /** Downloads' read-ahead helpers: a cached pool, so a new download never waits for another's helper to end. */
     private final ExecutorService readAheadThreads;
     private volatile ProducerTemplate template;
 
     /**
-     * @param s3     the client the Camel endpoint and unknown-length uploads share
-     * @param camel  the context whose {@code aws2-s3} component carries requests
-     * @param keys   the firms' data keys
+     * @param s3      the client the Camel endpoint and unknown-length uploads share
+     * @param camel   the context whose {@code aws2-s3} component carries requests
+     * @param keysets the firms' keysets
      */
-    public DocumentBlobStore(S3Client s3, CamelContext camel, StorageProperties properties, DataKeys keys) {
+    public DocumentBlobStore(S3Client s3, CamelContext camel, StorageProperties properties, Keysets keysets) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.camel = Objects.requireNonNull(camel, "camel");
         this.bucket = properties.bucket();
         this.partSize = properties.partSize();
-        this.keys = Objects.requireNonNull(keys, "keys");
-        this.cipher = new ChunkedEnvelopeCipher(properties.chunkSize());
+        this.keysets = Objects.requireNonNull(keysets, "keysets");
         AWS2S3Configuration configuration = new AWS2S3Configuration();
         configuration.setBucketName(bucket);
         configuration.setAmazonS3Client(s3);
@@ -123,14 +114,19 @@ public class DocumentBlobStore implements AutoCloseable {
         if (declaredLength < -1) {
             throw new IllegalArgumentException("declaredLength must be -1 or a length");
         }
-        DataKey key = keys.activeKey(scope);
+        FirmKeyset keyset = keysets.keyset(scope);
         String storageKey = storageKey(scope, objectKey);
-        EncryptingInputStream encrypted = cipher.encrypt(plaintext, declaredLength, key, associatedData(scope, objectKey));
+        EncryptingSource encrypted;
+        try {
+            encrypted = new EncryptingSource(keyset.aead(), associatedData(scope, objectKey), plaintext, declaredLength);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         SourceFailure source = new SourceFailure(encrypted);
         long stored;
         try {
             if (declaredLength >= 0) {
-                stored = cipher.layout().ciphertextLength(declaredLength);
+                stored = LAYOUT.ciphertextLength(declaredLength);
                 call(exchange -> {
                     exchange.getIn().setBody(source);
                     exchange.getIn().setHeader(AWS2S3Constants.KEY, storageKey);
@@ -151,35 +147,37 @@ public class DocumentBlobStore implements AutoCloseable {
         }
         if (!encrypted.isFinished()) {
             delete(scope, objectKey);
-            throw new IllegalStateException("The upload of " + objectKey + " ended before the blob's last chunk");
+            throw new IllegalStateException("The upload of " + objectKey + " ended before the blob's last segment");
         }
         return new StoredBlob(objectKey, encrypted.plaintextLength(), HexFormat.of().formatHex(encrypted.sha256()),
-                stored, key.id());
+                stored, keyset.primaryKeyId());
     }
 
     /**
-     * The plaintext of a blob, or of a range of it. Only the chunks covering the range are fetched (a ranged read
-     * costs one small extra request for the header). Each chunk is authenticated before any of its bytes are
-     * returned; a download of more than {@value #READ_AHEAD_MIN_CHUNKS} chunks is fetched and decrypted up to
-     * {@value #READ_AHEAD_CHUNKS} chunks ahead of the reader on a helper thread. The stream must be closed: closing it
-     * before its end drops the connection (and stops the helper).
+     * The plaintext of a blob, or of a range of it. A whole blob is one GET decrypted by Tink's decrypting stream; a
+     * range is read through Tink's seekable decrypting channel over ranged GETs ({@link S3RangeChannel}): one small
+     * GET for the header and the blob's size, then one for the segments covering the range, and nothing else. Each
+     * segment is authenticated before any of its bytes are returned; a download of more than
+     * {@value #READ_AHEAD_MIN_SEGMENTS} segments is decrypted up to {@value #READ_AHEAD_SEGMENTS} segments ahead of
+     * its reader on a helper thread ({@link ReadAhead}). The stream must be closed: closing it before its end drops
+     * the connection (and stops the helper).
      *
      * @throws RangeNotSatisfiableException when the range starts at or after the blob's end
      */
     public InputStream get(TenantScope scope, String objectKey, Optional<ByteRange> range) {
         requireKey(objectKey);
         String storageKey = storageKey(scope, objectKey);
-        String associatedData = associatedData(scope, objectKey);
+        byte[] associatedData = associatedData(scope, objectKey);
         try {
             if (range.isEmpty()) {
                 ResponseInputStream<GetObjectResponse> body = fetch(storageKey, null);
                 try {
-                    InputStream plaintext = cipher.decrypt(new ReleasingStream(body), associatedData,
-                            id -> keys.key(scope, id));
+                    SourceFailure source = new SourceFailure(new ReleasingStream(body));
+                    InputStream plaintext = keysets.keyset(scope).aead().newDecryptingStream(source, associatedData);
                     Long stored = body.response().contentLength();
-                    long small = BlobHeader.BYTES + (long) READ_AHEAD_MIN_CHUNKS * cipher.layout().sealedChunkSize();
-                    return readAhead(plaintext, body, stored == null || stored > small);
-                } catch (IOException | RuntimeException e) {
+                    return readAhead(new DecryptedStream(plaintext, 0, Long.MAX_VALUE, () -> source.failure, objectKey),
+                            stored == null || stored > (long) READ_AHEAD_MIN_SEGMENTS * LAYOUT.segmentSize(), body::abort);
+                } catch (GeneralSecurityException | RuntimeException e) {
                     body.abort();
                     throw e;
                 }
@@ -187,58 +185,49 @@ public class DocumentBlobStore implements AutoCloseable {
             ByteRange wanted = range.get();
             byte[] header;
             long storedSize;
-            ResponseInputStream<GetObjectResponse> head = fetch(storageKey, new long[] {0, BlobHeader.BYTES - 1});
+            ResponseInputStream<GetObjectResponse> head = fetch(storageKey, new long[] {0, SegmentLayout.HEADER_BYTES - 1});
             try (ReleasingStream in = new ReleasingStream(head)) {
-                header = in.readNBytes(BlobHeader.BYTES);
+                header = in.readNBytes(SegmentLayout.HEADER_BYTES);
                 storedSize = totalSize(head.response());
             }
-            BlobHeader parsed = BlobHeader.decode(header);
-            DataKey key = keys.key(scope, parsed.keyId());
-            ChunkLayout layout = new ChunkLayout(parsed.chunkSize());
-            long size = layout.plaintextLength(storedSize);
+            long size = LAYOUT.plaintextLength(storedSize);
             if (wanted.first() >= size) {
                 throw new RangeNotSatisfiableException(wanted, size);
             }
-            ChunkLayout.Slice slice = layout.covering(size, wanted.first(), wanted.last());
-            ResponseInputStream<GetObjectResponse> body =
-                    fetch(storageKey, new long[] {slice.ciphertextFirst(), slice.ciphertextLast()});
-            try {
-                InputStream plaintext = cipher.decryptRange(header, key, associatedData, size, slice,
-                        new ReleasingStream(body));
-                return readAhead(plaintext, body, slice.lastChunk() - slice.firstChunk() + 1 > READ_AHEAD_MIN_CHUNKS);
-            } catch (IOException | RuntimeException e) {
-                body.abort();
-                throw e;
-            }
+            long last = Math.min(wanted.last(), size - 1);
+            S3RangeChannel stored = new S3RangeChannel((first, end) -> {
+                ResponseInputStream<GetObjectResponse> response = fetch(storageKey, new long[] {first, end});
+                return new S3RangeChannel.Opened(new ReleasingStream(response), response::abort);
+            }, storedSize, header, LAYOUT.ciphertextEnd(LAYOUT.segmentOf(last), storedSize));
+            SeekableByteChannel plaintext = keysets.keyset(scope).aead().newSeekableDecryptingChannel(stored, associatedData);
+            plaintext.position(wanted.first());
+            long length = last - wanted.first() + 1;
+            return readAhead(new DecryptedStream(DecryptedStream.of(plaintext), wanted.first(), length, stored::failure,
+                    objectKey), length > (long) READ_AHEAD_MIN_SEGMENTS * LAYOUT.plaintextPerSegment(), stored::abort);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Tink could not start decrypting " + objectKey, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * {@code plaintext} read ahead on a helper thread when it spans more than {@value #READ_AHEAD_MIN_CHUNKS}
-     * chunks. Closing the stream while the helper is blocked reading aborts {@code body} from the closing thread: the
-     * HTTP connection is dropped, so that read fails at once and the helper ends.
-     */
-    private InputStream readAhead(InputStream plaintext, ResponseInputStream<GetObjectResponse> body, boolean large) {
-        if (!large) {
-            return plaintext;
-        }
-        return ReadAheadInputStream.start(plaintext, READ_AHEAD_CHUNKS * cipher.layout().chunkSize(), readAheadThreads,
-                body::abort);
+    /** {@code plaintext} read ahead on a helper thread when the download is large; else as it is. */
+    private InputStream readAhead(InputStream plaintext, boolean large, Runnable abort) {
+        return large ? ReadAhead.start(plaintext, LAYOUT.plaintextPerSegment(), READ_AHEAD_SEGMENTS, readAheadThreads,
+                abort) : plaintext;
     }
 
     /**
-     * The plaintext length of a blob, from its stored size and its header's chunk size (one small ranged read).
+     * The plaintext length of a blob, from its stored size (one ranged read of one byte).
      *
      * @throws NoSuchBlobException when nothing is stored under the key
      */
     public long size(TenantScope scope, String objectKey) {
         requireKey(objectKey);
-        ResponseInputStream<GetObjectResponse> head = fetch(storageKey(scope, objectKey), new long[] {0, BlobHeader.BYTES - 1});
+        ResponseInputStream<GetObjectResponse> head = fetch(storageKey(scope, objectKey), new long[] {0, 0});
         try (ReleasingStream in = new ReleasingStream(head)) {
-            BlobHeader parsed = BlobHeader.decode(in.readNBytes(BlobHeader.BYTES));
-            return new ChunkLayout(parsed.chunkSize()).plaintextLength(totalSize(head.response()));
+            in.readAllBytes();
+            return LAYOUT.plaintextLength(totalSize(head.response()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -273,8 +262,9 @@ public class DocumentBlobStore implements AutoCloseable {
         return "firms/" + scope.firmId() + "/" + objectKey;
     }
 
-    private static String associatedData(TenantScope scope, String objectKey) {
-        return "matterhub-blob:" + scope.firmId() + ":" + objectKey;
+    /** Binds a blob to its firm and key: sealed for one, it does not open as another. */
+    private static byte[] associatedData(TenantScope scope, String objectKey) {
+        return ("matterhub-blob:" + scope.firmId() + ":" + objectKey).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void requireKey(String objectKey) {

@@ -1,7 +1,8 @@
 package org.matterhub.routes.storage;
 
 import org.apache.camel.CamelContext;
-import org.matterhub.store.blob.DataKeys;
+import org.matterhub.store.blob.Keysets;
+import org.matterhub.store.blob.LegacyDataKeys;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +34,20 @@ public class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     DocumentBlobStore documentBlobStore(S3Client matterhubS3Client, CamelContext camelContext, StorageProperties storage,
-                                        DataKeys dataKeys) {
-        return new DocumentBlobStore(matterhubS3Client, camelContext, storage, dataKeys);
+                                        Keysets keysets) {
+        return new DocumentBlobStore(matterhubS3Client, camelContext, storage, keysets);
+    }
+
+    /**
+     * Re-encrypts, once, the blobs sealed by the envelope used before Tink (see {@link LegacyBlobMigration}); off with
+     * {@code matterhub.storage.legacy-reencryption=false}.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "matterhub.storage", name = "legacy-reencryption", havingValue = "true",
+            matchIfMissing = true)
+    LegacyBlobMigration legacyBlobMigration(S3Client matterhubS3Client, StorageProperties storage,
+                                            DocumentBlobStore documentBlobStore, LegacyDataKeys legacyDataKeys) {
+        return new LegacyBlobMigration(matterhubS3Client, storage.bucket(), documentBlobStore, legacyDataKeys::key);
     }
 
     /** The portal reads document versions' bytes from the encrypted store. */
@@ -45,7 +58,7 @@ public class StorageConfiguration {
 
     /**
      * An S3 client for the configured store. SDK checksums are sent and checked only where S3 requires them: every
-     * chunk of a blob carries its own GCM tag, verified end to end, and S3-compatible stores disagree on the SDK's
+     * segment of a blob carries its own GCM tag, verified end to end, and S3-compatible stores disagree on the SDK's
      * newer trailing-checksum encodings.
      */
     public static S3Client s3Client(StorageProperties storage) {

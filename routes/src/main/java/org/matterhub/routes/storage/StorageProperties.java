@@ -4,7 +4,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
-import org.matterhub.store.blob.ChunkLayout;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,8 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param secretKey secret access key; secret, never logged
  * @param pathStyle address the bucket in the path ({@code endpoint/bucket/key}) rather than the host name, as most
  *                  S3-compatible stores need
- * @param chunkSize plaintext bytes per encrypted chunk of new blobs; a ranged read fetches whole chunks. Blobs
- *                  written with another chunk size stay readable: each blob records its own
  * @param partSize  bytes per multipart-upload part (S3's minimum is 5 MiB); an upload holds at most one part in memory
  *                  when its length is not declared, and none otherwise
  */
@@ -34,7 +31,6 @@ public record StorageProperties(
         String accessKey,
         String secretKey,
         @DefaultValue("false") boolean pathStyle,
-        @Min(ChunkLayout.MIN_CHUNK_SIZE) @Max(ChunkLayout.MAX_CHUNK_SIZE) @DefaultValue("65536") int chunkSize,
         @Min(MIN_PART_SIZE) @Max(MAX_PART_SIZE) @DefaultValue("8388608") int partSize) {
 
     /** S3's smallest part but the last. */
@@ -44,7 +40,7 @@ public record StorageProperties(
     @Override
     public String toString() {
         return "StorageProperties[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", accessKey="
-                + accessKey + ", secretKey=***, pathStyle=" + pathStyle + ", chunkSize=" + chunkSize + ", partSize="
+                + accessKey + ", secretKey=***, pathStyle=" + pathStyle + ", partSize="
                 + partSize + "]";
     }
 }

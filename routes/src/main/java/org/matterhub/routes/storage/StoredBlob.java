@@ -1,7 +1,5 @@
 package org.matterhub.routes.storage;
 
-import java.util.UUID;
-
 /**
  * What {@link DocumentBlobStore#put} stored.
  *
@@ -9,7 +7,7 @@ import java.util.UUID;
  * @param size           plaintext bytes
  * @param sha256         SHA-256 of the plaintext, lower-case hex
  * @param ciphertextSize bytes stored in the bucket
- * @param dataKeyId      the firm data key the blob is sealed under
+ * @param keyId          Tink's id of the firm keyset's key the blob is sealed under (its primary when sealed)
  */
-public record StoredBlob(String objectKey, long size, String sha256, long ciphertextSize, UUID dataKeyId) {
+public record StoredBlob(String objectKey, long size, String sha256, long ciphertextSize, int keyId) {
 }

@@ -2,12 +2,16 @@
  * Document binaries in S3-compatible object storage (AWS S3, MinIO, Ceph RGW; S3Proxy in tests and the demo),
  * encrypted at rest by the hub itself (DESIGN §5).
  *
- * <p><b>Encryption.</b> Envelope encryption in the hub ({@code org.matterhub.store.blob}): each firm's data key,
- * wrapped by the master key, derives a key per blob that seals it in 64 KiB AES-256-GCM chunks. Server-side
- * encryption with customer keys (SSE-C) is not used: it would send the key with every request, so the store (and
- * anything that logs requests on the way) sees key and plaintext; it ties us to stores that implement it; and it
- * cannot authenticate a byte range against the blob it came from. With envelope encryption keys never leave the
- * hub, the store holds only ciphertext, and any store works. A bucket policy may still add SSE-S3/SSE-KMS below.
+ * <p><b>Encryption.</b> Google Tink's streaming AEAD in the hub (AES-256-GCM-HKDF-SHA256, 64 KiB segments), under
+ * the firm's keyset ({@code org.matterhub.store.blob.FirmKeysets}: one keyset per firm, wrapped by the master key).
+ * Whole downloads go through Tink's decrypting stream, ranged ones through its seekable decrypting channel over
+ * ranged GETs ({@code S3RangeChannel}), so a range costs the segments covering it.
+ * Server-side encryption with customer keys (SSE-C) is not used: it would send the key with every request, so the
+ * store (and anything that logs requests on the way) sees key and plaintext; it ties us to stores that implement it;
+ * and it cannot authenticate a byte range against the blob it came from. With encryption in the hub keys never
+ * leave it, the store holds only ciphertext, and any store works. A bucket policy may still add SSE-S3/SSE-KMS
+ * below. Blobs sealed by the envelope used before Tink are re-encrypted once at start-up
+ * ({@link org.matterhub.routes.storage.LegacyBlobMigration}).
  *
  * <p><b>Camel and the S3 client.</b> Requests go through Camel's {@code aws2-s3} component (the {@code
  * camel-aws2-s3-starter} of the Camel Spring Boot BOM): {@code getObject} and {@code getObjectRange} for reads,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,9 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.store.StoreConfiguration.StoreEndpoint;
-import org.matterhub.store.blob.BlobHeader;
-import org.matterhub.store.blob.DataKeys.UnknownDataKeyException;
-import org.matterhub.store.blob.FirmDataKeys;
+import org.matterhub.store.blob.FirmKeysets;
+import org.matterhub.store.secrets.SecretCipher;
 import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +33,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * Document storage as the application wires it: firm data keys in the embedded PostgreSQL behind row-level
+ * Document storage as the application wires it: firm keysets in the embedded PostgreSQL behind row-level
  * security, Camel's aws2-s3 component, and S3Proxy as the object store.
  */
 @SpringBootTest(classes = StorageTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -58,11 +56,13 @@ class DocumentBlobStoreIT {
     }
 
     @Autowired DocumentBlobStore store;
-    @Autowired FirmDataKeys keys;
+    @Autowired FirmKeysets keys;
     @Autowired S3Client s3;
     @Autowired CamelContext camel;
     @Autowired StoreEndpoint endpoint;
     @Autowired StorageProperties properties;
+    @Autowired LegacyBlobMigration legacyMigration;
+    @Autowired SecretCipher master;
 
     final UUID firmA = UUID.randomUUID();
     final UUID firmB = UUID.randomUUID();
@@ -96,23 +96,18 @@ class DocumentBlobStoreIT {
                 ResponseTransformer.toBytes()).asByteArray();
     }
 
-    static UUID keyIdOf(byte[] blob) {
-        ByteBuffer b = ByteBuffer.wrap(blob, 12, 16);
-        return new UUID(b.getLong(), b.getLong());
-    }
-
     @Test
-    void blobsAreSealedUnderTheFirmsOwnKeyFromTheDatabase() throws Exception {
+    void blobsAreSealedUnderTheFirmsOwnKeysetFromTheDatabase() throws Exception {
         TenantScope a = TenantScope.system(firmA);
         TenantScope b = TenantScope.staff(firmB, null);
         byte[] data = randomBytes(300_000);
         StoredBlob inA = store.put(a, "matters/1/contract.pdf", new ByteArrayInputStream(data), -1);
         StoredBlob inB = store.put(b, "matters/1/contract.pdf", new ByteArrayInputStream(data), data.length);
 
-        assertThat(inA.dataKeyId()).isEqualTo(keys.activeKey(a).id()).isEqualTo(keyIdOf(stored(a, "matters/1/contract.pdf")));
-        assertThat(inB.dataKeyId()).isEqualTo(keys.activeKey(b).id()).isNotEqualTo(inA.dataKeyId());
-        assertThat(Arrays.copyOfRange(stored(a, "matters/1/contract.pdf"), BlobHeader.BYTES, 200))
-                .isNotEqualTo(Arrays.copyOfRange(stored(b, "matters/1/contract.pdf"), BlobHeader.BYTES, 200));
+        assertThat(inA.keyId()).isEqualTo(keys.keyset(a).primaryKeyId());
+        assertThat(inB.keyId()).isEqualTo(keys.keyset(b).primaryKeyId()).isNotEqualTo(inA.keyId());
+        assertThat(Arrays.copyOfRange(stored(a, "matters/1/contract.pdf"), SegmentLayout.HEADER_BYTES, 200))
+                .isNotEqualTo(Arrays.copyOfRange(stored(b, "matters/1/contract.pdf"), SegmentLayout.HEADER_BYTES, 200));
         assertThat(DocumentBlobStoreTest.read(store.get(a, "matters/1/contract.pdf", Optional.empty()))).isEqualTo(data);
         assertThat(DocumentBlobStoreTest.read(store.get(b, "matters/1/contract.pdf",
                 Optional.of(ByteRange.of(65_530, 65_545))))).isEqualTo(Arrays.copyOfRange(data, 65_530, 65_546));
@@ -127,8 +122,9 @@ class DocumentBlobStoreIT {
         store.put(a, "stolen", new ByteArrayInputStream(randomBytes(1000)), 1000);
         s3.putObject(PutObjectRequest.builder().bucket(BUCKET).key(store.storageKey(b, "stolen")).build(),
                 RequestBody.fromBytes(stored(a, "stolen")));
-        // Row-level security hides firm A's key from firm B, cached or not.
-        assertThatThrownBy(() -> store.get(b, "stolen", Optional.empty())).isInstanceOf(UnknownDataKeyException.class);
+        // Row-level security hides firm A's keyset from firm B, cached or not: firm B's own keyset does not open it.
+        assertThatThrownBy(() -> DocumentBlobStoreTest.read(store.get(b, "stolen", Optional.empty())))
+                .isInstanceOf(BlobIntegrityException.class);
     }
 
     @Test
@@ -145,9 +141,38 @@ class DocumentBlobStoreIT {
         StoredBlob before = store.put(scope, "old", new ByteArrayInputStream(old), old.length);
         keys.rotate(scope);
         StoredBlob after = store.put(scope, "new", new ByteArrayInputStream(old), old.length);
-        assertThat(after.dataKeyId()).isNotEqualTo(before.dataKeyId());
+        assertThat(after.keyId()).isNotEqualTo(before.keyId());
         assertThat(DocumentBlobStoreTest.read(store.get(scope, "old", Optional.empty()))).isEqualTo(old);
         assertThat(DocumentBlobStoreTest.read(store.get(scope, "new", Optional.of(ByteRange.from(4990))))).hasSize(10);
+    }
+
+    @Test
+    void aLegacyBlobIsReencryptedWithItsDataKeyFromTheDatabase() throws Exception {
+        UUID firm = LegacyBlobMigrationTest.FIRM;
+        UUID keyId = LegacyBlobMigrationTest.KEY_ID;
+        byte[] wrapped = master.encrypt(java.util.Base64.getEncoder().encodeToString(LegacyBlobMigrationTest.legacyKey()),
+                "firm_data_key:" + firm + ":" + keyId);
+        try (Connection c = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.ownerUser(), endpoint.ownerPassword())) {
+            try (PreparedStatement ps = c.prepareStatement("insert into firm (id, name, slug) values (?, 'Legacy', ?)")) {
+                ps.setObject(1, firm);
+                ps.setString(2, "legacy-" + firm);
+                ps.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into firm_data_key (id, firm_id, key_enc, retired_at) values (?, ?, ?, now())")) {
+                ps.setObject(1, keyId);
+                ps.setObject(2, firm);
+                ps.setBytes(3, wrapped);
+                ps.execute();
+            }
+        }
+        TenantScope scope = TenantScope.staff(firm, null);
+        s3.putObject(PutObjectRequest.builder().bucket(BUCKET).key(store.storageKey(scope, "legacy/contract.pdf")).build(),
+                RequestBody.fromBytes(LegacyBlobMigrationTest.fixture("contract.pdf.sealed")));
+
+        assertThat(legacyMigration.run().reencrypted()).isEqualTo(1);
+        assertThat(DocumentBlobStoreTest.read(store.get(scope, "legacy/contract.pdf", Optional.empty())))
+                .isEqualTo(LegacyBlobMigrationTest.contract());
     }
 
     @Test

@@ -23,10 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.matterhub.store.blob.BlobHeader;
-import org.matterhub.store.blob.BlobIntegrityException;
-import org.matterhub.store.blob.ChunkLayout;
-import org.matterhub.store.blob.DataKeys.UnknownDataKeyException;
+import org.matterhub.store.blob.Keysets;
 import org.matterhub.store.tenancy.TenantScope;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
@@ -37,18 +34,24 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
-/** The blob store against a real S3-compatible server (S3Proxy, in memory), with data keys held in memory. */
+/**
+ * The blob store against a real S3-compatible server (S3Proxy, in memory), with firm keysets held in memory. Blobs are
+ * Tink streaming AEAD ciphertexts: a 40-byte header, then 64 KiB segments; {@link #at} is where segment i's plaintext
+ * starts ({@code CHUNK} plaintext bytes per full segment, segment 0 holding 40 fewer).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentBlobStoreTest {
 
-    static final int CHUNK = 64 * 1024;
-    static final ChunkLayout LAYOUT = new ChunkLayout(CHUNK);
+    static final SegmentLayout LAYOUT = SegmentLayout.TINK;
+    static final int CHUNK = LAYOUT.plaintextPerSegment();
+    static final int SEGMENT = Keysets.SEGMENT_BYTES;
     static final String BUCKET = "documents";
 
     S3ProxyServer server;
     S3Client raw;
     DefaultCamelContext camel;
     DocumentBlobStore store;
+    final InMemoryKeysets keysets = new InMemoryKeysets();
     final TenantScope firmA = TenantScope.system(UUID.randomUUID());
     final TenantScope firmB = TenantScope.system(UUID.randomUUID());
     final Random random = new Random(42);
@@ -60,7 +63,7 @@ class DocumentBlobStoreTest {
         raw = server.clientWithBucket(properties);
         camel = new DefaultCamelContext();
         camel.start();
-        store = new DocumentBlobStore(raw, camel, properties, new InMemoryDataKeys());
+        store = new DocumentBlobStore(raw, camel, properties, keysets);
     }
 
     @AfterAll
@@ -71,8 +74,13 @@ class DocumentBlobStoreTest {
         server.close();
     }
 
+    /** Plaintext offset of segment {@code i}'s first byte. */
+    static int at(int segment) {
+        return (int) LAYOUT.plaintextStart(segment);
+    }
+
     static Stream<Arguments> sizes() {
-        long[] sizes = {0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 17L * 1024 * 1024};
+        long[] sizes = {0, 1, at(1) - 1, at(1), at(1) + 1, at(2), 17L * 1024 * 1024};
         return Arrays.stream(sizes).boxed().flatMap(s -> Stream.of(Arguments.of(s, true), Arguments.of(s, false)));
     }
 
@@ -99,12 +107,12 @@ class DocumentBlobStoreTest {
 
     @Test
     void rangedReadsAtChunkEdgesReturnExactlyTheRange() throws Exception {
-        int size = 3 * CHUNK + 100;
+        int size = at(3) + 100;
         byte[] data = randomBytes(size);
         store.put(firmA, "ranges", new ByteArrayInputStream(data), size);
         long[][] ranges = {
-            {0, 0}, {0, CHUNK - 1}, {CHUNK - 1, CHUNK - 1}, {CHUNK - 1, CHUNK}, {CHUNK, CHUNK}, {CHUNK, 2L * CHUNK - 1},
-            {2L * CHUNK - 5, 3L * CHUNK + 5}, {3L * CHUNK, size - 1}, {size - 1, size - 1}, {0, size - 1},
+            {0, 0}, {0, at(1) - 1}, {at(1) - 1, at(1) - 1}, {at(1) - 1, at(1)}, {at(1), at(1)}, {at(1), at(2) - 1},
+            {at(2) - 5, at(3) + 5}, {at(3), size - 1}, {size - 1, size - 1}, {0, size - 1},
             {size - 10, size + 1000}, {1, Long.MAX_VALUE}, {12345, 12345 + 3 * CHUNK},
         };
         for (long[] r : ranges) {
@@ -116,17 +124,17 @@ class DocumentBlobStoreTest {
 
     @Test
     void aRangedReadFetchesOnlyItsCoveringChunks() throws Exception {
-        int size = 4 * CHUNK;
+        int size = at(4);
         byte[] data = randomBytes(size);
         store.put(firmA, "covering", new ByteArrayInputStream(data), size);
-        // Damage chunk 3 only: ranges inside chunks 0..2 never fetch it, so they still read; a range touching it fails.
+        // Damage segment 3 only: ranges inside segments 0..2 never fetch it, so they still read; a range touching it fails.
         byte[] stored = rawBytes(firmA, "covering");
-        stored[(int) LAYOUT.chunkOffset(3) + 10] ^= 1;
+        stored[(int) LAYOUT.ciphertextStart(3) + 10] ^= 1;
         rawPut(firmA, "covering", stored);
 
-        assertThat(read(store.get(firmA, "covering", Optional.of(ByteRange.of(CHUNK - 3, 3L * CHUNK - 1)))))
-                .isEqualTo(Arrays.copyOfRange(data, CHUNK - 3, 3 * CHUNK));
-        assertThatThrownBy(() -> read(store.get(firmA, "covering", Optional.of(ByteRange.of(3L * CHUNK - 1, 3L * CHUNK))))
+        assertThat(read(store.get(firmA, "covering", Optional.of(ByteRange.of(at(1) - 3, at(3) - 1)))))
+                .isEqualTo(Arrays.copyOfRange(data, at(1) - 3, at(3)));
+        assertThatThrownBy(() -> read(store.get(firmA, "covering", Optional.of(ByteRange.of(at(3) - 1, at(3)))))
         ).isInstanceOf(BlobIntegrityException.class);
     }
 
@@ -142,16 +150,16 @@ class DocumentBlobStoreTest {
 
     @Test
     void flippingAnyStoredBitFailsTheRead() throws Exception {
-        int size = 2 * CHUNK + 7;
+        int size = at(2) + 7;
         store.put(firmA, "tamper", new ByteArrayInputStream(randomBytes(size)), size);
         byte[] original = rawBytes(firmA, "tamper");
         int[] positions = {
-            8, // chunk size in the header
-            30, // salt
-            45, // nonce prefix
-            BlobHeader.BYTES, // first byte of chunk 0
-            BlobHeader.BYTES + CHUNK + 3, // chunk 0's tag
-            (int) LAYOUT.chunkOffset(1) + 500, // inside chunk 1
+            0, // the header's length
+            10, // salt
+            36, // nonce prefix
+            SegmentLayout.HEADER_BYTES, // first byte of segment 0
+            SEGMENT - 3, // segment 0's tag
+            (int) LAYOUT.ciphertextStart(1) + 500, // inside segment 1
             original.length - 1, // the last tag's last byte
         };
         for (int position : positions) {
@@ -164,23 +172,23 @@ class DocumentBlobStoreTest {
                     .as("ranged, bit flipped at %d", position)
                     .isInstanceOfAny(BlobIntegrityException.class, UncheckedIOException.class);
         }
-        byte[] otherKeyId = original.clone();
-        otherKeyId[20] ^= 0x01;
-        rawPut(firmA, "tamper", otherKeyId);
-        assertThatThrownBy(() -> read(store.get(firmA, "tamper", Optional.empty()))).isInstanceOf(UnknownDataKeyException.class);
-
         rawPut(firmA, "tamper", original);
+        FirmKeysetSwap swap = new FirmKeysetSwap(firmA);
+        assertThatThrownBy(() -> read(store.get(firmA, "tamper", Optional.empty())))
+                .as("a keyset without the sealing key").isInstanceOf(BlobIntegrityException.class);
+        swap.restore();
+
         assertThat(read(store.get(firmA, "tamper", Optional.empty()))).hasSize(size);
     }
 
     @Test
     void truncatedReorderedOrExtendedBlobsFail() throws Exception {
-        int size = 3 * CHUNK;
+        int size = at(3);
         store.put(firmA, "cut", new ByteArrayInputStream(randomBytes(size)), size);
         byte[] original = rawBytes(firmA, "cut");
-        int sealed = LAYOUT.sealedChunkSize();
-        int chunk1 = (int) LAYOUT.chunkOffset(1);
-        int chunk2 = (int) LAYOUT.chunkOffset(2);
+        int sealed = SEGMENT;
+        int chunk1 = (int) LAYOUT.ciphertextStart(1);
+        int chunk2 = (int) LAYOUT.ciphertextStart(2);
 
         byte[] withoutLastChunk = Arrays.copyOf(original, chunk2);
         byte[] swapped = original.clone();
@@ -193,7 +201,7 @@ class DocumentBlobStoreTest {
         for (byte[] bad : new byte[][] {withoutLastChunk, swapped, extended, cutInsideAChunk}) {
             rawPut(firmA, "cut", bad);
             assertThatThrownBy(() -> read(store.get(firmA, "cut", Optional.empty()))).isInstanceOf(BlobIntegrityException.class);
-            assertThatThrownBy(() -> read(store.get(firmA, "cut", Optional.of(ByteRange.from(CHUNK)))))
+            assertThatThrownBy(() -> read(store.get(firmA, "cut", Optional.of(ByteRange.from(at(1))))))
                     .isInstanceOfAny(BlobIntegrityException.class, UncheckedIOException.class);
         }
     }
@@ -223,14 +231,14 @@ class DocumentBlobStoreTest {
         store.put(firmB, "original", new ByteArrayInputStream(new byte[1]), 1);
         rawPut(firmB, "original", stored);
         assertThatThrownBy(() -> read(store.get(firmB, "original", Optional.empty())))
-                .as("firm B has no key of firm A").isInstanceOf(UnknownDataKeyException.class);
+                .as("firm B has no key of firm A").isInstanceOf(BlobIntegrityException.class);
         assertThat(store.storageKey(firmB, "original")).isNotEqualTo(store.storageKey(firmA, "original"))
                 .startsWith("firms/" + firmB.firmId() + "/");
     }
 
     @Test
     void aSourceThatDisagreesWithItsDeclaredLengthStoresNothing() {
-        for (long[] c : new long[][] {{100, 99}, {100, 101}, {CHUNK, CHUNK + 1}, {6L << 20, (6L << 20) - 1}, {6L << 20, 7L << 20}}) {
+        for (long[] c : new long[][] {{100, 99}, {100, 101}, {at(1), at(1) + 1}, {6L << 20, (6L << 20) - 1}, {6L << 20, 7L << 20}}) {
             String key = "liar-" + c[0] + "-" + c[1];
             assertThatThrownBy(() -> store.put(firmA, key, new ByteArrayInputStream(new byte[(int) c[1]]), c[0]))
                     .as("declared %d, sent %d", c[0], c[1]).isInstanceOf(UncheckedIOException.class)
@@ -269,7 +277,6 @@ class DocumentBlobStoreTest {
 
     @Test
     void randomRangesOfAManyChunkBlobReadExactlyTheirBytes() throws Exception {
-        // Ranges of up to READ_AHEAD_MIN_CHUNKS chunks are decrypted on the reading thread, longer ones read ahead.
         int size = 40 * CHUNK + 333;
         byte[] data = randomBytes(size);
         store.put(firmA, "many-chunks", new ByteArrayInputStream(data), size);
@@ -284,11 +291,11 @@ class DocumentBlobStoreTest {
 
     @Test
     void aTamperedChunkFailsTheDownloadAfterExactlyTheChunksBeforeIt() throws Exception {
-        int size = 30 * CHUNK + 5; // long enough to be read ahead
+        int size = 30 * CHUNK + 5;
         byte[] data = randomBytes(size);
         store.put(firmA, "tampered-late", new ByteArrayInputStream(data), size);
         byte[] stored = rawBytes(firmA, "tampered-late");
-        stored[(int) LAYOUT.chunkOffset(21) + 1234] ^= 0x10;
+        stored[(int) LAYOUT.ciphertextStart(21) + 1234] ^= 0x10;
         rawPut(firmA, "tampered-late", stored);
 
         java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
@@ -301,7 +308,19 @@ class DocumentBlobStoreTest {
             }).isInstanceOf(BlobIntegrityException.class).hasMessageContaining("Chunk 21");
         }
         assertThat(received.toByteArray()).as("chunks 0..20, and nothing of chunk 21")
-                .isEqualTo(Arrays.copyOf(data, 21 * CHUNK));
+                .isEqualTo(Arrays.copyOf(data, at(21)));
+    }
+
+    @Test
+    void largeRangedDownloadsClosedEarlyReleaseTheirConnection() throws Exception {
+        int size = 3 * 1024 * 1024;
+        byte[] data = randomBytes(size);
+        store.put(firmA, "closed-early", new ByteArrayInputStream(data), size);
+        for (int i = 0; i < 80; i++) { // more than the connection pool: an early close must not leak a connection
+            try (InputStream in = store.get(firmA, "closed-early", Optional.of(ByteRange.from(i * 1000L)))) {
+                assertThat(in.read()).isEqualTo(data[i * 1000] & 0xff);
+            }
+        }
     }
 
     @Test
@@ -309,27 +328,44 @@ class DocumentBlobStoreTest {
         int size = 3 * 1024 * 1024;
         store.put(firmA, "helpers", new ByteArrayInputStream(randomBytes(size)), size);
         for (int i = 0; i < 20; i++) {
-            InputStream in = store.get(firmA, "helpers", Optional.of(ByteRange.from(i * 1000L)));
+            InputStream in = store.get(firmA, "helpers", i % 2 == 0 ? Optional.empty()
+                    : Optional.of(ByteRange.from(i * 1000L)));
             assertThat(in.read()).isNotNegative();
             assertThat(helpersAtWork()).as("a helper reads ahead").isEqualTo(1);
             in.close();
             assertThat(helpersAtWork()).as("after close %d", i).isZero();
         }
-        int small = DocumentBlobStore.READ_AHEAD_MIN_CHUNKS * CHUNK;
+        int small = at(DocumentBlobStore.READ_AHEAD_MIN_SEGMENTS);
         store.put(firmA, "no-helper", new ByteArrayInputStream(randomBytes(small)), small);
         try (InputStream in = store.get(firmA, "no-helper", Optional.empty())) {
             assertThat(in.read()).isNotNegative();
-            assertThat(helpersAtWork()).as("%d chunks are decrypted on the reading thread",
-                    DocumentBlobStore.READ_AHEAD_MIN_CHUNKS).isZero();
+            assertThat(helpersAtWork()).as("%d segments are decrypted on the reading thread",
+                    DocumentBlobStore.READ_AHEAD_MIN_SEGMENTS).isZero();
         }
     }
 
     /** Threads inside a read-ahead helper's loop (the pool's idle threads wait elsewhere). */
     private static long helpersAtWork() {
         return Thread.getAllStackTraces().values().stream()
-                .filter(stack -> Arrays.stream(stack).anyMatch(f -> f.getClassName().endsWith("ReadAheadInputStream")
+                .filter(stack -> Arrays.stream(stack).anyMatch(f -> f.getClassName().endsWith("ReadAhead")
                         && f.getMethodName().equals("pump")))
                 .count();
+    }
+
+    /** Replaces a firm's keyset by one that holds none of its keys, until restored. */
+    final class FirmKeysetSwap {
+        private final TenantScope scope;
+        private final org.matterhub.store.blob.FirmKeyset before;
+
+        FirmKeysetSwap(TenantScope scope) {
+            this.scope = scope;
+            this.before = keysets.keyset(scope);
+            keysets.replace(scope, Keysets.newKeyset());
+        }
+
+        void restore() {
+            keysets.put(scope, before);
+        }
     }
 
     private byte[] randomBytes(int size) {

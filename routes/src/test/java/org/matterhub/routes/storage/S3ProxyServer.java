@@ -57,11 +57,11 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public StorageProperties properties(String bucket) {
-        return properties(bucket, 64 * 1024, StorageProperties.MIN_PART_SIZE);
+        return properties(bucket, StorageProperties.MIN_PART_SIZE);
     }
 
-    public StorageProperties properties(String bucket, int chunkSize, int partSize) {
-        return new StorageProperties(endpoint, "us-east-1", bucket, ACCESS_KEY, SECRET_KEY, true, chunkSize, partSize);
+    public StorageProperties properties(String bucket, int partSize) {
+        return new StorageProperties(endpoint, "us-east-1", bucket, ACCESS_KEY, SECRET_KEY, true, partSize);
     }
 
     /** A client of this server with the application's settings, after creating {@code bucket}. */

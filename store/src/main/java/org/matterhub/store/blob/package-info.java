@@ -1,13 +1,11 @@
 /**
- * Envelope encryption of document binaries (DESIGN §5: "encrypted at rest").
+ * Keys for the encryption of document binaries at rest (DESIGN §5), with Google Tink's streaming AEAD.
  *
- * <p>Three layers of keys: the master key (configuration, {@code matterhub.store.master-key}) wraps one active
- * 256-bit data key per firm ({@link org.matterhub.store.blob.FirmDataKeys}, table {@code firm_data_key}); each blob
- * gets its own key derived from the firm's data key with HKDF-SHA256 and a random salt; that key seals the blob in
- * fixed-size chunks with AES-256-GCM ({@link org.matterhub.store.blob.ChunkedEnvelopeCipher}). Keys never leave
- * the hub, so the object store holds ciphertext only and rotating the master key rewraps a few rows, not every
- * blob. The format follows the segmented streaming AEAD of Hoang, Reyhanitabar, Rogaway and Vizár ("Online
- * Authenticated-Encryption and its Nonce-Reuse Misuse-Resistance", CRYPTO 2015), as Google Tink's
- * AES-GCM-HKDF streaming AEAD does.
+ * <p>Two layers of keys: the master key (configuration, {@code matterhub.store.master-key}) wraps one Tink keyset
+ * per firm ({@link org.matterhub.store.blob.FirmKeysets}, table {@code firm_keyset}); the keyset's primary key
+ * seals new blobs with AES-256-GCM-HKDF streaming AEAD in 64 KiB segments (Tink derives a key per blob from the
+ * keyset key and a random salt). Keys never leave the hub, so the object store holds ciphertext only, and rotating
+ * the master key rewraps one row per firm, not every blob. The blobs themselves are read and written in
+ * {@code org.matterhub.routes.storage}.
  */
 package org.matterhub.store.blob;

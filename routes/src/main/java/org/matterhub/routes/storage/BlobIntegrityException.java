@@ -1,10 +1,10 @@
-package org.matterhub.store.blob;
+package org.matterhub.routes.storage;
 
 import java.io.IOException;
 
 /**
- * A stored blob failed authentication: a chunk was altered, reordered, truncated, spliced from another blob, or
- * sealed under another key. No plaintext of a failing chunk is ever released.
+ * A stored blob failed authentication: a segment was altered, reordered, truncated, spliced from another blob, or
+ * sealed under a key the firm's keyset does not hold. No plaintext of a failing segment is ever released.
  */
 public class BlobIntegrityException extends IOException {
 
