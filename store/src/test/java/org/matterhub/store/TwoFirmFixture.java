@@ -78,6 +78,7 @@ public final class TwoFirmFixture {
         seedOrg(s, firm, user, tag, slug);
         s.execute("insert into audit_event (firm_id, actor_kind, action, subject_type) values (" + f + ", 'system', 'seed', 'firm')");
         s.execute("insert into firm_data_key (firm_id, key_enc, retired_at) values (" + f + ", '\\x00'::bytea, now())");
+        s.execute("insert into firm_keyset (firm_id, keyset_enc) values (" + f + ", '\\x00'::bytea)");
     }
 
     /** One client org of a firm with a user (its org admin) and a row in every tenant table below it. */
