@@ -14,7 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import org.matterhub.portal.documents.ByteRange;
+import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.portal.documents.DocumentContentStore;
 import org.matterhub.store.tenancy.TenantScope;
 
@@ -53,7 +53,7 @@ public final class FileSystemDocumentContentStore implements DocumentContentStor
                 return in;
             }
             in.skipNBytes(range.get().first());
-            byte[] part = in.readNBytes((int) Math.min(Integer.MAX_VALUE, range.get().length()));
+            byte[] part = in.readNBytes((int) Math.min(Integer.MAX_VALUE, range.get().length().orElseThrow()));
             in.close();
             return new java.io.ByteArrayInputStream(part);
         } catch (NoSuchFileException e) {

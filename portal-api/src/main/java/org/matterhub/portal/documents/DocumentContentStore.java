@@ -1,5 +1,6 @@
 package org.matterhub.portal.documents;
 
+import org.matterhub.connectors.kernel.ByteRange;
 import java.io.InputStream;
 import java.util.Optional;
 import org.matterhub.store.tenancy.TenantScope;

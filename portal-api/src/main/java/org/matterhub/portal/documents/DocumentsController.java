@@ -1,5 +1,6 @@
 package org.matterhub.portal.documents;
 
+import org.matterhub.connectors.kernel.ByteRange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -168,7 +169,7 @@ public class DocumentsController {
                         : Optional.empty();
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("version", number);
-                details.put("bytes", range.map(ByteRange::length).orElse(size));
+                details.put("bytes", range.flatMap(ByteRange::length).orElse(size));
                 range.ifPresent(r -> details.put("range", r.first() + "-" + r.last() + "/" + size));
                 audit.record("document.downloaded", "document", documentId.toString(), details);
                 return new Download(v, size, resolved, etag, store.open(p.scope(), v.storageKey(), range));
@@ -190,7 +191,7 @@ public class DocumentsController {
                 ByteRange r = part.range();
                 response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
                 response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + r.first() + "-" + r.last() + "/" + download.size());
-                response.setContentLengthLong(r.length());
+                response.setContentLengthLong(r.length().orElseThrow());
             } else {
                 response.setStatus(HttpStatus.OK.value());
                 response.setContentLengthLong(download.size());

@@ -1,5 +1,6 @@
 package org.matterhub.portal.documents;
 
+import org.matterhub.connectors.kernel.ByteRange;
 import java.util.List;
 import org.springframework.http.HttpRange;
 
@@ -63,6 +64,6 @@ final class RangeRequest {
         if (first >= size || last < first) {
             return new Unsatisfiable();
         }
-        return new Partial(new ByteRange(first, last));
+        return new Partial(ByteRange.of(first, last));
     }
 }

@@ -1,5 +1,6 @@
 package org.matterhub.portal.documents;
 
+import org.matterhub.connectors.kernel.ByteRange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

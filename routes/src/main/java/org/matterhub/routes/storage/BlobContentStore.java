@@ -1,5 +1,6 @@
 package org.matterhub.routes.storage;
 
+import org.matterhub.connectors.kernel.ByteRange;
 import java.io.InputStream;
 import java.util.Optional;
 import org.matterhub.portal.documents.DocumentContentStore;
@@ -18,9 +19,9 @@ public class BlobContentStore implements DocumentContentStore {
     }
 
     @Override
-    public InputStream open(TenantScope scope, String storageKey, Optional<org.matterhub.portal.documents.ByteRange> range) {
+    public InputStream open(TenantScope scope, String storageKey, Optional<ByteRange> range) {
         try {
-            return blobs.get(scope, storageKey, range.map(r -> new ByteRange(r.first(), r.last())));
+            return blobs.get(scope, storageKey, range);
         } catch (NoSuchBlobException e) {
             throw new ContentMissingException(storageKey);
         }

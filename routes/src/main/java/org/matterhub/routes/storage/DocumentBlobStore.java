@@ -1,5 +1,6 @@
 package org.matterhub.routes.storage;
 
+import org.matterhub.connectors.kernel.ByteRange;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -162,7 +163,7 @@ public class DocumentBlobStore implements AutoCloseable {
      * its reader on a helper thread ({@link ReadAhead}). The stream must be closed: closing it before its end drops
      * the connection (and stops the helper).
      *
-     * @throws RangeNotSatisfiableException when the range starts at or after the blob's end
+     * @throws RangeNotSatisfiableException when the range names no byte of the blob (it starts at or after the end)
      */
     public InputStream get(TenantScope scope, String objectKey, Optional<ByteRange> range) {
         requireKey(objectKey);
@@ -191,18 +192,16 @@ public class DocumentBlobStore implements AutoCloseable {
                 storedSize = totalSize(head.response());
             }
             long size = LAYOUT.plaintextLength(storedSize);
-            if (wanted.first() >= size) {
-                throw new RangeNotSatisfiableException(wanted, size);
-            }
-            long last = Math.min(wanted.last(), size - 1);
+            ByteRange served = wanted.resolve(size).orElseThrow(() -> new RangeNotSatisfiableException(wanted, size));
+            long last = served.last();
             S3RangeChannel stored = new S3RangeChannel((first, end) -> {
                 ResponseInputStream<GetObjectResponse> response = fetch(storageKey, new long[] {first, end});
                 return new S3RangeChannel.Opened(new ReleasingStream(response), response::abort);
             }, storedSize, header, LAYOUT.ciphertextEnd(LAYOUT.segmentOf(last), storedSize));
             SeekableByteChannel plaintext = keysets.keyset(scope).aead().newSeekableDecryptingChannel(stored, associatedData);
-            plaintext.position(wanted.first());
-            long length = last - wanted.first() + 1;
-            return readAhead(new DecryptedStream(DecryptedStream.of(plaintext), wanted.first(), length, stored::failure,
+            plaintext.position(served.first());
+            long length = served.length().orElseThrow();
+            return readAhead(new DecryptedStream(DecryptedStream.of(plaintext), served.first(), length, stored::failure,
                     objectKey), length > (long) READ_AHEAD_MIN_SEGMENTS * LAYOUT.plaintextPerSegment(), stored::abort);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Tink could not start decrypting " + objectKey, e);

@@ -1,12 +1,13 @@
 package org.matterhub.routes.storage;
 
+import org.matterhub.connectors.kernel.ByteRange;
 /** The requested range starts at or after the blob's end (HTTP 416). */
 public class RangeNotSatisfiableException extends IllegalArgumentException {
 
     private final long size;
 
     public RangeNotSatisfiableException(ByteRange range, long size) {
-        super("Range " + range.first() + "-" + range.last() + " is not satisfiable for a blob of " + size + " bytes");
+        super("Range " + range.headerValue() + " is not satisfiable for a blob of " + size + " bytes");
         this.size = size;
     }
 
