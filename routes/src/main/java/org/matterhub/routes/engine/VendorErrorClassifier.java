@@ -11,6 +11,7 @@ import org.matterhub.connectors.kernel.RateLimitTimeoutException;
 import org.matterhub.connectors.kernel.VendorException;
 import org.matterhub.routes.vendor.VendorErrors;
 import org.matterhub.routes.vendor.VendorRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ public final class VendorErrorClassifier implements ErrorClassifier {
     private final Map<String, ErrorClassifier> byVendor;
 
     /** Every vendor's classifier, as the vendor registry knows them. */
+    @Autowired
     public VendorErrorClassifier(VendorRegistry vendors) {
         this(vendors.all(VendorErrors.class));
     }
