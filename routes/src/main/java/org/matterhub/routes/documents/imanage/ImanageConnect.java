@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.OAuthTokens;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnect;
 import org.matterhub.routes.documents.DmsConnections;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * endpoints (IM-AUTH); the library defaults to {@code ACTIVE_US}, so no setting is required.
  */
 @Component
-public class ImanageConnect implements DmsConnect {
+public class ImanageConnect extends ImanageAdapter implements DmsConnect {
 
     /** The product's name as firms know it. */
     static final String NAME = "iManage Work";
@@ -26,16 +25,6 @@ public class ImanageConnect implements DmsConnect {
     public ImanageConnect(DmsConnections connections, ImanageClients clients) {
         this.connections = connections;
         this.clients = clients;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.IMANAGE;
-    }
-
-    @Override
-    public String displayName() {
-        return NAME;
     }
 
     @Override

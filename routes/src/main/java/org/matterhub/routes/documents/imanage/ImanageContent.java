@@ -2,7 +2,6 @@ package org.matterhub.routes.documents.imanage;
 
 import java.util.UUID;
 import org.matterhub.connectors.kernel.ContentDownload;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.documents.ContentRequest;
 import org.matterhub.routes.documents.ContentSource;
 import org.matterhub.routes.documents.DmsConnections;
@@ -10,22 +9,12 @@ import org.springframework.stereotype.Component;
 
 /** Downloads one version of an iManage Work document, addressed as {@code LIB!number.version} (IM-PP). */
 @Component
-public class ImanageContent implements ContentSource {
+public class ImanageContent extends ImanageAdapter implements ContentSource {
 
     private final ImanageClients clients;
 
     public ImanageContent(ImanageClients clients) {
         this.clients = clients;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.IMANAGE;
-    }
-
-    @Override
-    public String displayName() {
-        return ImanageConnect.NAME;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.matterhub.routes.documents.imanage;
 import java.util.Map;
 import org.matterhub.connectors.imanage.ImanageClient;
 import org.matterhub.connectors.imanage.ImanageDocument;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.documents.DecisionTexts;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DocumentDecision;
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code comment} field is read first, so a decision already there (or a later one) is not written again.
  */
 @Component
-public class ImanageDecisionWriter implements ProfileDecisionWriter {
+public class ImanageDecisionWriter extends ImanageAdapter implements ProfileDecisionWriter {
 
     private static final String COMMENT = "comment";
 
@@ -25,16 +24,6 @@ public class ImanageDecisionWriter implements ProfileDecisionWriter {
 
     public ImanageDecisionWriter(ImanageClients clients) {
         this.clients = clients;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.IMANAGE;
-    }
-
-    @Override
-    public String displayName() {
-        return ImanageConnect.NAME;
     }
 
     @Override

@@ -51,7 +51,7 @@ import org.springframework.stereotype.Component;
  * iManage publishes no deletion feed (simulators/README.md), so only a complete crawl reveals deletions.
  */
 @Component
-public class ImanageDocumentSync implements DocumentSync {
+public class ImanageDocumentSync extends ImanageAdapter implements DocumentSync {
 
     static final String VENDOR = SourceSystem.IMANAGE.id();
     public static final String CURSOR = "cursor";
@@ -85,16 +85,6 @@ public class ImanageDocumentSync implements DocumentSync {
         this.dms = support.dms();
         this.cursors = support.cursors();
         this.tenancy = support.tenancy();
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.IMANAGE;
-    }
-
-    @Override
-    public String displayName() {
-        return ImanageConnect.NAME;
     }
 
     @Override

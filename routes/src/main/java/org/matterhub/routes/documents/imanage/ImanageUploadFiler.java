@@ -6,7 +6,6 @@ import org.matterhub.connectors.imanage.ImanageDocument;
 import org.matterhub.connectors.imanage.ImanageFolder;
 import org.matterhub.connectors.imanage.ImanageUploadProfile;
 import org.matterhub.connectors.kernel.UploadContent;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.mappings.imanage.ImanageDocumentMapper;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DmsUpload;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * workspace's folders before it is created, for the same reason.
  */
 @Component
-public class ImanageUploadFiler implements UploadFiler {
+public class ImanageUploadFiler extends ImanageAdapter implements UploadFiler {
 
     /** iManage's profile comment field is 254 characters long (DeskSite heritage; assumed for Work 10). */
     static final int MAX_COMMENT = 254;
@@ -30,16 +29,6 @@ public class ImanageUploadFiler implements UploadFiler {
 
     public ImanageUploadFiler(ImanageClients clients) {
         this.clients = clients;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.IMANAGE;
-    }
-
-    @Override
-    public String displayName() {
-        return ImanageConnect.NAME;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.OAuthTokens;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnect;
 import org.matterhub.routes.documents.DmsConnections;
@@ -15,7 +14,7 @@ import org.springframework.stereotype.Component;
  * connection names its repository ({@code CA-…}) and cabinet ({@code NG-…}): every API call is scoped to them.
  */
 @Component
-public class NetDocumentsConnect implements DmsConnect {
+public class NetDocumentsConnect extends NetDocumentsAdapter implements DmsConnect {
 
     /** The product's name as firms know it. */
     static final String NAME = "NetDocuments";
@@ -26,16 +25,6 @@ public class NetDocumentsConnect implements DmsConnect {
     public NetDocumentsConnect(DmsConnections connections, NetDocumentsClients clients) {
         this.connections = connections;
         this.clients = clients;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.NETDOCUMENTS;
-    }
-
-    @Override
-    public String displayName() {
-        return NAME;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.matterhub.routes.documents.netdocuments;
 
 import java.util.UUID;
 import org.matterhub.connectors.kernel.ContentDownload;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.documents.ContentRequest;
 import org.matterhub.routes.documents.ContentSource;
 import org.matterhub.routes.documents.DmsConnections;
@@ -10,22 +9,12 @@ import org.springframework.stereotype.Component;
 
 /** Downloads one version of a NetDocuments document ({@code GET /v1/Document/{id}/{version}}, ND-PP). */
 @Component
-public class NetDocumentsContent implements ContentSource {
+public class NetDocumentsContent extends NetDocumentsAdapter implements ContentSource {
 
     private final NetDocumentsClients clients;
 
     public NetDocumentsContent(NetDocumentsClients clients) {
         this.clients = clients;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.NETDOCUMENTS;
-    }
-
-    @Override
-    public String displayName() {
-        return NetDocumentsConnect.NAME;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.matterhub.routes.documents.netdocuments;
 import java.util.Map;
 import java.util.Optional;
 import org.matterhub.connectors.netdocuments.NetDocumentsClient;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.documents.DecisionTexts;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DocumentDecision;
@@ -18,22 +17,12 @@ import org.springframework.stereotype.Component;
  * later one) is not written again.
  */
 @Component
-public class NetDocumentsDecisionWriter implements ProfileDecisionWriter {
+public class NetDocumentsDecisionWriter extends NetDocumentsAdapter implements ProfileDecisionWriter {
 
     private final NetDocumentsClients clients;
 
     public NetDocumentsDecisionWriter(NetDocumentsClients clients) {
         this.clients = clients;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.NETDOCUMENTS;
-    }
-
-    @Override
-    public String displayName() {
-        return NetDocumentsConnect.NAME;
     }
 
     @Override

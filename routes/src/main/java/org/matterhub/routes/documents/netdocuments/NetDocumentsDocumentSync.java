@@ -57,7 +57,7 @@ import org.springframework.stereotype.Component;
  * the lookup tables list; the activity log needs a repository administrator's token.
  */
 @Component
-public class NetDocumentsDocumentSync implements DocumentSync {
+public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements DocumentSync {
 
     static final String VENDOR = SourceSystem.NETDOCUMENTS.id();
     public static final String BACKFILL = "netdocuments_documents";
@@ -88,16 +88,6 @@ public class NetDocumentsDocumentSync implements DocumentSync {
         this.dms = support.dms();
         this.cursors = support.cursors();
         this.tenancy = support.tenancy();
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.NETDOCUMENTS;
-    }
-
-    @Override
-    public String displayName() {
-        return NetDocumentsConnect.NAME;
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.matterhub.connectors.kernel.UploadContent;
 import org.matterhub.connectors.netdocuments.NetDocumentsClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsItem;
 import org.matterhub.connectors.netdocuments.NetDocumentsUploadResult;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DmsUpload;
 import org.matterhub.routes.documents.UploadFiler;
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * identical bytes under the same name could claim each other's document; both are then filed, with the same content.
  */
 @Component
-public class NetDocumentsUploadFiler implements UploadFiler {
+public class NetDocumentsUploadFiler extends NetDocumentsAdapter implements UploadFiler {
 
     private final NetDocumentsClients clients;
     private final DmsRepository dms;
@@ -34,16 +33,6 @@ public class NetDocumentsUploadFiler implements UploadFiler {
     public NetDocumentsUploadFiler(NetDocumentsClients clients, DmsRepository dms) {
         this.clients = clients;
         this.dms = dms;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.NETDOCUMENTS;
-    }
-
-    @Override
-    public String displayName() {
-        return NetDocumentsConnect.NAME;
     }
 
     @Override
