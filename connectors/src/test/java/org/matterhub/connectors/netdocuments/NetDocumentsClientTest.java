@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -380,21 +383,46 @@ class NetDocumentsClientTest {
         return end.minus(Duration.ofSeconds(60));
     }
 
-    /** The simulator's real limit: a 429 carries Retry-After, pauses the limiter, and the next call waits it out. */
+    /**
+     * The simulator's real limit: a 429 carries Retry-After, pauses the limiter, and the next call waits it out — on a
+     * simulated clock, so the wait is read off the clock the limiter slept on, not off a stopwatch.
+     */
     @Test
     void a429PausesTheConnectionForRetryAfter() {
         nd.setRateLimitPerMinute(100);
         nd.faults().add(FaultRule.builder(FaultKind.RATE_LIMITED).method("GET").pathRegex("/info$")
                 .retryAfterSeconds(1).times(1).build());
+        FakeTime time = new FakeTime(Instant.parse("2026-01-05T09:00:00Z"));
+        RateLimiter paced = properties.newRateLimiter("nd:429", time);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.now();
+            }
+        };
+        NetDocumentsClient timed = new NetDocumentsClient(properties, store, paced, http, clock);
         String doc = seed.documentIds().get(0);
-        assertThatThrownBy(() -> client.getDocumentProfile(doc)).isInstanceOfSatisfying(VendorHttpException.class, e -> {
+        assertThatThrownBy(() -> timed.getDocumentProfile(doc)).isInstanceOfSatisfying(VendorHttpException.class, e -> {
             assertThat(e.status()).isEqualTo(429);
             assertThat(classifier.classify(e)).isEqualTo(ErrorClass.RETRIABLE);
             assertThat(classifier.retryAfter(e)).contains(Duration.ofSeconds(1));
         });
-        assertThat(limiter.status().pausedUntil()).isPresent();
-        long started = System.nanoTime();
-        assertThat(client.getDocumentProfile(doc).id()).isEqualTo(doc);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(800));
+        Instant pausedAt = time.now();
+        assertThat(paced.status().pausedUntil()).contains(pausedAt.plusSeconds(1));
+        assertThat(timed.getDocumentProfile(doc).id()).isEqualTo(doc);
+        assertThat(time.now()).as("the second call waited out Retry-After on the limiter's clock")
+                .isAfterOrEqualTo(pausedAt.plusSeconds(1));
+        assertThat(nd.requests()).filteredOn(r -> r.path().endsWith("/info")).extracting(r -> r.status())
+                .containsExactly(429, 200);
     }
 }

@@ -1,96 +1,26 @@
 package org.matterhub.portal.documents;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.matterhub.mappings.documents.DmsMatterResolver;
-import org.matterhub.mappings.documents.DmsSettings;
-import org.matterhub.store.model.ConnectionRecord;
-import org.matterhub.store.model.ConnectionRepository;
-import org.matterhub.store.model.DmsRepository;
-import org.matterhub.store.model.MatterRepository;
-import org.matterhub.store.tenancy.Tenancy;
-import org.matterhub.store.tenancy.TenantScope;
-import org.springframework.stereotype.Component;
 
 /**
- * Where a matter's uploads are filed: the firm's first document-management connection (by vendor, then display name) that knows a
- * workspace for the matter — the client and matter numbers the connection's {@link DmsSettings} file it under
- * ({@link DmsMatterResolver#keysFor}), looked up among the workspaces its sync has seen. Read on the firm's side:
- * clients read no connection or DMS table, and what is read here is never shown to them beyond the folder's name.
+ * Where a matter's client uploads are filed in the firm's document-management system, or why they stay in the
+ * portal. The API defines this service-provider interface and the document capability in the routes implements it
+ * (as the engine implements {@code SyncControl}): the API knows no vendor, no DMS setting and no filing rule.
  */
-@Component
-public class UploadDestinations {
-
-    static final List<String> DMS_VENDORS = List.of("imanage", "netdocuments");
+public interface UploadDestinations {
 
     /** A matter's filing place in one DMS connection. */
-    public record Destination(UUID connectionId, String vendor, String workspaceId, String folderName,
-                              String clientNumber, String matterNumber) {
+    record Destination(UUID connectionId, String vendor, String workspaceId, String folderName,
+                       String clientNumber, String matterNumber) {
     }
 
     /** The choice: a destination, or why uploads of this matter stay in the portal. */
-    public record Choice(Destination destination, String reason) {
+    record Choice(Destination destination, String reason) {
         public boolean filed() {
             return destination != null;
         }
     }
 
-    private final Tenancy tenancy;
-    private final ConnectionRepository connections;
-    private final DmsRepository dms;
-    private final MatterRepository matters;
-
-    public UploadDestinations(Tenancy tenancy, ConnectionRepository connections, DmsRepository dms,
-                              MatterRepository matters) {
-        this.tenancy = tenancy;
-        this.connections = connections;
-        this.dms = dms;
-        this.matters = matters;
-    }
-
-    public Choice forMatter(UUID firmId, UUID matterId) {
-        return tenancy.read(TenantScope.system(firmId), () -> {
-            Optional<MatterRepository.Matter> matter = matters.findVisible(matterId);
-            if (matter.isEmpty()) {
-                return new Choice(null, "The matter is unknown.");
-            }
-            MatterRepository.Matter m = matter.get();
-            DmsMatterResolver.PortalMatter portalMatter = new DmsMatterResolver.PortalMatter(m.id(), m.number(),
-                    m.displayNumber(), m.clientOrgName());
-            boolean anyDms = false;
-            boolean noFolder = false;
-            for (ConnectionRecord c : connections.list().stream()
-                    .filter(c -> DMS_VENDORS.contains(c.vendor()) && !"pending_authorization".equals(c.status()))
-                    .toList()) {
-                anyDms = true;
-                DmsSettings settings;
-                try {
-                    settings = DmsSettings.parse(connections.settings(c.id()).orElse("{}"));
-                } catch (IllegalArgumentException e) {
-                    continue;
-                }
-                if (settings.uploadFolder() == null) {
-                    noFolder = true;
-                    continue;
-                }
-                Optional<DmsMatterResolver.DmsKeys> keys = new DmsMatterResolver(settings, List.of(portalMatter))
-                        .keysFor(matterId);
-                if (keys.isEmpty()) {
-                    continue;
-                }
-                Optional<DmsRepository.Container> workspace = dms.workspace(c.id(), keys.get().clientNumber(),
-                        keys.get().matterNumber());
-                if (workspace.isPresent()) {
-                    return new Choice(new Destination(c.id(), c.vendor(), workspace.get().externalId(),
-                            settings.uploadFolder(), workspace.get().clientNumber(), workspace.get().matterNumber()), null);
-                }
-            }
-            if (!anyDms) {
-                return new Choice(null, "The firm has no document-management system connected.");
-            }
-            return new Choice(null, noFolder ? "The firm does not file client uploads in its document-management system."
-                    : "The firm's document-management system has no workspace for this matter yet.");
-        });
-    }
+    /** The destination of the matter's uploads, read on the firm's side; never shown to a client beyond the folder's name. */
+    Choice forMatter(UUID firmId, UUID matterId);
 }

@@ -6,13 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.matterhub.simulators.common.Json;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.matterhub.simulators.clio.ClioTestClient.json;
 
 class ClioControlTest {
@@ -32,12 +33,17 @@ class ClioControlTest {
     }
 
     @Test
-    void startsWellUnderASecond() {
-        long t0 = System.nanoTime();
+    void aSecondSimulatorStartsOnItsOwnLoopbackPortAndStopsWithItsClose() throws Exception {
+        // How fast a simulator starts is measured where time is measured (the demo's start-up figure), not asserted here.
+        String base;
         try (ClioSimulator other = ClioSimulator.start(ClioSimulatorOptions.defaults())) {
-            assertThat(other.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
+            base = other.baseUrl();
+            assertThat(base).matches("http://127\\.0\\.0\\.1:\\d+").isNotEqualTo(sim.baseUrl());
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/_control/health")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1000));
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/_control/health"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
     }
 
     @Test

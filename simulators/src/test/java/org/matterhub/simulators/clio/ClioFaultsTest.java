@@ -43,9 +43,9 @@ class ClioFaultsTest {
         long t0 = System.nanoTime();
         assertThat(client.get("/matters.json").statusCode()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        long t1 = System.nanoTime();
-        client.get("/matters.json");
-        assertThat(Duration.ofNanos(System.nanoTime() - t1)).isLessThan(Duration.ofMillis(300));
+        // The rule fired once and is spent: the next request meets no delay (told by the injector, not a stopwatch).
+        assertThat(sim.faults().describe()).isEmpty();
+        assertThat(client.get("/matters.json").statusCode()).isEqualTo(200);
     }
 
     @Test
