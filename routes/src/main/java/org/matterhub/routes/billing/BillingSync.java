@@ -8,7 +8,7 @@ import org.matterhub.routes.vendor.VendorErrors;
 /**
  * A vendor's inbound billing sync: one poll reads what changed (a backfill until it is complete, then incrementally)
  * and writes it page by page through {@link BillingPoll}, each page with its cursor in one transaction.
- * {@link #resetCursors} holds the connection's poll lock ({@link BillingPollLocks}) while it drops the cursors.
+ * {@link #resetCursors} holds the connection's poll lock ({@link org.matterhub.routes.engine.ConnectionPollLocks}) while it drops the cursors.
  */
 public interface BillingSync extends ConnectionSync, VendorErrors {
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.matterhub.routes.engine.BackgroundWork;
+import org.matterhub.routes.engine.ConnectionPollLocks;
 import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.sync.WorkQueue;
@@ -36,7 +37,7 @@ public class BillingSyncService {
     private final WorkQueue queue;
     private final VendorRegistry vendors;
     private final BillingPolls polls;
-    private final BillingPollLocks locks;
+    private final ConnectionPollLocks locks;
     private final BackgroundWork background;
     private final ConnectionRepository connections;
     private final Tenancy tenancy;
@@ -48,7 +49,7 @@ public class BillingSyncService {
         return t;
     });
 
-    public BillingSyncService(WorkQueue queue, VendorRegistry vendors, BillingPolls polls, BillingPollLocks locks,
+    public BillingSyncService(WorkQueue queue, VendorRegistry vendors, BillingPolls polls, ConnectionPollLocks locks,
                               BackgroundWork background, ConnectionRepository connections, Tenancy tenancy) {
         this.queue = queue;
         this.vendors = vendors;

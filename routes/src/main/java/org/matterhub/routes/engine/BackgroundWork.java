@@ -167,7 +167,7 @@ public class BackgroundWork {
     }
 
     @jakarta.annotation.PreDestroy
-    void stop() {
+    public void stop() {
         retries.shutdownNow();
     }
 }

@@ -24,9 +24,12 @@ public class SyncControlService implements SyncControl {
     private final OutboxRepository outbox;
     private final InboxRepository inbox;
     private final VendorRegistry vendors;
+    private final ConnectionPollLocks locks;
 
     public SyncControlService(Tenancy tenancy, ConnectionRepository connections, DeadLetterRepository deadLetters,
-                              OutboxRepository outbox, InboxRepository inbox, VendorRegistry vendors) {
+                              OutboxRepository outbox, InboxRepository inbox, VendorRegistry vendors,
+                              ConnectionPollLocks locks) {
+        this.locks = locks;
         this.tenancy = tenancy;
         this.connections = connections;
         this.deadLetters = deadLetters;
@@ -53,9 +56,13 @@ public class SyncControlService implements SyncControl {
     public void backfill(UUID firmId, UUID connectionId) {
         String vendor = tenancy.read(TenantScope.system(firmId), () -> connections.find(connectionId))
                 .map(c -> c.vendor()).orElseThrow(() -> ApiProblem.notFound("Connection " + connectionId));
-        vendors.find(vendor, ConnectionSync.class).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT,
-                        "No backfill for this connection", "Connections to '" + vendor + "' cannot be backfilled."))
-                .resetCursors(firmId, connectionId);
+        ConnectionSync sync = vendors.find(vendor, ConnectionSync.class).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT,
+                "No backfill for this connection", "Connections to '" + vendor + "' cannot be backfilled."));
+        // Not under a poll of this process: the next one starts from the first page, never half-way through this one.
+        locks.holding(connectionId, () -> {
+            sync.resetCursors(firmId, connectionId);
+            return null;
+        });
     }
 
     @Override

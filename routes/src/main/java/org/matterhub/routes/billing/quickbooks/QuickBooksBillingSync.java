@@ -17,7 +17,7 @@ import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.quickbooks.QuickBooksBillingMapper;
 import org.matterhub.routes.billing.BillingApplier;
 import org.matterhub.routes.billing.BillingPoll;
-import org.matterhub.routes.billing.BillingPollLocks;
+import org.matterhub.routes.engine.ConnectionPollLocks;
 import org.matterhub.routes.billing.BillingSync;
 import org.matterhub.store.sync.SyncCursor;
 import org.matterhub.store.sync.SyncCursorRepository;
@@ -46,12 +46,12 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
     private static final Logger log = LoggerFactory.getLogger(QuickBooksBillingSync.class);
 
     private final QuickBooksClients clients;
-    private final BillingPollLocks locks;
+    private final ConnectionPollLocks locks;
     private final SyncCursorRepository cursors;
     private final Tenancy tenancy;
     private final ErrorClassifier errors = new QboErrorClassifier();
 
-    public QuickBooksBillingSync(BillingPollLocks locks, SyncCursorRepository cursors,
+    public QuickBooksBillingSync(ConnectionPollLocks locks, SyncCursorRepository cursors,
                                  Tenancy tenancy, QuickBooksClients clients) {
         this.clients = clients;
         this.locks = locks;

@@ -15,7 +15,7 @@ import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.xero.XeroBillingMapper;
 import org.matterhub.routes.billing.BillingPoll;
-import org.matterhub.routes.billing.BillingPollLocks;
+import org.matterhub.routes.engine.ConnectionPollLocks;
 import org.matterhub.routes.billing.BillingQuotaSpentException;
 import org.matterhub.routes.billing.BillingSync;
 import org.matterhub.store.sync.SyncCursor;
@@ -43,12 +43,12 @@ public class XeroBillingSync extends XeroAdapter implements BillingSync {
     }
 
     private final XeroClients clients;
-    private final BillingPollLocks locks;
+    private final ConnectionPollLocks locks;
     private final SyncCursorRepository cursors;
     private final Tenancy tenancy;
     private final ErrorClassifier errors = new XeroErrorClassifier();
 
-    public XeroBillingSync(BillingPollLocks locks, SyncCursorRepository cursors,
+    public XeroBillingSync(ConnectionPollLocks locks, SyncCursorRepository cursors,
                            Tenancy tenancy, XeroClients clients) {
         this.clients = clients;
         this.locks = locks;

@@ -1,4 +1,4 @@
-package org.matterhub.routes.billing;
+package org.matterhub.routes.engine;
 
 import java.util.Map;
 import java.util.UUID;
@@ -8,12 +8,13 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * One poll of a connection at a time in this process: two would read the same pages from the same cursor. The
- * scheduler, webhook polls and a cursor reset (ops backfill) take the connection's lock; across nodes the page writes
- * are serialised by {@link BillingApplier#lock}.
+ * One poll of a connection at a time in this process, whatever its capability: two would read the same pages from the
+ * same cursor. The scheduler, webhook polls, an ops or demo poll on the caller's thread, their retries and a cursor
+ * reset (ops backfill) all take the connection's lock; a scheduled fan-out skips a connection that is {@link #busy}
+ * rather than wait for it. Across nodes, each capability serialises its page writes in PostgreSQL.
  */
 @Component
-public class BillingPollLocks {
+public class ConnectionPollLocks {
 
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
