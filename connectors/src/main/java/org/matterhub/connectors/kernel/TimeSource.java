@@ -3,6 +3,8 @@ package org.matterhub.connectors.kernel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** Time and sleeping, injectable so that rate limiting is tested on a simulated clock. */
 public interface TimeSource {
@@ -12,6 +14,27 @@ public interface TimeSource {
 
     /** Blocks the calling thread for {@code duration}. */
     void sleep(Duration duration) throws InterruptedException;
+
+    /** This source's time as a UTC {@link Clock}, for code that reads a clock (token expiry, Retry-After dates). */
+    default Clock asClock() {
+        TimeSource time = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return time.now();
+            }
+        };
+    }
 
     /** Wall-clock time and {@link Thread#sleep}. */
     static TimeSource system() {

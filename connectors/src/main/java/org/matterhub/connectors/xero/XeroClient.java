@@ -19,8 +19,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +111,7 @@ public final class XeroClient {
         this.tenant = tenantId.toString();
         Objects.requireNonNull(tokenStore, "tokenStore");
         this.time = Objects.requireNonNull(time, "time");
-        this.clock = clockOf(time);
+        this.clock = time.asClock();
         this.throttle = throttle != null ? throttle : XeroThrottle.forTenant(properties, tenantId, time);
         this.oauth = new XeroOAuthClient(properties, Objects.requireNonNull(http, "http"), clock);
         TokenSession<XeroTokens> session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save,
@@ -387,24 +385,5 @@ public final class XeroClient {
             throw new IllegalArgumentException("connectionsUrl must end with /connections: " + url);
         }
         return url.substring(0, url.length() - "/connections".length());
-    }
-
-    private static Clock clockOf(TimeSource time) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return time.now();
-            }
-        };
     }
 }

@@ -10,9 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZoneId;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -394,23 +391,7 @@ class NetDocumentsClientTest {
                 .retryAfterSeconds(1).times(1).build());
         FakeTime time = new FakeTime(Instant.parse("2026-01-05T09:00:00Z"));
         RateLimiter paced = properties.newRateLimiter("nd:429", time);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return time.now();
-            }
-        };
-        NetDocumentsClient timed = new NetDocumentsClient(properties, store, paced, http, clock);
+        NetDocumentsClient timed = new NetDocumentsClient(properties, store, paced, http, time.asClock());
         String doc = seed.documentIds().get(0);
         assertThatThrownBy(() -> timed.getDocumentProfile(doc)).isInstanceOfSatisfying(VendorHttpException.class, e -> {
             assertThat(e.status()).isEqualTo(429);

@@ -4,11 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.FakeTime;
 import org.matterhub.connectors.kernel.TimeSource;
@@ -42,7 +39,7 @@ final class XeroSimFixture implements AutoCloseable {
     /** Simulator and connector on {@code time}; a {@link FakeTime} lets limits pass without waiting. */
     XeroSimFixture(XeroSimulatorOptions options, TimeSource time) {
         this.time = time;
-        this.sim = XeroSimulator.start(options, clockOf(time));
+        this.sim = XeroSimulator.start(options, time.asClock());
         sim.registerApp(CLIENT_ID, CLIENT_SECRET);
         this.seed = sim.seedDemoOrganisation();
         this.properties = XeroProperties.of(URI.create(sim.baseUrl()), URI.create(sim.accountingBasePath()),
@@ -55,7 +52,7 @@ final class XeroSimFixture implements AutoCloseable {
     }
 
     XeroOAuthClient oauth() {
-        return new XeroOAuthClient(properties, http, clockOf(time));
+        return new XeroOAuthClient(properties, http, time.asClock());
     }
 
     /** Browser step of the authorization-code flow: follows the authorize URL, returns the redirect's query. */
@@ -105,25 +102,6 @@ final class XeroSimFixture implements AutoCloseable {
     @Override
     public void close() {
         sim.close();
-    }
-
-    static Clock clockOf(TimeSource time) {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return time.now();
-            }
-        };
     }
 
     static FakeTime fakeTime() {
