@@ -21,7 +21,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -51,7 +53,12 @@ final class ClioApi extends ClioApiParams {
     private static final FieldSelection ACTIVITY_DEFAULT = FieldSelection.parse("id,etag,type,date,quantity,price,total,note");
     private static final Pattern ITEM = Pattern.compile("^/(matters|contacts|webhooks|notes|activities)/(\\d+)\\.json$");
     private static final Pattern ACTIVATE = Pattern.compile("^/webhooks/(\\d+)/activate(\\.json)?$");
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /**
+     * RFC 9110's IMF-fixdate ({@code Mon, 07 Dec 2026 09:00:00 GMT}): a two-digit day, as servers must send it. Java's
+     * RFC_1123_DATE_TIME prints the day unpadded; it still reads what clients send (it parses both).
+     */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final ClioSimulatorData data;
     private final ClioWebhooks webhooks;
@@ -221,6 +228,7 @@ final class ClioApi extends ClioApiParams {
         String offsetParam = ex.param("offset");
         List<Map<String, Object>> page;
         String next = null;
+        String previous = null;
         if (offsetParam != null) {
             int offset = intParam(ex, "offset", 0);
             if (offset < 0) {
@@ -230,15 +238,13 @@ final class ClioApi extends ClioApiParams {
                 throw ClioApiException.unprocessable("Offset pagination is limited to " + MAX_OFFSET_RECORDS
                         + " records; use cursor pagination (order=id(asc) without offset)");
             }
-            List<Map<String, Object>> ordered = new ArrayList<>(matching);
-            if ("id(desc)".equals(order)) {
-                java.util.Collections.reverse(ordered);
-            } else if (order != null && !"id(asc)".equals(order)) {
-                throw ClioApiException.badRequest("The simulator supports order=id(asc) and id(desc) only");
-            }
+            List<Map<String, Object>> ordered = ordered(matching, order, shape);
             page = ordered.subList(Math.min(offset, ordered.size()), Math.min(offset + limit, ordered.size()));
             if (offset + limit < ordered.size()) {
                 next = nextUrl(ex, "offset", Integer.toString(offset + limit));
+            }
+            if (offset > 0) {
+                previous = nextUrl(ex, "offset", Integer.toString(Math.max(0, offset - limit)));
             }
         } else {
             if (order != null && !"id(asc)".equals(order)) {
@@ -253,12 +259,23 @@ final class ClioApi extends ClioApiParams {
                 long last = ((Number) page.get(page.size() - 1).get("id")).longValue();
                 next = nextUrl(ex, "page_token", encodePageToken(last));
             }
+            List<Map<String, Object>> before = matching.stream()
+                    .filter(r -> ((Number) r.get("id")).longValue() <= after).collect(Collectors.toList());
+            if (!before.isEmpty()) {
+                // The page before starts after the record that precedes its first; the first page has no token.
+                int from = Math.max(0, before.size() - limit);
+                previous = from == 0 ? nextUrl(ex, "page_token", null)
+                        : nextUrl(ex, "page_token", encodePageToken(((Number) before.get(from - 1).get("id")).longValue()));
+            }
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> r : page) {
             out.add(sel.apply(r));
         }
         Map<String, Object> paging = new LinkedHashMap<>();
+        if (previous != null) {
+            paging.put("previous", previous);
+        }
         if (next != null) {
             paging.put("next", next);
         }
@@ -280,7 +297,7 @@ final class ClioApi extends ClioApiParams {
         String etag = (String) record.get("etag");
         Instant updated = OffsetDateTime.parse((String) record.get("updated_at")).toInstant();
         ex.responseHeader("ETag", etag);
-        ex.responseHeader("Last-Modified", HTTP_DATE.format(ZonedDateTime.ofInstant(updated, ZoneOffset.UTC)));
+        ex.responseHeader("Last-Modified", HTTP_DATE.format(updated));
         String ifNoneMatch = ex.header("If-None-Match");
         if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
                 .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag) || t.equals("*"))) {
@@ -290,7 +307,7 @@ final class ClioApi extends ClioApiParams {
         String ifModifiedSince = ex.header("If-Modified-Since");
         if (ifNoneMatch == null && ifModifiedSince != null) {
             try {
-                Instant since = ZonedDateTime.parse(ifModifiedSince, HTTP_DATE).toInstant();
+                Instant since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
                 if (updated.getEpochSecond() <= since.getEpochSecond()) {
                     ex.sendEmpty(304);
                     return;
@@ -321,7 +338,45 @@ final class ClioApi extends ClioApiParams {
                 sb.append(enc(e.getKey())).append('=').append(enc(v)).append('&');
             }
         }
+        if (value == null) {
+            return sb.substring(0, sb.length() - 1);
+        }
         return sb.append(enc(key)).append('=').append(enc(value)).toString();
+    }
+
+    private static final Pattern ORDER = Pattern.compile("([a-z_]+)\\((asc|desc)\\)");
+
+    /**
+     * Offset pages in {@code order}: {@code field(asc)} or {@code field(desc)} on any top-level field of the resource
+     * whose values compare (numbers, strings and ISO dates, booleans), ties broken by id as Clio's listings are;
+     * without {@code order}, by id.
+     */
+    private static List<Map<String, Object>> ordered(List<Map<String, Object>> matching, String order,
+                                                     Map<String, Object> shape) {
+        List<Map<String, Object>> ordered = new ArrayList<>(matching);
+        if (order == null) {
+            return ordered;
+        }
+        Matcher m = ORDER.matcher(order);
+        if (!m.matches() || !shape.containsKey(m.group(1)) || shape.get(m.group(1)) instanceof Map || shape.get(m.group(1)) instanceof List) {
+            throw ClioApiException.badRequest("Invalid order: " + order);
+        }
+        String field = m.group(1);
+        Comparator<Map<String, Object>> byField = Comparator.comparing(r -> (Comparable) comparable(r.get(field)),
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        if ("desc".equals(m.group(2))) {
+            byField = byField.reversed();
+        }
+        ordered.sort(byField.thenComparing(r -> ((Number) r.get("id")).longValue()));
+        return ordered;
+    }
+
+    @SuppressWarnings({"rawtypes"})
+    private static Comparable comparable(Object value) {
+        if (value instanceof Number n) {
+            return new java.math.BigDecimal(n.toString());
+        }
+        return value instanceof Comparable c ? c : value == null ? null : value.toString();
     }
 
 }

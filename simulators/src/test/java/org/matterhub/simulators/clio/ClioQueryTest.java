@@ -86,6 +86,47 @@ class ClioQueryTest {
         assertThat(pages).isEqualTo((sim.data().matterCount() + 6) / 7);
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> paging(HttpResponse<String> r) {
+        return (Map<String, Object>) ((Map<String, Object>) json(r).get("meta")).get("paging");
+    }
+
+    private static List<Long> ids(HttpResponse<String> r) {
+        List<Long> ids = new ArrayList<>();
+        dataList(r).forEach(m -> ids.add(((Number) m.get("id")).longValue()));
+        return ids;
+    }
+
+    /** Clio sends meta.paging.previous whenever a page has one before it, for cursor and offset pages alike. */
+    @Test
+    void everyPageAfterTheFirstNamesThePreviousOne() throws Exception {
+        HttpResponse<String> first = client.get("/matters.json?order=id(asc)&limit=5&fields=id,etag");
+        assertThat(paging(first)).doesNotContainKey("previous").containsKey("next");
+        HttpResponse<String> second = client.getUrl((String) paging(first).get("next"));
+        HttpResponse<String> third = client.getUrl((String) paging(second).get("next"));
+        assertThat(ids(client.getUrl((String) paging(second).get("previous")))).isEqualTo(ids(first));
+        assertThat(ids(client.getUrl((String) paging(third).get("previous")))).isEqualTo(ids(second));
+
+        HttpResponse<String> offsetFirst = client.get("/matters.json?limit=5&offset=0&fields=id");
+        assertThat(paging(offsetFirst)).doesNotContainKey("previous");
+        HttpResponse<String> offsetSecond = client.get("/matters.json?limit=5&offset=5&fields=id");
+        assertThat(paging(offsetSecond).get("previous")).asString().contains("offset=0");
+        assertThat(ids(client.getUrl((String) paging(offsetSecond).get("previous")))).isEqualTo(ids(offsetFirst));
+    }
+
+    /** Offset listings sort by any plain field, as Clio's do; a nested one or an unknown one is refused. */
+    @Test
+    void offsetListingsSortByAnyPlainField() throws Exception {
+        HttpResponse<String> r = client.get("/matters.json?order=display_number(desc)&limit=200&offset=0&fields=id,display_number");
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> numbers = new ArrayList<>();
+        dataList(r).forEach(m -> numbers.add((String) m.get("display_number")));
+        assertThat(numbers).hasSize(Math.min(200, sim.data().matterCount()))
+                .isSortedAccordingTo(java.util.Comparator.<String>naturalOrder().reversed());
+        assertThat(client.get("/matters.json?order=client(asc)&offset=0").statusCode()).isEqualTo(400);
+        assertThat(client.get("/matters.json?order=no_such_field(asc)&offset=0").statusCode()).isEqualTo(400);
+    }
+
     @Test
     void defaultPageIs200AndContactsPageToo() throws Exception {
         HttpResponse<String> r = client.get("/contacts.json?limit=4");
@@ -156,6 +197,23 @@ class ClioQueryTest {
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
         assertThat(client.get("/matters/1.json").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Last-Modified is an RFC 9110 IMF-fixdate (two-digit day, GMT) on a day of the month below 10 too, and an
+     * If-Modified-Since at that date answers 304.
+     */
+    @Test
+    void lastModifiedIsAnImfFixdateAndIfModifiedSinceHonoursIt() throws Exception {
+        long id = seed.matterIds().get(6);
+        sim.data().updateMatterDescription(id, "Touched on the seventh");
+        HttpResponse<String> first = client.get("/matters/" + id + ".json?fields=id,etag,updated_at");
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(lastModified).matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} "
+                + "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(ClioApi.HTTP_DATE.format(java.time.Instant.parse("2026-12-07T09:05:03Z")))
+                .isEqualTo("Mon, 07 Dec 2026 09:05:03 GMT");
+        assertThat(client.get("/matters/" + id + ".json", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
     }
 
     @Test
