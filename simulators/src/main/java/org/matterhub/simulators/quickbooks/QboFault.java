@@ -9,6 +9,13 @@ import java.time.Instant;
 /**
  * A QBO fault: HTTP status plus the {@code Fault} envelope of {@code IntuitRestServiceDef.xsd}
  * ({@code {"Fault":{"Error":[{"Message","Detail","code","element"}],"type":…},"time":…}}).
+ *
+ * <p>Authentication (401) and authorisation (403) failures are answered before the accounting service, in another
+ * shape: the whole response object serialised with lowercase names, {@code fault.error[].message/detail/code/element},
+ * {@code type} {@code AUTHENTICATION} (401) or {@code SERVICE} (403), and {@code time} in epoch milliseconds, beside
+ * the response's other members as nulls and empty lists. Seen in production responses quoted in public issue threads
+ * of QuickBooks client libraries (routablehq/python-quickbooks#250 for the 401, mcohen01/node-quickbooks#154 for the
+ * 403); see simulators/README.md.
  */
 final class QboFault extends RuntimeException {
 
@@ -16,6 +23,9 @@ final class QboFault extends RuntimeException {
     static final String SYSTEM = "SystemFault";
     static final String AUTHENTICATION = "AuthenticationFault";
     static final String AUTHORIZATION = "AuthorizationFault";
+    /** The gateway's {@code type} values for 401 and 403. */
+    static final String GATEWAY_AUTHENTICATION = "AUTHENTICATION";
+    static final String GATEWAY_SERVICE = "SERVICE";
 
     final int status;
     final String type;
@@ -61,13 +71,13 @@ final class QboFault extends RuntimeException {
     }
 
     static QboFault authentication(String detail) {
-        return new QboFault(401, AUTHENTICATION, "3200",
+        return new QboFault(401, GATEWAY_AUTHENTICATION, "3200",
                 "message=AuthenticationFailed; errorCode=003200; statusCode=401", detail, null);
     }
 
     static QboFault authorization(String detail) {
-        return new QboFault(403, AUTHORIZATION, "3100",
-                "message=ApplicationAuthorizationFailed; errorCode=003100; statusCode=403", detail, null);
+        return new QboFault(403, GATEWAY_SERVICE, "3100",
+                "message=AuthorizationFailed; errorCode=003100; statusCode=403", detail, null);
     }
 
     static QboFault throttled(String detail) {
@@ -80,7 +90,39 @@ final class QboFault extends RuntimeException {
                 detail, null);
     }
 
+    /** Whether Intuit's gateway answers this fault (401, 403) rather than the accounting service. */
+    boolean fromGateway() {
+        return GATEWAY_AUTHENTICATION.equals(type) || GATEWAY_SERVICE.equals(type);
+    }
+
     ObjectNode body(Instant now) {
+        return fromGateway() ? gatewayBody(now) : serviceBody(now);
+    }
+
+    private ObjectNode gatewayBody(Instant now) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.putNull("warnings");
+        root.putNull("intuitObject");
+        ObjectNode fault = root.putObject("fault");
+        ObjectNode e = fault.putArray("error").addObject();
+        e.put("message", getMessage());
+        e.put("detail", detail);
+        e.put("code", code);
+        e.putNull("element");
+        fault.put("type", type);
+        root.putNull("report");
+        root.putNull("queryResponse");
+        root.putArray("batchItemResponse");
+        root.putArray("attachableResponse");
+        root.putNull("syncErrorResponse");
+        root.putNull("requestId");
+        root.put("time", now.toEpochMilli());
+        root.putNull("status");
+        root.putArray("cdcresponse");
+        return root;
+    }
+
+    private ObjectNode serviceBody(Instant now) {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode fault = root.putObject("Fault");
         ArrayNode errors = fault.putArray("Error");

@@ -80,18 +80,33 @@ class QboWireTest {
         assertThatThrownBy(() -> QboContract.validate(bad)).isInstanceOf(AssertionError.class);
     }
 
+    /**
+     * 401 and 403 come from Intuit's gateway in production's shape, not the service's {@code Fault.Error}: lowercase
+     * {@code fault.error[]}, {@code type} AUTHENTICATION or SERVICE, {@code time} in epoch milliseconds (evidence in
+     * simulators/README.md). A classifier that reads {@code Fault.type} would see nothing here.
+     */
     @Test
-    void authenticationAndAuthorizationFaults() throws Exception {
+    void authenticationAndAuthorizationFaultsHaveTheGatewaysShape() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(api("/customer/1")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(401);
-        JsonNode fault = JSON.readTree(r.body()).path("Fault");
-        assertThat(fault.path("type").asText()).isEqualTo("AuthenticationFault");
-        assertThat(fault.path("Error").get(0).path("code").asText()).isEqualTo("3200");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.has("Fault")).isFalse();
+        JsonNode fault = body.path("fault");
+        assertThat(fault.path("type").asText()).isEqualTo("AUTHENTICATION");
+        assertThat(fault.path("error").get(0).path("code").asText()).isEqualTo("3200");
+        assertThat(fault.path("error").get(0).path("message").asText())
+                .isEqualTo("message=AuthenticationFailed; errorCode=003200; statusCode=401");
+        assertThat(body.path("time").isIntegralNumber()).isTrue();
 
         qbo.createRealm("123145");
         HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(qbo.apiBaseUrl() + "/123145/customer/1"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(other.statusCode()).isEqualTo(403);
+        JsonNode denied = JSON.readTree(other.body()).path("fault");
+        assertThat(denied.path("type").asText()).isEqualTo("SERVICE");
+        assertThat(denied.path("error").get(0).path("code").asText()).isEqualTo("3100");
+        assertThat(denied.path("error").get(0).path("message").asText())
+                .isEqualTo("message=AuthorizationFailed; errorCode=003100; statusCode=403");
     }
 
     @Test
