@@ -1,7 +1,6 @@
 package org.matterhub.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -96,16 +95,16 @@ class DocumentRowLevelSecurityIT {
         TenantScope client = TenantScope.client(firm, admin);
         assertThat(as(client, () -> jdbc.update("update document set state = 'published' where id = ?", pending))).isZero();
         assertThat(as(client, () -> jdbc.update("update document_version set published = true"))).isZero();
-        assertThatThrownBy(() -> as(client, () -> jdbc.update("update document set title = 'x' where id = ?", published)))
-                .rootCause().hasMessageContaining("only the state");
-        assertThatThrownBy(() -> as(client, () -> jdbc.update("update document set state = 'unpublished' where id = ?", published)))
-                .isNotNull();
-        assertThatThrownBy(() -> as(client, () -> jdbc.update("insert into document_action (firm_id, document_id, user_id, action) "
-                + "values (?, ?, ?, 'approve')", firm, pending, admin))).isNotNull();
-        assertThatThrownBy(() -> as(client, () -> jdbc.update("insert into document_action (firm_id, document_id, user_id, action) "
-                + "values (?, ?, ?, 'approve')", firm, published, member))).isNotNull();
-        assertThatThrownBy(() -> as(client, () -> jdbc.update("insert into matter_milestone (firm_id, matter_id, kind, title, occurred_at) "
-                + "values (?, ?, 'opened', 'Forged', now())", firm, matter))).isNotNull();
+        SqlRefusal.assertRefused(() -> as(client, () -> jdbc.update("update document set title = 'x' where id = ?", published)),
+                SqlRefusal.INSUFFICIENT_PRIVILEGE, "a client may change only the state of a document");
+        SqlRefusal.assertRefused(() -> as(client, () -> jdbc.update("update document set state = 'unpublished' where id = ?", published)),
+                SqlRefusal.INSUFFICIENT_PRIVILEGE, "a client may not move a document from published to unpublished");
+        SqlRefusal.assertPolicyRefuses(() -> as(client, () -> jdbc.update("insert into document_action (firm_id, document_id, user_id, action) "
+                + "values (?, ?, ?, 'approve')", firm, pending, admin)), "document_action");
+        SqlRefusal.assertPolicyRefuses(() -> as(client, () -> jdbc.update("insert into document_action (firm_id, document_id, user_id, action) "
+                + "values (?, ?, ?, 'approve')", firm, published, member)), "document_action");
+        SqlRefusal.assertPolicyRefuses(() -> as(client, () -> jdbc.update("insert into matter_milestone (firm_id, matter_id, kind, title, occurred_at) "
+                + "values (?, ?, 'opened', 'Forged', now())", firm, matter)), "matter_milestone");
         // The allowed path, in one transaction, then the closed document refuses to be re-opened by the client.
         as(client, () -> {
             assertThat(documents.transition(published, java.util.Set.of("published"), "closed")).isTrue();
@@ -113,8 +112,8 @@ class DocumentRowLevelSecurityIT {
             documents.addMilestone(matter, "document.closed", "Client closed “Doc published”", true);
             return null;
         });
-        assertThatThrownBy(() -> as(client, () -> jdbc.update("update document set state = 'client_approved' where id = ?", published)))
-                .rootCause().hasMessageContaining("may not move");
+        SqlRefusal.assertRefused(() -> as(client, () -> jdbc.update("update document set state = 'client_approved' where id = ?", published)),
+                SqlRefusal.INSUFFICIENT_PRIVILEGE, "a client may not move a document from closed to client_approved");
         as(TenantScope.system(firm), () -> jdbc.update("update document set state = 'published' where id = ?", published));
     }
 

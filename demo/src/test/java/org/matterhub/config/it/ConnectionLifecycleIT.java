@@ -190,4 +190,44 @@ class ConnectionLifecycleIT {
         assertThat(hub.jdbc().queryForList("select trigger_name from qrtz_triggers", String.class))
                 .contains("inbound-poll", "webhook-renewal", "reconciliation");
     }
+
+    /**
+     * Job data is stored as properties, never Java serialization (useProperties, V17): each job's data reads back as
+     * properties naming its Camel endpoint, and the application role, which the scheduler runs as, cannot store a
+     * serialized object (0xACED stream header) or a blob trigger in its place.
+     */
+    @Test
+    void quartzJobDataIsPropertiesAndTheApplicationRoleCannotStoreASerializedObject() throws Exception {
+        java.util.List<byte[]> data = hub.jdbc().queryForList("select job_data from qrtz_job_details", byte[].class);
+        assertThat(data).hasSizeGreaterThanOrEqualTo(3);
+        for (byte[] d : data) {
+            assertThat(d).isNotNull();
+            assertThat(d.length >= 2 && (d[0] & 0xff) == 0xac && (d[1] & 0xff) == 0xed).isFalse();
+            java.util.Properties props = new java.util.Properties();
+            props.load(new java.io.ByteArrayInputStream(d));
+            assertThat(props.getProperty("CamelQuartzEndpoint")).startsWith("quartz://");
+        }
+        assertCheckViolation(() -> hub.jdbc().update("update qrtz_job_details set job_data = '\\xaced0005737200'::bytea"),
+                "qrtz_job_details_data_not_serialized");
+        assertCheckViolation(() -> hub.jdbc().update("update qrtz_triggers set job_data = '\\xaced0005737200'::bytea"),
+                "qrtz_triggers_data_not_serialized");
+        assertCheckViolation(() -> hub.jdbc().update("update qrtz_triggers set trigger_type = 'BLOB'"),
+                "qrtz_triggers_no_blob_type");
+        Throwable denied = org.assertj.core.api.Assertions.catchThrowable(() -> hub.jdbc().update(
+                "insert into qrtz_blob_triggers (sched_name, trigger_name, trigger_group, blob_data) "
+                        + "select sched_name, trigger_name, trigger_group, '\\xaced0005'::bytea from qrtz_triggers limit 1"));
+        assertThat(denied).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(((org.springframework.dao.DataAccessException) denied).getMostSpecificCause())
+                .isInstanceOf(org.postgresql.util.PSQLException.class)
+                .extracting(e -> ((java.sql.SQLException) e).getSQLState()).isEqualTo("42501");
+    }
+
+    static void assertCheckViolation(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String constraint) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(thrown).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        org.postgresql.util.PSQLException e = (org.postgresql.util.PSQLException)
+                ((org.springframework.dao.DataAccessException) thrown).getMostSpecificCause();
+        assertThat(e.getSQLState()).isEqualTo("23514");
+        assertThat(e.getServerErrorMessage().getConstraint()).isEqualTo(constraint);
+    }
 }

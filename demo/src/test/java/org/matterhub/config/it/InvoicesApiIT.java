@@ -49,6 +49,8 @@ class InvoicesApiIT {
     static final String PARTNER = "schen@harbourlaw.example";
     static final String STAFF = "aosei@harbourlaw.example";
     static final String OPS = "ops@harbourlaw.example";
+    /** A fee earner of the firm on the Bluebird matter only: walled off every Northwind matter. */
+    static final String WALLED = "walled.off@harbourlaw.example";
 
     TestHub hub;
     LocalDate today;
@@ -100,6 +102,13 @@ class InvoicesApiIT {
         List<String> bbFin = email(BB, "finance");
         bbFinance = hub.token(bbFin.isEmpty() ? email(BB, "org_admin").get(0) : bbFin.get(0));
 
+        // Staff see the invoices of the matters they are responsible for (V5, V15): Amara is on both Northwind matters
+        // these tests record payments against; the walled-off fee earner only on the Bluebird matter.
+        system(() -> hub.jdbc().update("update matter set responsible_attorney_email = ? where id in (?, ?)", STAFF, mGranted,
+                mOther));
+        system(() -> hub.jdbc().update("update matter set responsible_attorney_email = ? where id = ?", WALLED, bbMatter));
+        system(() -> hub.jdbc().update("insert into portal_user (firm_id, email, display_name, kind, firm_role, status) "
+                + "values (?, ?, 'Walled Off', 'firm', 'staff', 'active')", hub.firmId(), WALLED));
         connection = system(() -> hub.bean(ConnectionRepository.class).create("quickbooks", "QuickBooks (test)",
                 "http://127.0.0.1:9/quickbooks"));
         a1 = invoice("A1", nwOrg, mGranted, "open", "GBP", 100_000, 100_000, today.plusDays(10), List.of(
@@ -333,6 +342,44 @@ class InvoicesApiIT {
         assertThat(listed.get("items")).hasSize(1);
         assertThat(listed.get("items").get(0).get("id").asText()).isEqualTo(postingId.toString());
         assertThat(hub.get("/api/v1/staff/invoices/" + a3 + "/payments", finance).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * A fee earner walled off a matter (not responsible for it) neither lists its invoices, nor records a payment against
+     * one (which would go to the accounting system), nor revokes a client's grant of it; the fee earner on it can.
+     */
+    @Test
+    void aWalledOffFeeEarnerNeitherListsNorPaysNorRevokesOnAMatterNotTheirs() throws Exception {
+        String walled = hub.token(WALLED);
+        String assigned = hub.token(STAFF);
+        assertThat(listed("/api/v1/staff/invoices", walled, 50)).isEqualTo(Set.of(b1));
+        assertThat(listed("/api/v1/staff/invoices?matterId=" + mOther, walled, 50)).isEmpty();
+        assertThat(listed("/api/v1/staff/invoices?unresolved=true", walled, 50)).isEmpty();
+        assertThat(listed("/api/v1/staff/invoices?matterId=" + mOther, assigned, 50)).isEqualTo(Set.of(a3, a4));
+
+        assertThat(hub.get("/api/v1/staff/invoices/" + a4 + "/payments", walled).statusCode()).isEqualTo(404);
+        long postings = count("select count(*) from payment_posting where invoice_id = ?", a4);
+        long outboxRows = count("select count(*) from outbox where kind = 'payment.post'");
+        HttpResponse<String> refused = record(a4, walled, "10.00", "GBP", "cheque", "walled off");
+        assertSameNotFound(refused, record(UUID.fromString("00000000-0000-0000-0000-0000000000a4"), walled, "10.00", "GBP",
+                "cheque", "walled off"), a4, UUID.fromString("00000000-0000-0000-0000-0000000000a4"));
+        assertThat(count("select count(*) from payment_posting where invoice_id = ?", a4)).isEqualTo(postings);
+        assertThat(count("select count(*) from outbox where kind = 'payment.post'")).isEqualTo(outboxRows);
+
+        String otherMember = email(NW, "member").stream().filter(e -> !e.equals("daniel.okafor@northwind.example"))
+                .findFirst().orElseThrow();
+        UUID grantee = (UUID) hub.query("select id from portal_user where email = ?", otherMember).get(0).get("id");
+        system(() -> hub.jdbc().update("""
+                insert into matter_grant (firm_id, user_id, matter_id, scopes) values (?, ?, ?, array['documents'])
+                on conflict (user_id, matter_id) do update set scopes = excluded.scopes, revoked_at = null
+                """, hub.firmId(), grantee, mOther));
+        String grant = "/api/v1/staff/users/" + grantee + "/grants/" + mOther;
+        assertThat(hub.call("DELETE", grant, walled, null, null).statusCode()).isEqualTo(404);
+        assertThat(count("select count(*) from matter_grant where user_id = ? and matter_id = ? and revoked_at is null",
+                grantee, mOther)).isEqualTo(1);
+        assertThat(hub.call("DELETE", grant, assigned, null, null).statusCode()).isEqualTo(204);
+        assertThat(count("select count(*) from matter_grant where user_id = ? and matter_id = ? and revoked_at is null",
+                grantee, mOther)).isZero();
     }
 
     @Test
