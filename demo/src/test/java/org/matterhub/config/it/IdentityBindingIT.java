@@ -60,6 +60,14 @@ class IdentityBindingIT {
         return UUID.fromString(JSON.readTree(invited.body()).get("id").asText());
     }
 
+    /** Invites a new person and signs them in once with a verified e-mail, which binds this subject to them. */
+    UUID inviteAndSignIn(String email, String subject) throws Exception {
+        UUID user = invite(email);
+        HttpResponse<String> first = hub.get("/api/v1/me", token(email, subject, true));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        return user;
+    }
+
     Map<String, Object> row(UUID user) {
         return hub.query("select email, issuer, subject, status from portal_user where id = ?", user).get(0);
     }
@@ -110,9 +118,8 @@ class IdentityBindingIT {
     @Test
     void aChangedEmailAtTheProviderKeepsTheBindingAndTheRecordedEmail() throws Exception {
         String email = "renamed-" + UUID.randomUUID() + "@bluebird.example";
-        UUID user = invite(email);
         String subject = "idp|" + UUID.randomUUID();
-        assertThat(hub.get("/api/v1/me", token(email, subject, true)).statusCode()).isEqualTo(200);
+        UUID user = inviteAndSignIn(email, subject);
 
         String changed = "someone.else-" + UUID.randomUUID() + "@elsewhere.example";
         HttpResponse<String> after = hub.get("/api/v1/me", token(changed, subject, true));
@@ -131,9 +138,8 @@ class IdentityBindingIT {
     @Test
     void theSameSubjectFromAnotherIssuerIsNotThePerson() throws Exception {
         String email = "issuer-" + UUID.randomUUID() + "@bluebird.example";
-        UUID user = invite(email);
         String subject = "idp|" + UUID.randomUUID();
-        assertThat(hub.get("/api/v1/me", token(email, subject, true)).statusCode()).isEqualTo(200);
+        UUID user = inviteAndSignIn(email, subject);
 
         Map<String, Object> foreign = new HashMap<>(Map.of("sub", subject, "iss", "https://other-issuer.example/"));
         assertThat(hub.raw("GET", "/api/v1/me", issuer.mint(email, Duration.ofMinutes(10), foreign), null, null, Map.of())
@@ -147,9 +153,8 @@ class IdentityBindingIT {
     @Test
     void aSubjectBoundBeforeIssuersWereRecordedGetsItsIssuerAtTheNextSignIn() throws Exception {
         String email = "legacy-" + UUID.randomUUID() + "@bluebird.example";
-        UUID user = invite(email);
         String subject = "idp|" + UUID.randomUUID();
-        assertThat(hub.get("/api/v1/me", token(email, subject, true)).statusCode()).isEqualTo(200);
+        UUID user = inviteAndSignIn(email, subject);
         hub.bean(Tenancy.class).writeVoid(TenantScope.system(hub.firmId()),
                 () -> hub.jdbc().update("update portal_user set issuer = null where id = ?", user));
 
