@@ -2,19 +2,14 @@ package org.matterhub.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.matterhub.store.embedded.EmbeddedPostgresServer;
+import org.matterhub.store.secrets.MasterKeys;
 import org.matterhub.store.secrets.SecretCipher;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantBindingTransactionManager;
@@ -27,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -131,37 +127,9 @@ public class StoreConfiguration {
         return new NamedParameterJdbcTemplate(jdbcTemplate);
     }
 
+    /** The master key; outside the demo profile the start fails without one ({@link MasterKeys}). */
     @Bean
-    SecretCipher secretCipher(StoreProperties store) {
-        return new SecretCipher(resolveMasterKey(store));
-    }
-
-    private static byte[] resolveMasterKey(StoreProperties store) {
-        if (store.masterKey() != null && !store.masterKey().isBlank()) {
-            return Base64.getDecoder().decode(store.masterKey().trim());
-        }
-        Path dir = store.embeddedDataPath();
-        if (dir == null) {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            log.warn("No matterhub.store.master-key configured: using a temporary key (secrets will not survive a restart)");
-            return key;
-        }
-        Path keyFile = dir.resolveSibling(dir.getFileName() + ".master-key");
-        try {
-            if (Files.exists(keyFile)) {
-                return Base64.getDecoder().decode(Files.readString(keyFile).trim());
-            }
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.createDirectories(keyFile.getParent());
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
-            keyFile.toFile().setReadable(false, false);
-            keyFile.toFile().setReadable(true, true);
-            log.info("Generated a local master key at {} (demo only; production sets matterhub.store.master-key)", keyFile);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the local master key", e);
-        }
+    SecretCipher secretCipher(StoreProperties store, Environment environment) {
+        return MasterKeys.cipher(store, environment.matchesProfiles("demo"));
     }
 }

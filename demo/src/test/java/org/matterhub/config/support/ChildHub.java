@@ -42,6 +42,7 @@ public final class ChildHub implements AutoCloseable {
                 "--matterhub.public-base-url=http://127.0.0.1:" + port,
                 "--matterhub.auth.embedded-issuer=true",
                 "--matterhub.auth.issuer-uri=http://127.0.0.1:" + port + "/oidc",
+                "--matterhub.auth.mfa-required-for=",
                 "--logging.level.root=WARN",
                 "--logging.level.org.matterhub=INFO"));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));

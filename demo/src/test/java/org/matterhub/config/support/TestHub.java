@@ -36,6 +36,8 @@ public final class TestHub implements AutoCloseable {
 
     public static final String CLIENT_ID = "matterhub-test";
     public static final String CLIENT_SECRET = "test-secret";
+    /** The master key of test hubs (base64 AES-256); a test that needs another passes its own. */
+    public static final String TEST_MASTER_KEY = "q83vEjRWeJ/JsXEhIjNEVWZ3iJmqu8zd7v8AESIzRFU=";
 
     private final ConfigurableApplicationContext context;
     private final int port;
@@ -54,6 +56,10 @@ public final class TestHub implements AutoCloseable {
         props.put("matterhub.public-base-url", "http://127.0.0.1:" + port);
         props.put("matterhub.auth.embedded-issuer", "true");
         props.put("matterhub.auth.issuer-uri", "http://127.0.0.1:" + port + "/oidc");
+        // As the demo: no second factor at the embedded issuer, so MFA (on by default for firm roles) is off.
+        props.put("matterhub.auth.mfa-required-for", "");
+        // Outside the demo profile the hub refuses to start without a master key.
+        props.put("matterhub.store.master-key", TEST_MASTER_KEY);
         props.put("matterhub.clio.client-id", CLIENT_ID);
         props.put("matterhub.clio.client-secret", CLIENT_SECRET);
         props.put("matterhub.clio.poll-interval-ms", "1000");

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param embeddedIssuer run the hub's own issuer (demo and tests only): keys generated at start, tokens minted
  *                       by {@code POST /oidc/demo-token} from loopback
  * @param firmClaim      optional claim naming the firm (its id) when one e-mail belongs to people of several firms
- * @param mfaRequiredFor firm roles that must present {@code amr} containing {@code mfa}
+ * @param mfaRequiredFor firm roles that must present {@code amr} containing {@code mfa}: every firm role unless
+ *                       configured otherwise (the demo turns it off explicitly; an empty value means none)
  * @param maxSessionAge  oldest accepted {@code auth_time} (or {@code iat}) of a token
  * @param maxBodyBytes   largest JSON body the API accepts
  */
@@ -29,7 +30,7 @@ public record AuthProperties(
         @DefaultValue("matterhub") @NotBlank String audience,
         @DefaultValue("false") boolean embeddedIssuer,
         @DefaultValue("matterhub_firm") String firmClaim,
-        @DefaultValue({}) List<String> mfaRequiredFor,
+        @DefaultValue({"staff", "partner", "firm_admin", "ops"}) List<String> mfaRequiredFor,
         @DefaultValue("12h") @NotNull Duration maxSessionAge,
         @DefaultValue("65536") @Min(1) long maxBodyBytes) {
 }

@@ -60,7 +60,11 @@ public final class EmbeddedIssuer {
         return new JWKSet(key.toPublicJWK()).toJSONObject();
     }
 
-    /** A token for this e-mail, valid for {@code lifetime}, with optional extra claims. */
+    /**
+     * A token for this e-mail, valid for {@code lifetime}, with optional extra claims (which override the defaults).
+     * The provider vouches for the address ({@code email_verified: true}) and names the person by a stable subject
+     * derived from it, so the same demo user always signs in as the same identity (the hub binds by issuer and subject).
+     */
     public String mint(String email, Duration lifetime, Map<String, Object> extraClaims) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()

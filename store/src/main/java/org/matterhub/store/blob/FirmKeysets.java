@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.matterhub.store.secrets.SealedColumn;
 import org.matterhub.store.secrets.SecretCipher;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
@@ -138,7 +139,7 @@ public class FirmKeysets implements Keysets {
     }
 
     private static String aad(UUID firm) {
-        return "firm_keyset:" + firm;
+        return SealedColumn.firmKeyset(firm);
     }
 
     @Override

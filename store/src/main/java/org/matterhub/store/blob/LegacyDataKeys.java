@@ -3,6 +3,7 @@ package org.matterhub.store.blob;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.matterhub.store.secrets.SealedColumn;
 import org.matterhub.store.secrets.SecretCipher;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
@@ -39,6 +40,6 @@ public class LegacyDataKeys {
         if (wrapped.isEmpty()) {
             throw new IllegalStateException("Firm " + firm + " has no data key " + keyId);
         }
-        return Base64.getDecoder().decode(master.decrypt(wrapped.get(0), "firm_data_key:" + firm + ":" + keyId));
+        return Base64.getDecoder().decode(master.decrypt(wrapped.get(0), SealedColumn.firmDataKey(firm, keyId)));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matterhub.store.secrets.SealedColumn;
 import org.matterhub.store.secrets.SecretCipher;
 import org.matterhub.store.tenancy.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,7 +108,7 @@ public class ConnectionRepository {
     }
 
     private static String aad(UUID id) {
-        return "connection:" + id + ":tokens";
+        return SealedColumn.connectionTokens(id);
     }
 
     static Instant instant(Timestamp t) {

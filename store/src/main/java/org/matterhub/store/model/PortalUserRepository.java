@@ -52,12 +52,6 @@ public class PortalUserRepository {
         return jdbc.query("select * from portal_user order by kind, email", this::user);
     }
 
-    /** Marks a user active at first sign-in and binds the OIDC subject; a revoked user stays revoked. */
-    public void activate(UUID id, String subject) {
-        jdbc.update("update portal_user set status = 'active', subject = coalesce(subject, ?), updated_at = now() "
-                + "where id = ? and status = 'invited'", subject, id);
-    }
-
     /** Ends a user's access; nothing they created or were shown is deleted. */
     public int revoke(UUID id) {
         return jdbc.update("update portal_user set status = 'revoked', revoked_at = now(), updated_at = now() "

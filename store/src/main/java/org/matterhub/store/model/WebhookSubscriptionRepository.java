@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.matterhub.store.secrets.SealedColumn;
 import org.matterhub.store.secrets.SecretCipher;
 import org.matterhub.store.tenancy.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,6 +68,6 @@ public class WebhookSubscriptionRepository {
     }
 
     private static String aad(UUID connectionId, String vendorWebhookId) {
-        return "connection:" + connectionId + ":webhook:" + vendorWebhookId;
+        return SealedColumn.webhookSecret(connectionId, vendorWebhookId);
     }
 }
