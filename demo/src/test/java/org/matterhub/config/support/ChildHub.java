@@ -25,16 +25,25 @@ public final class ChildHub implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ChildHub(String jdbcUrl, String ownerUser, String appPassword, Map<String, String> properties, Path log) {
         this.port = TestHub.freePort();
+        this.managementPort = TestHub.freePort();
         this.log = log;
         command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dsun.net.httpserver.nodelay=true",
                 "-cp", System.getProperty("java.class.path"), MatterhubApplication.class.getName(),
                 "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--management.server.port=" + managementPort,
+                // The embedded issuer runs only in the demo profile; the demo's own seeding and polling stay off.
+                "--spring.profiles.active=demo",
+                "--matterhub.demo.enabled=false",
+                "--matterhub.clio.poll-interval-ms=30000",
+                "--matterhub.dms.poll-interval-ms=30000",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.flyway.user=" + ownerUser,
                 "--spring.flyway.password=",
@@ -69,7 +78,7 @@ public final class ChildHub implements AutoCloseable {
             throw new IllegalStateException("The hub exited early; see " + log);
         }
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("\"UP\"");
         } catch (IOException e) {
