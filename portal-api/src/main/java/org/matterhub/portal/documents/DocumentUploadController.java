@@ -202,7 +202,8 @@ public class DocumentUploadController {
                         InspectionResult result = new UploadInspector(UploadPolicy.defaults().withMaxBytes(limit))
                                 .inspect(part.body(), part.fileName(), part.contentType(), sink);
                         if (result instanceof Rejected r) {
-                            throw rejected(p, matterId, r, part.fileName());
+                            boolean quota = quotaBound && r.reason() == org.matterhub.portal.upload.RejectionReason.TOO_LARGE;
+                            throw rejected(p, matterId, quota ? overQuota() : r, part.fileName());
                         }
                         accepted = (Accepted) result;
                     }
