@@ -37,13 +37,7 @@ public final class ChildHub implements AutoCloseable {
                 "-Xmx512m", "-Dsun.net.httpserver.nodelay=true",
                 "-cp", System.getProperty("java.class.path"), MatterhubApplication.class.getName(),
                 "--server.port=" + port,
-                "--server.address=127.0.0.1",
                 "--management.server.port=" + managementPort,
-                // The embedded issuer runs only in the demo profile; the demo's own seeding and polling stay off.
-                "--spring.profiles.active=demo",
-                "--matterhub.demo.enabled=false",
-                "--matterhub.clio.poll-interval-ms=30000",
-                "--matterhub.dms.poll-interval-ms=30000",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.flyway.user=" + ownerUser,
                 "--spring.flyway.password=",
@@ -53,7 +47,13 @@ public final class ChildHub implements AutoCloseable {
                 "--matterhub.auth.issuer-uri=http://127.0.0.1:" + port + "/oidc",
                 "--logging.level.root=WARN",
                 "--logging.level.org.matterhub=INFO"));
-        properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+        // The embedded issuer runs only in the demo profile on a loopback-only server; the demo's own seeding stays off
+        // and its quicker polls too, unless the test sets them (a property given twice would be joined with a comma).
+        Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("spring.profiles.active", "demo",
+                "server.address", "127.0.0.1", "matterhub.demo.enabled", "false",
+                "matterhub.clio.poll-interval-ms", "30000", "matterhub.dms.poll-interval-ms", "30000"));
+        all.putAll(properties);
+        all.forEach((k, v) -> command.add("--" + k + "=" + v));
     }
 
     public String baseUrl() {
