@@ -99,6 +99,24 @@ class EdgeIT {
         }
     }
 
+    @Test
+    void aChunkedApiBodyOverItsLimitIsRefusedAndOneUnderItIsServed() throws Exception {
+        String big = "{\"note\":\"" + "x".repeat(70_000) + "\"}";
+        String small = "{}";
+        for (String[] c : new String[][] {{big, "HTTP/1.1 413"}, {small, "HTTP/1.1 401"}}) {
+            try (Socket socket = socket("127.0.0.3")) {
+                byte[] body = c[0].getBytes(StandardCharsets.US_ASCII);
+                OutputStream out = socket.getOutputStream();
+                out.write(("PATCH /api/v1/me/contact HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + Integer.toHexString(body.length) + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertThat(readResponse(socket.getInputStream())).as(c[1]).startsWith(c[1]);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ rates
 
     @Test
