@@ -14,10 +14,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.portal.documents.UploadProperties;
 import org.matterhub.portal.security.AuthProperties;
+import org.matterhub.portal.security.EdgeProperties;
 import org.matterhub.routes.RoutesConfiguration;
 import org.matterhub.routes.practice.clio.ClioConfiguration;
 import org.matterhub.routes.billing.BillingProperties;
 import org.matterhub.routes.documents.DmsProperties;
+import org.matterhub.routes.documents.TextExtractionProperties;
 import org.matterhub.routes.storage.StorageProperties;
 import org.matterhub.store.StoreProperties;
 import org.springframework.boot.WebApplicationType;
@@ -45,7 +47,7 @@ class SettingsValidationTest {
     @ImportAutoConfiguration({ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class})
     @Import({RoutesConfiguration.class, ClioConfiguration.class})
     @EnableConfigurationProperties({StoreProperties.class, AuthProperties.class, UploadProperties.class,
-            StorageProperties.class})
+            StorageProperties.class, EdgeProperties.class, TextExtractionProperties.class})
     static class Settings {
     }
 
@@ -76,6 +78,15 @@ class SettingsValidationTest {
             assertThat(billing.pollIntervalMs()).isEqualTo(60_000);
             assertThat(billing.quickbooks().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(context.getBean(StorageProperties.class).partSize()).isEqualTo(8 * 1024 * 1024);
+            UploadProperties uploads = context.getBean(UploadProperties.class);
+            assertThat(uploads.maxParts()).isEqualTo(3);
+            assertThat(uploads.maxConcurrentPerFirm()).isEqualTo(4);
+            assertThat(uploads.dailyBytesPerPerson()).isEqualTo(5L << 30);
+            assertThat(uploads.maxDuration()).isEqualTo(Duration.ofMinutes(30));
+            EdgeProperties edge = context.getBean(EdgeProperties.class);
+            assertThat(edge.webhookMaxBytes()).isEqualTo(2 << 20);
+            assertThat(edge.callbackRequestsPerMinute()).isEqualTo(1200);
+            assertThat(context.getBean(TextExtractionProperties.class).timeout()).isEqualTo(Duration.ofSeconds(60));
         }
     }
 
@@ -106,6 +117,12 @@ class SettingsValidationTest {
             "matterhub.store.pool-size, 0, matterhub.store.poolSize",
             "matterhub.auth.audience, ' ', matterhub.auth.audience",
             "matterhub.uploads.max-concurrent, 0, matterhub.uploads.maxConcurrent",
+            "matterhub.uploads.max-concurrent-per-firm, 0, matterhub.uploads.maxConcurrentPerFirm",
+            "matterhub.uploads.daily-bytes-per-person, 0, matterhub.uploads.dailyBytesPerPerson",
+            "matterhub.uploads.max-parts, 0, matterhub.uploads.maxParts",
+            "matterhub.edge.webhook-max-bytes, 0, matterhub.edge.webhookMaxBytes",
+            "matterhub.edge.callback-requests-per-minute, 0, matterhub.edge.callbackRequestsPerMinute",
+            "matterhub.text-extraction.threads, 0, matterhub.text-extraction.threads",
             "matterhub.storage.part-size, 1024, matterhub.storage.partSize"})
     void theHubsOwnSettingsAreValidatedToo(String property, String value, String reported, CapturedOutput output) {
         Map<String, Object> p = valid();

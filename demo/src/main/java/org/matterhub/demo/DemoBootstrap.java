@@ -163,8 +163,10 @@ public class DemoBootstrap implements DisposableBean {
         s.append("  Portal API     ").append(base).append("/api/v1/matters\n");
         s.append("  OpenAPI        ").append(base).append("/api/v1/openapi.yaml\n");
         s.append("  Ops API        ").append(base).append("/ops/v1/connections\n");
-        s.append("  Health         ").append(base).append("/actuator/health\n");
-        s.append("  Metrics        ").append(base).append("/actuator/prometheus\n");
+        String management = "http://" + env.getProperty("management.server.address", "127.0.0.1") + ":"
+                + env.getProperty("local.management.port", env.getProperty("management.server.port", "8081"));
+        s.append("  Health         ").append(management).append("/actuator/health  (management port, this machine only)\n");
+        s.append("  Metrics        ").append(management).append("/actuator/prometheus\n");
         s.append("  Clio simulator ").append(clio.baseUrl()).append("  (control: ").append(clio.baseUrl()).append("/_control)\n");
         DemoDocuments dms = documents.getIfAvailable();
         if (dms != null) {

@@ -25,16 +25,19 @@ public final class ChildHub implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ChildHub(String jdbcUrl, String ownerUser, String appPassword, Map<String, String> properties, Path log) {
         this.port = TestHub.freePort();
+        this.managementPort = TestHub.freePort();
         this.log = log;
         command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Dsun.net.httpserver.nodelay=true",
                 "-cp", System.getProperty("java.class.path"), MatterhubApplication.class.getName(),
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.flyway.user=" + ownerUser,
                 "--spring.flyway.password=",
@@ -45,7 +48,13 @@ public final class ChildHub implements AutoCloseable {
                 "--matterhub.auth.mfa-required-for=",
                 "--logging.level.root=WARN",
                 "--logging.level.org.matterhub=INFO"));
-        properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+        // The embedded issuer runs only in the demo profile on a loopback-only server; the demo's own seeding stays off
+        // and its quicker polls too, unless the test sets them (a property given twice would be joined with a comma).
+        Map<String, String> all = new java.util.LinkedHashMap<>(Map.of("spring.profiles.active", "demo",
+                "server.address", "127.0.0.1", "matterhub.demo.enabled", "false",
+                "matterhub.clio.poll-interval-ms", "30000", "matterhub.dms.poll-interval-ms", "30000"));
+        all.putAll(properties);
+        all.forEach((k, v) -> command.add("--" + k + "=" + v));
     }
 
     public String baseUrl() {
@@ -70,7 +79,7 @@ public final class ChildHub implements AutoCloseable {
             throw new IllegalStateException("The hub exited early; see " + log);
         }
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 && r.body().contains("\"UP\"");
         } catch (IOException e) {

@@ -41,18 +41,27 @@ public final class TestHub implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final int managementPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final OpenApiContract contract = OpenApiContract.load();
 
-    private TestHub(ConfigurableApplicationContext context, int port) {
+    private TestHub(ConfigurableApplicationContext context, int port, int managementPort) {
         this.context = context;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static TestHub start(Map<String, String> overrides) {
         int port = freePort();
+        int managementPort = freePort();
         Map<String, Object> props = new HashMap<>();
+        // The embedded issuer runs only in the demo profile, on a loopback-only server.
+        props.put("spring.profiles.active", "demo");
+        props.put("server.address", "127.0.0.1");
         props.put("server.port", port);
+        props.put("management.server.port", managementPort);
+        // The demo profile keeps its database under .matterhub/; a test hub's lives in a temporary directory.
+        props.put("matterhub.store.embedded-data-dir", "");
         props.put("matterhub.public-base-url", "http://127.0.0.1:" + port);
         props.put("matterhub.auth.embedded-issuer", "true");
         props.put("matterhub.auth.issuer-uri", "http://127.0.0.1:" + port + "/oidc");
@@ -84,11 +93,16 @@ public final class TestHub implements AutoCloseable {
         // As command-line arguments: they outrank application.yml, as an operator's flags would.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MatterhubApplication.class).run(args);
-        return new TestHub(ctx, port);
+        return new TestHub(ctx, port, managementPort);
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management port's base URL (health, metrics), on loopback. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public <T> T bean(Class<T> type) {
@@ -168,6 +182,19 @@ public final class TestHub implements AutoCloseable {
         contract.assertResponse(method, uri.getPath(), uri.getRawQuery(), response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(null), response.body());
         return response;
+    }
+
+    /** An anonymous GET on the management port. */
+    public HttpResponse<String> management(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + path)).timeout(Duration.ofSeconds(20))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends a request without contract validation (webhooks, deliberately broken requests). */

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.matterhub.portal.documents.DocumentContentStore.StoredContent;
 import org.matterhub.portal.documents.UploadDestinations.Choice;
@@ -24,6 +23,7 @@ import org.matterhub.portal.documents.UploadModels.Filing;
 import org.matterhub.portal.documents.UploadModels.UploadResult;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
+import org.matterhub.portal.security.BodySizeFilter;
 import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.portal.upload.Accepted;
 import org.matterhub.portal.upload.InspectionResult;
@@ -35,6 +35,7 @@ import org.matterhub.store.model.DocumentRepository;
 import org.matterhub.store.model.MatterRepository;
 import org.matterhub.store.model.UploadRepository;
 import org.matterhub.store.model.UploadRepository.NewUpload;
+import org.matterhub.store.model.UploadUsageRepository;
 import org.matterhub.store.sync.OutboxRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
@@ -89,13 +90,14 @@ public class DocumentUploadController {
     private final UploadDestinations destinations;
     private final ObjectProvider<DocumentContentStore> contentStore;
     private final UploadProperties properties;
-    private final Semaphore slots;
+    private final UploadUsageRepository usage;
+    private final UploadSlots slots;
     private final ExecutorService storeThreads;
 
     public DocumentUploadController(Tenancy tenancy, MatterRepository matters, DocumentRepository documents,
                                     UploadRepository uploads, OutboxRepository outbox, AuditLog audit,
                                     UploadDestinations destinations, ObjectProvider<DocumentContentStore> contentStore,
-                                    UploadProperties properties) {
+                                    UploadProperties properties, UploadUsageRepository usage) {
         this.tenancy = tenancy;
         this.matters = matters;
         this.documents = documents;
@@ -105,7 +107,8 @@ public class DocumentUploadController {
         this.destinations = destinations;
         this.contentStore = contentStore;
         this.properties = properties;
-        this.slots = new Semaphore(properties.maxConcurrent());
+        this.usage = usage;
+        this.slots = new UploadSlots(properties.maxConcurrent(), properties.maxConcurrentPerFirm());
         AtomicInteger n = new AtomicInteger();
         this.storeThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "upload-store-" + n.incrementAndGet());
@@ -136,33 +139,39 @@ public class DocumentUploadController {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Document storage unavailable",
                     "Document storage is not configured on this hub; nothing was uploaded.");
         }
-        long limit = tenancy.read(p.scope(), () -> {
+        long[] limits = tenancy.read(p.scope(), () -> {
             matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
             if (!uploads.mayAddDocuments(matterId)) {
                 throw ApiProblem.forbidden("You may not add documents to this matter: your access to it does not "
                         + "include its documents.");
             }
-            return uploads.firmUploadLimit().orElse(properties.maxBytes());
+            return new long[] {uploads.firmUploadLimit().orElse(properties.maxBytes()), usage.bytesToday()};
         });
+        long left = properties.dailyBytesPerPerson() - limits[1];
+        if (left <= 0) {
+            throw rejected(p, matterId, overQuota(), null);
+        }
+        // The firm's limit, or what is left of the person's quota today when that is less.
+        long limit = Math.min(limits[0], left);
         long declared = request.getContentLengthLong();
         if (declared > limit + MULTIPART_OVERHEAD) {
-            throw rejected(p, matterId, tooLarge(limit), null);
+            throw rejected(p, matterId, limit < limits[0] ? overQuota() : tooLarge(limit), null);
         }
-        if (!slots.tryAcquire()) {
-            ApiProblem busy = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Uploads busy",
-                    "Too many uploads are in progress; try again in a minute.");
-            busy.getHeaders().set("Retry-After", "30");
-            throw busy;
-        }
-        try {
-            return receive(p, matterId, boundary, limit, store, request);
-        } finally {
-            slots.release();
+        try (UploadSlots.Slot slot = slots.tryAcquire(p.firmId()).orElseThrow(DocumentUploadController::busy)) {
+            return receive(p, matterId, boundary, limit, limit < limits[0], store, request);
         }
     }
 
+    private static ApiProblem busy() {
+        ApiProblem busy = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Uploads busy",
+                "Too many uploads are in progress; try again in a minute.");
+        busy.getHeaders().set("Retry-After", "30");
+        return busy;
+    }
+
     private ResponseEntity<UploadResult> receive(PortalPrincipal p, UUID matterId, String boundary, long limit,
-                                                 DocumentContentStore store, HttpServletRequest request) {
+                                                 boolean quotaBound, DocumentContentStore store,
+                                                 HttpServletRequest request) {
         UUID documentId = UUID.randomUUID();
         String storageKey = "documents/" + documentId + "/v1";
         TenantScope storeScope = TenantScope.system(p.firmId());
@@ -170,13 +179,18 @@ public class DocumentUploadController {
         String comment = null;
         Accepted accepted = null;
         ContentStoreSink sink = null;
-        try (InputStream body = MultipartStream.bounded(request.getInputStream(), limit + MULTIPART_OVERHEAD)) {
+        int count = 0;
+        try (InputStream body = MultipartStream.bounded(new DeadlineInputStream(request.getInputStream(),
+                properties.maxDuration(), System::nanoTime), limit + MULTIPART_OVERHEAD)) {
             MultipartStream parts = new MultipartStream(body, boundary);
             MultipartStream.Part part;
             while ((part = parts.next()) != null) {
+                if (++count > properties.maxParts()) {
+                    throw badUpload("An upload has at most " + properties.maxParts() + " parts.");
+                }
                 switch (part.name()) {
-                    case "title" -> title = text(part, MAX_TITLE, "title");
-                    case "comment" -> comment = text(part, MAX_COMMENT, "comment");
+                    case "title" -> title = once(title, text(part, MAX_TITLE, "title"), "title");
+                    case "comment" -> comment = once(comment, text(part, MAX_COMMENT, "comment"), "comment");
                     case "file" -> {
                         if (sink != null) {
                             throw badUpload("Send one file per upload.");
@@ -188,7 +202,8 @@ public class DocumentUploadController {
                         InspectionResult result = new UploadInspector(UploadPolicy.defaults().withMaxBytes(limit))
                                 .inspect(part.body(), part.fileName(), part.contentType(), sink);
                         if (result instanceof Rejected r) {
-                            throw rejected(p, matterId, r, part.fileName());
+                            boolean quota = quotaBound && r.reason() == org.matterhub.portal.upload.RejectionReason.TOO_LARGE;
+                            throw rejected(p, matterId, quota ? overQuota() : r, part.fileName());
                         }
                         accepted = (Accepted) result;
                     }
@@ -199,9 +214,13 @@ public class DocumentUploadController {
             if (accepted == null) {
                 throw badUpload("The upload has no 'file' part.");
             }
-        } catch (MultipartStream.RequestTooLargeException e) {
+        } catch (MultipartStream.RequestTooLargeException | BodySizeFilter.BodyTooLargeException e) {
             discard(store, storeScope, storageKey, accepted);
-            throw rejected(p, matterId, tooLarge(limit), null);
+            throw rejected(p, matterId, quotaBound ? overQuota() : tooLarge(limit), null);
+        } catch (DeadlineInputStream.TooSlowException e) {
+            discard(store, storeScope, storageKey, accepted);
+            throw new ApiProblem(HttpStatus.REQUEST_TIMEOUT, "Upload too slow", "An upload must arrive within "
+                    + properties.maxDuration().toMinutes() + " minutes; nothing was kept.");
         } catch (IOException e) {
             discard(store, storeScope, storageKey, accepted);
             log.info("Upload to matter {} failed while reading the request: {}", matterId, e.getMessage());
@@ -235,6 +254,9 @@ public class DocumentUploadController {
     /** The upload's rows, in the uploader's scope: everything commits together or nothing does. */
     private UploadResult record(PortalPrincipal p, UUID matterId, UUID documentId, String storageKey, String title,
                                 String comment, Accepted file, StoredContent stored, String text, Choice choice) {
+        if (!usage.add(stored.size(), properties.dailyBytesPerPerson())) {
+            throw overQuotaProblem();
+        }
         boolean client = p.isClient();
         String state = client ? "published" : "pending_review";
         uploads.insert(new NewUpload(documentId, matterId, title, client ? UploadRepository.CLIENT_UPLOADS : "general",
@@ -318,6 +340,30 @@ public class DocumentUploadController {
     private static Rejected tooLarge(long limit) {
         return new Rejected(org.matterhub.portal.upload.RejectionReason.TOO_LARGE,
                 "The upload is larger than the limit of " + describe(limit) + "; split it and upload the parts.");
+    }
+
+    /** The person's daily upload quota is used up, or would be by this upload. */
+    private Rejected overQuota() {
+        return new Rejected(org.matterhub.portal.upload.RejectionReason.TOO_LARGE, quotaDetail());
+    }
+
+    private ApiProblem overQuotaProblem() {
+        ApiProblem problem = new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload rejected", quotaDetail());
+        problem.getBody().setProperty("reason", "too_large");
+        return problem;
+    }
+
+    private String quotaDetail() {
+        return "This upload would take you past your daily upload allowance of "
+                + describe(properties.dailyBytesPerPerson()) + "; try again tomorrow (UTC) or ask the firm.";
+    }
+
+    /** A text part that may come once. */
+    private static String once(String earlier, String value, String name) {
+        if (earlier != null) {
+            throw badUpload("Send the " + name + " once.");
+        }
+        return value;
     }
 
     private static ApiProblem badUpload(String detail) {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -28,17 +29,18 @@ import org.springframework.security.web.SecurityFilterChain;
  * OAuth callbacks by their state parameter.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuthProperties.class)
+@EnableConfigurationProperties({AuthProperties.class, EdgeProperties.class})
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalFilter principalFilter, BodySizeFilter bodySizeFilter)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalFilter principalFilter, BodySizeFilter bodySizeFilter,
+                                    SourceRateLimitFilter sourceRateLimit, Environment env) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi.yaml", "/actuator/health/**", "/actuator/health",
-                                "/actuator/prometheus", "/webhooks/**", "/oauth/callback/**", "/oidc/**", "/error").permitAll()
+                        .requestMatchers(ManagementPort.of(env)).permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .requestMatchers("/api/v1/openapi.yaml", "/webhooks/**", "/oauth/callback/**", "/oidc/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> { })
                         .authenticationEntryPoint((req, res, e) -> ProblemWriter.write(res, 401, "Unauthorized",
@@ -48,13 +50,17 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint((req, res, ex) -> ProblemWriter.write(res, 401, "Unauthorized",
                                 "A valid bearer token is required."))
                         .accessDeniedHandler((req, res, ex) -> ProblemWriter.write(res, 403, "Forbidden", ex.getMessage())))
+                .addFilterBefore(sourceRateLimit, BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(bodySizeFilter, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(principalFilter, BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
-    EmbeddedIssuer embeddedIssuer(AuthProperties auth) {
+    EmbeddedIssuer embeddedIssuer(AuthProperties auth, Environment env) {
+        if (auth.embeddedIssuer()) {
+            DemoIssuerGuard.check(env);
+        }
         return auth.embeddedIssuer() ? new EmbeddedIssuer(auth.issuerUri(), auth.audience()) : null;
     }
 

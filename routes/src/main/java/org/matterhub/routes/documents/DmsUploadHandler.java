@@ -142,9 +142,14 @@ public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
             return;
         }
         try (java.io.InputStream in = store.open(scope, upload.storageKey(), Optional.empty())) {
-            String extracted = text.extract(in, upload.dmsName() + (upload.extension().isEmpty() ? "" : "." + upload.extension()));
-            if (extracted != null) {
-                documents.setVersionText(upload.documentId(), 1, extracted);
+            TextExtractor.Extraction extracted = text.extraction(in, upload.dmsName()
+                    + (upload.extension().isEmpty() ? "" : "." + upload.extension()));
+            if (extracted.text() != null) {
+                documents.setVersionText(upload.documentId(), 1, extracted.text());
+            } else if (extracted.skipped()) {
+                // Stored and filed, but not searchable by its content: say so where ops and the firm look.
+                audit.record("document.text_skipped", "document", upload.documentId().toString(),
+                        Map.of("reason", extracted.outcome().name().toLowerCase(java.util.Locale.ROOT)));
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.matterhub.routes.http.clio;
 
-import org.matterhub.routes.practice.clio.ClioWebhookManager;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,7 +99,6 @@ public class ClioWebhookController {
         if (!known) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unexpected handshake", "No subscription of this connection is pending.");
         }
-        ClioWebhookManager.handshakeSeen(connection, secret);
         return ResponseEntity.ok().header(ClioHeaders.HOOK_SECRET, secret).build();
     }
 

@@ -3,10 +3,7 @@ package org.matterhub.routes.practice.clio;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.matterhub.connectors.clio.ClioClient;
 import org.matterhub.connectors.clio.ClioWebhook;
 import org.matterhub.store.model.ConnectionRecord;
@@ -33,7 +30,6 @@ public class ClioWebhookManager {
     static final Duration LIFETIME = Duration.ofDays(30);
     static final Duration RENEW_BEFORE = Duration.ofDays(7);
     private static final Logger log = LoggerFactory.getLogger(ClioWebhookManager.class);
-    private static final Map<UUID, Set<String>> HANDSHAKES = new ConcurrentHashMap<>();
 
     private final ClioConnections clients;
     private final ConnectionRepository connections;
@@ -49,10 +45,6 @@ public class ClioWebhookManager {
         this.subscriptions = subscriptions;
         this.tenancy = tenancy;
         this.publicBaseUrl = publicBaseUrl;
-    }
-
-    public static void handshakeSeen(UUID connectionId, String secret) {
-        HANDSHAKES.computeIfAbsent(connectionId, k -> ConcurrentHashMap.newKeySet()).add(secret);
     }
 
     public String callbackUrl(UUID connectionId) {
