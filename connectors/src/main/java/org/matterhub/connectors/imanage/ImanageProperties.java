@@ -44,7 +44,6 @@ public record ImanageProperties(
         @Min(1) @Max(9999) int listPageSize,
         @Min(1) int rateLimitPerMinute) {
 
-    /** Default {@link #crawlPageSize()}. */
     /**
      * iManage Work cloud hosts (docs/vendors/imanage.md): {@code cloudimanage.com} and one tenant or region label under
      * it ({@code <tenant>.cloudimanage.com}, {@code eu.cloudimanage.com}).
@@ -52,6 +51,7 @@ public record ImanageProperties(
     public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = org.matterhub.connectors.kernel.VendorHosts.of(
             "iManage Work", "cloudimanage.com").withTenantsUnder("cloudimanage.com");
 
+    /** Default {@link #crawlPageSize()}. */
     public static final int DEFAULT_CRAWL_PAGE_SIZE = 1000;
     /** Default {@link #rateLimitPerMinute()}: our budget, not a vendor figure. */
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
