@@ -168,18 +168,8 @@ public final class OAuthTokenEndpoint {
             form.put("client_id", clientId);
             form.put("client_secret", clientSecret);
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(b.POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(vendor, "POST", path, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(vendor, "POST", path, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(vendor, "POST", path, false, e);
-        }
+        HttpResponse<byte[]> response = send(b.POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form))).build(),
+                "POST", path);
         int status = response.statusCode();
         if (status / 100 != 2) {
             String[] error = errors.read(response.body());
@@ -226,17 +216,7 @@ public final class OAuthTokenEndpoint {
         String path = uri.getPath();
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
         headers.forEach(b::setHeader);
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(vendor, "GET", path, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(vendor, "GET", path, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(vendor, "GET", path, false, e);
-        }
+        HttpResponse<byte[]> response = send(b.build(), "GET", path);
         int status = response.statusCode();
         if (status / 100 != 2) {
             String[] error = errors.read(response.body());
@@ -252,6 +232,19 @@ public final class OAuthTokenEndpoint {
             // below
         }
         throw new VendorResponseException(vendor, "GET", path, status, VendorResponseException.Kind.MALFORMED, null);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new VendorIoException(vendor, method, path, true, e);
+        } catch (IOException e) {
+            throw new VendorIoException(vendor, method, path, false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VendorIoException(vendor, method, path, false, e);
+        }
     }
 
     /** RFC 6749 §5.2 error body: {@code error} and {@code error_description}. */

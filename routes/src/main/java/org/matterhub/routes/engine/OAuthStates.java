@@ -52,15 +52,11 @@ public class OAuthStates {
     private final Clock clock;
 
     public OAuthStates(WorkQueue queue, Tenancy tenancy, ConnectionRepository connections, AuditLog audit) {
-        this(queue, tenancy, connections, audit, Clock.systemUTC());
-    }
-
-    OAuthStates(WorkQueue queue, Tenancy tenancy, ConnectionRepository connections, AuditLog audit, Clock clock) {
         this.queue = queue;
         this.tenancy = tenancy;
         this.connections = connections;
         this.audit = audit;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /**

@@ -28,6 +28,7 @@ public class VendorUrls implements AutoCloseable {
     private final VendorUrlGuard guard;
     private final PinnedHttp pinned;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public VendorUrls(@Value("${matterhub.security.loopback-vendor-urls:false}") boolean loopback) {
         this(new VendorUrlGuard(loopback, InetAddress::getAllByName));
     }
