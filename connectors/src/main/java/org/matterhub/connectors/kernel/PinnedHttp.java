@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * resolves the host once with the {@link VendorUrlGuard}, refuses it unless every address is public, and opens the
  * socket to the very address it checked, so DNS cannot swap the address between check and connect.
  *
- * <p>Plain {@code http} is refused by the tunnel (403); only when the guard allows loopback (the demo and the tests)
- * does a request to a loopback literal or {@code localhost} go direct, for the vendor simulators.
+ * <p>Plain {@code http} is refused by the tunnel (405); only when the guard allows loopback (the demo and the tests)
+ * does a request to {@code 127.0.0.1} or {@code localhost} go direct, for the vendor simulators.
  */
 public final class PinnedHttp implements AutoCloseable {
 
@@ -78,8 +78,7 @@ public final class PinnedHttp implements AutoCloseable {
             @Override
             public List<Proxy> select(URI uri) {
                 String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-                boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]")
-                        || host.equals("::1");
+                boolean loopback = host.equals("127.0.0.1") || host.equals("localhost");
                 return List.of(guard.allowsLoopback() && loopback ? Proxy.NO_PROXY : tunnel);
             }
 

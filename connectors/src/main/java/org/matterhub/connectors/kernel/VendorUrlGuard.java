@@ -20,7 +20,7 @@ import org.matterhub.connectors.kernel.VendorUrlException.Reason;
  * or an IPv4 address embedded in such an IPv6 form).
  *
  * <p>The one exception is {@code allowLoopback}, a setting the demo and the tests turn on, never a default: then a
- * URL whose host is a loopback literal ({@code 127.0.0.1}, {@code [::1]}) or {@code localhost} passes over plain
+ * URL whose host is {@code 127.0.0.1} or {@code localhost} passes over plain
  * {@code http} or {@code https} on any port, because the vendor simulators listen there. No other private address
  * passes, in the demo either.
  *
@@ -35,7 +35,8 @@ public final class VendorUrlGuard {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    /** The simulators listen on 127.0.0.1; nothing else is let through, not even {@code [::1]}. */
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1");
 
     private final boolean allowLoopback;
     private final Resolver resolver;

@@ -101,7 +101,10 @@ class VendorUrlGuardTest {
         assertRefused(strict, "https://localhost", Reason.HOST_NOT_PUBLISHED);
         // the demo's simulators
         assertThat(demo.check("http://127.0.0.1:8091", ClioProperties.HOSTS).getPort()).isEqualTo(8091);
-        assertThat(demo.check("http://[::1]:8091", ClioProperties.HOSTS)).isNotNull();
+        // the allowance is the simulators' 127.0.0.1 only
+        assertRefused(demo, "http://[::1]:8091", Reason.NOT_HTTPS);
+        assertRefused(demo, "https://[::1]/", Reason.HOST_NOT_PUBLISHED);
+        assertRefused(demo, "http://127.0.0.2:8091", Reason.NOT_HTTPS);
     }
 
     @ParameterizedTest

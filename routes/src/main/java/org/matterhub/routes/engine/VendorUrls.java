@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * its settings change, and again each time a client is built from the stored row; every connection the clients open
  * goes through the {@link PinnedHttp} tunnel, which resolves, checks and connects to the same address.
  *
- * <p>{@code matterhub.security.loopback-vendor-urls} (default {@code false}) lets loopback literals through, over
+ * <p>{@code matterhub.security.loopback-vendor-urls} (default {@code false}) lets {@code 127.0.0.1} and {@code localhost} through, over
  * plain HTTP too, for the vendor simulators of the demo and the tests; the demo profile turns it on.
  */
 @Component
