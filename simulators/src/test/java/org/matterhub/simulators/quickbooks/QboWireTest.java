@@ -80,8 +80,8 @@ class QboWireTest {
         QboContract.validate(info.body());
         assertThat(JSON.readTree(info.body()).path("CompanyInfo").path("Id").asText()).isEqualTo(seed.realmId());
         // the token of this company opens no other company's companyinfo
-        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(qbo.apiBaseUrl() + "/9341453050298765"
-                        + "/companyinfo/9341453050298765?minorversion=75")).header("Authorization", "Bearer " + token)
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(qbo.apiBaseUrl() + "/1234567890123"
+                        + "/companyinfo/1234567890123?minorversion=75")).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(other.statusCode()).isEqualTo(403);
     }
