@@ -90,8 +90,9 @@ final class BenchSupport {
                     .GET().build(), HttpResponse.BodyHandlers.discarding());
             String callback = consent.headers().firstValue("Location").orElseThrow(() ->
                     new IllegalStateException("Clio's authorize step did not redirect (" + consent.statusCode() + ")"));
-            HttpResponse<String> done = HTTP.send(HttpRequest.newBuilder(URI.create(callback)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder back = HttpRequest.newBuilder(URI.create(callback)).GET();
+            org.matterhub.demo.DemoConnect.flowCookie(created.headers()).ifPresent(c -> back.header("Cookie", c));
+            HttpResponse<String> done = HTTP.send(back.build(), HttpResponse.BodyHandlers.ofString());
             if (done.statusCode() != 200) {
                 throw new IllegalStateException("OAuth callback failed: " + done.statusCode() + " " + done.body());
             }

@@ -83,7 +83,7 @@ public final class ClusterRateBenchmark {
                 if (created.statusCode() != 201) {
                     throw new IllegalStateException("connect: " + created.statusCode() + " " + created.body());
                 }
-                var callback = a.completeAuthorization(BenchSupport.JSON.readTree(created.body()).get("authorizeUrl").asText());
+                var callback = a.completeAuthorization(created);
                 if (callback.statusCode() != 200) {
                     throw new IllegalStateException("callback: " + callback.statusCode() + " " + callback.body());
                 }

@@ -42,12 +42,25 @@ public final class DemoConnect {
                 .build(), HttpResponse.BodyHandlers.discarding());
         String callback = consent.headers().firstValue("Location").orElseThrow(() ->
                 new IllegalStateException(vendor + "'s authorize step did not redirect (" + consent.statusCode() + ")"));
-        HttpResponse<String> done = http.send(HttpRequest.newBuilder(URI.create(callback)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        // the flow's cookie goes back to the callback, as the admin's browser sends it
+        HttpRequest.Builder back = HttpRequest.newBuilder(URI.create(callback)).GET();
+        flowCookie(created.headers()).ifPresent(c -> back.header("Cookie", c));
+        HttpResponse<String> done = http.send(back.build(), HttpResponse.BodyHandlers.ofString());
         if (done.statusCode() != 200) {
             throw new IllegalStateException(vendor + " OAuth callback failed: " + done.statusCode() + " " + done.body());
         }
         return UUID.fromString(answer.get("connectionId").asText());
+    }
+
+    /**
+     * The {@code Cookie} header a browser would send back to the hub's callback: the name=value pairs of the connect
+     * answer's {@code Set-Cookie} headers (the flow's binding cookie). Java's cookie manager would not send a
+     * {@code Secure} cookie over the demo's plain HTTP, so the demo does it by hand.
+     */
+    public static java.util.Optional<String> flowCookie(java.net.http.HttpHeaders connectAnswer) {
+        String pairs = connectAnswer.allValues("Set-Cookie").stream().map(v -> v.split(";", 2)[0].strip())
+                .filter(p -> p.contains("=") && !p.endsWith("=")).collect(java.util.stream.Collectors.joining("; "));
+        return pairs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(pairs);
     }
 
     /** An HTTP client that does not follow redirects (the flow reads them). */

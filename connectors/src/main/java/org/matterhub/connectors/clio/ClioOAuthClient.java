@@ -37,6 +37,25 @@ public final class ClioOAuthClient extends OAuthClient<ClioTokens> {
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
+    /**
+     * The Clio user a fresh access token belongs to ({@code GET /api/v4/users/who_am_i.json?fields=id}, the OpenAPI
+     * document's {@code User#who_am_i}). Clio publishes no account id, so the user that granted access identifies it.
+     *
+     * @throws org.matterhub.connectors.kernel.VendorResponseException when the answer names no user
+     */
+    public String account(ClioTokens tokens) {
+        com.fasterxml.jackson.databind.JsonNode who = endpoint().identity(
+                URI.create(properties.baseUrl() + "/api/v4/users/who_am_i.json?fields=id"),
+                java.util.Map.of("Authorization", "Bearer " + tokens.accessToken(), "X-API-VERSION", properties.apiVersion()));
+        String id = who.path("data").path("id").asText("");
+        if (id.isEmpty()) {
+            throw new org.matterhub.connectors.kernel.VendorResponseException(ClioClient.VENDOR, "GET",
+                    "/api/v4/users/who_am_i.json", 200,
+                    org.matterhub.connectors.kernel.VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+        }
+        return id;
+    }
+
     // https://docs.developers.clio.com/api-docs/authorization#step-1-request-authorization
     @Override
     protected String authorizeEndpoint() {

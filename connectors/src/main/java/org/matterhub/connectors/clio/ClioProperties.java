@@ -39,6 +39,10 @@ public record ClioProperties(
         @Min(1) @Max(200) int pageSize,
         @Min(1) int rateLimitPerMinute) {
 
+    /** Clio's published region hosts (OpenAPI {@code servers}; docs/vendors/clio.md): US, EU, Canada, Australia. */
+    public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = org.matterhub.connectors.kernel.VendorHosts.of(
+            "Clio", "app.clio.com", "eu.app.clio.com", "ca.app.clio.com", "au.app.clio.com");
+
     /** Default minor version. */
     public static final String DEFAULT_API_VERSION = "4.0.9";
 

@@ -56,6 +56,21 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
         return tokens(endpoint().request(f, null));
     }
 
+    /**
+     * The iManage customer a fresh access token belongs to: {@code data.user.customer_id} of {@code GET /api}
+     * (IM-FP, IM-SC), the discovery the client also uses.
+     */
+    public String account(ImanageTokens tokens) {
+        com.fasterxml.jackson.databind.JsonNode api = endpoint().identity(URI.create(properties.baseUrl() + "/api"),
+                java.util.Map.of("X-Auth-Token", tokens.accessToken()));
+        String customer = api.path("data").path("user").path("customer_id").asText("");
+        if (customer.isEmpty()) {
+            throw new org.matterhub.connectors.kernel.VendorResponseException(ImanageClient.VENDOR, "GET", "/api", 200,
+                    org.matterhub.connectors.kernel.VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+        }
+        return customer;
+    }
+
     // https://help.imanage.com (Control Center → Applications; customer login required)
     @Override
     protected String authorizeEndpoint() {

@@ -44,6 +44,13 @@ public record ImanageProperties(
         @Min(1) @Max(9999) int listPageSize,
         @Min(1) int rateLimitPerMinute) {
 
+    /**
+     * iManage Work cloud hosts (docs/vendors/imanage.md): {@code cloudimanage.com} and one tenant or region label under
+     * it ({@code <tenant>.cloudimanage.com}, {@code eu.cloudimanage.com}).
+     */
+    public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = org.matterhub.connectors.kernel.VendorHosts.of(
+            "iManage Work", "cloudimanage.com").withTenantsUnder("cloudimanage.com");
+
     /** Default {@link #crawlPageSize()}. */
     public static final int DEFAULT_CRAWL_PAGE_SIZE = 1000;
     /** Default {@link #rateLimitPerMinute()}: our budget, not a vendor figure. */

@@ -42,7 +42,12 @@ public abstract class OAuthClient<T extends OAuthTokens> {
      * {@code code} and the same {@code state}, which the caller must check against the one it issued.
      */
     public URI authorizeUrl(String redirectUri, String state) {
-        return endpoint.authorizeUrl(authorizeEndpoint(), redirectUri, state, scope());
+        return authorizeUrl(redirectUri, state, null);
+    }
+
+    /** As above, with the PKCE challenge of the flow ({@link Pkce#challenge()}), when not null. */
+    public URI authorizeUrl(String redirectUri, String state, String codeChallenge) {
+        return endpoint.authorizeUrl(authorizeEndpoint(), redirectUri, state, scope(), codeChallenge);
     }
 
     /**
@@ -52,7 +57,12 @@ public abstract class OAuthClient<T extends OAuthTokens> {
      *                                          issued for another redirect URI
      */
     public T exchangeCode(String code, String redirectUri) {
-        return tokens(endpoint.exchangeCode(code, redirectUri));
+        return exchangeCode(code, redirectUri, null);
+    }
+
+    /** As above, proving the flow with its PKCE {@code codeVerifier}, when not null. */
+    public T exchangeCode(String code, String redirectUri, String codeVerifier) {
+        return tokens(endpoint.exchangeCode(code, redirectUri, codeVerifier));
     }
 
     /**

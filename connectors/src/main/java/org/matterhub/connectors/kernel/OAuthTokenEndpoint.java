@@ -109,6 +109,11 @@ public final class OAuthTokenEndpoint {
      * not null, and {@code state}, which the caller checks against the one it issued when the vendor redirects back.
      */
     public URI authorizeUrl(String authorizeUrl, String redirectUri, String state, String scope) {
+        return authorizeUrl(authorizeUrl, redirectUri, state, scope, null);
+    }
+
+    /** As above, with the PKCE {@code code_challenge} (method {@code S256}) when {@code codeChallenge} is not null. */
+    public URI authorizeUrl(String authorizeUrl, String redirectUri, String state, String scope, String codeChallenge) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("response_type", "code");
         q.put("client_id", clientId);
@@ -117,15 +122,27 @@ public final class OAuthTokenEndpoint {
             q.put("scope", scope);
         }
         q.put("state", Objects.requireNonNull(state, "state"));
+        if (codeChallenge != null) {
+            q.put("code_challenge", codeChallenge);
+            q.put("code_challenge_method", Pkce.METHOD);
+        }
         return URI.create(authorizeUrl + (authorizeUrl.contains("?") ? "&" : "?") + FormEncoding.form(q));
     }
 
     /** {@code grant_type=authorization_code}. */
     public Grant exchangeCode(String code, String redirectUri) {
+        return exchangeCode(code, redirectUri, null);
+    }
+
+    /** {@code grant_type=authorization_code} with the PKCE {@code code_verifier} when not null. */
+    public Grant exchangeCode(String code, String redirectUri, String codeVerifier) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("grant_type", "authorization_code");
         f.put("code", Objects.requireNonNull(code, "code"));
         f.put("redirect_uri", Objects.requireNonNull(redirectUri, "redirectUri"));
+        if (codeVerifier != null) {
+            f.put("code_verifier", codeVerifier);
+        }
         return request(f, null);
     }
 
@@ -151,18 +168,8 @@ public final class OAuthTokenEndpoint {
             form.put("client_id", clientId);
             form.put("client_secret", clientSecret);
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(b.POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form))).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new VendorIoException(vendor, "POST", path, true, e);
-        } catch (IOException e) {
-            throw new VendorIoException(vendor, "POST", path, false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorIoException(vendor, "POST", path, false, e);
-        }
+        HttpResponse<byte[]> response = send(b.POST(HttpRequest.BodyPublishers.ofString(FormEncoding.form(form))).build(),
+                "POST", path);
         int status = response.statusCode();
         if (status / 100 != 2) {
             String[] error = errors.read(response.body());
@@ -194,6 +201,50 @@ public final class OAuthTokenEndpoint {
         long expiresIn = body.path("expires_in").asLong(0);
         Instant expiresAt = clock.instant().plus(expiresIn > 0 ? Duration.ofSeconds(expiresIn) : defaultLifetime);
         return new Grant(accessToken, refreshToken, expiresAt, body);
+    }
+
+    /**
+     * Reads a vendor's identity endpoint with a freshly granted access token (who the grant belongs to: Clio's
+     * {@code who_am_i}, iManage's {@code /api}, NetDocuments' {@code /v1/User/info}, QuickBooks' {@code companyinfo}),
+     * over this endpoint's client. Only the status and the vendor's error code reach an exception, never the body.
+     *
+     * @param headers the access token in the vendor's header ({@code Authorization: Bearer …}, iManage's
+     *                {@code X-Auth-Token}) and the vendor's fixed headers (a version header)
+     * @return the JSON answer of a 2xx
+     */
+    public JsonNode identity(URI uri, Map<String, String> headers) {
+        String path = uri.getPath();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout).GET().header("Accept", "application/json");
+        headers.forEach(b::setHeader);
+        HttpResponse<byte[]> response = send(b.build(), "GET", path);
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            String[] error = errors.read(response.body());
+            throw new VendorHttpException(vendor, "GET", path, status, Optional.empty(),
+                    error.length > 0 ? error[0] : null, null);
+        }
+        try {
+            JsonNode body = response.body() == null || response.body().length == 0 ? null : JSON.readTree(response.body());
+            if (body != null && body.isObject()) {
+                return body;
+            }
+        } catch (IOException e) {
+            // below
+        }
+        throw new VendorResponseException(vendor, "GET", path, status, VendorResponseException.Kind.MALFORMED, null);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new VendorIoException(vendor, method, path, true, e);
+        } catch (IOException e) {
+            throw new VendorIoException(vendor, method, path, false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VendorIoException(vendor, method, path, false, e);
+        }
     }
 
     /** RFC 6749 §5.2 error body: {@code error} and {@code error_description}. */

@@ -41,6 +41,24 @@ public final class NetDocumentsOAuthClient extends OAuthClient<NetDocumentsToken
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
+    /**
+     * The NetDocuments organisation a fresh access token belongs to ({@code GET /v1/User/info}, ND-PP
+     * {@code GetCurrentUserInfo}: {@code organization}, the user's {@code id} when it names none).
+     */
+    public String account(NetDocumentsTokens tokens) {
+        com.fasterxml.jackson.databind.JsonNode info = endpoint().identity(
+                URI.create(properties.apiBaseUrl() + "/v1/User/info"),
+                java.util.Map.of("Authorization", "Bearer " + tokens.accessToken()));
+        String organization = info.path("organization").asText("");
+        String id = info.path("id").asText("");
+        if (organization.isEmpty() && id.isEmpty()) {
+            throw new org.matterhub.connectors.kernel.VendorResponseException(NetDocumentsClient.VENDOR, "GET",
+                    "/v1/User/info", 200, org.matterhub.connectors.kernel.VendorResponseException.Kind.UNEXPECTED_SHAPE,
+                    null);
+        }
+        return organization.isEmpty() ? "user:" + id : "organization:" + organization;
+    }
+
     // GET https://{domain}/neWeb2/OAuth.aspx (ND-PP apiProperties.json)
     @Override
     protected String authorizeEndpoint() {

@@ -46,6 +46,12 @@ public record NetDocumentsProperties(
         @Min(1) @Max(500) int pageSize,
         @Min(1) int rateLimitPerMinute) {
 
+    /** NetDocuments' web and API hosts of every region in {@link NetDocumentsRegion} (docs/vendors/netdocuments.md). */
+    public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = new org.matterhub.connectors.kernel.VendorHosts(
+            "NetDocuments", java.util.Arrays.stream(NetDocumentsRegion.values())
+                    .flatMap(r -> java.util.stream.Stream.of(r.webBase().getHost(), r.apiBase().getHost()))
+                    .collect(java.util.stream.Collectors.toSet()), java.util.Set.of());
+
     /** Largest {@code top} the API accepts (ND-PP). */
     public static final int MAX_PAGE_SIZE = 500;
     /** Default {@link #rateLimitPerMinute()}. */

@@ -234,6 +234,26 @@ public final class QboClient {
         return page("CreditMemo", startPosition, maxResults, e -> QboMapper.creditMemo((CreditMemo) e));
     }
 
+    // ---------------------------------------------------------------- company
+
+    /**
+     * The id of the company the access token reaches, read from {@code CompanyInfo}: the account check after a
+     * connect flow (the callback's {@code realmId} is only a claim of the redirect). A token of another company is
+     * refused by Intuit (401/403), which surfaces as the usual exceptions.
+     */
+    // GET /v3/company/{realmId}/companyinfo/{realmId}
+    public String companyId() {
+        com.intuit.ipp.data.CompanyInfo probe = new com.intuit.ipp.data.CompanyInfo();
+        probe.setId(realmId);
+        com.intuit.ipp.data.CompanyInfo info = exchange.call("GET", "companyinfo/" + realmId, ctx -> { },
+                ds -> ds.findById(probe), false);
+        if (info == null || info.getId() == null) {
+            throw new org.matterhub.connectors.kernel.VendorResponseException(VENDOR, "GET", "companyinfo", 200,
+                    org.matterhub.connectors.kernel.VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+        }
+        return info.getId();
+    }
+
     // ---------------------------------------------------------------- invoices
 
     /** One invoice with its {@code InvoiceLink}. @throws QboNotFoundException when it does not exist. */

@@ -53,6 +53,11 @@ public record QboProperties(
         Duration retryBase,
         Duration retryCap) {
 
+    /** Intuit's QuickBooks Online API, sandbox API, OAuth and consent hosts (docs/vendors/quickbooks.md). */
+    public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = org.matterhub.connectors.kernel.VendorHosts.of(
+            "QuickBooks Online", "quickbooks.api.intuit.com", "sandbox-quickbooks.api.intuit.com",
+            "oauth.platform.intuit.com", "appcenter.intuit.com");
+
     /** Production API base (VENDORS.md §4.1). */
     public static final URI PRODUCTION_API_BASE_URL = URI.create("https://quickbooks.api.intuit.com/v3/company");
     /** Sandbox API base (VENDORS.md §4.1). */

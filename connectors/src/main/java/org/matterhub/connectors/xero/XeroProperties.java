@@ -61,6 +61,10 @@ public record XeroProperties(
         @NotNull Duration writeBackoffCap,
         @NotNull Duration writeRetryBudget) {
 
+    /** Xero's API, identity and login hosts (docs/vendors/xero.md). */
+    public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = org.matterhub.connectors.kernel.VendorHosts.of(
+            "Xero", "api.xero.com", "identity.xero.com", "login.xero.com");
+
     public static final String DEFAULT_AUTHORIZE_URL = "https://login.xero.com/identity/connect/authorize";
     public static final String DEFAULT_TOKEN_URL = "https://identity.xero.com/connect/token";
     public static final String DEFAULT_CONNECTIONS_URL = "https://api.xero.com/connections";

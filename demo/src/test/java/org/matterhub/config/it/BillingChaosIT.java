@@ -309,7 +309,7 @@ class BillingChaosIT {
     UUID connect(ChildHub hub, String admin, String vendor, String body) throws Exception {
         var created = hub.send("POST", "/api/v1/admin/connections/" + vendor, admin, body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        var callback = hub.completeAuthorization(JSON.readTree(created.body()).get("authorizeUrl").asText());
+        var callback = hub.completeAuthorization(created);
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
         return UUID.fromString(JSON.readTree(created.body()).get("connectionId").asText());
     }

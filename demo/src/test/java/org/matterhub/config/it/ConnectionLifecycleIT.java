@@ -81,10 +81,13 @@ class ConnectionLifecycleIT {
         String authorize = JSON.readTree(started.body()).get("authorizeUrl").asText();
         String callback = noRedirect.send(HttpRequest.newBuilder(URI.create(authorize)).build(),
                 HttpResponse.BodyHandlers.discarding()).headers().firstValue("Location").orElseThrow();
-        var done = noRedirect.send(HttpRequest.newBuilder(URI.create(callback)).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = org.matterhub.demo.DemoConnect.flowCookie(started.headers()).orElseThrow();
+        var done = noRedirect.send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         // A second use of the same callback (replayed state) is refused.
-        var replay = noRedirect.send(HttpRequest.newBuilder(URI.create(callback)).build(), HttpResponse.BodyHandlers.ofString());
+        var replay = noRedirect.send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(replay.statusCode()).isEqualTo(400);
         assertThat(health(ops).get("status").asText()).isEqualTo("active");
 

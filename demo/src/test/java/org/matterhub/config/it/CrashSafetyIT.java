@@ -96,7 +96,7 @@ class CrashSafetyIT {
             var created = first.send("POST", "/api/v1/admin/connections/clio", first.token("admin@crashfirm.example"),
                     "{\"displayName\":\"Clio\",\"baseUrl\":\"" + clio.baseUrl() + "\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            var callback = first.completeAuthorization(JSON.readTree(created.body()).get("authorizeUrl").asText());
+            var callback = first.completeAuthorization(created);
             assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> backfillPages() >= 4);
             first.kill();

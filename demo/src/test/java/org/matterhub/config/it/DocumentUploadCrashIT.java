@@ -128,7 +128,7 @@ class DocumentUploadCrashIT {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             JsonNode answer = JSON.readTree(created.body());
             connection = UUID.fromString(answer.get("connectionId").asText());
-            var callback = hub.completeAuthorization(answer.get("authorizeUrl").asText());
+            var callback = hub.completeAuthorization(created);
             assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
             // The workspace as the DMS sync records it (inserted here so the test does not wait for a crawl).
             owner.update("insert into dms_container (firm_id, connection_id, external_id, kind, name, workspace_id, "

@@ -43,6 +43,7 @@ public final class ChildHub implements AutoCloseable {
                 "--spring.flyway.password=",
                 "--matterhub.store.app-password=" + appPassword,
                 "--matterhub.public-base-url=http://127.0.0.1:" + port,
+                "--matterhub.security.loopback-vendor-urls=true",
                 "--matterhub.auth.embedded-issuer=true",
                 "--matterhub.auth.issuer-uri=http://127.0.0.1:" + port + "/oidc",
                 "--matterhub.auth.mfa-required-for=",
@@ -124,14 +125,21 @@ public final class ChildHub implements AutoCloseable {
         }
     }
 
-    /** Follows an authorize URL to the vendor, then its redirect back to this hub's callback. */
-    public HttpResponse<String> completeAuthorization(String authorizeUrl) {
+    /**
+     * Follows the authorize URL of a connect answer to the vendor, then its redirect back to this hub's callback,
+     * with the flow's cookie as the admin's browser would send it.
+     */
+    public HttpResponse<String> completeAuthorization(HttpResponse<String> connectAnswer) {
         HttpClient noRedirect = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         try {
+            String authorizeUrl = new com.fasterxml.jackson.databind.ObjectMapper().readTree(connectAnswer.body())
+                    .get("authorizeUrl").asText();
             HttpResponse<Void> consent = noRedirect.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(),
                     HttpResponse.BodyHandlers.discarding());
             String callback = consent.headers().firstValue("Location").orElseThrow();
-            return noRedirect.send(HttpRequest.newBuilder(URI.create(callback)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder back = HttpRequest.newBuilder(URI.create(callback));
+            org.matterhub.demo.DemoConnect.flowCookie(connectAnswer.headers()).ifPresent(c -> back.header("Cookie", c));
+            return noRedirect.send(back.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

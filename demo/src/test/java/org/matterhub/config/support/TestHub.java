@@ -75,6 +75,7 @@ public final class TestHub implements AutoCloseable {
         props.put("matterhub.clio.request-timeout", "3s");
         props.put("matterhub.engine.queue-poll-ms", "50");
         props.put("matterhub.demo.enabled", "true");
+        props.put("matterhub.security.loopback-vendor-urls", "true");
         props.put("matterhub.demo.clio-simulator-port", "0");
         props.put("matterhub.demo.imanage-simulator-port", "0");
         props.put("matterhub.demo.netdocuments-simulator-port", "0");

@@ -22,17 +22,27 @@ public interface BillingConnect extends VendorAdapter {
     /** The vendor's production API base URL, when the firm names none. */
     String defaultBaseUrl();
 
-    /** Plain-http base URL prefixes allowed besides loopback (the devkit's simulator names). */
+    /** The vendor's published hosts: the only ones a connection's base URL may name. */
+    org.matterhub.connectors.kernel.VendorHosts hosts();
+
+    /**
+     * Simulator base URLs (scheme, host and port) allowed besides loopback where simulators are allowed (the demo,
+     * the tests); never in production.
+     */
     List<String> insecureBaseUrlPrefixes();
 
-    URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state);
+    /** Where the firm admin's browser goes; {@code codeChallenge} is the flow's PKCE S256 challenge. */
+    URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state, String codeChallenge);
 
     /** Refuses (as a 400 problem) a successful callback that lacks what the vendor always sends with it. */
     void checkCallback(Map<String, String> params);
 
-    /** Exchanges the callback's code and finds the account the grant reaches. */
+    /**
+     * Exchanges the callback's code (proving the flow with its PKCE verifier) and finds the account the grant reaches,
+     * as the vendor's identity endpoint says (never the callback's parameters alone).
+     */
     Authorized authorize(BillingConnections.Accounting connection, String code, String redirectUri,
-                         Map<String, String> params);
+                         Map<String, String> params, String codeVerifier);
 
     /** The settings field that names the account ({@code realmId}, {@code tenantId}). */
     String accountField();

@@ -12,6 +12,7 @@ import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.routes.engine.StoredTokens;
+import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
@@ -38,12 +39,16 @@ public class BillingConnections {
     private final Map<UUID, Object> clients = new ConcurrentHashMap<>();
     /** Settings of connections a webhook looked up, so a delivery reads none; dropped by {@link #evict}. */
     private final Map<UUID, BillingSettings> settingsCache = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
+    private final VendorUrls urls;
 
     private final RateLimitBuckets buckets;
 
     public BillingConnections(BillingProperties properties, ConnectionRepository connections, Tenancy tenancy,
-                              WorkQueue queue, ObjectProvider<VendorRegistry> vendors, RateLimitBuckets buckets) {
+                              WorkQueue queue, ObjectProvider<VendorRegistry> vendors, RateLimitBuckets buckets,
+                              VendorUrls urls) {
+        this.urls = urls;
+        this.http = urls.http(Duration.ofSeconds(10));
         this.buckets = buckets;
         this.properties = properties;
         this.vendors = vendors;
@@ -113,6 +118,37 @@ public class BillingConnections {
     /** The hub's accounting app settings (endpoints, client credentials) under {@code matterhub.billing}. */
     public BillingProperties properties() {
         return properties;
+    }
+
+    /** Where accounting traffic may go: each vendor checks its URLs here before it builds a client. */
+    public VendorUrls urls() {
+        return urls;
+    }
+
+    /**
+     * {@code url}, a connection's base URL, when the hub may call it: one of {@code hosts}, or, only where loopback
+     * simulators are allowed (the demo, the tests), a URL on the same scheme, host and port as one of
+     * {@code simulatorBases} (the QuickBooks devkit reaches its simulator under a name that never resolves).
+     *
+     * @throws org.matterhub.connectors.kernel.VendorUrlException when it may not
+     */
+    public java.net.URI baseUrl(String url, org.matterhub.connectors.kernel.VendorHosts hosts, List<String> simulatorBases) {
+        if (urls.allowsLoopback() && url != null) {
+            for (String base : simulatorBases) {
+                try {
+                    java.net.URI u = new java.net.URI(url.strip());
+                    java.net.URI sim = java.net.URI.create(base);
+                    if (u.getRawUserInfo() == null && u.getRawFragment() == null && u.getRawQuery() == null
+                            && sim.getScheme().equalsIgnoreCase(u.getScheme()) && sim.getHost().equalsIgnoreCase(u.getHost())
+                            && sim.getPort() == u.getPort()) {
+                        return u;
+                    }
+                } catch (java.net.URISyntaxException ignored) {
+                    // the guard below says why
+                }
+            }
+        }
+        return urls.verify(url, hosts);
     }
 
     /** The HTTP client the accounting clients share. */

@@ -51,7 +51,8 @@ public class BillingPortalSources implements InvoicePdfSource, PaymentLinks {
             return vendor.pdf(firmId, invoice.connectionId(), invoice.externalId())
                     .map(d -> new InvoicePdf(d.body(), d.contentLength().orElse(-1)));
         } catch (VendorException e) {
-            throw new IOException(vendor.system().id() + " could not render the invoice's PDF: " + e.getMessage(), e);
+            throw new IOException(vendor.system().id() + " could not render the invoice's PDF: "
+                    + org.matterhub.routes.engine.ErrorTexts.describe(e), e);
         }
     }
 
@@ -72,7 +73,7 @@ public class BillingPortalSources implements InvoicePdfSource, PaymentLinks {
             url = vendor.paymentLink(firmId, invoice.connectionId(), invoice.externalId()).orElse(null);
         } catch (VendorException e) {
             throw new UncheckedIOException(new IOException(vendor.system().id() + " did not give a payment link: "
-                    + e.getMessage(), e));
+                    + org.matterhub.routes.engine.ErrorTexts.describe(e), e));
         }
         if (url == null || url.isBlank()) {
             return Optional.empty();

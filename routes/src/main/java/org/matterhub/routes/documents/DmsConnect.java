@@ -2,8 +2,10 @@ package org.matterhub.routes.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import org.matterhub.connectors.kernel.OAuthTokens;
+import org.matterhub.connectors.kernel.VendorHosts;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.vendor.ConnectionSettings;
 
@@ -18,14 +20,31 @@ public interface DmsConnect extends ConnectionSettings {
     /** What the connection's {@code baseUrl} is, in the words of an error message: "iManage Work server". */
     String serverDescription();
 
+    /** The vendor's published hosts: the only ones the connection's URLs may name. */
+    VendorHosts hosts();
+
     /** Why {@code settings} cannot serve a connection of this vendor, if they cannot. */
     Optional<String> settingsProblem(DmsSettings settings);
 
-    /** Where the firm admin's browser goes to grant the hub access. */
-    URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state);
+    /** Tokens of a completed grant and the vendor account they reach (as the vendor's identity endpoint says). */
+    record Authorized(OAuthTokens tokens, String account) {
+    }
 
-    /** Exchanges the authorization code the vendor sent back for tokens. */
-    OAuthTokens exchangeCode(DmsConnections.Dms connection, String code, String redirectUri);
+    /** Where the firm admin's browser goes to grant the hub access; {@code codeChallenge} is the flow's PKCE S256. */
+    URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state, String codeChallenge);
+
+    /**
+     * Exchanges the authorization code the vendor sent back for tokens, proving the flow with its PKCE verifier, and
+     * asks the vendor which account the tokens reach.
+     */
+    Authorized authorize(DmsConnections.Dms connection, String code, String redirectUri, String codeVerifier);
+
+    /** NetDocuments' {@code apiBaseUrl}, when the settings name one: checked against {@link #hosts()} too. */
+    @Override
+    default Map<String, VendorHosts> vendorUrls(Replacement replaced) {
+        String api = replaced.settings() instanceof DmsSettings s ? s.apiBaseUrl() : null;
+        return api == null ? Map.of() : Map.of(api, hosts());
+    }
 
     @Override
     default Replacement replace(String stored, JsonNode given) {

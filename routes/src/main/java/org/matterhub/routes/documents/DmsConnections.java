@@ -11,6 +11,7 @@ import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.engine.StoredTokens;
+import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.tenancy.Tenancy;
@@ -31,18 +32,20 @@ public class DmsConnections {
     private final ConnectionRepository connections;
     private final Tenancy tenancy;
     private final HttpClient http;
+    private final VendorUrls urls;
     private final Map<UUID, Object> clients = new ConcurrentHashMap<>();
     private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
 
     private final RateLimitBuckets buckets;
 
     public DmsConnections(DmsProperties properties, ConnectionRepository connections, Tenancy tenancy,
-                          RateLimitBuckets buckets) {
+                          RateLimitBuckets buckets, VendorUrls urls) {
         this.buckets = buckets;
         this.properties = properties;
         this.connections = connections;
         this.tenancy = tenancy;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = urls.http(Duration.ofSeconds(5));
+        this.urls = urls;
     }
 
     /** The connection and its parsed settings, read on the firm's side. */
@@ -63,6 +66,11 @@ public class DmsConnections {
     /** The hub's OAuth applications with the DMS vendors. */
     public DmsProperties properties() {
         return properties;
+    }
+
+    /** Where DMS traffic may go: each vendor checks its URLs here before it builds a client. */
+    public VendorUrls urls() {
+        return urls;
     }
 
     /** The HTTP client every DMS client shares. */

@@ -163,7 +163,7 @@ public class BackgroundWork {
     }
 
     private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return ErrorTexts.describe(e);
     }
 
     @jakarta.annotation.PreDestroy

@@ -178,8 +178,7 @@ public class QueueDrainer {
     }
 
     static String describe(Throwable ex) {
-        String m = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-        return m.length() > 2000 ? m.substring(0, 2000) : m;
+        return ErrorTexts.describe(ex);
     }
 
     /** Carries a handler failure out of the transaction so that the transaction rolls back. */

@@ -76,8 +76,7 @@ public class BillingConnectController {
         BillingConnect port = vendors.adapter(vendor, BillingConnect.class);
         String baseUrl = body == null || body.baseUrl() == null || body.baseUrl().isBlank()
                 ? port.defaultBaseUrl() : body.baseUrl().strip();
-        OAuthStates.requireSecure(baseUrl, "The accounting API's URL",
-                port.insecureBaseUrlPrefixes().toArray(String[]::new));
+        VendorFailures.during(port.displayName(), () -> clients.baseUrl(baseUrl, port.hosts(), port.insecureBaseUrlPrefixes()));
         BillingSettings settings = settings(body == null ? null : body.settings());
         String name = body == null || body.displayName() == null || body.displayName().isBlank()
                 ? port.displayName() : body.displayName().strip();
@@ -85,24 +84,30 @@ public class BillingConnectController {
         ConnectionRecord c = started.connection();
         clients.evict(c.id());
         BillingConnections.Accounting a = clients.load(c.firmId(), c.id());
-        URI authorize = port.authorizeUrl(a, redirectUri(vendor), started.state());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", c.id(), "authorizeUrl", authorize.toString()));
+        URI authorize = port.authorizeUrl(a, redirectUri(vendor), started.state(), started.codeChallenge());
+        return ResponseEntity.status(HttpStatus.CREATED).headers(started.headers())
+                .body(Map.of("connectionId", c.id(), "authorizeUrl", authorize.toString()));
     }
 
     @GetMapping("/oauth/callback/{vendor:quickbooks|xero}")
-    public Map<String, Object> callback(@PathVariable String vendor, @RequestParam Map<String, String> params) {
+    public ResponseEntity<Map<String, Object>> callback(@PathVariable String vendor,
+                                                        @RequestParam Map<String, String> params,
+                                                        HttpServletRequest request) {
         BillingConnect port = vendors.adapter(vendor, BillingConnect.class);
         String code = params.get("code");
         String error = params.get("error");
         if (error == null && code != null) {
             port.checkCallback(params);
         }
-        OAuthStates.Callback cb = states.consume("The accounting system", vendor, code, params.get("state"), error);
+        OAuthStates.Callback cb = states.consume("The accounting system", vendor, code, params.get("state"), error,
+                request);
         ConnectionRecord c = cb.connection();
         TenantScope scope = cb.scope();
         UUID firm = scope.firmId();
         BillingConnections.Accounting a = clients.load(firm, c.id());
-        BillingConnect.Authorized granted = port.authorize(a, code, redirectUri(vendor), params);
+        BillingConnect.Authorized granted = VendorFailures.during(port.displayName(), () ->
+                port.authorize(a, code, redirectUri(vendor), params, cb.codeVerifier()));
+        states.bindAccount(cb, port.displayName(), granted.account());
         BillingSettings settings = port.withAccount(a.settings(), granted.account());
         clients.saveTokens(firm, c.id(), granted.tokens(), granted.refreshTokenExpiresAt());
         tenancy.writeVoid(scope, () -> {
@@ -112,7 +117,8 @@ public class BillingConnectController {
         });
         clients.evict(c.id());
         sync.requestPoll(vendor, firm, c.id());
-        return Map.of("connectionId", c.id(), "status", "active", port.accountField(), port.account(settings));
+        return ResponseEntity.ok().headers(OAuthStates.clearCookie(c.id())).body(Map.of("connectionId", c.id(),
+                "status", "active", port.accountField(), port.account(settings)));
     }
 
     /** Parses settings from a request body; a 422 problem when they are invalid. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
 import org.matterhub.portal.security.PortalPrincipal;
+import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.routes.vendor.ConnectionSettings;
 import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.audit.AuditLog;
@@ -31,9 +32,11 @@ public class ConnectionSettingsController {
     private final ConnectionRepository connections;
     private final VendorRegistry vendors;
     private final AuditLog audit;
+    private final VendorUrls urls;
 
     public ConnectionSettingsController(Tenancy tenancy, ConnectionRepository connections, VendorRegistry vendors,
-                                        AuditLog audit) {
+                                        AuditLog audit, VendorUrls urls) {
+        this.urls = urls;
         this.tenancy = tenancy;
         this.connections = connections;
         this.vendors = vendors;
@@ -55,6 +58,7 @@ public class ConnectionSettingsController {
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings", e.getMessage());
         }
+        vendor.vendorUrls(replaced).forEach(urls::require);
         tenancy.writeVoid(p.scope(), () -> {
             connections.setSettings(connectionId, replaced.json());
             audit.record("connection.settings_changed", "connection", id, Map.of("vendor", found.vendor()));

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
@@ -13,6 +12,7 @@ import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.routes.documents.DmsConnect;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.engine.OAuthStates;
+import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ConnectionRecord;
@@ -49,10 +49,12 @@ public class DmsConnectController {
     private final OAuthStates states;
     private final AuditLog audit;
     private final String publicBaseUrl;
+    private final VendorUrls urls;
 
     public DmsConnectController(Tenancy tenancy, ConnectionRepository connections, DmsConnections clients,
-                                VendorRegistry vendors, OAuthStates states, AuditLog audit,
+                                VendorRegistry vendors, OAuthStates states, AuditLog audit, VendorUrls urls,
                                 @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
+        this.urls = urls;
         this.tenancy = tenancy;
         this.connections = connections;
         this.clients = clients;
@@ -75,36 +77,45 @@ public class DmsConnectController {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid connection", "baseUrl is required: the "
                     + dms.serverDescription() + " of the firm.");
         }
-        String baseUrl = OAuthStates.requireSecure(body.baseUrl().strip(), "The document system's URL");
+        String baseUrl = body.baseUrl().strip();
+        urls.require(baseUrl, dms.hosts());
         DmsSettings settings = settings(body.settings());
         dms.settingsProblem(settings).ifPresent(problem -> {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings", problem);
         });
+        dms.vendorUrls(new DmsConnect.Replacement(settings, settings.toJson())).forEach(urls::require);
         String name = body.displayName() == null || body.displayName().isBlank() ? dms.displayName() : body.displayName().strip();
         OAuthStates.Started started = states.begin(p.scope(), vendor, name, baseUrl, settings.toJson());
         ConnectionRecord c = started.connection();
         clients.evict(c.id());
-        URI authorize = dms.authorizeUrl(clients.load(c.firmId(), c.id()), redirectUri(vendor), started.state());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", c.id(), "authorizeUrl", authorize.toString()));
+        URI authorize = dms.authorizeUrl(clients.load(c.firmId(), c.id()), redirectUri(vendor), started.state(),
+                started.codeChallenge());
+        return ResponseEntity.status(HttpStatus.CREATED).headers(started.headers())
+                .body(Map.of("connectionId", c.id(), "authorizeUrl", authorize.toString()));
     }
 
     @GetMapping("/oauth/callback/{vendor:imanage|netdocuments}")
-    public Map<String, Object> callback(@PathVariable String vendor, @RequestParam(required = false) String code,
-                                        @RequestParam(required = false) String state,
-                                        @RequestParam(required = false) String error) {
-        OAuthStates.Callback cb = states.consume("The document system", vendor, code, state, error);
+    public ResponseEntity<Map<String, Object>> callback(@PathVariable String vendor,
+                                                        @RequestParam(required = false) String code,
+                                                        @RequestParam(required = false) String state,
+                                                        @RequestParam(required = false) String error,
+                                                        HttpServletRequest request) {
+        OAuthStates.Callback cb = states.consume("The document system", vendor, code, state, error, request);
         ConnectionRecord c = cb.connection();
         TenantScope scope = cb.scope();
         UUID firm = scope.firmId();
-        OAuthTokens tokens = vendors.adapter(vendor, DmsConnect.class)
-                .exchangeCode(clients.load(firm, c.id()), code, redirectUri(vendor));
-        clients.saveTokens(firm, c.id(), tokens);
+        DmsConnect dms = vendors.adapter(vendor, DmsConnect.class);
+        DmsConnect.Authorized granted = VendorFailures.during(dms.displayName(), () ->
+                dms.authorize(clients.load(firm, c.id()), code, redirectUri(vendor), cb.codeVerifier()));
+        states.bindAccount(cb, dms.displayName(), granted.account());
+        clients.saveTokens(firm, c.id(), granted.tokens());
         tenancy.writeVoid(scope, () -> {
             connections.setStatus(c.id(), "active");
             audit.record("connection.authorized", "connection", c.id().toString(), Map.of("vendor", vendor));
         });
         clients.evict(c.id());
-        return Map.of("connectionId", c.id(), "status", "active");
+        return ResponseEntity.ok().headers(OAuthStates.clearCookie(c.id()))
+                .body(Map.of("connectionId", c.id(), "status", "active"));
     }
 
     private static DmsSettings settings(JsonNode node) {

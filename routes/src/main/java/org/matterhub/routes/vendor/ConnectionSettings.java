@@ -21,6 +21,14 @@ public interface ConnectionSettings extends VendorAdapter {
      */
     Replacement replace(String stored, JsonNode given);
 
+    /**
+     * The vendor URLs the new settings name, each with the hosts it may have; the hub checks them before storing the
+     * settings (a settings change must not point a connection at another server).
+     */
+    default java.util.Map<String, org.matterhub.connectors.kernel.VendorHosts> vendorUrls(Replacement replaced) {
+        return java.util.Map.of();
+    }
+
     /** Called once the new settings are stored: cached clients built from the old ones are dropped. */
     void changed(UUID connectionId);
 }

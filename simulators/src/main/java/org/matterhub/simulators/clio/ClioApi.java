@@ -49,6 +49,9 @@ final class ClioApi extends ClioApiParams {
     private static final FieldSelection CONTACT_DEFAULT = FieldSelection.parse("id,etag,name,first_name,last_name,type");
     private static final FieldSelection WEBHOOK_DEFAULT = FieldSelection.parse(
             "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at");
+    /** Without {@code fields=}, Clio answers a User with its id and etag only. */
+    private static final FieldSelection USER_DEFAULT = FieldSelection.parse("id,etag");
+    private static final Map<String, Object> USER_SHAPE = ClioOAuth.FIRM_ADMIN;
     private static final FieldSelection NOTE_DEFAULT = FieldSelection.parse("id,etag,type,subject,detail,date");
     private static final FieldSelection ACTIVITY_DEFAULT = FieldSelection.parse("id,etag,type,date,quantity,price,total,note");
     private static final Pattern ITEM = Pattern.compile("^/(matters|contacts|webhooks|notes|activities)/(\\d+)\\.json$");
@@ -96,12 +99,21 @@ final class ClioApi extends ClioApiParams {
         ex.responseHeader("X-API-VERSION", version == null ? DEFAULT_VERSION : version.trim());
         String[] problem = new String[1];
         String token = oauth.authenticate(ex.header("Authorization"), problem);
-        gate.serve(ex, token, problem[0], () -> route(ex, ex.path().substring(PREFIX.length())));
+        gate.serve(ex, token, problem[0], () -> route(ex, ex.path().substring(PREFIX.length()), token));
     }
 
-    private void route(SimExchange ex, String path) {
+    private void route(SimExchange ex, String path, String token) {
         String m = ex.method();
         switch (path) {
+            case "/users/who_am_i.json" -> {
+                requireMethod(m, "GET");
+                // User#who_am_i: the user the access token belongs to
+                Map<String, Object> user = oauth.userOf(token);
+                if (user == null) {
+                    throw new ClioApiException(404, "RecordNotFound", "No user for this access token");
+                }
+                sendOne(ex, 200, user, selection(ex, USER_DEFAULT, USER_SHAPE));
+            }
             case "/matters.json" -> {
                 requireMethod(m, "GET");
                 // Matter#index

@@ -27,6 +27,7 @@ public final class ClioSimulator extends VendorSimulator<ClioSimulatorOptions> {
     private final RateGate rate;
     private final ClioWebhooks webhooks;
     private final ClioSimulatorData data;
+    private final ClioOAuth oauth;
 
     private ClioSimulator(ClioSimulatorOptions options) {
         super("clio-sim", new MonotonicClock(), options);
@@ -35,7 +36,7 @@ public final class ClioSimulator extends VendorSimulator<ClioSimulatorOptions> {
                 options.webhookInitialBackoff(), options.webhookTimeout()));
         this.webhooks = new ClioWebhooks(clock, sender);
         this.data = new ClioSimulatorData(clock, webhooks);
-        ClioOAuth oauth = new ClioOAuth(clock);
+        this.oauth = new ClioOAuth(clock);
         use(oauth.server(), FaultAnswers.json(ClioApiException::errorBody, "InternalServerError", "RateLimited"),
                 options.timeoutFaultHold());
         this.rate = new RateGate(60, clock, RateGate.X_RATE_LIMIT, (ex, v) -> ex.sendJson(429,
@@ -70,6 +71,14 @@ public final class ClioSimulator extends VendorSimulator<ClioSimulatorOptions> {
     /** Current webhook records as Clio renders them (all fields). */
     public List<Map<String, Object>> webhooks() {
         return webhooks.all();
+    }
+
+    /**
+     * From now on the authorize step consents as this Clio user, not the demo firm's admin (a consent link completed
+     * by another firm's Clio admin): {@code GET /api/v4/users/who_am_i.json} then names that user.
+     */
+    public void consentAs(long userId, String firstName, String lastName, String email) {
+        oauth.consentAs(userId, firstName, lastName, email);
     }
 
     /** Seeds the deterministic demo firm (3 companies, 10 people, 48 matters). Call once per simulator. */

@@ -33,7 +33,8 @@ public final class OAuthServer {
     public record Issued(String accessToken, String refreshToken, Grant grant) {
     }
 
-    private record Code(Grant grant, String redirectUri, Instant expiresAt) {
+    /** An issued code; {@code challenge} is the PKCE S256 challenge the authorize request carried, or null. */
+    private record Code(Grant grant, String redirectUri, Instant expiresAt, String challenge) {
     }
 
     private record RefreshEntry(Grant grant, String accessToken, Instant firstUsed) {
@@ -155,8 +156,15 @@ public final class OAuthServer {
             grant = new Grant(clientId, consent.subject(), consent.scope());
             String code = p.newCode.get();
             Instant expires = p.codeLifetime == null ? Instant.MAX : clock.now().plus(p.codeLifetime);
-            codes.put(code, new Code(grant, redirectUri, expires));
-            location.append("code=").append(enc(code));
+            String challenge = ex.param("code_challenge");
+            if (challenge != null && !"S256".equals(ex.param("code_challenge_method"))) {
+                // RFC 7636 §4.4.1: only S256 is offered here; "plain" (or none) with a challenge is refused
+                location.append("error=invalid_request");
+                grant = null;
+            } else {
+                codes.put(code, new Code(grant, redirectUri, expires, challenge));
+                location.append("code=").append(enc(code));
+            }
         }
         String state = ex.param("state");
         if (state != null) {
@@ -225,6 +233,13 @@ public final class OAuthServer {
         if (code == null || !code.grant().clientId().equals(clientId) || !code.expiresAt().isAfter(clock.now())
                 || !code.redirectUri().equals(first(form, "redirect_uri"))) {
             return null;
+        }
+        if (code.challenge() != null) {
+            // RFC 7636 §4.6: the verifier's S256 must equal the challenge of the authorize request
+            String verifier = first(form, "code_verifier");
+            if (verifier == null || !code.challenge().equals(s256(verifier))) {
+                return null;
+            }
         }
         return issue(code.grant(), null);
     }
@@ -341,6 +356,16 @@ public final class OAuthServer {
     private static String first(Map<String, List<String>> form, String key) {
         List<String> v = form.get(key);
         return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String enc(String s) {

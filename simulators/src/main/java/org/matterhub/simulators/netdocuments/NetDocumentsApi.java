@@ -32,6 +32,8 @@ import java.util.Map;
 final class NetDocumentsApi {
 
     static final int MAX_TOP = 500;
+    /** The organisation of the simulated repository's users ({@code /v1/User/info}). */
+    static final String ORGANIZATION = "Harbour Law LLP";
     static final int DEFAULT_TOP = 50;
     static final int DEFAULT_LOOKUP_TOP = 100;
 
@@ -74,7 +76,20 @@ final class NetDocumentsApi {
         String v = lc[0];
         String res = lc.length > 1 ? lc[1] : "";
         int n = s.length;
-        if (v.equals("v1") && res.equals("user") && n == 3 && lc[2].equals("cabinets")) {
+        if (v.equals("v1") && res.equals("user") && n == 3 && lc[2].equals("info")) {
+            // GetCurrentUserInfo: who the access token belongs to (ND-PP /v1/User/info)
+            requireMethod(ex, "GET");
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("displayName", "API User");
+            info.put("email", user + "@harbourlaw.example");
+            info.put("id", "DUCOT-" + user.toUpperCase(Locale.ROOT).replace('.', '_'));
+            info.put("organization", ORGANIZATION);
+            info.put("isRepositoryMember", true);
+            info.put("primaryCabinet", cabinet().get("id"));
+            info.put("sortLookupBy", "key");
+            info.put("external", false);
+            ex.sendJson(200, info);
+        } else if (v.equals("v1") && res.equals("user") && n == 3 && lc[2].equals("cabinets")) {
             requireMethod(ex, "GET");
             ex.sendJson(200, List.of(cabinet()));
         } else if (v.equals("v1") && res.equals("cabinet") && n == 4) {

@@ -68,6 +68,24 @@ final class QboApi {
             send(ex, 200, cdc(realm, ex.param("entities"), ex.param("changedSince")));
             return;
         }
+        if (rest.length == 2 && "companyinfo".equalsIgnoreCase(rest[0]) && "GET".equals(m)) {
+            // GET /v3/company/{realmId}/companyinfo/{realmId}: the company the token reaches (Finance.xsd CompanyInfo)
+            if (!realm.realmId().equals(rest[1])) {
+                throw QboFault.validation("610", "Object Not Found", "Object Not Found : Something you're trying to "
+                        + "use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.");
+            }
+            ObjectNode info = Json.mapper().createObjectNode();
+            info.put("Id", realm.realmId());
+            info.put("SyncToken", "0");
+            info.put("CompanyName", "Company " + realm.realmId());
+            info.put("Country", "US");
+            info.put("domain", "QBO");
+            info.put("sparse", false);
+            info.putObject("MetaData").put("CreateTime", "2024-01-02T09:00:00-08:00")
+                    .put("LastUpdatedTime", "2024-01-02T09:00:00-08:00");
+            send(ex, 200, wrap("CompanyInfo", info));
+            return;
+        }
         String entity = QboRealm.entityForSegment(rest[0]);
         if (entity == null) {
             throw QboFault.validation("500", "Unsupported Operation",

@@ -100,6 +100,13 @@ class ClioContractTest {
     }
 
     @Test
+    void whoAmIMatchesTheSpec() throws Exception {
+        check("GET", "/users/who_am_i.json?fields=" + enc("id,etag,name,first_name,last_name,email,account_owner,"
+                + "enabled,created_at,updated_at"), null, 200);
+        check("GET", "/users/who_am_i.json", null, 200);
+    }
+
+    @Test
     void contactResponsesMatchTheSpec() throws Exception {
         check("GET", "/contacts.json?limit=5&fields=" + enc(ALL_CONTACT_FIELDS), null, 200);
         check("GET", "/contacts.json?type=Person&fields=" + enc("id,name,company{id,name}"), null, 200);

@@ -14,6 +14,7 @@ import static org.matterhub.simulators.clio.ClioTestClient.CLIENT_ID;
 import static org.matterhub.simulators.clio.ClioTestClient.CLIENT_SECRET;
 import static org.matterhub.simulators.clio.ClioTestClient.REDIRECT_URI;
 import static org.matterhub.simulators.clio.ClioTestClient.enc;
+import static org.matterhub.simulators.clio.ClioTestClient.data;
 import static org.matterhub.simulators.clio.ClioTestClient.json;
 
 class ClioOAuthTest {
@@ -130,6 +131,53 @@ class ClioOAuthTest {
         assertThat(gone.statusCode()).isEqualTo(410);
         HttpResponse<String> v10 = client.get("/matters.json", "X-API-VERSION", "4.0.10");
         assertThat(v10.headers().firstValue("X-API-VERSION")).hasValue("4.0.10");
+    }
+
+    @Test
+    void aPkceCodeNeedsItsVerifier() throws Exception {
+        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        String challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"; // RFC 7636 Appendix B
+        String code = codeOf(client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl()
+                + "/oauth/authorize?response_type=code&client_id=" + CLIENT_ID + "&redirect_uri=" + enc(REDIRECT_URI)
+                + "&state=s&code_challenge=" + challenge + "&code_challenge_method=S256")).GET())
+                .headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> without = exchange(code);
+        assertThat(json(without)).containsEntry("error", "invalid_grant");
+
+        String again = codeOf(client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl()
+                + "/oauth/authorize?response_type=code&client_id=" + CLIENT_ID + "&redirect_uri=" + enc(REDIRECT_URI)
+                + "&state=s&code_challenge=" + challenge + "&code_challenge_method=S256")).GET())
+                .headers().firstValue("Location").orElseThrow());
+        assertThat(json(client.tokenRequest("grant_type=authorization_code&code=" + again + "&redirect_uri="
+                + enc(REDIRECT_URI) + "&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET
+                + "&code_verifier=wrong-" + verifier))).containsEntry("error", "invalid_grant");
+
+        String third = codeOf(client.send(HttpRequest.newBuilder(URI.create(sim.baseUrl()
+                + "/oauth/authorize?response_type=code&client_id=" + CLIENT_ID + "&redirect_uri=" + enc(REDIRECT_URI)
+                + "&state=s&code_challenge=" + challenge + "&code_challenge_method=S256")).GET())
+                .headers().firstValue("Location").orElseThrow());
+        assertThat(client.tokenRequest("grant_type=authorization_code&code=" + third + "&redirect_uri="
+                + enc(REDIRECT_URI) + "&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET
+                + "&code_verifier=" + verifier).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void whoAmINamesTheUserWhoConsented() throws Exception {
+        client.accessToken = (String) json(exchange(codeOf(authorize("s").headers().firstValue("Location")
+                .orElseThrow()))).get("access_token");
+        assertThat(data(client.get("/users/who_am_i.json?fields=id,name,email")))
+                .containsEntry("id", 344829001).containsEntry("email", "jwhitaker@harbourlaw.example");
+        sim.consentAs(912_000_777L, "Brenda", "Other", "admin@otherfirm.example");
+        try {
+            client.accessToken = (String) json(exchange(codeOf(authorize("s").headers().firstValue("Location")
+                    .orElseThrow()))).get("access_token");
+            assertThat(data(client.get("/users/who_am_i.json?fields=id,email")))
+                    .containsEntry("id", 912000777).containsEntry("email", "admin@otherfirm.example");
+            // without fields=, Clio gives a User's id and etag only
+            assertThat(data(client.get("/users/who_am_i.json")).keySet()).containsExactlyInAnyOrder("id", "etag");
+        } finally {
+            sim.consentAs(344_829_001L, "Jane", "Whitaker", "jwhitaker@harbourlaw.example");
+        }
     }
 
     private HttpResponse<String> authorize(String state) throws Exception {

@@ -89,6 +89,13 @@ class NetDocumentsContractTest {
     }
 
     @Test
+    void currentUserInfoMatchesTheSpec() throws Exception {
+        HttpResponse<String> info = client.get("/v1/User/info");
+        assertConforms(info);
+        assertThat(info.body()).contains("\"organization\"");
+    }
+
+    @Test
     void cabinetsAttributesAndLookups() throws Exception {
         String ct = "Content-Type";
         assertConforms(client.get("/v1/User/cabinets"));

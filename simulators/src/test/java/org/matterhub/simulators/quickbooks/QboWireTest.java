@@ -74,6 +74,19 @@ class QboWireTest {
     }
 
     @Test
+    void companyInfoNamesTheCompanyOfTheToken() throws Exception {
+        HttpResponse<String> info = get("/companyinfo/" + seed.realmId(), "75");
+        assertThat(info.statusCode()).isEqualTo(200);
+        QboContract.validate(info.body());
+        assertThat(JSON.readTree(info.body()).path("CompanyInfo").path("Id").asText()).isEqualTo(seed.realmId());
+        // the token of this company opens no other company's companyinfo
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(qbo.apiBaseUrl() + "/1234567890123"
+                        + "/companyinfo/1234567890123?minorversion=75")).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void contractCheckRejectsUnknownProperties() throws Exception {
         String good = get("/customer/" + seed.clientIds().get("NORTHWIND"), "75").body();
         String bad = good.replace("\"DisplayName\"", "\"Display_Name\"");

@@ -67,14 +67,55 @@ public class ConnectionRepository {
         jdbc.update("update connection set webhooks_enabled = ?, updated_at = now() where id = ?", enabled, id);
     }
 
-    public void setOAuthState(UUID id, String state) {
-        jdbc.update("update connection set oauth_state = ?, updated_at = now() where id = ?", state, id);
+    /**
+     * A pending authorization's state: the nonce sent as the OAuth {@code state}, the hash of the initiator's cookie,
+     * when it expires and the PKCE code verifier (stored wrapped by the master key). Replaces any earlier state.
+     */
+    public void setOAuthState(UUID id, String nonce, String bindingHash, Instant expiresAt, String codeVerifier) {
+        jdbc.update("update connection set oauth_state = ?, oauth_state_binding = ?, oauth_state_expires_at = ?, "
+                        + "oauth_code_verifier_enc = ?, updated_at = now() where id = ?", nonce, bindingHash,
+                Timestamp.from(expiresAt), codeVerifier == null ? null : cipher.encrypt(codeVerifier, pkceAad(id)), id);
     }
 
-    /** Finds the connection waiting for an authorization callback with this state, consuming the state. */
-    public Optional<UUID> consumeOAuthState(String state) {
-        return jdbc.query("update connection set oauth_state = null where oauth_state = ? returning id",
-                (rs, i) -> rs.getObject(1, UUID.class), state).stream().findFirst();
+    /** A consumed authorization state: whose it was, the initiator's cookie hash, its expiry and PKCE verifier. */
+    public record PendingAuthorization(UUID connectionId, String bindingHash, Instant expiresAt, String codeVerifier) {
+
+        @Override
+        public String toString() {
+            return "PendingAuthorization[" + connectionId + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /**
+     * Finds the connection waiting for an authorization callback with this state nonce and consumes the state (all of
+     * it: a second callback with the same state finds nothing, whatever the first one's outcome).
+     */
+    public Optional<PendingAuthorization> consumeOAuthState(String nonce) {
+        return jdbc.query("""
+                        with pending as (select id, oauth_state_binding, oauth_state_expires_at, oauth_code_verifier_enc
+                                           from connection where oauth_state = ? for update)
+                        update connection c set oauth_state = null, oauth_state_binding = null,
+                               oauth_state_expires_at = null, oauth_code_verifier_enc = null
+                          from pending p where c.id = p.id
+                        returning p.id, p.oauth_state_binding, p.oauth_state_expires_at, p.oauth_code_verifier_enc""",
+                (rs, i) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    byte[] verifier = rs.getBytes(4);
+                    return new PendingAuthorization(id, rs.getString(2), instant(rs.getTimestamp(3)),
+                            verifier == null ? null : cipher.decrypt(verifier, pkceAad(id)));
+                }, nonce).stream().findFirst();
+    }
+
+    /** The vendor's id of the account the connection was first authorised for, if recorded. */
+    public Optional<String> vendorAccount(UUID id) {
+        return jdbc.queryForList("select vendor_account from connection where id = ? and vendor_account is not null",
+                String.class, id).stream().findFirst();
+    }
+
+    /** Records the account on first authorisation; refuses to replace a different one (returns false). */
+    public boolean recordVendorAccount(UUID id, String account) {
+        return jdbc.update("update connection set vendor_account = ?, updated_at = now() where id = ? "
+                + "and (vendor_account is null or vendor_account = ?)", account, id, account) == 1;
     }
 
     /** Stores tokens encrypted, bound to this connection. */
@@ -105,6 +146,10 @@ public class ConnectionRepository {
     public void recordRateLimit(UUID id, int limit, int remaining, Instant resetAt) {
         jdbc.update("update connection set rate_limit_limit = ?, rate_limit_remaining = ?, rate_limit_reset_at = ? "
                 + "where id = ?", limit, remaining, resetAt == null ? null : Timestamp.from(resetAt), id);
+    }
+
+    private static String pkceAad(UUID id) {
+        return "connection:" + id + ":pkce";
     }
 
     private static String aad(UUID id) {

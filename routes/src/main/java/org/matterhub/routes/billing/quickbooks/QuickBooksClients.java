@@ -26,10 +26,17 @@ public class QuickBooksClients {
         this.connections = connections;
     }
 
-    /** The connector settings of {@code a}: the hub's QuickBooks app with the connection's base URL and budget. */
+    /** Where the devkit reaches the QuickBooks simulator (through its proxy; only where simulators are allowed). */
+    static final String SIMULATOR_BASE = "http://quickbooks.simulator.invalid";
+
+    /**
+     * The connector settings of {@code a}: the hub's QuickBooks app with the connection's base URL (checked against
+     * Intuit's hosts every time) and budget.
+     */
     public QboProperties properties(BillingConnections.Accounting a) {
         BillingProperties.QuickBooks q = connections.properties().quickbooks();
-        return new QboProperties(URI.create(a.connection().baseUrl()), q.proxyHost(), q.proxyPort(), q.tokenUrl(),
+        URI base = connections.baseUrl(a.connection().baseUrl(), QboProperties.HOSTS, java.util.List.of(SIMULATOR_BASE));
+        return new QboProperties(base, q.proxyHost(), q.proxyPort(), q.tokenUrl(),
                 q.authorizeUrl(), BillingConnections.require(q.clientId(), "matterhub.billing.quickbooks.client-id"),
                 BillingConnections.require(q.clientSecret(), "matterhub.billing.quickbooks.client-secret"),
                 QboProperties.MINOR_VERSION, Duration.ofSeconds(10), q.requestTimeout(),
@@ -39,6 +46,28 @@ public class QuickBooksClients {
     /** Intuit's OAuth client for {@code a}'s connect flow. */
     public QboOAuthClient oauth(BillingConnections.Accounting a) {
         return new QboOAuthClient(properties(a), connections.http());
+    }
+
+    /**
+     * The QuickBooks company fresh {@code tokens} reach, asked of Intuit ({@code companyinfo}) for the {@code realmId}
+     * the callback claims: a token of another company is refused by Intuit, whatever the redirect said.
+     */
+    public String companyOf(BillingConnections.Accounting a, QboTokens tokens, String realmId) {
+        QboTokens[] held = {tokens};
+        QboProperties props = properties(a);
+        QboClient probe = new QboClient(props, realmId, new QboTokenStore() {
+            @Override
+            public QboTokens load() {
+                return held[0];
+            }
+
+            @Override
+            public void save(QboTokens t) {
+                held[0] = t;
+            }
+        }, props.newRateLimiter("quickbooks:" + realmId, connections.buckets()));
+        String company = probe.companyId();
+        return realmId.equals(company) ? company : null;
     }
 
     /** The connection's client, built once. */

@@ -29,12 +29,18 @@ public class QuickBooksConnect extends QuickBooksAdapter implements BillingConne
     /** The QuickBooks simulator is reached through the devkit's proxy under a name that never resolves. */
     @Override
     public List<String> insecureBaseUrlPrefixes() {
-        return List.of("http://quickbooks.simulator.invalid");
+        return List.of(QuickBooksClients.SIMULATOR_BASE);
     }
 
     @Override
-    public URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state) {
-        return clients.oauth(connection).authorizeUrl(redirectUri, state);
+    public org.matterhub.connectors.kernel.VendorHosts hosts() {
+        return org.matterhub.connectors.quickbooks.QboProperties.HOSTS;
+    }
+
+    @Override
+    public URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state,
+                            String codeChallenge) {
+        return clients.oauth(connection).authorizeUrl(redirectUri, state, codeChallenge);
     }
 
     @Override
@@ -47,9 +53,10 @@ public class QuickBooksConnect extends QuickBooksAdapter implements BillingConne
 
     @Override
     public Authorized authorize(BillingConnections.Accounting connection, String code, String redirectUri,
-                                Map<String, String> params) {
-        QboTokens tokens = clients.oauth(connection).exchangeCode(code, redirectUri);
-        return new Authorized(tokens, tokens.refreshTokenExpiresAt(), params.get("realmId"));
+                                Map<String, String> params, String codeVerifier) {
+        QboTokens tokens = clients.oauth(connection).exchangeCode(code, redirectUri, codeVerifier);
+        String realm = params.get("realmId");
+        return new Authorized(tokens, tokens.refreshTokenExpiresAt(), clients.companyOf(connection, tokens, realm));
     }
 
     @Override

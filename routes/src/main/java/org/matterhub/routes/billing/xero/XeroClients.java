@@ -30,7 +30,8 @@ public class XeroClients {
     /** The connector settings of {@code a}: the hub's Xero app with the connection's base URL and budget. */
     public XeroProperties properties(BillingConnections.Accounting a) {
         BillingProperties.Xero x = connections.properties().xero();
-        return new XeroProperties(x.authorizeUrl(), x.tokenUrl(), x.connectionsUrl(), URI.create(a.connection().baseUrl()),
+        URI base = connections.baseUrl(a.connection().baseUrl(), XeroProperties.HOSTS, java.util.List.of());
+        return new XeroProperties(x.authorizeUrl(), x.tokenUrl(), x.connectionsUrl(), base,
                 BillingConnections.require(x.clientId(), "matterhub.billing.xero.client-id"),
                 BillingConnections.require(x.clientSecret(), "matterhub.billing.xero.client-secret"), x.webhookKey(),
                 Duration.ofSeconds(10), x.requestTimeout(), Duration.ofSeconds(65),

@@ -41,8 +41,14 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
     }
 
     @Override
-    public URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state) {
-        return clients.oauth(connection).authorizeUrl(redirectUri, state);
+    public org.matterhub.connectors.kernel.VendorHosts hosts() {
+        return org.matterhub.connectors.xero.XeroProperties.HOSTS;
+    }
+
+    @Override
+    public URI authorizeUrl(BillingConnections.Accounting connection, String redirectUri, String state,
+                            String codeChallenge) {
+        return clients.oauth(connection).authorizeUrl(redirectUri, state, codeChallenge);
     }
 
     @Override
@@ -52,8 +58,8 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
 
     @Override
     public Authorized authorize(BillingConnections.Accounting connection, String code, String redirectUri,
-                                Map<String, String> params) {
-        XeroTokens tokens = clients.oauth(connection).exchangeCode(code, redirectUri);
+                                Map<String, String> params, String codeVerifier) {
+        XeroTokens tokens = clients.oauth(connection).exchangeCode(code, redirectUri, codeVerifier);
         return new Authorized(tokens, null, tenant(connection, tokens));
     }
 

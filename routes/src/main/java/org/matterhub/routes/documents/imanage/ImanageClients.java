@@ -34,7 +34,8 @@ public class ImanageClients {
     public ImanageProperties properties(Dms dms) {
         DmsSettings s = dms.settings();
         DmsProperties properties = connections.properties();
-        return new ImanageProperties(URI.create(dms.connection().baseUrl()), s.customerId(),
+        URI base = connections.urls().verify(dms.connection().baseUrl(), ImanageProperties.HOSTS);
+        return new ImanageProperties(base, s.customerId(),
                 s.library() == null ? "ACTIVE_US" : s.library(), require(properties.imanageClientId(), "imanage-client-id"),
                 require(properties.imanageClientSecret(), "imanage-client-secret"), Duration.ofSeconds(30),
                 ImanageProperties.DEFAULT_CRAWL_PAGE_SIZE, 500,

@@ -3,7 +3,6 @@ package org.matterhub.routes.documents.imanage;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
-import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnect;
 import org.matterhub.routes.documents.DmsConnections;
@@ -28,6 +27,11 @@ public class ImanageConnect extends ImanageAdapter implements DmsConnect {
     }
 
     @Override
+    public org.matterhub.connectors.kernel.VendorHosts hosts() {
+        return org.matterhub.connectors.imanage.ImanageProperties.HOSTS;
+    }
+
+    @Override
     public String serverDescription() {
         return "iManage Work server";
     }
@@ -38,13 +42,15 @@ public class ImanageConnect extends ImanageAdapter implements DmsConnect {
     }
 
     @Override
-    public URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state) {
-        return clients.oauth(connection).authorizeUrl(redirectUri, state);
+    public URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state, String codeChallenge) {
+        return clients.oauth(connection).authorizeUrl(redirectUri, state, codeChallenge);
     }
 
     @Override
-    public OAuthTokens exchangeCode(DmsConnections.Dms connection, String code, String redirectUri) {
-        return clients.oauth(connection).exchangeCode(code, redirectUri);
+    public Authorized authorize(DmsConnections.Dms connection, String code, String redirectUri, String codeVerifier) {
+        var oauth = clients.oauth(connection);
+        var tokens = oauth.exchangeCode(code, redirectUri, codeVerifier);
+        return new Authorized(tokens, oauth.account(tokens));
     }
 
     @Override

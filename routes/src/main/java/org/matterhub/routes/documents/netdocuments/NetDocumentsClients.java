@@ -34,8 +34,8 @@ public class NetDocumentsClients {
     public NetDocumentsProperties properties(Dms dms) {
         DmsSettings s = dms.settings();
         DmsProperties properties = connections.properties();
-        URI base = URI.create(dms.connection().baseUrl());
-        URI api = s.apiBaseUrl() == null ? base : URI.create(s.apiBaseUrl());
+        URI base = connections.urls().verify(dms.connection().baseUrl(), NetDocumentsProperties.HOSTS);
+        URI api = s.apiBaseUrl() == null ? base : connections.urls().verify(s.apiBaseUrl(), NetDocumentsProperties.HOSTS);
         return new NetDocumentsProperties(base, api, require(s.repositoryId(), "repositoryId setting"),
                 require(s.cabinetId(), "cabinetId setting"), require(properties.netdocumentsClientId(), "netdocuments-client-id"),
                 require(properties.netdocumentsClientSecret(), "netdocuments-client-secret"), null, Duration.ofSeconds(30),

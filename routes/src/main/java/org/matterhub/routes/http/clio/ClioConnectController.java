@@ -13,6 +13,10 @@ import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.matterhub.routes.engine.OAuthStates;
+import org.matterhub.routes.engine.VendorUrls;
+import org.matterhub.routes.http.VendorFailures;
+import org.matterhub.connectors.clio.ClioOAuthClient;
+import org.matterhub.connectors.clio.ClioProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,11 +44,13 @@ public class ClioConnectController {
     private final AuditLog audit;
     private final String publicBaseUrl;
     private final String defaultClioUrl;
+    private final VendorUrls urls;
 
     public ClioConnectController(Tenancy tenancy, ConnectionRepository connections, ClioConnections clients,
-                                 OAuthStates states, AuditLog audit,
+                                 OAuthStates states, AuditLog audit, VendorUrls urls,
                                  @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl,
                                  @Value("${matterhub.clio.base-url:https://app.clio.com}") String defaultClioUrl) {
+        this.urls = urls;
         this.tenancy = tenancy;
         this.connections = connections;
         this.clients = clients;
@@ -65,29 +71,36 @@ public class ClioConnectController {
         PortalPrincipal p = CurrentPrincipal.firm(request, "firm_admin");
         String name = body == null || body.displayName() == null ? "Clio" : body.displayName();
         String baseUrl = body == null || body.baseUrl() == null ? defaultClioUrl : body.baseUrl();
-        OAuthStates.requireSecure(baseUrl, "Clio's base URL");
-        OAuthStates.Started started = states.begin(p.scope(), "clio", name, baseUrl, null);
+        String checked = urls.require(baseUrl, ClioProperties.HOSTS).toString();
+        OAuthStates.Started started = states.begin(p.scope(), "clio", name, checked, null);
         ConnectionRecord result = started.connection();
-        URI authorize = clients.oauth(result).authorizeUrl(redirectUri(), started.state());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("connectionId", result.id(),
-                "authorizeUrl", authorize.toString()));
+        URI authorize = clients.oauth(result).authorizeUrl(redirectUri(), started.state(), started.codeChallenge());
+        return ResponseEntity.status(HttpStatus.CREATED).headers(started.headers()).body(Map.of("connectionId",
+                result.id(), "authorizeUrl", authorize.toString()));
     }
 
-    /** Clio redirects the admin's browser here; the state binds the callback to the connection that asked. */
+    /**
+     * Clio redirects the admin's browser here; the state and the browser's cookie bind the callback to the flow that
+     * asked, and the Clio user the tokens belong to must be the one the connection was first authorised by.
+     */
     @GetMapping("/oauth/callback/clio")
-    public Map<String, Object> callback(@RequestParam(required = false) String code,
-                                        @RequestParam(required = false) String state,
-                                        @RequestParam(required = false) String error) {
-        OAuthStates.Callback cb = states.consume("Clio", "clio", code, state, error);
+    public ResponseEntity<Map<String, Object>> callback(@RequestParam(required = false) String code,
+                                                        @RequestParam(required = false) String state,
+                                                        @RequestParam(required = false) String error,
+                                                        HttpServletRequest request) {
+        OAuthStates.Callback cb = states.consume("Clio", "clio", code, state, error, request);
         ConnectionRecord c = cb.connection();
         TenantScope scope = cb.scope();
-        ClioTokens tokens = clients.oauth(c).exchangeCode(code, redirectUri());
+        ClioOAuthClient oauth = clients.oauth(c);
+        ClioTokens tokens = VendorFailures.during("Clio", () -> oauth.exchangeCode(code, redirectUri(), cb.codeVerifier()));
+        states.bindAccount(cb, "Clio", VendorFailures.during("Clio", () -> oauth.account(tokens)));
         tenancy.writeVoid(scope, () -> {
             connections.saveTokens(c.id(), ClioConnections.serialise(tokens));
             connections.setStatus(c.id(), "active");
             audit.record("connection.authorized", "connection", c.id().toString(), Map.of("vendor", "clio"));
         });
         clients.evict(c.id());
-        return Map.of("connectionId", c.id(), "status", "active");
+        return ResponseEntity.ok().headers(OAuthStates.clearCookie(c.id())).body(Map.of("connectionId", c.id(),
+                "status", "active"));
     }
 }

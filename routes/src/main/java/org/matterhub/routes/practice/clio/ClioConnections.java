@@ -16,6 +16,7 @@ import org.matterhub.connectors.clio.ClioTokenStore;
 import org.matterhub.connectors.clio.ClioTokens;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.tenancy.Tenancy;
@@ -35,21 +36,25 @@ public class ClioConnections {
     private final ConnectionRepository connections;
     private final Tenancy tenancy;
     private final HttpClient http;
+    private final VendorUrls urls;
     private final Map<UUID, ClioClient> clients = new ConcurrentHashMap<>();
     private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final RateLimitBuckets buckets;
 
     public ClioConnections(ClioProperties properties, ConnectionRepository connections, Tenancy tenancy,
-                           RateLimitBuckets buckets) {
+                           RateLimitBuckets buckets, VendorUrls urls) {
         this.properties = properties;
         this.buckets = buckets;
         this.connections = connections;
         this.tenancy = tenancy;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = urls.http(Duration.ofSeconds(5));
+        this.urls = urls;
     }
 
+    /** The connection's Clio settings; its base URL is checked against Clio's hosts each time (a row may predate a rule). */
     public ClioProperties propertiesFor(ConnectionRecord connection) {
-        return new ClioProperties(URI.create(connection.baseUrl()), properties.clientId(), properties.clientSecret(),
+        URI base = urls.verify(connection.baseUrl(), ClioProperties.HOSTS);
+        return new ClioProperties(base, properties.clientId(), properties.clientSecret(),
                 properties.apiVersion(), properties.requestTimeout(), properties.pageSize(), properties.rateLimitPerMinute());
     }
 
