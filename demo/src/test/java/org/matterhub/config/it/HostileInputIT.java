@@ -55,6 +55,8 @@ class HostileInputIT {
     static final List<String> JUNK_SEGMENTS = List.of("a%2Fb", "%2F", "%2f..%2f", "a%00b", "%00", "..", ".", "%2e%2e",
             "%2E", "a;b", ";", "..;", "a%3Bb", "%ff%fe", "%c3%28", "%e2%82", "\u00ff\u00fe", "a%0d%0ab", "%0a", "%0d",
             "%zz", "%", "a%25b", "%252e", "a%5cb", "a\\b", "%20", "a%09b", "not-a-uuid", "-1", "a".repeat(OVERSIZE));
+    /** Segments that pass the container and the firewall and reach the application (so may depend on the caller). */
+    static final Set<String> APP_SEGMENTS = Set.of("not-a-uuid", "-1", "%20", "a%09b", "a".repeat(OVERSIZE));
     /** Hostile values for query parameters (valid escapes, so the pooled client sends them as they are). */
     static final List<String> JUNK_QUERY = List.of("pro%00be", "a%0d%0ab", "%ff%fe", "%c3%28", "%u0000", "%E2%80%AE",
             "-1", "0", "99999999999999999999", "1e309", "NaN", "%27%3B--", "a".repeat(OVERSIZE));
@@ -111,18 +113,22 @@ class HostileInputIT {
         Map<String, Long> byKind = new TreeMap<>(outcomes.stream()
                 .collect(Collectors.groupingBy(o -> o.probe().kind(), Collectors.counting())));
         List<String> failures = new ArrayList<>();
+        Map<String, Set<String>> grouped = new TreeMap<>();
         for (Outcome o : outcomes) {
             String why = failure(o);
             if (why != null) {
                 failures.add(why + " ← " + o.probe().caller().name() + " " + o.probe().operation() + " [" + o.probe().kind()
                         + "] " + o.probe().method() + " " + clip(o.probe().target(), 100) + " → " + o.answer().status()
                         + " " + o.answer().contentType() + " " + clip(o.answer().body(), 160));
+                grouped.computeIfAbsent(why + " | " + o.probe().kind() + " → " + o.answer().status(), k -> new java.util.TreeSet<>())
+                        .add(o.probe().operation() + " (" + o.probe().caller().name() + ")");
             }
         }
         System.out.printf("Hostile input: %d requests to %d operations as %d callers in %d ms; by status %s; by case %s;"
                         + " %d failures%n", outcomes.size(), operationCount(), tokens.size(), millis, byStatus, byKind,
                 failures.size());
-        failures.stream().limit(300).forEach(f -> System.out.println("  " + f));
+        grouped.forEach((k, v) -> System.out.println("  " + k + ": " + v.size() + " " + v));
+        failures.stream().filter(f -> f.startsWith("5xx")).forEach(f -> System.out.println("  " + f));
         assertThat(failures).as("%d of %d answers broke the rules", failures.size(), outcomes.size()).isEmpty();
         assertThat(outcomes.size()).isGreaterThan(1000);
         // The hub is still itself afterwards.
@@ -220,7 +226,12 @@ class HostileInputIT {
 
         // Path segments: junk in the first path parameter, or as an extra segment when there is none.
         boolean hasPathParam = template.contains("{");
+        // What the container or the firewall refuses does not depend on the caller: the first caller sends it all.
+        boolean firstCaller = caller.equals(tokens.keySet().iterator().next());
         for (String junk : JUNK_SEGMENTS) {
+            if (!firstCaller && !APP_SEGMENTS.contains(junk)) {
+                continue;
+            }
             String target = hasPathParam ? fill(template, params, junk) : path + "/" + junk;
             out.add(new Probe(name, caller, "path-junk", false, true, method, target, auth, null));
         }
@@ -232,7 +243,8 @@ class HostileInputIT {
             if (!"query".equals(q.getIn()) || q.getSchema() == null) {
                 continue;
             }
-            List<String> values = new ArrayList<>(JUNK_QUERY);
+            List<String> values = new ArrayList<>(firstCaller ? JUNK_QUERY
+                    : List.of("pro%00be", "a%0d%0ab", "-1", "a".repeat(OVERSIZE)));
             values.add(BOGUS);
             if (q.getSchema().getEnum() != null) {
                 q.getSchema().getEnum().forEach(v -> values.add(String.valueOf(v)));

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +39,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
     private static final URI BLANK = URI.create("about:blank");
+    /** SQL states of text the database cannot hold: character not in repertoire, untranslatable character. */
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
@@ -85,6 +90,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> badArgument(IllegalArgumentException ex) {
         log.info("Request refused as invalid: {}", ex.getMessage());
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A value in the request is not valid.");
+    }
+
+    /**
+     * PostgreSQL refuses a character a text column cannot hold (NUL, or bytes that are no UTF-8): the caller's input,
+     * not the hub's fault, so 400, whichever endpoint it came through. Any other integrity failure is a 500.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> unstorable(DataIntegrityViolationException ex, HttpServletRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                        "The request contains characters that are not allowed (such as NUL).");
+            }
+        }
+        return unexpected(ex, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -130,6 +130,14 @@ class ProblemShapesTest {
     }
 
     @Test
+    void textTheDatabaseCannotHoldIsTheCallersErrorAndAnyOtherIntegrityFailureIsOurs() throws Exception {
+        assertThat(assertProblem(RawHttp.get(port, "/probe/nul"), 400).get("detail").asText()).contains("NUL");
+        JsonNode p = assertProblem(RawHttp.get(port, "/probe/constraint"), 500);
+        assertThat(p.get("correlationId").asText()).isNotBlank();
+        assertOneErrorLine(p.get("correlationId").asText(), "DataIntegrityViolationException");
+    }
+
+    @Test
     void a5xxFromAControllerIsLoggedOnceAndCountedUnderTheCallersRequestId() throws Exception {
         double before = count("500", "internal-error");
         RawHttp.Answer a = RawHttp.send(port, "GET /probe/boom HTTP/1.1\r\nX-Request-Id: trace-4711", null);
@@ -262,6 +270,18 @@ class ProblemShapesTest {
         @GetMapping("/probe/bad-argument")
         String badArgument() {
             throw new IllegalArgumentException("the database password is " + SECRET);
+        }
+
+        @GetMapping("/probe/nul")
+        String nul() {
+            throw new org.springframework.dao.DataIntegrityViolationException("select ... " + SECRET,
+                    new java.sql.SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+        }
+
+        @GetMapping("/probe/constraint")
+        String constraint() {
+            throw new org.springframework.dao.DataIntegrityViolationException("duplicate key " + SECRET,
+                    new java.sql.SQLException("duplicate key value violates unique constraint", "23505"));
         }
 
         @GetMapping("/probe/boom")
