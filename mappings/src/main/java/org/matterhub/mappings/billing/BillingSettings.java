@@ -60,8 +60,7 @@ public record BillingSettings(String realmId, String tenantId, InvoiceMatterRule
         try {
             return JSON.readValue(json, BillingSettings.class);
         } catch (Exception e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new IllegalArgumentException("Invalid accounting settings: " + cause.getMessage(), e);
+            throw org.matterhub.mappings.canonical.SettingsJson.refused("accounting settings", e);
         }
     }
 

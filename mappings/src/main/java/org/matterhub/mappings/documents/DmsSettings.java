@@ -95,8 +95,7 @@ public record DmsSettings(String library, String customerId, String repositoryId
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new IllegalArgumentException("Invalid document-system settings: " + cause.getMessage(), e);
+            throw org.matterhub.mappings.canonical.SettingsJson.refused("document-system settings", e);
         }
     }
 

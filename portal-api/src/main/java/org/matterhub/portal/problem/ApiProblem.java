@@ -1,6 +1,5 @@
 package org.matterhub.portal.problem;
 
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -23,7 +22,7 @@ public class ApiProblem extends ErrorResponseException {
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
-        p.setType(URI.create("https://matterhub.dev/problems/" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-")));
+        p.setType(ProblemWriter.type(title));
         return p;
     }
 }

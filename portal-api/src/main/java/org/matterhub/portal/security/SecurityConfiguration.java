@@ -43,13 +43,11 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/openapi.yaml", "/webhooks/**", "/oauth/callback/**", "/oidc/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> { })
-                        .authenticationEntryPoint((req, res, e) -> ProblemWriter.write(res, 401, "Unauthorized",
-                                "A valid bearer token is required: " + describe(e.getMessage())))
-                        .accessDeniedHandler((req, res, e) -> ProblemWriter.write(res, 403, "Forbidden", e.getMessage())))
+                        .authenticationEntryPoint((req, res, e) -> unauthorized(res))
+                        .accessDeniedHandler((req, res, e) -> forbidden(res)))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> ProblemWriter.write(res, 401, "Unauthorized",
-                                "A valid bearer token is required."))
-                        .accessDeniedHandler((req, res, ex) -> ProblemWriter.write(res, 403, "Forbidden", ex.getMessage())))
+                        .authenticationEntryPoint((req, res, ex) -> unauthorized(res))
+                        .accessDeniedHandler((req, res, ex) -> forbidden(res)))
                 .addFilterBefore(sourceRateLimit, BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(bodySizeFilter, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(principalFilter, BearerTokenAuthenticationFilter.class);
@@ -96,7 +94,14 @@ public class SecurityConfiguration {
         };
     }
 
-    private static String describe(String message) {
-        return message == null ? "none was given." : message.replaceAll("(?i)bearer [^ ]+", "bearer ***");
+    /** 401 as problem JSON; why a token was refused (the JWT library's words) is not the caller's to read. */
+    private static void unauthorized(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        ProblemWriter.write(response, 401, "Unauthorized",
+                "A valid bearer token is required: it is missing, malformed, expired, or not issued for this API.");
+    }
+
+    private static void forbidden(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ProblemWriter.write(response, 403, "Forbidden", "You may not do this.");
     }
 }
