@@ -27,7 +27,7 @@ public class BodySizeFilter extends OncePerRequestFilter {
     }
 
     /** Whether a request is an upload (the JSON body-size limit does not apply to it; the firm's upload limit does). */
-    static boolean isUpload(HttpServletRequest request) {
+    public static boolean isUpload(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && UPLOAD_PATH.matcher(request.getRequestURI()).matches();
     }
 

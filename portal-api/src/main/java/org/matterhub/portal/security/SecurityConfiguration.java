@@ -3,6 +3,8 @@ package org.matterhub.portal.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.matterhub.portal.contract.ApiContract;
+import org.matterhub.portal.contract.ContractFilter;
 import org.matterhub.portal.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Stateless bearer-token security. Every API call needs a valid JWT from the configured issuer; the person it
@@ -32,14 +35,16 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalFilter principalFilter, BodySizeFilter bodySizeFilter)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalFilter principalFilter, BodySizeFilter bodySizeFilter,
+                                    ApiContract contract, AuthProperties auth) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi.yaml", "/actuator/health/**", "/actuator/health",
-                                "/actuator/prometheus", "/webhooks/**", "/oauth/callback/**", "/oidc/**", "/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/api/v1/openapi.yaml", "/actuator/health/**", "/actuator/health",
+                            "/actuator/prometheus", "/webhooks/**", "/oauth/callback/**", "/oidc/**", "/error").permitAll();
+                    RoleRules.apply(a);
+                    a.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(o -> o.jwt(j -> { })
                         .authenticationEntryPoint((req, res, e) -> ProblemWriter.write(res, 401, "Unauthorized",
                                 "A valid bearer token is required: " + describe(e.getMessage())))
@@ -49,7 +54,10 @@ public class SecurityConfiguration {
                                 "A valid bearer token is required."))
                         .accessDeniedHandler((req, res, ex) -> ProblemWriter.write(res, 403, "Forbidden", ex.getMessage())))
                 .addFilterBefore(bodySizeFilter, BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(principalFilter, BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(principalFilter, BearerTokenAuthenticationFilter.class)
+                // the contract is checked after authorisation: a caller without the role gets 403, not the body's rules
+                .addFilterAfter(new ContractFilter(contract, auth.maxBodyBytes(), BodySizeFilter::isUpload),
+                        AuthorizationFilter.class);
         return http.build();
     }
 
