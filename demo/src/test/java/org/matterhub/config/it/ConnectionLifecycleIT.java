@@ -175,11 +175,11 @@ class ConnectionLifecycleIT {
     @Test
     void metricsCarryPerRouteAndPerConnectionSeries() {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String body = hub.raw("GET", "/actuator/prometheus", null, null, null, Map.of()).body();
+            String body = hub.actuator("/actuator/prometheus").body();
             return body.contains("routeId=\"clio-inbound-poll\"") && body.contains("routeId=\"engine-outbox-drain\"")
                     && body.contains("matterhub_connection_active{") && body.contains("connection=\"" + connection + "\"");
         });
-        String health = hub.raw("GET", "/actuator/health", null, null, null, Map.of()).body();
+        String health = hub.actuator("/actuator/health").body();
         assertThat(health).contains("\"status\":\"UP\"").contains("camelHealth");
     }
 

@@ -108,15 +108,34 @@ public final class ApiContract {
         return 4;
     }
 
+    /**
+     * A body that is well-formed and typed right but breaks a value rule (a format, pattern, length, count or a
+     * required field) is 422 with {@code errors} keyed by field, as bean validation answers; anything else (a
+     * parameter, a wrong type, an unknown field or enum value, a number out of range) is 400.
+     */
     private static Refusal invalid(List<Message> errors) {
+        boolean rules = errors.stream().allMatch(m -> VALUE_RULES.contains(m.getKey()));
         Map<String, String> fields = new LinkedHashMap<>();
         for (Message m : errors) {
-            fields.merge(field(m), text(m), (a, b) -> a + "; " + b);
+            String field = rules ? field(m).replaceFirst("^body\\.?", "") : field(m);
+            fields.merge(field.isEmpty() ? "body" : field, text(m), (a, b) -> a + "; " + b);
+        }
+        String listed = fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (rules) {
+            return new Refusal(422, ContractProblems.INVALID_REQUEST, "Invalid request",
+                    "Some fields are invalid: " + listed + ".", fields);
         }
         return new Refusal(400, ContractProblems.INVALID_INPUT, "Invalid input",
-                "The request does not match the API contract: " + String.join(", ", fields.keySet())
-                        + ". See errors, and the operation in /api/v1/openapi.yaml.", fields);
+                "The request does not match the API contract (see /api/v1/openapi.yaml): " + listed + ".", fields);
     }
+
+    private static final java.util.Set<String> VALUE_RULES = java.util.Set.of(
+            "validation.request.body.schema.format", "validation.request.body.schema.pattern",
+            "validation.request.body.schema.minLength", "validation.request.body.schema.maxLength",
+            "validation.request.body.schema.required", "validation.request.body.schema.minProperties",
+            "validation.request.body.schema.minItems", "validation.request.body.schema.maxItems",
+            "validation.request.body.schema.uniqueItems");
 
     /** Where the error is: {@code query.limit}, {@code path.id}, {@code header.X}, {@code body.address.city}. */
     private static String field(Message m) {

@@ -15,6 +15,8 @@ import java.util.Map;
  *   <caption>Problem types</caption>
  *   <tr><th>status</th><th>type</th><th>when</th></tr>
  *   <tr><td>400</td><td>{@value #INVALID_INPUT}</td><td>a parameter, header or body field breaks the contract</td></tr>
+ *   <tr><td>422</td><td>{@value #INVALID_REQUEST}</td><td>a body field breaks a value rule: format, pattern,
+ *       length, count, required</td></tr>
  *   <tr><td>400</td><td>{@value #MALFORMED_JSON}</td><td>not JSON, trailing tokens, duplicate keys</td></tr>
  *   <tr><td>400</td><td>{@value #CONTROL_CHARACTERS}</td><td>NUL or another control character in a parameter or string</td></tr>
  *   <tr><td>404</td><td>{@value #UNKNOWN_OPERATION}</td><td>no operation of the contract has this path</td></tr>
@@ -28,6 +30,8 @@ public final class ContractProblems {
 
     public static final String BASE = "https://matterhub.dev/problems/";
     public static final String INVALID_INPUT = BASE + "invalid-input";
+    /** The type bean validation's 422 has too ({@code ProblemAdvice}): a body whose values break a rule. */
+    public static final String INVALID_REQUEST = BASE + "invalid-request";
     public static final String MALFORMED_JSON = BASE + "malformed-json";
     public static final String CONTROL_CHARACTERS = BASE + "control-characters";
     public static final String UNKNOWN_OPERATION = BASE + "not-found";
