@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.matterhub.portal.contract.ContractProblems.Refusal;
 
 /**
@@ -114,10 +116,16 @@ public final class ApiContract {
      * parameter, a wrong type, an unknown field or enum value, a number out of range) is 400.
      */
     private static Refusal invalid(List<Message> errors) {
-        boolean rules = errors.stream().allMatch(m -> VALUE_RULES.contains(m.getKey()));
+        boolean rules = errors.stream().allMatch(m -> isValueRule(m.getKey()));
         Map<String, String> fields = new LinkedHashMap<>();
         for (Message m : errors) {
             String field = rules ? field(m).replaceFirst("^body\\.?", "") : field(m);
+            List<String> missing = m.getKey().equals("validation.request.body.schema.required") ? missing(m) : List.of();
+            if (!missing.isEmpty()) {
+                String parent = field.isEmpty() || field.equals("body") ? (rules ? "" : "body.") : field + ".";
+                missing.forEach(name -> fields.put(parent + name, "is required"));
+                continue;
+            }
             fields.merge(field.isEmpty() ? "body" : field, text(m), (a, b) -> a + "; " + b);
         }
         String listed = fields.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
@@ -130,8 +138,26 @@ public final class ApiContract {
                 "The request does not match the API contract (see /api/v1/openapi.yaml): " + listed + ".", fields);
     }
 
+    /** The properties a {@code required} message names: {@code ... missing required properties (["a","b"])}. */
+    private static List<String> missing(Message m) {
+        Matcher names = Pattern.compile("\"([^\"]+)\"").matcher(m.getMessage().replaceFirst("^[^(]*", ""));
+        List<String> out = new java.util.ArrayList<>();
+        while (names.find()) {
+            out.add(names.group(1));
+        }
+        return out;
+    }
+
+    /** A string format ({@code ...format.email}, {@code .uuid}, {@code .date}) is a value rule; a number's is range. */
+    static boolean isValueRule(String key) {
+        if (key.startsWith("validation.request.body.schema.format")) {
+            return !key.matches(".*\\.(int32|int64|float|double)$");
+        }
+        return VALUE_RULES.contains(key);
+    }
+
     private static final java.util.Set<String> VALUE_RULES = java.util.Set.of(
-            "validation.request.body.schema.format", "validation.request.body.schema.pattern",
+            "validation.request.body.schema.pattern",
             "validation.request.body.schema.minLength", "validation.request.body.schema.maxLength",
             "validation.request.body.schema.required", "validation.request.body.schema.minProperties",
             "validation.request.body.schema.minItems", "validation.request.body.schema.maxItems",

@@ -126,6 +126,25 @@ class ContractFilterTest {
     }
 
     @Test
+    void valueRulesOfABodyAre422AsBeanValidationAnswers() throws Exception {
+        for (String body : new String[] {"{\"email\":\"not-an-email\"}", "{\"phone\":\"call me maybe\"}", "{}"}) {
+            Outcome o = send("PATCH", "/api/v1/me/contact", null, "application/json", body, null);
+            assertThat(o.response().getStatus()).as(body).isEqualTo(422);
+            assertThat(o.problem().get("type").asText()).isEqualTo(ContractProblems.INVALID_REQUEST);
+            assertThat(o.problem().get("errors").size()).isPositive();
+        }
+        Outcome email = send("PATCH", "/api/v1/me/contact", null, "application/json", "{\"email\":\"x\"}", null);
+        assertThat(email.problem().get("errors").has("email")).isTrue();
+        String payment = "/api/v1/staff/invoices/" + ID + "/payments";
+        Outcome missing = send("POST", payment, null, "application/json",
+                "{\"currency\":\"GBP\",\"receivedOn\":\"2024-05-01\",\"method\":\"cheque\"}", null);
+        assertThat(missing.response().getStatus()).isEqualTo(422);
+        assertThat(missing.problem().get("errors").has("amount")).as(missing.response().getContentAsString()).isTrue();
+        Outcome typed = send("PATCH", "/api/v1/me/contact", null, "application/json", "{\"email\":42}", null);
+        assertThat(typed.response().getStatus()).isEqualTo(400);
+    }
+
+    @Test
     void unknownPathsAndMethodsGetProblems() throws Exception {
         Outcome missing = send("GET", "/api/v1/nothing-here", null, null, null, null);
         assertThat(missing.response().getStatus()).isEqualTo(404);
