@@ -76,7 +76,8 @@ class BadInputIT {
         String before = hub.get("/api/v1/me", token).body();
         long outboxBefore = hub.count("select count(*) from outbox");
         long auditBefore = hub.count("select count(*) from audit_event where action = 'contact.corrected'");
-        HttpResponse<String> r = hub.raw("PATCH", "/api/v1/me/contact", token, c.body(), c.contentType(), Map.of());
+        HttpResponse<String> r = hub.offContract("a bad contact body: " + c.name(), "PATCH", "/api/v1/me/contact", token,
+                c.body(), c.contentType(), Map.of());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(c.status());
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         JsonNode problem = JSON.readTree(r.body());
@@ -93,11 +94,13 @@ class BadInputIT {
         String partner = hub.token("schen@harbourlaw.example");
         UUID org = (UUID) hub.query("select id from client_org order by name limit 1").get(0).get("id");
         long users = hub.count("select count(*) from portal_user");
-        HttpResponse<String> r = hub.call("POST", "/api/v1/staff/client-orgs/" + org + "/invitations", partner,
-                "{\"email\":\"x@y.example\",\"displayName\":\"X\",\"role\":\"superuser\"}", "application/json");
+        HttpResponse<String> r = hub.offContract("an unknown role", "POST", "/api/v1/staff/client-orgs/" + org + "/invitations",
+                partner, "{\"email\":\"x@y.example\",\"displayName\":\"X\",\"role\":\"superuser\"}", "application/json",
+                Map.of());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).get("detail").asText()).contains("superuser").contains("org_admin");
-        HttpResponse<String> badStatus = hub.call("GET", "/api/v1/matters?status=archived", partner, null, null);
+        HttpResponse<String> badStatus = hub.offContract("an unknown status", "GET", "/api/v1/matters?status=archived",
+                partner, null, null, Map.of());
         assertThat(badStatus.statusCode()).isEqualTo(400);
         assertThat(hub.count("select count(*) from portal_user")).isEqualTo(users);
     }
@@ -147,7 +150,7 @@ class BadInputIT {
         HttpResponse<String> unsigned = hub.raw("POST", path, null, body, "application/json", Map.of());
         HttpResponse<String> wrong = hub.raw("POST", path, null, body, "application/json",
                 Map.of("X-Hook-Signature", hmac("not-the-secret", body)));
-        HttpResponse<String> garbage = hub.raw("POST", path, null, "}{", "application/json",
+        HttpResponse<String> garbage = hub.offContract("a body that is not JSON", "POST", path, null, "}{", "application/json",
                 Map.of("X-Hook-Signature", hmac("not-the-secret", "}{")));
         HttpResponse<String> unknownConnection = hub.raw("POST", "/webhooks/clio/" + UUID.randomUUID(), null, body,
                 "application/json", Map.of("X-Hook-Signature", hmac("x", body)));

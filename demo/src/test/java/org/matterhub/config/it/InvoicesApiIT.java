@@ -237,9 +237,11 @@ class InvoicesApiIT {
         assertThat(listed("/api/v1/invoices?overdue=false", finance, 50)).isEqualTo(Set.of(a1, a6, a7));
         assertThat(listed("/api/v1/invoices?status=paid", finance, 50)).isEqualTo(Set.of(a6));
         assertThat(listed("/api/v1/invoices?matterId=" + mOther, finance, 50)).isEqualTo(Set.of(a3, a4));
-        assertThat(hub.get("/api/v1/invoices?status=draft", finance).statusCode()).isEqualTo(400);
+        assertThat(hub.offContract("a status clients never see", "GET", "/api/v1/invoices?status=draft", finance, null,
+                null, Map.of()).statusCode()).isEqualTo(400);
         assertThat(hub.get("/api/v1/invoices?cursor=bogus", finance).statusCode()).isEqualTo(400);
-        assertThat(hub.get("/api/v1/invoices?limit=0", finance).statusCode()).isEqualTo(400);
+        assertThat(hub.offContract("a limit below 1", "GET", "/api/v1/invoices?limit=0", finance, null, null, Map.of())
+                .statusCode()).isEqualTo(400);
         String partner = hub.token(PARTNER);
         JsonNode unresolved = body(hub.get("/api/v1/staff/invoices?unresolved=true", partner));
         assertThat(unresolved.get("items")).hasSize(1);
@@ -428,11 +430,14 @@ class InvoicesApiIT {
         HttpResponse<String> future = record(a4, staffToken, "1.00", "GBP", today.plusDays(5).toString(), "cheque", null);
         assertThat(future.statusCode()).isEqualTo(422);
         assertThat(body(future).get("reason").asText()).isEqualTo("received_in_future");
-        HttpResponse<String> missing = hub.call("POST", "/api/v1/staff/invoices/" + a4 + "/payments", staffToken,
-                "{\"currency\":\"GBP\",\"receivedOn\":\"" + today + "\",\"method\":\"cheque\"}", "application/json");
+        HttpResponse<String> missing = hub.offContract("no amount", "POST", "/api/v1/staff/invoices/" + a4 + "/payments",
+                staffToken, "{\"currency\":\"GBP\",\"receivedOn\":\"" + today + "\",\"method\":\"cheque\"}",
+                "application/json", Map.of());
         assertThat(missing.statusCode()).isEqualTo(422);
         assertThat(body(missing).get("errors").has("amount")).isTrue();
-        assertThat(record(a4, staffToken, "1.00", "GBP", "barter", null).statusCode()).isEqualTo(400);
+        assertThat(hub.offContract("an unknown payment method", "POST", "/api/v1/staff/invoices/" + a4 + "/payments",
+                staffToken, "{\"amount\":\"1.00\",\"currency\":\"GBP\",\"receivedOn\":\"" + today
+                        + "\",\"method\":\"barter\"}", "application/json", Map.of()).statusCode()).isEqualTo(400);
         // Client and ops people may not record payments; an unknown invoice is 404.
         assertThat(record(a4, finance, "1.00", "GBP", "cheque", null).statusCode()).isEqualTo(403);
         assertThat(record(a4, gc, "1.00", "GBP", "cheque", null).statusCode()).isEqualTo(403);

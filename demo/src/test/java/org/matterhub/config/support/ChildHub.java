@@ -28,6 +28,7 @@ public final class ChildHub implements AutoCloseable {
     private final int managementPort;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final OpenApiContract contract = OpenApiContract.load();
 
     public ChildHub(String jdbcUrl, String ownerUser, String appPassword, Map<String, String> properties, Path log) {
         this.port = TestHub.freePort();
@@ -106,7 +107,18 @@ public final class ChildHub implements AutoCloseable {
                 .body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 
+    /** Sends a JSON request; request and response are validated against the OpenAPI contract. */
     public HttpResponse<String> send(String method, String path, String token, String json) {
+        URI uri = URI.create(baseUrl() + path);
+        String contentType = json == null ? null : "application/json";
+        contract.assertRequest(method, uri.getPath(), uri.getRawQuery(), contentType, json);
+        HttpResponse<String> response = unchecked(method, path, token, json);
+        contract.assertResponse(method, uri.getPath(), uri.getRawQuery(), response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
+        return response;
+    }
+
+    private HttpResponse<String> unchecked(String method, String path, String token, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {

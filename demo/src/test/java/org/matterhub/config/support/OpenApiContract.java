@@ -26,7 +26,9 @@ import java.util.Map;
  * <p>Strict on responses: every object schema of the contract declares {@code additionalProperties}, so an
  * unknown field is an error; an undocumented status, content type or path is an error. Lenient on the request
  * that produced a response: only its method and path must be documented (no security, parameter or body
- * checks). {@link #assertRequest} checks requests in full except for credentials, which tests add elsewhere.
+ * checks). {@link #assertRequest} checks requests in full (path, method, parameters, unknown query parameters,
+ * headers, media types, body) except for credentials, which tests add elsewhere. {@link #documents} says whether an
+ * operation exists at all, for tests that send deliberately off-contract requests.
  *
  * <p>Built on Atlassian's swagger-request-validator; load once per test class, it is thread-safe.
  */
@@ -49,6 +51,7 @@ public final class OpenApiContract {
         this.requests = OpenApiInteractionValidator.createForInlineApiSpecification(spec)
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
                         .withLevel("validation.response", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
@@ -106,8 +109,22 @@ public final class OpenApiContract {
      * @param body        request body, or null
      */
     public void assertRequest(String method, String path, String rawQuery, String contentType, String body) {
-        fail("Request " + describe(method, path, rawQuery),
-                requests.validateRequest(request(method, path, rawQuery, contentType, body).build()));
+        assertRequest(method, path, rawQuery, contentType, body, Map.of());
+    }
+
+    /** As {@link #assertRequest(String, String, String, String, String)}, with the request's other headers. */
+    public void assertRequest(String method, String path, String rawQuery, String contentType, String body,
+                              Map<String, String> headers) {
+        SimpleRequest.Builder builder = request(method, path, rawQuery, contentType, body);
+        headers.forEach(builder::withHeader);
+        fail("Request " + describe(method, path, rawQuery), requests.validateRequest(builder.build()));
+    }
+
+    /** Whether the contract has an operation {@code method path} (path without query). */
+    public boolean documents(String method, String path) {
+        ValidationReport report = responses.validateRequest(request(method, path, null, null, null).build());
+        return report.getMessages().stream().noneMatch(m -> m.getKey().equals("validation.request.path.missing")
+                || m.getKey().equals("validation.request.operation.notAllowed"));
     }
 
     private static SimpleRequest.Builder request(String method, String path, String rawQuery, String contentType,

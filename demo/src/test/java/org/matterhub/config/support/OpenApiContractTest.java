@@ -238,6 +238,56 @@ class OpenApiContractTest {
         }));
     }
 
+    /**
+     * The HTTP helpers every test uses check requests and responses: an off-contract request fails before it is sent,
+     * an off-contract response fails when it arrives, and only the named opt-out lets a hostile request through.
+     */
+    @Test
+    void theHelpersRefuseOffContractCallsBothWays() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            served.incrementAndGet();
+            byte[] body = (exchange.getRequestURI().getQuery() != null && exchange.getRequestURI().getQuery().contains("offset=1")
+                    ? MATTERS_PAGE.replace("\"limit\":50", "\"limit\":50,\"total\":1") : MATTERS_PAGE)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", JSON);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try (TestHub hub = TestHub.client(server.getAddress().getPort())) {
+            assertThat(hub.call("GET", "/api/v1/matters?limit=50", null, null, null).statusCode()).isEqualTo(200);
+            assertThat(served).hasValue(1);
+            // requests: an undocumented parameter, an out-of-range one, an invalid body, a wrong media type
+            assertThatThrownBy(() -> hub.call("GET", "/api/v1/matters?sort=name", null, null, null))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("sort");
+            assertThatThrownBy(() -> hub.raw("GET", "/api/v1/matters?limit=500", null, null, null, Map.of()))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("limit");
+            assertThatThrownBy(() -> hub.raw("PATCH", "/api/v1/me/contact", null, "{\"fax\":\"1\"}", JSON, Map.of()))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("fax");
+            assertThatThrownBy(() -> hub.raw("PATCH", "/api/v1/me/contact", null, "<contact/>", "application/xml", Map.of()))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("Content-Type");
+            assertThat(served).as("no off-contract request was sent").hasValue(1);
+            // responses: an undocumented field fails even when the request was fine
+            assertThatThrownBy(() -> hub.call("GET", "/api/v1/matters?offset=1", null, null, null))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("total");
+            // the named opt-out sends the hostile request, and still checks the response
+            assertThat(hub.offContract("an unknown parameter", "GET", "/api/v1/matters?sort=name", null, null, null, Map.of())
+                    .statusCode()).isEqualTo(200);
+            assertThatThrownBy(() -> hub.offContract("", "GET", "/api/v1/matters", null, null, null, Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            server.stop(0);
+        }
+        ChildHub child = new ChildHub("jdbc:postgresql://127.0.0.1:1/none", "owner", "", Map.of(),
+                java.nio.file.Path.of("target", "unused.log"));
+        assertThatThrownBy(() -> child.send("POST", "/api/v1/staff/users/" + ID + "/grants", null, "{\"scopes\":[]}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("scopes");
+    }
+
     private static String problem(int status) {
         return """
                 {"type":"https://matterhub.dev/problems/not-found","title":"Not found","status":%d,

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The whole hub over real HTTP, as the demo runs it: embedded PostgreSQL (one per test JVM), the Clio
  * simulator seeded with the demo firm and connected through the OAuth flow, the embedded OIDC issuer.
- * Every response read through {@link #call} is validated against the portal's OpenAPI document.
+ * Every request sent through {@link #call} and {@link #raw}, and every response to it, is validated against the
+ * portal's OpenAPI document; {@link #offContract} is the named opt-out for deliberately off-contract requests.
  */
 public final class TestHub implements AutoCloseable {
 
@@ -95,6 +96,11 @@ public final class TestHub implements AutoCloseable {
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MatterhubApplication.class).run(args);
         return new TestHub(ctx, port, managementPort);
+    }
+
+    /** A hub client for a server already listening on {@code port}, with no hub of its own (tests of this harness). */
+    static TestHub client(int port) {
+        return new TestHub(null, port);
     }
 
     public String baseUrl() {
@@ -176,17 +182,47 @@ public final class TestHub implements AutoCloseable {
         return call("GET", path, token, null, null);
     }
 
-    /** Sends a request and validates the response against the OpenAPI contract. */
+    /** Sends a request; request and response are validated against the OpenAPI contract. */
     public HttpResponse<String> call(String method, String path, String token, String body, String contentType) {
-        HttpResponse<String> response = raw(method, path, token, body, contentType, Map.of());
-        URI uri = URI.create(baseUrl() + path);
-        contract.assertResponse(method, uri.getPath(), uri.getRawQuery(), response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(null), response.body());
-        return response;
+        return raw(method, path, token, body, contentType, Map.of());
     }
 
-    /** An anonymous GET on the management port. */
+    /**
+     * Sends a request with extra headers (webhook signatures, Range, Accept); the request (path, method, parameters,
+     * headers, media type, body) and the response are validated against the OpenAPI contract.
+     */
+    public HttpResponse<String> raw(String method, String path, String token, String body, String contentType,
+                                    Map<String, String> headers) {
+        URI uri = URI.create(baseUrl() + path);
+        contract.assertRequest(method, uri.getPath(), uri.getRawQuery(), contentType, body, headers);
+        return checked(method, uri, send(method, path, token, body, contentType, headers));
+    }
+
+    /**
+     * The one opt-out of request validation, for tests that send deliberately off-contract requests (hostile input:
+     * malformed JSON, wrong media types, unknown fields, forged signatures): the request is sent as given, and the
+     * response is still validated wherever the contract documents the operation.
+     *
+     * @param why what is off-contract about the request, so a reader sees the opt-out was meant
+     */
+    public HttpResponse<String> offContract(String why, String method, String path, String token, String body,
+                                            String contentType, Map<String, String> headers) {
+        if (why == null || why.isBlank()) {
+            throw new IllegalArgumentException("Say why the request is off-contract");
+        }
+        URI uri = URI.create(baseUrl() + path);
+        HttpResponse<String> response = send(method, path, token, body, contentType, headers);
+        return contract.documents(method, uri.getPath()) ? checked(method, uri, response) : response;
+    }
+
+    /**
+     * An anonymous GET of a management endpoint ({@code /actuator/**}) on the management port: not part of the API
+     * contract, and not served on the API's port.
+     */
     public HttpResponse<String> management(String path) {
+        if (!path.startsWith("/actuator/")) {
+            throw new IllegalArgumentException(path + " is not a management endpoint; use call or raw");
+        }
         try {
             return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + path)).timeout(Duration.ofSeconds(20))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -198,9 +234,14 @@ public final class TestHub implements AutoCloseable {
         }
     }
 
-    /** Sends a request without contract validation (webhooks, deliberately broken requests). */
-    public HttpResponse<String> raw(String method, String path, String token, String body, String contentType,
-                                    Map<String, String> headers) {
+    private HttpResponse<String> checked(String method, URI uri, HttpResponse<String> response) {
+        contract.assertResponse(method, uri.getPath(), uri.getRawQuery(), response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
+        return response;
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body, String contentType,
+                                      Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -222,7 +263,9 @@ public final class TestHub implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        if (context != null) {
+            context.close();
+        }
     }
 
     /**

@@ -50,7 +50,7 @@ public class BodySizeFilter extends OncePerRequestFilter {
     }
 
     /** Whether a request is an upload (streamed to the upload endpoint, which holds it to the firm's limit). */
-    static boolean isUpload(HttpServletRequest request) {
+    public static boolean isUpload(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && UPLOAD_PATH.matcher(request.getRequestURI()).matches();
     }
 

@@ -3,6 +3,8 @@ package org.matterhub.portal.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.matterhub.portal.contract.ApiContract;
+import org.matterhub.portal.contract.ContractFilter;
 import org.matterhub.portal.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Stateless bearer-token security. Every API call needs a valid JWT from the configured issuer; the person it
@@ -34,14 +37,18 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalFilter principalFilter, BodySizeFilter bodySizeFilter,
-                                    SourceRateLimitFilter sourceRateLimit, Environment env) throws Exception {
+                                    SourceRateLimitFilter sourceRateLimit, Environment env, ApiContract contract,
+                                    AuthProperties auth, EdgeProperties edge) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(ManagementPort.of(env)).permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
-                        .requestMatchers("/api/v1/openapi.yaml", "/webhooks/**", "/oauth/callback/**", "/oidc/**", "/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(ManagementPort.of(env)).permitAll();
+                    a.requestMatchers("/actuator/**").denyAll();
+                    a.requestMatchers("/api/v1/openapi.yaml", "/webhooks/**", "/oauth/callback/**", "/oidc/**", "/error")
+                            .permitAll();
+                    RoleRules.apply(a);
+                    a.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(o -> o.jwt(j -> { })
                         .authenticationEntryPoint((req, res, e) -> unauthorized(res))
                         .accessDeniedHandler((req, res, e) -> forbidden(res)))
@@ -50,7 +57,10 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> forbidden(res)))
                 .addFilterBefore(sourceRateLimit, BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(bodySizeFilter, BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(principalFilter, BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(principalFilter, BearerTokenAuthenticationFilter.class)
+                // the contract is checked after authorisation: a caller without the role gets 403, not the body's rules
+                .addFilterAfter(new ContractFilter(contract, Math.max(auth.maxBodyBytes(), edge.webhookMaxBytes()), BodySizeFilter::isUpload),
+                        AuthorizationFilter.class);
         return http.build();
     }
 

@@ -34,7 +34,7 @@ public class DeadLetterRepository {
     }
 
     public List<DeadLetter> list(String status, int limit) {
-        return jdbc.query("select * from dead_letter where (? is null or status = ?) order by id desc limit ?",
+        return jdbc.query("select * from dead_letter where (cast(? as text) is null or status = ?) order by id desc limit ?",
                 ROW, status, status, limit);
     }
 
