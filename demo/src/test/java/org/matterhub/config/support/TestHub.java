@@ -100,7 +100,7 @@ public final class TestHub implements AutoCloseable {
 
     /** A hub client for a server already listening on {@code port}, with no hub of its own (tests of this harness). */
     static TestHub client(int port) {
-        return new TestHub(null, port);
+        return new TestHub(null, port, -1);
     }
 
     public String baseUrl() {
