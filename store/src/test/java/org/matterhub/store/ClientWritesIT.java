@@ -228,8 +228,9 @@ class ClientWritesIT {
                   from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                  where p.prosecdef and n.nspname <> 'information_schema' and n.nspname not like 'pg\\_%'""");
         assertThat(definers).extracting(r -> r.get("fn").toString().replaceAll("\\(.*", ""))
-                .contains("mh_principal", "mh_mark_signed_in", "mh_connection_firm", "mh_connections", "mh_due_work",
-                        "mh_audit_chain", "mh_notification_recipient");
+                .contains("mh_principal_by_identity", "mh_bind_identity", "mh_connection_firm", "mh_connections", "mh_due_work",
+                        "mh_audit_chain", "mh_notification_recipient")
+                .doesNotContain("mh_principal", "mh_mark_signed_in");
         assertThat(definers).allSatisfy(r -> assertThat((String) r.get("config")).as("%s", r.get("fn"))
                 .contains("search_path=pg_catalog, public, pg_temp").doesNotContain("pg_temp,"));
     }

@@ -79,6 +79,8 @@ public final class TwoFirmFixture {
         s.execute("insert into audit_event (firm_id, actor_kind, action, subject_type) values (" + f + ", 'system', 'seed', 'firm')");
         s.execute("insert into firm_data_key (firm_id, key_enc, retired_at) values (" + f + ", '\\x00'::bytea, now())");
         s.execute("insert into firm_keyset (firm_id, keyset_enc) values (" + f + ", '\\x00'::bytea)");
+        s.execute("insert into upload_usage (firm_id, user_id, day, bytes, uploads) values (" + f + ", '" + user
+                + "', current_date, 1, 1)");
     }
 
     /** One client org of a firm with a user (its org admin) and a row in every tenant table below it. */

@@ -22,7 +22,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  *   <tr><td>/api/v1/staff/**</td><td>staff, partner, firm_admin</td></tr>
  *   <tr><td>/api/v1/admin/**</td><td>firm_admin</td></tr>
  *   <tr><td>/ops/v1/**</td><td>ops, firm_admin</td></tr>
- *   <tr><td>POST /api/v1/documents/{id}/actions</td><td>client users</td></tr>
+ *   <tr><td>POST /api/v1/documents/{id}/actions, PATCH /api/v1/me/contact</td><td>client users</td></tr>
  *   <tr><td>POST /api/v1/matters/{id}/documents</td><td>client users; staff, partner, firm_admin</td></tr>
  * </table>
  */
@@ -43,6 +43,7 @@ public final class RoleRules {
                 .requestMatchers("/api/v1/admin/**").access(allow(p -> p.hasFirmRole(ADMIN)))
                 .requestMatchers("/ops/v1/**").access(allow(p -> p.hasFirmRole(OPS)))
                 .requestMatchers(HttpMethod.POST, "/api/v1/documents/*/actions").access(allow(PortalPrincipal::isClient))
+                .requestMatchers(HttpMethod.PATCH, "/api/v1/me/contact").access(allow(PortalPrincipal::isClient))
                 .requestMatchers(HttpMethod.POST, "/api/v1/matters/*/documents")
                 .access(allow(p -> p.isClient() || p.hasFirmRole(STAFF)));
     }
