@@ -129,7 +129,10 @@ public record ByteRange(long first, long last) {
      */
     public record Served(long first, long last, long total) {
 
-        /** Parses {@code bytes a-b/n} (or {@code bytes a-b/*}); empty when absent or not of that form. */
+        /**
+         * Parses {@code bytes a-b/n} (or {@code bytes a-b/*}); empty when absent, not of that form, a number beyond
+         * a {@code long}, or invalid as RFC 9110 §14.4 says ({@code b < a}, or {@code n <= b}).
+         */
         public static Optional<Served> parse(String contentRange) {
             if (contentRange == null) {
                 return Optional.empty();
@@ -138,10 +141,17 @@ public record ByteRange(long first, long last) {
             if (!m.matches()) {
                 return Optional.empty();
             }
-            long a = Long.parseLong(m.group(1));
-            long b = Long.parseLong(m.group(2));
-            long n = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
-            if (b < a) {
+            long a;
+            long b;
+            long n;
+            try {
+                a = Long.parseLong(m.group(1));
+                b = Long.parseLong(m.group(2));
+                n = m.group(3).equals("*") ? -1 : Long.parseLong(m.group(3));
+            } catch (NumberFormatException beyondLong) {
+                return Optional.empty();
+            }
+            if (b < a || (n != -1 && n <= b)) {
                 return Optional.empty();
             }
             return Optional.of(new Served(a, b, n));

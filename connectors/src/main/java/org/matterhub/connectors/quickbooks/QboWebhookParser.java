@@ -85,7 +85,7 @@ public final class QboWebhookParser {
             }
             String type = required(e, "type", "type");
             String[] parts = type.split("\\.");
-            if (parts.length < 3 || !"qbo".equals(parts[0])) {
+            if (parts.length < 3 || !"qbo".equals(parts[0]) || parts[1].isEmpty() || parts[2].isEmpty()) {
                 throw new QboMalformedWebhookException("CloudEvents type is not qbo.<entity>.<operation>…: " + type);
             }
             String entitySegment = parts[1].toLowerCase(Locale.ROOT);

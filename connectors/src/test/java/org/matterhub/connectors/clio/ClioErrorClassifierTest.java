@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,5 +92,17 @@ class ClioErrorClassifierTest {
     void classifies(String name, Throwable failure, ErrorClass expected, Duration retryAfter) {
         assertThat(classifier.classify(failure)).isEqualTo(expected);
         assertThat(classifier.retryAfter(failure)).isEqualTo(Optional.ofNullable(retryAfter));
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aCycleOfAsyncWrappersEndsAsABug() {
+        // initCause refuses only a throwable as its own cause: two wrappers can name each other.
+        CompletionException a = new CompletionException("a") {
+        };
+        CompletionException b = new CompletionException("b", a);
+        a.initCause(b);
+        assertThat(classifier.classify(a)).isEqualTo(ErrorClass.PERMANENT);
+        assertThat(classifier.retryAfter(a)).isEmpty();
     }
 }

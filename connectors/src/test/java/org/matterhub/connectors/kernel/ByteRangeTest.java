@@ -80,6 +80,15 @@ class ByteRangeTest {
     }
 
     @Test
+    void refusesContentRangesThatRfc9110CallsInvalidOrThatOverflowALong() {
+        // Found by ByteRangeFuzzTest: these threw NumberFormatException or were accepted.
+        assertThat(ByteRange.Served.parse("bytes 0-99999999999999999999/*")).isEmpty();
+        assertThat(ByteRange.Served.parse("bytes 0-1000/1000")).isEmpty();
+        assertThat(ByteRange.Served.parse("bytes 0-999/1000")).contains(new ByteRange.Served(0, 999, 1000));
+        assertThat(ByteRange.Served.parse("bytes 9-8/100")).isEmpty();
+    }
+
+    @Test
     void slicesAStreamWhenTheServerIgnoredRange() throws Exception {
         byte[] all = new byte[1000];
         Arrays.fill(all, 0, 1000, (byte) 1);

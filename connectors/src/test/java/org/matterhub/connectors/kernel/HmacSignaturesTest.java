@@ -41,4 +41,24 @@ class HmacSignaturesTest {
         assertThat(HmacSignatures.constantTimeEquals(new byte[] {1, 2}, new byte[] {1, 3})).isFalse();
         assertThat(HmacSignatures.constantTimeEquals(null, new byte[] {1})).isFalse();
     }
+
+    @Test
+    void refusesWhatCannotBeASignatureOrAKey() {
+        String good = "97yD9DBThCSxMpjmqm+xQ+9NWaFJRhdZl0edvC0aPNg=";
+        assertThat(HmacSignatures.verifyBase64("key", FOX, "  " + good + "\r\n")).isTrue();
+        assertThat(HmacSignatures.verifyBase64(null, FOX, good)).isFalse();
+        assertThat(HmacSignatures.verifyBase64("", FOX, good)).isFalse();
+        assertThat(HmacSignatures.verifyBase64("key", null, good)).isFalse();
+        assertThat(HmacSignatures.verifyBase64("key", FOX, null)).isFalse();
+        assertThat(HmacSignatures.verifyBase64("kez", FOX, good)).isFalse();
+        String hex = HmacSignatures.hmacSha256Hex("key", FOX);
+        assertThat(HmacSignatures.verifyHex(null, FOX, hex)).isFalse();
+        assertThat(HmacSignatures.verifyHex("key", null, hex)).isFalse();
+        assertThat(HmacSignatures.verifyHex("key", FOX, null)).isFalse();
+        assertThat(HmacSignatures.constantTimeEquals(new byte[] {1}, null)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HmacSignatures.hmacSha256(new byte[0], FOX))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HmacSignatures.hmacSha256(null, FOX))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

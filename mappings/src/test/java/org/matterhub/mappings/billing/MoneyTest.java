@@ -61,6 +61,23 @@ class MoneyTest {
         assertThat(Money.of(new BigDecimal("0.10"), "GBP").toString()).isEqualTo("0.10 GBP");
     }
 
+    @Test
+    void noComparisonOrDifferenceAcrossCurrenciesAndZeroIsNotNegative() {
+        // PIT survivors: minus and compareTo without their currency check passed every test.
+        Money gbp = Money.parse("10.00", "GBP");
+        Money usd = Money.parse("10.00", "USD");
+        assertThatThrownBy(() -> gbp.minus(usd)).isInstanceOfSatisfying(MoneyException.class,
+                e -> assertThat(e.reason()).isEqualTo(MoneyException.Reason.CURRENCY_MISMATCH));
+        assertThatThrownBy(() -> gbp.compareTo(usd)).isInstanceOfSatisfying(MoneyException.class,
+                e -> assertThat(e.reason()).isEqualTo(MoneyException.Reason.CURRENCY_MISMATCH));
+        Money zero = Money.ofMinor(0, "GBP");
+        assertThat(zero.isNegative()).isFalse();
+        assertThat(zero.isZero()).isTrue();
+        assertThat(gbp.isZero()).isFalse();
+        assertThat(zero.requireNonNegative("A balance")).isSameAs(zero);
+        assertThat(gbp.compareTo(Money.parse("10.01", "GBP"))).isNegative();
+    }
+
     @ParameterizedTest(name = "pay {0} {1} against {2} GBP → {3}")
     @CsvSource({
             "50.00, GBP, 120.00, OK",
