@@ -162,8 +162,8 @@ class DocumentUploadIT {
         assertThat(upload(hub.token("ops@harbourlaw.example"), m1, "a.pdf", "application/pdf", pdf, Map.of()).statusCode())
                 .isEqualTo(403);
         assertThat(upload(daniel, m1, "a.pdf", "application/pdf", pdf, Map.of("extra", "x")).statusCode()).isEqualTo(400);
-        HttpResponse<String> notMultipart = hub.call("POST", "/api/v1/matters/" + m1 + "/documents", daniel, "{}",
-                "application/json");
+        HttpResponse<String> notMultipart = hub.offContract("a JSON body to the upload", "POST",
+                "/api/v1/matters/" + m1 + "/documents", daniel, "{}", "application/json", Map.of());
         assertThat(notMultipart.statusCode()).isEqualTo(415);
         byte[] body = multipart("a.pdf", "application/pdf", pdf, Map.of());
         HttpResponse<String> truncated = send(daniel, m1, java.util.Arrays.copyOf(body, body.length - 40));
