@@ -110,7 +110,7 @@ public final class RequestHolds {
         }
 
         void park(SimExchange ex, int status, CountDownLatch closing) {
-            request = new HeldRequest(ex.method(), ex.path(), ex.rawQuery(), ex.body(), phase, status, Instant.now());
+            request = new HeldRequest(ex.method(), ex.path(), ex.rawQuery(), text(ex), phase, status, Instant.now());
             held.countDown();
             try {
                 while (released.getCount() > 0 && closing.getCount() > 0) {
@@ -119,6 +119,20 @@ public final class RequestHolds {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The request body as text, gunzipped when it came with {@code Content-Encoding: gzip} (QuickBooks's devkit). */
+    static String text(SimExchange ex) {
+        String encoding = ex.header("Content-Encoding");
+        if (encoding == null || !encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip") || ex.bodyBytes().length == 0) {
+            return ex.body();
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(ex.bodyBytes()))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return ex.body();
         }
     }
 
