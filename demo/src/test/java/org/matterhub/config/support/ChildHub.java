@@ -59,7 +59,7 @@ public final class ChildHub implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Awaitility.await("hub on port " + port + " (log: " + log + ")").atMost(Duration.ofSeconds(90))
+        Awaitility.await("hub on port " + port + " (log: " + log + ")").atMost(Duration.ofSeconds(240))
                 .pollInterval(Duration.ofMillis(200)).until(this::healthy);
         return this;
     }
