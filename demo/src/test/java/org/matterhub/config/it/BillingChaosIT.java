@@ -173,12 +173,14 @@ class BillingChaosIT {
         faults.add(FaultRule.builder(FaultKind.LATENCY).method(writeMethod).pathRegex(paymentsPath).latencyMillis(40).build());
     }
 
+    static final int BURST = 15;
+
     static void burst(FaultInjector faults, String apiPath) {
-        faults.add(FaultRule.builder(FaultKind.RATE_LIMITED).pathRegex(apiPath).times(15).retryAfterSeconds(1).build());
+        faults.add(FaultRule.builder(FaultKind.RATE_LIMITED).pathRegex(apiPath).times(BURST).retryAfterSeconds(1).build());
     }
 
-    static final String QBO_PAYMENTS = ".*/payment$";
-    static final String XERO_PAYMENTS = ".*/Payments$";
+    static final String QBO_PAYMENTS = ".*/payment(\\?|$)";
+    static final String XERO_PAYMENTS = ".*/Payments(\\?|$)";
 
     void chaosOn() {
         chaos(qbo.faults(), "POST", QBO_PAYMENTS, "/v3/company/.*");
@@ -296,15 +298,15 @@ class BillingChaosIT {
         amountsMatchTheLedger(qboConnection, xeroConnection);
     }
 
-    /** Starts a life, lets it post a further share (and meet the new burst of 429s), then kills it mid-write. */
+    /** Starts a life, lets it meet its whole new burst of 429s and post a further share, then kills it mid-write. */
     void killInLife(ChaosReport report, String life, String vendor, RequestHolds.Phase phase) {
         try (ChildHub hub = hub("billing-chaos-" + life).start()) {
             long qbo429 = report.fired("quickbooks", FaultKind.RATE_LIMITED);
             long xero429 = report.fired("xero", FaultKind.RATE_LIMITED);
             burstAgain();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> report.fired("quickbooks", FaultKind.RATE_LIMITED) > qbo429
-                            && report.fired("xero", FaultKind.RATE_LIMITED) > xero429);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> report.fired("quickbooks", FaultKind.RATE_LIMITED) >= qbo429 + BURST
+                            && report.fired("xero", FaultKind.RATE_LIMITED) >= xero429 + BURST);
             killMidDelivery(report, hub, life, postings("posted"), vendor, phase);
         }
     }

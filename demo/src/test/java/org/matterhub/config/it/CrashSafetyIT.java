@@ -113,7 +113,7 @@ class CrashSafetyIT {
             assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> backfillPages() >= 4);
             long[] pages = new long[1];
-            var held = report.killWhileHolding(first, "1 (backfill)", "clio", clio, "GET", "/matters\\.json$",
+            var held = report.killWhileHolding(first, "1 (backfill)", "clio", clio, "GET", "/matters\\.json\\?.*page_token=",
                     RequestHolds.Phase.BEFORE_APPLY, Duration.ofSeconds(30), h -> pages[0] = backfillPages());
             assertThat(held.query()).as("a backfill page request was in flight").contains("page_token");
             report.kill("1 (backfill)", "clio", held, "backfill pages stored at the kill: " + pages[0]);
@@ -145,7 +145,7 @@ class CrashSafetyIT {
                     .filter(r -> r.method().equals("PATCH")).count() >= 5);
             // The window that matters: Clio applied the PATCH and holds its answer; the hub has not committed it.
             String[] outboxStatus = new String[1];
-            var held = report.killWhileHolding(second, "2 (outbox)", "clio", clio, "PATCH", "/contacts/\\d+\\.json$",
+            var held = report.killWhileHolding(second, "2 (outbox)", "clio", clio, "PATCH", "/contacts/\\d+\\.json(\\?|$)",
                     RequestHolds.Phase.AFTER_APPLY, Duration.ofSeconds(30), h -> {
                         long contact = Long.parseLong(h.path().replaceAll(".*/contacts/(\\d+)\\.json$", "$1"));
                         assertThat(h.status()).as("Clio applied the held PATCH").isEqualTo(200);

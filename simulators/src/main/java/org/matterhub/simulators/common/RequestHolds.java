@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * test: "hold the next {@code POST /payments} until released". A hold catches the first matching request after it was
  * armed, and only that one, either {@link Phase#BEFORE_APPLY before the vendor applies it} or
  * {@link Phase#AFTER_APPLY after the vendor applied it and before the response leaves} (the commit window: the vendor
- * has the change, the client does not know yet). Once released, the request goes on as if nothing had happened; if
+ * has the change, the client does not know yet; a request answered with anything but 2xx applied nothing, so an
+ * after-apply hold lets it pass and waits for the next). The path regex is searched in the raw path and query
+ * ({@code /api/v4/matters.json?page_token=…}). Once released, the request goes on as if nothing had happened; if
  * the client has gone meanwhile, its answer is lost. Closing the simulator releases every hold.
  */
 public final class RequestHolds {
@@ -106,7 +108,8 @@ public final class RequestHolds {
         }
 
         boolean matches(SimExchange ex) {
-            return (method == null || method.equalsIgnoreCase(ex.method())) && path.matcher(ex.path()).find();
+            String target = ex.rawQuery() == null ? ex.path() : ex.path() + "?" + ex.rawQuery();
+            return (method == null || method.equalsIgnoreCase(ex.method())) && path.matcher(target).find();
         }
 
         void park(SimExchange ex, int status, CountDownLatch closing) {
@@ -179,7 +182,19 @@ public final class RequestHolds {
         if (h.phase == Phase.BEFORE_APPLY) {
             h.park(ex, 0, closing);
         } else {
-            ex.beforeSend(status -> h.park(ex, status, closing));
+            ex.beforeSend(status -> {
+                if (status >= 200 && status < 300) {
+                    h.park(ex, status, closing);
+                } else {
+                    rearm(h); // refused (a fault, a throttle, a validation error): nothing was applied
+                }
+            });
+        }
+    }
+
+    private synchronized void rearm(Hold h) {
+        if (h.released.getCount() > 0) {
+            armed.add(0, h);
         }
     }
 

@@ -76,6 +76,21 @@ class ClioHoldsAndFaultCountsTest {
     }
 
     @Test
+    void aHoldAfterApplyLetsARefusedRequestPassAndCatchesTheNextAppliedOne() throws Exception {
+        sim.faults().add(FaultRule.of(FaultKind.SERVER_ERROR, "PATCH", "/contacts/" + contact, 1));
+        RequestHolds.Hold hold = sim.holds().hold("PATCH", "/contacts/" + contact + "\\.json(\\?|$)",
+                RequestHolds.Phase.AFTER_APPLY);
+        assertThat(patch("Augusta").statusCode()).as("the 5xx applied nothing and was not held").isEqualTo(500);
+        assertThat(hold.request()).isEmpty();
+        CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> patch("Augusta"));
+        RequestHolds.HeldRequest held = hold.awaitHeld(Duration.ofSeconds(10)).orElseThrow();
+        assertThat(held.status()).isEqualTo(200);
+        assertThat(sim.data().contactPatchCount(contact)).isEqualTo(1);
+        hold.release();
+        assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aHoldBeforeApplyKeepsTheChangeOutUntilReleasedThroughTheControlApi() throws Exception {
         HttpResponse<String> armed = control("POST", "/holds",
                 "{\"method\":\"PATCH\",\"pathRegex\":\"/contacts/" + contact + "\",\"phase\":\"BEFORE_APPLY\"}");
