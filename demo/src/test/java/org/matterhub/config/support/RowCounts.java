@@ -22,9 +22,9 @@ public final class RowCounts {
     /** Table name → rows, for every base table of the hub's schema the application role can read. */
     public static Map<String, Long> of(TestHub hub) {
         List<Map<String, Object>> tables = hub.query("""
-                select table_name from information_schema.tables
+                select table_name::text as table_name from information_schema.tables
                  where table_schema = current_schema() and table_type = 'BASE TABLE'
-                   and has_table_privilege(quote_ident(table_name), 'SELECT')""");
+                   and has_table_privilege(quote_ident(table_name::text), 'SELECT')""");
         Map<String, Long> counts = new TreeMap<>();
         for (Map<String, Object> t : tables) {
             String name = (String) t.get("table_name");
