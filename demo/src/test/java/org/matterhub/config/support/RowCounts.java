@@ -22,14 +22,19 @@ public final class RowCounts {
     /** Table name → rows, for every base table of the hub's schema the application role can read. */
     public static Map<String, Long> of(TestHub hub) {
         List<Map<String, Object>> tables = hub.query("""
-                select table_name::text as table_name from information_schema.tables
-                 where table_schema = current_schema() and table_type = 'BASE TABLE'
-                   and has_table_privilege(quote_ident(table_name::text), 'SELECT')""");
+                select quote_ident(t.table_schema::text) || '.' || quote_ident(t.table_name::text) as qualified,
+                       t.table_name::text as table_name
+                  from information_schema.tables t
+                 where t.table_type = 'BASE TABLE'
+                   and t.table_schema::text = (select n.nspname::text from pg_class c
+                        join pg_namespace n on n.oid = c.relnamespace where c.relname = 'firm' and c.relkind = 'r' limit 1)
+                   and has_table_privilege(quote_ident(t.table_schema::text) || '.' || quote_ident(t.table_name::text),
+                        'SELECT')""");
         Map<String, Long> counts = new TreeMap<>();
         for (Map<String, Object> t : tables) {
             String name = (String) t.get("table_name");
             if (!name.startsWith("qrtz_") && !BACKGROUND.contains(name)) {
-                counts.put(name, hub.count("select count(*) from \"" + name + "\""));
+                counts.put(name, hub.count("select count(*) from " + t.get("qualified")));
             }
         }
         if (counts.size() < 20) {
