@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.matterhub.config.support.RowCounts;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.portal.security.EmbeddedIssuer;
 
@@ -74,6 +75,8 @@ class BadInputIT {
     void aBadContactCorrectionIsRefusedAndChangesNothing(Case c) throws Exception {
         String token = hub.token("gc@northwind.example");
         String before = hub.get("/api/v1/me", token).body();
+        Map<String, Long> rowsBefore = RowCounts.of(hub);
+        String contactBefore = contactRow("gc@northwind.example");
         long outboxBefore = hub.count("select count(*) from outbox");
         long auditBefore = hub.count("select count(*) from audit_event where action = 'contact.corrected'");
         HttpResponse<String> r = hub.offContract("a bad contact body: " + c.name(), "PATCH", "/api/v1/me/contact", token,
@@ -87,6 +90,14 @@ class BadInputIT {
         assertThat(hub.get("/api/v1/me", token).body()).isEqualTo(before);
         assertThat(hub.count("select count(*) from outbox")).isEqualTo(outboxBefore);
         assertThat(hub.count("select count(*) from audit_event where action = 'contact.corrected'")).isEqualTo(auditBefore);
+        assertThat(RowCounts.of(hub)).as("rows of every table").isEqualTo(rowsBefore);
+        assertThat(contactRow("gc@northwind.example")).as("the contact row").isEqualTo(contactBefore);
+    }
+
+    /** The stored contact of a portal user, every column, as text. */
+    String contactRow(String email) {
+        return String.valueOf(hub.query("select c.* from contact c join portal_user u on u.contact_id = c.id where u.email = ?",
+                email).get(0));
     }
 
     @Test
@@ -94,6 +105,7 @@ class BadInputIT {
         String partner = hub.token("schen@harbourlaw.example");
         UUID org = (UUID) hub.query("select id from client_org order by name limit 1").get(0).get("id");
         long users = hub.count("select count(*) from portal_user");
+        Map<String, Long> rowsBefore = RowCounts.of(hub);
         HttpResponse<String> r = hub.offContract("an unknown role", "POST", "/api/v1/staff/client-orgs/" + org + "/invitations",
                 partner, "{\"email\":\"x@y.example\",\"displayName\":\"X\",\"role\":\"superuser\"}", "application/json",
                 Map.of());
@@ -102,7 +114,10 @@ class BadInputIT {
         HttpResponse<String> badStatus = hub.offContract("an unknown status", "GET", "/api/v1/matters?status=archived",
                 partner, null, null, Map.of());
         assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badStatus.body()).get("detail").asText()).contains("archived");
         assertThat(hub.count("select count(*) from portal_user")).isEqualTo(users);
+        assertThat(RowCounts.of(hub)).as("rows of every table (no invitation, user, membership or audit)")
+                .isEqualTo(rowsBefore);
     }
 
     @Test
@@ -114,12 +129,14 @@ class BadInputIT {
         String expired = real.mint("gc@northwind.example", Duration.ofSeconds(-120), Map.of());
         String garbage = "not.a.jwt";
         String unknownPerson = real.mint("nobody@nowhere.example", Duration.ofMinutes(5), Map.of());
+        Map<String, Long> rowsBefore = RowCounts.of(hub);
         for (String token : new String[] {null, forged, expired, garbage, unknownPerson}) {
             HttpResponse<String> r = hub.raw("GET", "/api/v1/matters", token, null, null, Map.of());
             assertThat(r.statusCode()).as("token %s", token).isEqualTo(401);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
             assertThat(JSON.readTree(r.body()).get("status").asInt()).isEqualTo(401);
         }
+        assertThat(RowCounts.of(hub)).as("rows of every table").isEqualTo(rowsBefore);
         // The hub still serves a good token after all that.
         assertThat(hub.get("/api/v1/matters", hub.token("gc@northwind.example")).statusCode()).isEqualTo(200);
     }
@@ -133,9 +150,27 @@ class BadInputIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(refused.body()).get("title").asText()).isEqualTo("MFA required");
         assertThat(hub.get("/ops/v1/connections", withMfa).statusCode()).isEqualTo(200);
+        assertProblem(refused, 403, "MFA required");
         String stale = issuer.mint("gc@northwind.example", Duration.ofMinutes(5),
                 Map.of("auth_time", Instant.now().minus(Duration.ofHours(13)).getEpochSecond()));
+        Map<String, Long> rowsBefore = RowCounts.of(hub);
+        HttpResponse<String> staleAnswer = hub.raw("PATCH", "/api/v1/me/contact", stale, "{\"phone\":\"+1 312 555 0100\"}",
+                "application/json", Map.of());
+        assertProblem(staleAnswer, 401, "Unauthorized");
+        assertThat(JSON.readTree(staleAnswer.body()).get("detail").asText()).as("the refusal names the old session")
+                .contains("session is too old");
+        assertThat(RowCounts.of(hub)).as("rows of every table").isEqualTo(rowsBefore);
         assertThat(hub.raw("GET", "/api/v1/me", stale, null, null, Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    /** A problem+json answer with this status and title, and a detail. */
+    static void assertProblem(HttpResponse<String> r, int status, String title) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("status").asInt()).as(r.body()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).as(r.body()).isEqualTo(title);
+        assertThat(problem.path("detail").asText()).as(r.body()).isNotBlank();
     }
 
     @Test
@@ -146,6 +181,7 @@ class BadInputIT {
         String body = "{\"data\":{\"id\":1,\"etag\":\"\\\"x\\\"\",\"updated_at\":\"2026-01-01T00:00:00Z\"},"
                 + "\"meta\":{\"event\":\"updated\",\"webhook_id\":" + hookId + "}}";
         long inboxBefore = hub.count("select count(*) from inbox");
+        Map<String, Long> rowsBefore = RowCounts.of(hub);
         String path = "/webhooks/clio/" + connection;
         HttpResponse<String> unsigned = hub.raw("POST", path, null, body, "application/json", Map.of());
         HttpResponse<String> wrong = hub.raw("POST", path, null, body, "application/json",
@@ -161,7 +197,12 @@ class BadInputIT {
         for (HttpResponse<String> r : List.of(unsigned, wrong, garbage, unknownConnection)) {
             assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         }
+        assertProblem(unsigned, 401, "Missing signature");
+        assertProblem(wrong, 401, "Invalid signature");
+        assertProblem(garbage, 401, "Invalid signature");
+        assertProblem(unknownConnection, 404, "Unknown webhook endpoint");
         assertThat(hub.count("select count(*) from inbox")).isEqualTo(inboxBefore);
+        assertThat(RowCounts.of(hub)).as("rows of every table").isEqualTo(rowsBefore);
     }
 
     @Test

@@ -18,15 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.matterhub.config.support.ChaosReport;
 import org.matterhub.config.support.ChildHub;
 import org.matterhub.simulators.common.FaultInjector;
 import org.matterhub.simulators.common.FaultKind;
 import org.matterhub.simulators.common.FaultRule;
+import org.matterhub.simulators.common.RequestHolds;
 import org.matterhub.simulators.quickbooks.QboRealm;
 import org.matterhub.simulators.quickbooks.QboSimulator;
 import org.matterhub.simulators.quickbooks.QboSimulatorOptions;
@@ -34,17 +35,19 @@ import org.matterhub.simulators.xero.XeroSimulator;
 import org.matterhub.simulators.xero.XeroSimulatorData;
 import org.matterhub.simulators.xero.XeroSimulatorOptions;
 import org.matterhub.store.embedded.EmbeddedPostgresServer;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Firm-recorded payments posted exactly once under chaos (issue 4). Staff record {@code matterhub.chaos.payments}
  * payments (default 150; the documented run uses 1,000) against invoices in QuickBooks and in Xero. While the outbox
- * posts them, both simulators inject 10 % 5xx, 5 % responses lost after the payment was made, timeouts and bursts of
- * 429, and the hub (its own JVM) is killed with SIGKILL three times mid-delivery and restarted on the same database.
- * In the end each simulator holds exactly one payment per posting — none missing, none doubled — and once the faults
- * stop, every portal balance equals the accounting system's.
+ * posts them, both simulators inject (deterministically, so each kind fires) 10 % 5xx, 5 % responses lost after the
+ * payment was made, 2 % timeouts and a burst of 429 in every life, and the hub (its own JVM) is killed with SIGKILL four
+ * times, each time while a simulator holds a payment write — before QuickBooks and Xero apply it, and after they
+ * applied it but before the hub heard (the commit window) — and restarted on the same database. In the end each
+ * simulator holds exactly one payment per posting — none missing, none doubled —, each invoice carries exactly the
+ * amounts the test recorded (its own ledger, not the synced balances), and every fault kind armed fired; the report
+ * (target/chaos-reports/BillingChaosIT.txt) lists the faults fired per vendor and what was in flight at each kill.
  *
  * <p>Xero's 60 requests a minute would make 1,000 payments a 20-minute run; the simulator and the connection's budget
  * are raised to 1,000 a minute here (limits are not what this test is about: the rate benchmark keeps Xero's own).
@@ -157,18 +160,37 @@ class BillingChaosIT {
         return new ChildHub(pg.jdbcUrl(), pg.ownerUser(), APP_PASSWORD, props, ChildHub.logFile(name).toPath());
     }
 
-    /** 10 % 5xx, 5 % lost after the change was made, 1 % timeouts on payment writes; 429 bursts on everything. */
+    /**
+     * Deterministic chaos on payment writes, so that each kind fires in every run (a 1 % chance may fire zero times in
+     * 150 payments): every 10th write answers 503, every 20th is applied and its answer lost, every 50th times out;
+     * bursts of 429 on everything (armed again in each life); 40 ms of latency on each write.
+     */
     static void chaos(FaultInjector faults, String writeMethod, String paymentsPath, String apiPath) {
-        faults.add(FaultRule.builder(FaultKind.SERVER_ERROR).method(writeMethod).pathRegex(paymentsPath).probability(0.10).status(503).build());
-        faults.add(FaultRule.builder(FaultKind.LOST_RESPONSE).method(writeMethod).pathRegex(paymentsPath).probability(0.05).build());
-        faults.add(FaultRule.builder(FaultKind.TIMEOUT).method(writeMethod).pathRegex(paymentsPath).probability(0.01).build());
-        faults.add(FaultRule.builder(FaultKind.RATE_LIMITED).pathRegex(apiPath).times(15).retryAfterSeconds(1).build());
+        faults.add(FaultRule.builder(FaultKind.SERVER_ERROR).method(writeMethod).pathRegex(paymentsPath).every(10).status(503).build());
+        faults.add(FaultRule.builder(FaultKind.LOST_RESPONSE).method(writeMethod).pathRegex(paymentsPath).every(20).skip(3).build());
+        faults.add(FaultRule.builder(FaultKind.TIMEOUT).method(writeMethod).pathRegex(paymentsPath).every(50).skip(5).build());
+        burst(faults, apiPath);
         faults.add(FaultRule.builder(FaultKind.LATENCY).method(writeMethod).pathRegex(paymentsPath).latencyMillis(40).build());
     }
 
+    static final int BURST = 15;
+
+    static void burst(FaultInjector faults, String apiPath) {
+        faults.add(FaultRule.builder(FaultKind.RATE_LIMITED).pathRegex(apiPath).times(BURST).retryAfterSeconds(1).build());
+    }
+
+    static final String QBO_PAYMENTS = ".*/payment(\\?|$)";
+    static final String XERO_PAYMENTS = ".*/Payments(\\?|$)";
+
     void chaosOn() {
-        chaos(qbo.faults(), "POST", ".*/payment.*", "/v3/company/.*");
-        chaos(xero.faults(), "POST", ".*/Payments.*", ".*/api\\.xro/.*");
+        chaos(qbo.faults(), "POST", QBO_PAYMENTS, "/v3/company/.*");
+        chaos(xero.faults(), "POST", XERO_PAYMENTS, ".*/api\\.xro/.*");
+    }
+
+    /** A new life's burst of 429s (the first life's is armed with the chaos). */
+    void burstAgain() {
+        burst(qbo.faults(), "/v3/company/.*");
+        burst(xero.faults(), ".*/api\\.xro/.*");
     }
 
     long qboCreates() {
@@ -183,12 +205,26 @@ class BillingChaosIT {
         return owner.queryForObject("select count(*) from payment_posting where status = ?", Long.class, status);
     }
 
+    /** What staff recorded, as the test saw it accepted: vendor invoice id → amounts. Never read back from the hub. */
+    final Map<String, List<BigDecimal>> ledger = new HashMap<>();
+
     @Test
-    void everyRecordedPaymentReachesEachSystemExactlyOnceThroughThreeKills() throws Exception {
+    void everyRecordedPaymentReachesEachSystemExactlyOnceThroughFourKills() throws Exception {
+        ChaosReport report = new ChaosReport("BillingChaosIT").vendor("quickbooks", qbo).vendor("xero", xero);
+        try {
+            run(report);
+        } finally {
+            report.note("payments per system: " + PAYMENTS + "; payment writes sent: QuickBooks " + qboCreates()
+                    + ", Xero " + xeroCreates());
+            report.write();
+        }
+    }
+
+    void run(ChaosReport report) throws Exception {
         UUID firm = UUID.randomUUID();
         UUID qboConnection;
         UUID xeroConnection;
-        // ---- first life: connect, backfill, record every payment, die mid-delivery
+        // ---- first life: connect, backfill, record every payment, die with a QuickBooks payment held before it lands
         try (ChildHub first = hub("billing-chaos-1").start()) {
             owner.update("insert into firm (id, name, slug) values (?, 'Chaos Firm', 'chaos-firm')", firm);
             owner.update("insert into portal_user (firm_id, email, display_name, kind, firm_role, status) "
@@ -205,22 +241,23 @@ class BillingChaosIT {
             chaosOn();
             String staff = first.token(STAFF);
             for (int i = 0; i < PAYMENTS; i++) {
-                record(first, staff, invoiceId(q, qboInvoices.get(i / PER_INVOICE)), amount(i));
-                record(first, staff, invoiceId(x, xeroInvoices.get(i / PER_INVOICE).toString()), amount(i));
+                String qboInvoice = qboInvoices.get(i / PER_INVOICE);
+                String xeroInvoice = xeroInvoices.get(i / PER_INVOICE).toString();
+                record(first, staff, invoiceId(q, qboInvoice), amount(i));
+                ledger.computeIfAbsent(qboInvoice, k -> new ArrayList<>()).add(new BigDecimal(amount(i)));
+                record(first, staff, invoiceId(x, xeroInvoice), amount(i));
+                ledger.computeIfAbsent(xeroInvoice, k -> new ArrayList<>()).add(new BigDecimal(amount(i)));
             }
             assertThat(postings("pending") + postings("posted")).isEqualTo(2L * PAYMENTS);
-            first.kill();
+            killMidDelivery(report, first, "1", 0, "quickbooks", RequestHolds.Phase.BEFORE_APPLY);
         }
-        long deliveredAtFirstKill = postings("posted");
-        assertThat(deliveredAtFirstKill).as("the first kill came mid-delivery").isLessThan(2L * PAYMENTS);
+        // ---- second to fourth lives: each sends a further share, then dies with a payment write held at a vendor
+        killInLife(report, "2", "xero", RequestHolds.Phase.AFTER_APPLY);
+        killInLife(report, "3", "xero", RequestHolds.Phase.BEFORE_APPLY);
+        killInLife(report, "4", "quickbooks", RequestHolds.Phase.AFTER_APPLY);
 
-        // ---- second and third lives: each dies again once a further share of the payments has been sent
-        killAfter("billing-chaos-2", () -> qboCreates() + xeroCreates(), PAYMENTS / 2);
-        killAfter("billing-chaos-3", () -> qboCreates() + xeroCreates(), PAYMENTS / 2);
-        assertThat(postings("posted")).as("the third kill came mid-delivery").isLessThan(2L * PAYMENTS);
-
-        // ---- fourth life: everything is delivered; the faults stop; balances settle
-        try (ChildHub last = hub("billing-chaos-4").start()) {
+        // ---- fifth life: everything is delivered; the faults stop; balances settle
+        try (ChildHub last = hub("billing-chaos-5").start()) {
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> postings("posted") == 2L * PAYMENTS);
             qbo.faults().clear();
@@ -229,6 +266,7 @@ class BillingChaosIT {
             UUID x = xeroConnection;
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> balancesMatch(q, x));
         }
+        report.assertEveryArmedFaultFired();
 
         // Exactly one payment per posting in each system: none missing, none doubled.
         List<String> postingIds = owner.queryForList("select id::text from payment_posting", String.class);
@@ -257,18 +295,113 @@ class BillingChaosIT {
                 Long.class)).isEqualTo(2L * PAYMENTS);
         assertThat(owner.queryForObject("select count(*) from dead_letter where source = 'outbox'", Long.class)).isZero();
         assertThat(owner.queryForObject("select count(*) from outbox where status <> 'delivered'", Long.class)).isZero();
-        LoggerFactory.getLogger(BillingChaosIT.class).info("Billing chaos: {} payments per system; payment writes sent: "
-                + "QuickBooks {}, Xero {}; posted at the first kill: {}", PAYMENTS, qboCreates(), xeroCreates(),
-                deliveredAtFirstKill);
+        amountsMatchTheLedger(qboConnection, xeroConnection);
     }
 
-    void killAfter(String name, LongSupplier sent, long more) {
-        long before = sent.getAsLong();
-        try (ChildHub hub = hub(name).start()) {
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> sent.getAsLong() >= before + more || postings("posted") == 2L * PAYMENTS);
-            hub.kill();
+    /** Starts a life, lets it meet its whole new burst of 429s and post a further share, then kills it mid-write. */
+    void killInLife(ChaosReport report, String life, String vendor, RequestHolds.Phase phase) {
+        try (ChildHub hub = hub("billing-chaos-" + life).start()) {
+            long qbo429 = report.fired("quickbooks", FaultKind.RATE_LIMITED);
+            long xero429 = report.fired("xero", FaultKind.RATE_LIMITED);
+            burstAgain();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> report.fired("quickbooks", FaultKind.RATE_LIMITED) >= qbo429 + BURST
+                            && report.fired("xero", FaultKind.RATE_LIMITED) >= xero429 + BURST);
+            killMidDelivery(report, hub, life, postings("posted"), vendor, phase);
         }
+    }
+
+    /**
+     * Waits until at least 10 more postings are posted than {@code postedBefore} (progress), then kills the hub while
+     * {@code vendor} holds a payment write; checks that write's posting was not committed by the hub, and that the
+     * vendor had the payment (after apply) or had it at most once (before apply) when the hub died.
+     */
+    void killMidDelivery(ChaosReport report, ChildHub hub, String life, long postedBefore, String vendor,
+                         RequestHolds.Phase phase) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> postings("posted") >= postedBefore + 10);
+        boolean quickbooks = vendor.equals("quickbooks");
+        long[] postedAtKill = new long[1];
+        String[] status = new String[1];
+        long[] atVendorAtKill = new long[1];
+        RequestHolds.HeldRequest held = report.killWhileHolding(hub, life, vendor, quickbooks ? qbo : xero, "POST",
+                quickbooks ? QBO_PAYMENTS : XERO_PAYMENTS, phase, Duration.ofSeconds(60), h -> {
+                    String posting = marker(h.body());
+                    postedAtKill[0] = postings("posted");
+                    status[0] = owner.queryForObject("select status from payment_posting where id = ?::uuid",
+                            String.class, posting);
+                    assertThat(status[0]).as("life %s: the held write's posting was not committed", life)
+                            .isNotEqualTo("posted");
+                    long atVendor = paymentsAtVendor(quickbooks, posting);
+                    if (phase == RequestHolds.Phase.AFTER_APPLY) {
+                        assertThat(h.status()).as("life %s: the vendor applied the held write", life).isBetween(200, 299);
+                        assertThat(atVendor).as("life %s: the vendor holds the payment the hub has not committed", life)
+                                .isEqualTo(1);
+                    } else {
+                        // Zero, or one when the held write retries one whose answer was lost (same idempotency key).
+                        assertThat(atVendor).as("life %s: the vendor holds the payment at most once", life)
+                                .isLessThanOrEqualTo(1);
+                    }
+                    atVendorAtKill[0] = atVendor;
+                });
+        assertThat(postedAtKill[0]).as("life %s died mid-delivery", life).isLessThan(2L * PAYMENTS);
+        report.kill(life, vendor, held, "posting " + marker(held.body()) + " was " + status[0] + " in the hub and "
+                + (atVendorAtKill[0] == 0 ? "not yet" : "already") + " at the vendor; postings posted at the kill: "
+                + postedAtKill[0] + " of " + 2 * PAYMENTS);
+    }
+
+    static String marker(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("matterhub:([0-9a-f-]{36})").matcher(body);
+        assertThat(m.find()).as("a payment write carries its posting's marker: %s", body).isTrue();
+        return m.group(1);
+    }
+
+    long paymentsAtVendor(boolean quickbooks, String posting) {
+        if (quickbooks) {
+            return realm.all("Payment").stream().filter(p -> p.path("PrivateNote").asText().contains(posting)).count();
+        }
+        return xero.data().payments().stream().filter(p -> String.valueOf(p.get("Reference")).contains(posting)).count();
+    }
+
+    /**
+     * Against the test's own ledger, not what was synced back: each vendor invoice carries exactly the amounts staff
+     * recorded against it, its balance is 10,000.00 less their sum, and the portal shows that balance.
+     */
+    void amountsMatchTheLedger(UUID qboConnection, UUID xeroConnection) {
+        Map<String, List<BigDecimal>> atQbo = new HashMap<>();
+        for (ObjectNode p : realm.all("Payment")) {
+            String invoice = p.path("Line").path(0).path("LinkedTxn").path(0).path("TxnId").asText();
+            atQbo.computeIfAbsent(invoice, k -> new ArrayList<>()).add(p.path("TotalAmt").decimalValue());
+        }
+        for (String id : qboInvoices) {
+            assertThat(sorted(atQbo.get(id))).as("QuickBooks invoice %s payments", id).isEqualTo(sorted(ledger.get(id)));
+            BigDecimal expected = new BigDecimal("10000.00").subtract(sum(ledger.get(id)));
+            assertThat(realm.read("Invoice", id).path("Balance").decimalValue()).as("QuickBooks balance of %s", id)
+                    .isEqualByComparingTo(expected);
+            assertThat(portalBalance(qboConnection, id)).as("portal balance of %s", id)
+                    .isEqualTo(expected.movePointRight(2).longValueExact());
+        }
+        for (UUID id : xeroInvoices) {
+            List<BigDecimal> atXero = new ArrayList<>();
+            for (Object p : (List<?>) xero.data().invoice(id).get("Payments")) {
+                atXero.add(new BigDecimal(String.valueOf(((Map<?, ?>) p).get("Amount"))));
+            }
+            assertThat(sorted(atXero)).as("Xero invoice %s payments", id).isEqualTo(sorted(ledger.get(id.toString())));
+            BigDecimal expected = new BigDecimal("10000.00").subtract(sum(ledger.get(id.toString())));
+            assertThat(new BigDecimal(String.valueOf(xero.data().invoice(id).get("AmountDue"))))
+                    .as("Xero amount due of %s", id).isEqualByComparingTo(expected);
+            assertThat(portalBalance(xeroConnection, id.toString())).as("portal balance of %s", id)
+                    .isEqualTo(expected.movePointRight(2).longValueExact());
+        }
+    }
+
+    static List<BigDecimal> sorted(List<BigDecimal> amounts) {
+        return amounts == null ? List.of() : amounts.stream().map(a -> a.setScale(2, java.math.RoundingMode.UNNECESSARY))
+                .sorted().toList();
+    }
+
+    static BigDecimal sum(List<BigDecimal> amounts) {
+        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     boolean balancesMatch(UUID qboConnection, UUID xeroConnection) {

@@ -18,18 +18,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.matterhub.config.support.ChaosReport;
 import org.matterhub.config.support.ChildHub;
 import org.matterhub.simulators.clio.ClioSimulator;
 import org.matterhub.simulators.clio.ClioSimulatorOptions;
 import org.matterhub.simulators.common.FaultKind;
 import org.matterhub.simulators.common.FaultRule;
+import org.matterhub.simulators.common.RequestHolds;
 import org.matterhub.store.embedded.EmbeddedPostgresServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The hub is killed with SIGKILL mid-backfill and mid-outbox-delivery, restarted on the same database, and
- * the store and the simulator end with no duplicate and no gap.
+ * The hub is killed with SIGKILL mid-backfill (while Clio holds a page request) and mid-outbox-delivery (while Clio
+ * holds the answer to a contact PATCH it has already applied: the vendor has the change, the hub has not committed
+ * it), restarted on the same database, and the store and the simulator end with no duplicate and no gap. The report
+ * (target/chaos-reports/CrashSafetyIT.txt) says what was in flight at each kill.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashSafetyIT {
@@ -86,6 +90,15 @@ class CrashSafetyIT {
 
     @Test
     void killedMidBackfillAndMidDeliveryItEndsWithNoDuplicateAndNoGap() throws Exception {
+        ChaosReport report = new ChaosReport("CrashSafetyIT").vendor("clio", clio);
+        try {
+            run(report);
+        } finally {
+            report.write();
+        }
+    }
+
+    void run(ChaosReport report) throws Exception {
         UUID firm = UUID.randomUUID();
         // ---- first life: connect, start the backfill, die in the middle of it
         clio.faults().add(FaultRule.builder(FaultKind.LATENCY).method("GET").pathRegex("/matters\\.json").latencyMillis(250).build());
@@ -99,7 +112,11 @@ class CrashSafetyIT {
             var callback = first.completeAuthorization(created);
             assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> backfillPages() >= 4);
-            first.kill();
+            long[] pages = new long[1];
+            var held = report.killWhileHolding(first, "1 (backfill)", "clio", clio, "GET", "/matters\\.json\\?.*page_token=",
+                    RequestHolds.Phase.BEFORE_APPLY, Duration.ofSeconds(30), h -> pages[0] = backfillPages());
+            assertThat(held.query()).as("a backfill page request was in flight").contains("page_token");
+            report.kill("1 (backfill)", "clio", held, "backfill pages stored at the kill: " + pages[0]);
         }
         long pagesAtKill = backfillPages();
         assertThat(pagesAtKill).isLessThan(MATTERS / 50);
@@ -126,7 +143,17 @@ class CrashSafetyIT {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> clio.requests().stream()
                     .filter(r -> r.method().equals("PATCH")).count() >= 5);
-            second.kill();
+            // The window that matters: Clio applied the PATCH and holds its answer; the hub has not committed it.
+            String[] outboxStatus = new String[1];
+            var held = report.killWhileHolding(second, "2 (outbox)", "clio", clio, "PATCH", "/contacts/\\d+\\.json(\\?|$)",
+                    RequestHolds.Phase.AFTER_APPLY, Duration.ofSeconds(30), h -> {
+                        long contact = Long.parseLong(h.path().replaceAll(".*/contacts/(\\d+)\\.json$", "$1"));
+                        assertThat(h.status()).as("Clio applied the held PATCH").isEqualTo(200);
+                        assertThat(clio.data().contactPatchCount(contact)).as("Clio has the change").isEqualTo(1);
+                        outboxStatus[0] = correctionStatus(contact);
+                        assertThat(outboxStatus[0]).as("the hub had not committed the delivery").isEqualTo("pending");
+                    });
+            report.kill("2 (outbox)", "clio", held, "its outbox row was " + outboxStatus[0] + " in the hub");
         }
         long deliveredBeforeKill = owner.queryForObject("select count(*) from outbox where status = 'delivered'", Long.class);
         assertThat(deliveredBeforeKill).isLessThan(PEOPLE);
@@ -143,6 +170,14 @@ class CrashSafetyIT {
         }
         assertThat(owner.queryForObject("select count(*) from dead_letter", Long.class)).isZero();
         assertThat(matterCount()).isEqualTo(MATTERS);
+    }
+
+    /** The status of the contact correction outbox row for a Clio contact. */
+    String correctionStatus(long clioContact) {
+        return owner.queryForObject("""
+                select o.status from outbox o join external_ref r on r.local_id = o.aggregate_id
+                 where r.entity_type = 'contact' and r.external_id = ? and o.kind = 'contact.correction'""",
+                String.class, Long.toString(clioContact));
     }
 
     long backfillPages() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.config.support.TestHub;
@@ -33,9 +34,22 @@ class FaultsIT {
         clio = hub.clio();
     }
 
+    @BeforeEach
+    void countFromZero() {
+        clio.faults().resetCounts();
+    }
+
     @AfterEach
     void clearFaults() {
         clio.faults().clear();
+    }
+
+    /** The status of the contact correction outbox row for a Clio contact (one per contact in these tests). */
+    String correctionStatus(long clioContact) {
+        return (String) hub.query("""
+                select o.status from outbox o join external_ref r on r.local_id = o.aggregate_id
+                 where r.entity_type = 'contact' and r.external_id = ? and o.kind = 'contact.correction'
+                 order by o.id desc limit 1""", Long.toString(clioContact)).get(0).get("status");
     }
 
     @AfterAll
@@ -60,6 +74,7 @@ class FaultsIT {
         clio.faults().add(FaultRule.of(FaultKind.SERVER_ERROR, "PATCH", "/contacts/" + contact, 2));
         clio.faults().add(FaultRule.builder(FaultKind.RATE_LIMITED).method("PATCH").pathRegex("/contacts/" + contact)
                 .times(1).retryAfterSeconds(1).build());
+        clio.faults().add(FaultRule.of(FaultKind.TIMEOUT, "PATCH", "/contacts/" + contact, 1));
         correctPhone("daniel.okafor@northwind.example", "+1 312 555 0111");
         await().atMost(Duration.ofSeconds(30)).until(() -> clio.data().contactPatchCount(contact) == 1);
         assertThat(clio.data().contact(contact).get("primary_phone_number")).isEqualTo("+1 312 555 0111");
@@ -67,6 +82,12 @@ class FaultsIT {
         long failedPatches = clio.requests().stream()
                 .filter(r -> r.method().equals("PATCH") && r.path().contains("/contacts/" + contact) && r.status() >= 400).count();
         assertThat(failedPatches).isEqualTo(3);
+        assertThat(clio.faults().fired()).as("each fault armed fired")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(FaultKind.SERVER_ERROR, 2L, FaultKind.RATE_LIMITED, 1L,
+                        FaultKind.TIMEOUT, 1L));
+        assertThat(clio.requests().stream().filter(r -> r.method().equals("PATCH")
+                && r.path().contains("/contacts/" + contact) && r.status() == 0)).as("the timed-out PATCH").hasSize(1);
+        assertThat(correctionStatus(contact)).isEqualTo("delivered");
     }
 
     @Test
@@ -78,15 +99,21 @@ class FaultsIT {
         assertThat(clio.data().contact(contact).get("primary_phone_number")).isEqualTo("+1 415 555 0177");
         assertThat(clio.requests().stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/contacts/" + contact + ".json")
                 && r.status() == 0)).as("the timed-out request").isNotEmpty();
+        assertThat(clio.faults().fired()).containsExactlyEntriesOf(Map.of(FaultKind.TIMEOUT, 1L));
+        assertThat(correctionStatus(contact)).isEqualTo("delivered");
     }
 
     @Test
     void aResponseLostAfterTheChangeWasAppliedIsNotSentTwice() {
         long contact = clioContactOf("marcus@bluebird.example");
         clio.faults().add(FaultRule.of(FaultKind.LOST_RESPONSE, "PATCH", "/contacts/" + contact, 1));
+        long deadLetters = hub.count("select count(*) from dead_letter");
         correctPhone("marcus@bluebird.example", "+1 415 555 0123");
-        await().atMost(Duration.ofSeconds(30)).until(() -> hub.count(
-                "select count(*) from outbox where status = 'pending' and kind = 'contact.correction'") == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"pending".equals(correctionStatus(contact)));
+        assertThat(clio.faults().fired()).as("the response was lost").containsExactlyEntriesOf(Map.of(FaultKind.LOST_RESPONSE, 1L));
+        assertThat(correctionStatus(contact)).as("the retry completed the correction instead of giving up")
+                .isEqualTo("delivered");
+        assertThat(hub.count("select count(*) from dead_letter")).as("no dead letter").isEqualTo(deadLetters);
         assertThat(clio.data().contactPatchCount(contact)).isEqualTo(1);
         assertThat(clio.data().contact(contact).get("primary_phone_number")).isEqualTo("+1 415 555 0123");
     }
@@ -136,6 +163,7 @@ class FaultsIT {
                 Long.toString(clioId)) == 1);
         assertThat(hub.count("select count(*) from external_ref where entity_type = 'matter' and external_id = ?",
                 Long.toString(clioId))).isEqualTo(1);
+        assertThat(clio.faults().fired()).containsExactlyEntriesOf(Map.of(FaultKind.MALFORMED_BODY, 2L));
     }
 
     @Test
@@ -145,12 +173,18 @@ class FaultsIT {
             long company = clio.data().contactIds().get(0);
             long created = clio.data().createMatter(company, "Matter created during an outage", "Open", "Corporate",
                     "Sarah Chen", "schen@harbourlaw.example", java.time.LocalDate.now());
+            clio.clearRequests();
             clio.faults().add(FaultRule.builder(FaultKind.RATE_LIMITED).method("GET").pathRegex("/matters.json")
                     .times(2).retryAfterSeconds(1).build());
             clio.faults().add(FaultRule.of(FaultKind.SERVER_ERROR, "GET", "/matters.json", 1));
             await().atMost(Duration.ofSeconds(40)).until(() -> hub.count(
                     "select count(*) from external_ref where entity_type = 'matter' and external_id = ?",
                     Long.toString(created)) == 1);
+            // The poll went through its faults: both 429s and the 5xx answered list requests before the matter landed.
+            assertThat(clio.faults().fired()).containsExactlyInAnyOrderEntriesOf(Map.of(FaultKind.RATE_LIMITED, 2L,
+                    FaultKind.SERVER_ERROR, 1L));
+            assertThat(clio.requests().stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/matters.json"))
+                    .map(r -> r.status()).filter(st -> st == 429 || st == 500)).containsExactlyInAnyOrder(429, 429, 500);
         } finally {
             clio.setWebhookDeliveryEnabled(true);
         }

@@ -1,11 +1,13 @@
 package org.matterhub.config.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +19,7 @@ import org.matterhub.simulators.clio.ClioSimulator;
 
 /**
  * Changes travel both ways: a matter changed in Clio reaches the portal (by webhook, and by polling alone
- * when webhooks are off); a client's contact correction reaches Clio exactly once.
+ * when webhooks are off); a client's contact correction (phone and address) reaches Clio exactly once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PropagationIT {
@@ -113,6 +115,12 @@ class PropagationIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> clio.data().contactPatchCount(clioContact) == 1);
         Map<String, Object> inClio = clio.data().contact(clioContact);
         assertThat(inClio.get("primary_phone_number")).isEqualTo("+1 312 555 0199");
+        // The address travelled too: Clio holds it, field by field, as the client entered it.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> addresses = (List<Map<String, Object>>) inClio.get("addresses");
+        assertThat(addresses).extracting(ad -> ad.get("street"), ad -> ad.get("city"), ad -> ad.get("province"),
+                ad -> ad.get("postal_code"), ad -> ad.get("country"))
+                .containsOnlyOnce(tuple("1 Lake Shore Dr", "Chicago", "IL", "60601", "US"));
         // The echo (webhook + poll of our own change) must not send it back again.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> clio.data().contactPatchCount(clioContact) == 1);

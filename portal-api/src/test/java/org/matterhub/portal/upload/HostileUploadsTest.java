@@ -22,17 +22,39 @@ import static org.matterhub.portal.upload.RejectionReason.TYPE_NOT_ALLOWED;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.matterhub.portal.documents.DirectoryContentStore;
+import org.matterhub.store.tenancy.TenantScope;
 
 /**
  * Every hostile upload is refused for the expected reason, with a detail the client can act on, and the
- * sink is told to discard: nothing is committed, nothing stays staged.
+ * sink is told to discard: nothing is committed. Then, case by case, the same upload goes through the production sink
+ * (the upload endpoint's {@code ContentStoreSink}) into a content store on a directory: the store never kept it, not
+ * even for a moment, and nothing is left in the directory.
  */
+@Timeout(60)
 class HostileUploadsTest {
+
+  private static final ExecutorService THREADS = Executors.newCachedThreadPool();
+
+  @TempDir
+  Path storeRoot;
+
+  @AfterAll
+  static void stopThreads() {
+    THREADS.shutdownNow();
+  }
 
   private static final UploadPolicy DEFAULTS = UploadPolicy.defaults();
 
@@ -190,6 +212,14 @@ class HostileUploadsTest {
     assertThat(rejected.detail()).isNotBlank().endsWith(".");
     assertThat(sink.discarded).isTrue();
     assertThat(sink.committed).isFalse();
-    assertThat(sink.stored()).isEmpty();
+
+    DirectoryContentStore store = new DirectoryContentStore(storeRoot);
+    String key = "documents/" + UUID.randomUUID() + "/v1";
+    InspectionResult throughTheStore = new UploadInspector(c.policy()).inspect(new ByteArrayInputStream(c.body()),
+        c.fileName(), c.declaredType(), store.sink(TenantScope.system(UUID.randomUUID()), key, THREADS));
+    assertThat(throughTheStore).isInstanceOfSatisfying(Rejected.class,
+        r -> assertThat(r.reason()).isEqualTo(c.expected()));
+    assertThat(store.landed).as("writes that landed in the store").isEmpty();
+    assertThat(store.files()).as("files left in the store").isEmpty();
   }
 }

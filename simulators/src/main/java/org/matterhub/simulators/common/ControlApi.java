@@ -16,7 +16,9 @@ import static org.matterhub.simulators.common.ControlSupport.str;
  * A simulator's {@code /_control/*} API over HTTP (loopback callers only; not part of any vendor): a table of
  * routes such as {@code on("POST", "/documents/{@literal *}/versions", action)}, where {@code *} matches one path
  * segment, a trailing {@code **} the rest, and method {@code *} any method. Registering the same method and
- * pattern again replaces the action. Request log and fault routes are there from the start; {@link #standard}
+ * pattern again replaces the action. Request log, fault (with {@code GET /faults/fired}: the count of each fault kind
+ * that fired) and hold ({@code POST /holds {"method","pathRegex","phase"}}, {@code POST /holds/{id}/release}) routes
+ * are there from the start; {@link #standard}
  * adds health, seed, apps and tokens.
  *
  * <p>Answers: 403 for a caller not on loopback, 404 for an unknown route, 400 {@code {"error":…}} for a bad
@@ -61,6 +63,34 @@ public final class ControlApi {
             kit.faults().clear();
             ex.sendEmpty(204);
         });
+        on("GET", "/faults/fired", (ex, s) -> ex.sendJson(200, Map.of("fired", kit.faults().fired(),
+                "armed", kit.faults().armed())));
+        on("DELETE", "/faults/fired", (ex, s) -> {
+            kit.faults().resetCounts();
+            ex.sendEmpty(204);
+        });
+        on("GET", "/holds", (ex, s) -> ex.sendJson(200, kit.holds().describe()));
+        on("POST", "/holds", (ex, s) -> {
+            Map<String, Object> b = body(ex);
+            String phase = ControlSupport.optStr(b, "phase");
+            RequestHolds.Hold h = kit.holds().hold(ControlSupport.optStr(b, "method"), str(b, "pathRegex"),
+                    phase == null ? RequestHolds.Phase.BEFORE_APPLY : RequestHolds.Phase.valueOf(phase));
+            ex.sendJson(201, h.describe());
+        });
+        on("GET", "/holds/*", (ex, s) -> ex.sendJson(200, hold(kit, s[1]).describe()));
+        on("POST", "/holds/*/release", (ex, s) -> {
+            hold(kit, s[1]).release();
+            ex.sendEmpty(204);
+        });
+    }
+
+    private static RequestHolds.Hold hold(SimulatorKit kit, String id) {
+        try {
+            return kit.holds().get(Integer.parseInt(id))
+                    .orElseThrow(() -> new IllegalArgumentException("no hold " + id));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("no hold " + id, e);
+        }
     }
 
     static boolean owns(String path) {

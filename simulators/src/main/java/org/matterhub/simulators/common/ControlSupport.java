@@ -81,7 +81,7 @@ public final class ControlSupport {
     /**
      * Parses a JSON {@link FaultRule}
      * ({@code {"kind":"SERVER_ERROR","method":"GET","pathRegex":"…","status":503,"times":2}}, also
-     * {@code probability}, {@code latencyMillis}, {@code retryAfterSeconds}); unset fields take the
+     * {@code probability}, {@code latencyMillis}, {@code retryAfterSeconds}, {@code every}, {@code skip}); unset fields take the
      * builder's defaults.
      */
     public static FaultRule faultRule(Map<String, Object> b) {
@@ -110,6 +110,12 @@ public final class ControlSupport {
         }
         if (b.get("retryAfterSeconds") != null) {
             r.retryAfterSeconds(intValue(b, "retryAfterSeconds", 0));
+        }
+        if (b.get("every") != null) {
+            r.every(intValue(b, "every", 1));
+        }
+        if (b.get("skip") != null) {
+            r.skip(intValue(b, "skip", 0));
         }
         return r.build();
     }

@@ -15,9 +15,14 @@ import java.util.regex.Pattern;
  * @param latencyMillis    delay for {@link FaultKind#LATENCY}
  * @param status           status for {@link FaultKind#SERVER_ERROR} (0 = 500)
  * @param retryAfterSeconds {@code Retry-After} for {@link FaultKind#RATE_LIMITED} (0 = 1 second)
+ * @param every            deterministic arming: only every {@code every}-th matching request may fire
+ *                         (1 = each one); a test that must see the fault fire uses this instead of a small
+ *                         {@code probability} that may fire zero times
+ * @param skip             the first {@code skip} matching requests pass untouched ("the Nth request" is
+ *                         {@code skip(N - 1).times(1)})
  */
 public record FaultRule(String method, String pathRegex, FaultKind kind, int times, double probability,
-                        long latencyMillis, int status, int retryAfterSeconds) {
+                        long latencyMillis, int status, int retryAfterSeconds, int every, int skip) {
 
     public FaultRule {
         Objects.requireNonNull(kind, "kind");
@@ -29,6 +34,9 @@ public record FaultRule(String method, String pathRegex, FaultKind kind, int tim
         }
         if (pathRegex != null) {
             Pattern.compile(pathRegex);
+        }
+        if (every < 1 || skip < 0) {
+            throw new IllegalArgumentException("every must be >= 1 and skip >= 0");
         }
     }
 
@@ -61,6 +69,8 @@ public record FaultRule(String method, String pathRegex, FaultKind kind, int tim
         private long latencyMillis;
         private int status;
         private int retryAfterSeconds;
+        private int every = 1;
+        private int skip;
 
         private Builder(FaultKind kind) {
             this.kind = kind;
@@ -101,9 +111,21 @@ public record FaultRule(String method, String pathRegex, FaultKind kind, int tim
             return this;
         }
 
+        /** Only every {@code n}-th matching request fires (the n-th, the 2n-th, ...). */
+        public Builder every(int n) {
+            this.every = n;
+            return this;
+        }
+
+        /** The first {@code n} matching requests pass untouched. */
+        public Builder skip(int n) {
+            this.skip = n;
+            return this;
+        }
+
         public FaultRule build() {
             return new FaultRule(method, pathRegex, kind, times, probability, latencyMillis, status,
-                    retryAfterSeconds);
+                    retryAfterSeconds, every, skip);
         }
     }
 }

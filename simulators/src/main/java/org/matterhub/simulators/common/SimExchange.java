@@ -36,6 +36,7 @@ public final class SimExchange {
     private int status;
     private java.util.function.Consumer<SimExchange> recorder;
     private boolean recorded;
+    private java.util.function.IntConsumer beforeSend;
 
     SimExchange(HttpExchange exchange, Instant receivedAt) throws IOException {
         this.exchange = exchange;
@@ -116,6 +117,22 @@ public final class SimExchange {
         this.dropOnSend = true;
     }
 
+    /**
+     * Runs {@code action} with the status once, just before the response (or its drop) goes out: a
+     * {@link RequestHolds} latch after the vendor applied the request.
+     */
+    void beforeSend(java.util.function.IntConsumer action) {
+        this.beforeSend = action;
+    }
+
+    private void runBeforeSend(int status) {
+        java.util.function.IntConsumer action = beforeSend;
+        beforeSend = null;
+        if (action != null) {
+            action.accept(status);
+        }
+    }
+
     public boolean finished() {
         return finished;
     }
@@ -150,6 +167,7 @@ public final class SimExchange {
         if (finished) {
             throw new IllegalStateException("response already sent");
         }
+        runBeforeSend(status);
         if (dropOnSend || (malformOnSend && status >= 200 && status < 300) || length == 0) {
             send(status, contentType, java.util.Arrays.copyOfRange(source, offset, offset + length));
             return;
@@ -182,6 +200,7 @@ public final class SimExchange {
         if (finished) {
             throw new IllegalStateException("response already sent");
         }
+        runBeforeSend(status);
         if (dropOnSend) {
             drop();
             return;

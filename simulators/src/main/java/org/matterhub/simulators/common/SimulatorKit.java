@@ -23,6 +23,7 @@ public final class SimulatorKit implements AutoCloseable {
     private final String name;
     private final MonotonicClock clock;
     private final FaultInjector faults = new FaultInjector();
+    private final RequestHolds holds = new RequestHolds();
     private final RequestRecorder recorder = new RequestRecorder();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final ControlApi control;
@@ -65,6 +66,11 @@ public final class SimulatorKit implements AutoCloseable {
         return faults;
     }
 
+    /** Latches that hold a request of a kind until released (for kills with that request in flight). */
+    public RequestHolds holds() {
+        return holds;
+    }
+
     public ControlApi control() {
         return control;
     }
@@ -93,12 +99,13 @@ public final class SimulatorKit implements AutoCloseable {
     }
 
     /**
-     * Applies the matching fault rules to one request.
+     * Applies the armed {@link RequestHolds} and the matching fault rules to one request.
      *
      * @param hold how long a TIMEOUT fault holds the request before dropping it
      * @return false when the request has been answered (or dropped) by a fault
      */
     public boolean applyFaults(SimExchange ex, FaultAnswers answers, Duration hold) throws InterruptedException {
+        holds.arrived(ex, closing);
         FaultInjector.Decision decision = faults.decide(ex.method(), ex.path());
         if (decision.latencyMillis() > 0 && closing.await(decision.latencyMillis(), TimeUnit.MILLISECONDS)) {
             ex.drop();
@@ -139,6 +146,7 @@ public final class SimulatorKit implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
+        holds.releaseAll();
         if (server != null) {
             server.close();
         }

@@ -78,6 +78,11 @@ public abstract class VendorSimulator<O> implements AutoCloseable, ControlApi.Ta
         return kit.faults();
     }
 
+    /** Latches that hold the next request of a kind until released (kills with that request in flight). */
+    public RequestHolds holds() {
+        return kit.holds();
+    }
+
     /** Requests received outside {@code /_control}, oldest first. */
     public List<RecordedRequest> requests() {
         return kit.requests();
