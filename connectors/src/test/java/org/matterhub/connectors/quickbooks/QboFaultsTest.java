@@ -73,6 +73,33 @@ class QboFaultsTest {
         assertThat(QboFaults.code(fault("000", "zero", null))).isEqualTo("0");
     }
 
+    /** What the devkit throws for a 401 or 403 without a fault body it could read (the gateway's shape). */
+    @Test
+    void theDevkitsAuthExceptionsDecideWithoutACode() {
+        assertThat(http(new com.intuit.ipp.exception.AuthenticationException("401 from the gateway"))).satisfies(f -> {
+            assertThat(f.status()).isEqualTo(401);
+            assertThat(f.code()).isEqualTo("3200");
+        });
+        assertThat(http(new com.intuit.ipp.exception.InvalidTokenException("token expired")).status()).isEqualTo(401);
+        assertThat(translate(new com.intuit.ipp.exception.AuthorizationException("403 from the gateway")))
+                .isInstanceOf(QboReauthorizationRequiredException.class);
+    }
+
+    @Test
+    void throttlingIsReadFromTheMessageWhenTheCodeIsMissing() {
+        assertThat(http(fault(null, "message=ThrottleExceeded; statusCode=429", null)).status()).isEqualTo(429);
+        assertThat(http(fault("", "ThrottleExceeded", null)).status()).isEqualTo(429);
+    }
+
+    @Test
+    void aNonNumericCodeIsASystemFaultOnlyWhenItSaysSo() {
+        assertThat(http(fault("BusinessValidationError", "invalid", null))).satisfies(f -> {
+            assertThat(f.status()).isEqualTo(400);
+            assertThat(f.faultType()).isEqualTo("ValidationFault");
+        });
+        assertThat(http(fault("9999", "a validation code below the system range", null)).status()).isEqualTo(400);
+    }
+
     private static VendorException translate(FMSException e) {
         return QboFaults.translate("POST", "/v3/company/1/invoice", e);
     }
