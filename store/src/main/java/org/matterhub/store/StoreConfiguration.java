@@ -130,6 +130,7 @@ public class StoreConfiguration {
     /** The master key; outside the demo profile the start fails without one ({@link MasterKeys}). */
     @Bean
     SecretCipher secretCipher(StoreProperties store, Environment environment) {
-        return MasterKeys.cipher(store, environment.matchesProfiles("demo"));
+        return MasterKeys.cipher(store.masterKey(), store.previousMasterKeys(), store.embeddedDataPath(),
+                environment.matchesProfiles("demo"));
     }
 }

@@ -60,7 +60,7 @@ public record BillingSettings(String realmId, String tenantId, InvoiceMatterRule
         try {
             return JSON.readValue(json, BillingSettings.class);
         } catch (Exception e) {
-            throw org.matterhub.mappings.canonical.SettingsJson.refused("accounting settings", e);
+            throw org.matterhub.mappings.settings.SettingsJson.refused("accounting settings", e);
         }
     }
 

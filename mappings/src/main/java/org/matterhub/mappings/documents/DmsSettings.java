@@ -95,7 +95,7 @@ public record DmsSettings(String library, String customerId, String repositoryId
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
-            throw org.matterhub.mappings.canonical.SettingsJson.refused("document-system settings", e);
+            throw org.matterhub.mappings.settings.SettingsJson.refused("document-system settings", e);
         }
     }
 

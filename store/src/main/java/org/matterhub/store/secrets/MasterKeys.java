@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import org.matterhub.store.StoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,18 +26,21 @@ public final class MasterKeys {
     }
 
     /**
-     * @param demo whether the demo profile is active
+     * @param masterKey          {@code matterhub.store.master-key}, base64 (null or blank: none configured)
+     * @param previousMasterKeys {@code matterhub.store.previous-master-keys}, for decryption only
+     * @param demoDataPath       the embedded database's directory, beside which the demo keeps its generated key
+     * @param demo               whether the demo profile is active
      * @throws IllegalStateException when no key is configured outside the demo, or a key is not 32 bytes of base64
      */
-    public static SecretCipher cipher(StoreProperties store, boolean demo) {
-        List<byte[]> previous = store.previousMasterKeys().stream().map(k -> decode(k, "previous-master-keys")).toList();
-        if (store.masterKey() != null && !store.masterKey().isBlank()) {
-            return new SecretCipher(decode(store.masterKey(), "master-key"), previous);
+    public static SecretCipher cipher(String masterKey, List<String> previousMasterKeys, Path demoDataPath, boolean demo) {
+        List<byte[]> previous = previousMasterKeys.stream().map(k -> decode(k, "previous-master-keys")).toList();
+        if (masterKey != null && !masterKey.isBlank()) {
+            return new SecretCipher(decode(masterKey, "master-key"), previous);
         }
         if (!demo) {
             throw new MissingMasterKeyException();
         }
-        return new SecretCipher(demoKey(store.embeddedDataPath()), previous);
+        return new SecretCipher(demoKey(demoDataPath), previous);
     }
 
     /** The start-up refusal without a master key outside the demo ({@link MissingMasterKeyFailureAnalyzer}). */

@@ -1,4 +1,4 @@
-package org.matterhub.mappings.canonical;
+package org.matterhub.mappings.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;

@@ -1,4 +1,4 @@
-package org.matterhub.mappings.canonical;
+package org.matterhub.mappings.settings;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
