@@ -239,8 +239,13 @@ class DmsSyncIT {
         String replaced = hub.query("select settings::text as s from connection where id = ?", connection).get(0).get("s")
                 .toString();
 
-        assertThat(hub.call("PUT", "/api/v1/admin/connections/" + connection + "/settings", admin,
-                "{\"requestsPerMinute\": -5}", "application/json").statusCode()).isEqualTo(422);
+        // A number below the contract's minimum is refused at the edge (400, issue 10's strict input), before the
+        // settings' own check (which answered 422) is reached; either way nothing is stored (below).
+        HttpResponse<String> negative = hub.offContract("a request budget below the contract's minimum", "PUT",
+                "/api/v1/admin/connections/" + connection + "/settings", admin, "{\"requestsPerMinute\": -5}",
+                "application/json", Map.of());
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(hub.call("PUT", "/api/v1/admin/connections/" + UUID.randomUUID() + "/settings", admin, stored,
                 "application/json").statusCode()).isEqualTo(404);
         assertThat(hub.call("PUT", "/api/v1/admin/connections/" + connection + "/settings", hub.token(PARTNER), stored,
