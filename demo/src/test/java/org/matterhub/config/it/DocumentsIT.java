@@ -397,7 +397,7 @@ class DocumentsIT {
                     .isEqualTo(403);
             assertThat(hub.get("/api/v1/staff/documents?state=pending_review", client).statusCode()).isEqualTo(403);
         }
-        assertThat(problemTitle(hub.get("/api/v1/staff/documents?state=bogus", partner), 400)).isEqualTo("Invalid state");
+        assertThat(problemTitle(off("GET", "/api/v1/staff/documents?state=bogus", partner, null), 400)).isEqualTo("Invalid input");
         assertThat(state(pending1)).isEqualTo("pending_review");
     }
 
@@ -498,10 +498,10 @@ class DocumentsIT {
         assertThat(changed.get("actions").get(1).get("comment").asText()).isEqualTo("Clause 4.2 should cap fees at 2%.");
 
         // Bad input, and callers who may not act.
-        assertThat(hub.call("POST", path, gc, "{\"action\":\"sign\"}", "application/json").statusCode()).isEqualTo(400);
-        assertThat(hub.call("POST", path, gc, "{\"action\":\"close\",\"extra\":1}", "application/json").statusCode()).isEqualTo(400);
-        assertThat(hub.call("POST", path, gc, "{}", "application/json").statusCode()).isEqualTo(422);
-        assertThat(hub.call("POST", path, gc, "{\"action\":\"close\",\"comment\":\"" + "x".repeat(4001) + "\"}", "application/json")
+        assertThat(off("POST", path, gc, "{\"action\":\"sign\"}").statusCode()).isEqualTo(400);
+        assertThat(off("POST", path, gc, "{\"action\":\"close\",\"extra\":1}").statusCode()).isEqualTo(400);
+        assertThat(off("POST", path, gc, "{}").statusCode()).isEqualTo(422);
+        assertThat(off("POST", path, gc, "{\"action\":\"close\",\"comment\":\"" + "x".repeat(4001) + "\"}")
                 .statusCode()).isEqualTo(422);
         assertThat(hub.call("POST", path, noDocs, "{\"action\":\"close\"}", "application/json").statusCode()).isEqualTo(404);
         assertThat(hub.call("POST", path, finance, "{\"action\":\"close\"}", "application/json").statusCode()).isEqualTo(404);
@@ -593,10 +593,10 @@ class DocumentsIT {
         assertThat(hits("indemnity -seller", gc)).contains(weak).doesNotContain(strong);
         assertThat(hits("the", gc)).isEmpty();
         // Bad input.
-        assertThat(problemTitle(hub.get("/api/v1/search?q=", gc), 400)).isEqualTo("Invalid query");
-        assertThat(problemTitle(hub.get("/api/v1/search", gc), 400)).isEqualTo("Invalid query");
-        assertThat(problemTitle(hub.get("/api/v1/search?q=" + "a".repeat(201), gc), 400)).isEqualTo("Invalid query");
-        assertThat(hub.get("/api/v1/search?q=x&limit=0", gc).statusCode()).isEqualTo(400);
+        assertThat(problemTitle(off("GET", "/api/v1/search?q=", gc, null), 400)).isEqualTo("Invalid input");
+        assertThat(problemTitle(off("GET", "/api/v1/search", gc, null), 400)).isEqualTo("Invalid input");
+        assertThat(problemTitle(off("GET", "/api/v1/search?q=" + "a".repeat(201), gc, null), 400)).isEqualTo("Invalid input");
+        assertThat(off("GET", "/api/v1/search?q=x&limit=0", gc, null).statusCode()).isEqualTo(400);
         assertThat(hub.get("/api/v1/search?q=" + enc("'); drop table document; --"), gc).statusCode()).isEqualTo(200);
         assertThat(audited("document.searched", null, emailOf.get(gc))).isGreaterThanOrEqualTo(1);
     }
@@ -719,6 +719,15 @@ class DocumentsIT {
         Set<UUID> out = new java.util.LinkedHashSet<>();
         items.forEach(i -> out.add(UUID.fromString(i.get(field).asText())));
         return out;
+    }
+
+    /**
+     * A deliberately off-contract request (bad input): the hub's contract filter refuses it before the controller,
+     * with the contract's problem ({@code Invalid input}, 400; a body value breaking a rule, 422).
+     */
+    HttpResponse<String> off(String method, String path, String token, String body) {
+        return hub.offContract("bad input on purpose", method, path, token, body, body == null ? null : "application/json",
+                Map.of());
     }
 
     static String problemTitle(HttpResponse<String> r, int status) throws IOException {

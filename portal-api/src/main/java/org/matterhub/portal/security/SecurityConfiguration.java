@@ -50,10 +50,10 @@ public class SecurityConfiguration {
                     a.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(o -> o.jwt(j -> { })
-                        .authenticationEntryPoint((req, res, e) -> unauthorized(res))
+                        .authenticationEntryPoint((req, res, e) -> unauthorized(res, e))
                         .accessDeniedHandler((req, res, e) -> forbidden(res)))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> unauthorized(res))
+                        .authenticationEntryPoint((req, res, ex) -> unauthorized(res, ex))
                         .accessDeniedHandler((req, res, ex) -> forbidden(res)))
                 .addFilterBefore(sourceRateLimit, BearerTokenAuthenticationFilter.class)
                 .addFilterBefore(bodySizeFilter, BearerTokenAuthenticationFilter.class)
@@ -100,15 +100,32 @@ public class SecurityConfiguration {
             Instant since = authTime instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : jwt.getIssuedAt();
             return since == null || since.plus(max).isAfter(Instant.now())
                     ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The session is too old; sign in again", null));
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", SESSION_TOO_OLD, null));
         };
     }
 
-    /** 401 as problem JSON; why a token was refused (the JWT library's words) is not the caller's to read. */
-    private static void unauthorized(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    /** The hub's own refusal of a token older than the session may be: the person can act on it. */
+    static final String SESSION_TOO_OLD = "The session is too old; sign in again.";
+
+    /**
+     * 401 as problem JSON. Why a token was refused in the JWT library's words is not the caller's to read; the one
+     * reason the hub itself decides and the person can act on (sign in again) is said.
+     */
+    private static void unauthorized(jakarta.servlet.http.HttpServletResponse response, Throwable cause)
+            throws java.io.IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        ProblemWriter.write(response, 401, "Unauthorized",
-                "A valid bearer token is required: it is missing, malformed, expired, or not issued for this API.");
+        ProblemWriter.write(response, 401, "Unauthorized", sessionTooOld(cause) ? SESSION_TOO_OLD
+                : "A valid bearer token is required: it is missing, malformed, expired, or not issued for this API.");
+    }
+
+    private static boolean sessionTooOld(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.security.oauth2.jwt.JwtValidationException v
+                    && v.getErrors().stream().anyMatch(err -> SESSION_TOO_OLD.equals(err.getDescription()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void forbidden(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
