@@ -149,8 +149,8 @@ class TimeEntriesIT {
                 "application/json").statusCode()).isEqualTo(403);
         assertThat(hub.call("PUT", "/api/v1/admin/firm/settings", member, "{\"showTimeEntries\":true}",
                 "application/json").statusCode()).isEqualTo(403);
-        assertThat(hub.call("PUT", "/api/v1/admin/firm/settings", admin, "{}", "application/json").statusCode())
-                .isEqualTo(422);
+        assertThat(hub.offContract("the required setting missing", "PUT", "/api/v1/admin/firm/settings", admin, "{}",
+                "application/json", java.util.Map.of()).statusCode()).isEqualTo(422);
         assertThat(body(hub.get("/api/v1/admin/firm/settings", admin)).get("showTimeEntries").asBoolean()).isFalse();
         HttpResponse<String> enabled = hub.call("PUT", "/api/v1/admin/firm/settings", admin,
                 "{\"showTimeEntries\":true}", "application/json");

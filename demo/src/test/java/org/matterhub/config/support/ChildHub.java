@@ -24,6 +24,9 @@ public final class ChildHub implements AutoCloseable {
 
     private final List<String> command;
     private final Path log;
+    /** The embedded issuer's {@code iss} in every child hub. */
+    static final String ISSUER = "http://127.0.0.1/oidc/child-hubs";
+
     private final int port;
     private final int managementPort;
     private Process process;
@@ -46,7 +49,9 @@ public final class ChildHub implements AutoCloseable {
                 "--matterhub.public-base-url=http://127.0.0.1:" + port,
                 "--matterhub.security.loopback-vendor-urls=true",
                 "--matterhub.auth.embedded-issuer=true",
-                "--matterhub.auth.issuer-uri=http://127.0.0.1:" + port + "/oidc",
+                // One issuer for every life of every child hub, as a cluster has one identity provider: people are
+                // bound to (iss, sub), and a hub that restarted on another port must still know them.
+                "--matterhub.auth.issuer-uri=" + ISSUER,
                 "--matterhub.auth.mfa-required-for=",
                 "--logging.level.root=WARN",
                 "--logging.level.org.matterhub=INFO"));
