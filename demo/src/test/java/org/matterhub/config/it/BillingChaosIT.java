@@ -229,7 +229,8 @@ class BillingChaosIT {
             owner.update("insert into firm (id, name, slug) values (?, 'Chaos Firm', 'chaos-firm')", firm);
             owner.update("insert into portal_user (firm_id, email, display_name, kind, firm_role, status) "
                     + "values (?, 'admin@chaosfirm.example', 'Admin', 'firm', 'firm_admin', 'active'), "
-                    + "(?, ?, 'Accounts', 'firm', 'staff', 'active')", firm, firm, STAFF);
+                    // invoices of no matter are seen on the firm's side by partners and firm admins (V15)
+                    + "(?, ?, 'Accounts', 'firm', 'partner', 'active')", firm, firm, STAFF);
             String admin = first.token("admin@chaosfirm.example");
             qboConnection = connect(first, admin, "quickbooks", "{\"baseUrl\":\"" + QboSimulator.SDK_BASE_URL + "\"}");
             xeroConnection = connect(first, admin, "xero", "{\"baseUrl\":\"" + xero.accountingBasePath()
