@@ -172,7 +172,9 @@ class TimeEntriesIT {
         assertSameNotFound(hub.get(path, bbAdmin), hub.get("/api/v1/matters/" + UUID.randomUUID() + "/time-entries", bbAdmin));
         assertThat(hub.get(path, finance).statusCode()).isEqualTo(404);
         assertThat(hub.get("/api/v1/matters/" + mOther + "/time-entries", member).statusCode()).isEqualTo(404);
-        assertThat(hub.get("/api/v1/matters/not-a-uuid/time-entries", member).statusCode()).isEqualTo(404);
+        // A matter id that is not a UUID breaks the contract: refused at the edge (400), before any lookup.
+        assertThat(hub.offContract("a matter id that is not a UUID", "GET", "/api/v1/matters/not-a-uuid/time-entries",
+                member, null, null, java.util.Map.of()).statusCode()).isEqualTo(400);
         // And row-level security holds without the API: the Bluebird admin reads no Northwind entry at all.
         UUID bbAdminId = (UUID) hub.query("select u.id from portal_user u join membership m on m.user_id = u.id "
                 + "join client_org o on o.id = m.client_org_id where o.name = ? and m.role = 'org_admin' order by u.email limit 1",

@@ -89,8 +89,33 @@ public class BackgroundWork {
         return outcome;
     }
 
+    /**
+     * The vendor's classifier, and one thing it cannot know: a deadlock, lock timeout or serialization failure in
+     * PostgreSQL (Spring's {@link org.springframework.dao.TransientDataAccessException}) is transient, so the work is
+     * retried rather than parked as a dead letter.
+     */
+    static ErrorClassifier storeAware(ErrorClassifier vendor) {
+        return new ErrorClassifier() {
+            @Override
+            public ErrorClass classify(Throwable t) {
+                for (Throwable c = t; c != null; c = c.getCause()) {
+                    if (c instanceof org.springframework.dao.TransientDataAccessException) {
+                        return ErrorClass.RETRIABLE;
+                    }
+                }
+                return vendor.classify(t);
+            }
+
+            @Override
+            public java.util.Optional<java.time.Duration> retryAfter(Throwable t) {
+                return vendor.retryAfter(t);
+            }
+        };
+    }
+
     private CompletableFuture<Boolean> attempt(String vendor, String what, UUID firm, UUID connection,
-                                               ErrorClassifier classifier, Work work) {
+                                               ErrorClassifier vendorErrors, Work work) {
+        ErrorClassifier classifier = storeAware(vendorErrors);
         AtomicInteger attempts = new AtomicInteger();
         AtomicReference<RuntimeException> last = new AtomicReference<>();
         IntervalBiFunction<Boolean> backoff = (attempt, outcome) -> Math.min(MAX_PAUSE_MS,

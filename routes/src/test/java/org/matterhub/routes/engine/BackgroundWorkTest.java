@@ -104,4 +104,22 @@ class BackgroundWorkTest {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A deadlock PostgreSQL detected is transient: the poll is retried, not parked (no repository is touched here). */
+    @Test
+    void aDeadlockIsRetriedNotParked() throws Exception {
+        ErrorClassifier permanent = new ErrorClassifier() {
+        };
+        List<Integer> calls = new CopyOnWriteArrayList<>();
+        CompletableFuture<Boolean> outcome = background.submit("Vendor", "poll", FIRM, CONNECTION, permanent, (f, c) -> {
+            calls.add(calls.size() + 1);
+            if (calls.size() == 1) {
+                throw new org.springframework.dao.PessimisticLockingFailureException("ERROR: deadlock detected");
+            }
+        });
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(calls).containsExactly(1, 2);
+        assertThat(permanent.classify(new org.springframework.dao.PessimisticLockingFailureException("x")))
+                .as("the vendor's own classifier would have parked it").isEqualTo(org.matterhub.connectors.kernel.ErrorClass.PERMANENT);
+    }
 }
