@@ -86,7 +86,12 @@ final class MultipartStream {
 
     /** The boundary parameter of a {@code multipart/form-data} content type, or null when it is none. */
     static String boundaryOf(String contentType) {
-        if (contentType == null || !contentType.split(";")[0].strip().equalsIgnoreCase("multipart/form-data")) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        if (!mediaType.strip().equalsIgnoreCase("multipart/form-data")) {
             return null;
         }
         byte[] boundary = HEADERS.getBoundary(contentType);

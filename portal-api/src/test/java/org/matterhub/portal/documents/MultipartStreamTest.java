@@ -112,6 +112,10 @@ class MultipartStreamTest {
         assertThat(MultipartStream.boundaryOf("application/json")).isNull();
         assertThat(MultipartStream.boundaryOf(null)).isNull();
         assertThat(MultipartStream.boundaryOf("multipart/mixed; boundary=x")).isNull();
+        // Found by the fuzzer in CI: a content type of only parameter separators has no media type at all.
+        assertThat(MultipartStream.boundaryOf(";")).isNull();
+        assertThat(MultipartStream.boundaryOf(";;; boundary=x")).isNull();
+        assertThat(MultipartStream.boundaryOf("")).isNull();
     }
 
     @Test
