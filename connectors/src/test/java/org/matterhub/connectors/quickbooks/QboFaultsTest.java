@@ -6,11 +6,14 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.intuit.ipp.data.Error;
 import com.intuit.ipp.exception.FMSException;
 import com.intuit.ipp.exception.InvalidRequestException;
+import com.intuit.ipp.exception.ServiceException;
 import com.intuit.ipp.exception.ServiceUnavailableException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.matterhub.connectors.kernel.VendorException;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
@@ -82,7 +85,41 @@ class QboFaultsTest {
         });
         assertThat(http(new com.intuit.ipp.exception.InvalidTokenException("token expired")).status()).isEqualTo(401);
         assertThat(translate(new com.intuit.ipp.exception.AuthorizationException("403 from the gateway")))
-                .isInstanceOf(QboReauthorizationRequiredException.class);
+                .isInstanceOfSatisfying(QboReauthorizationRequiredException.class, r -> {
+                    assertThat(r.status()).isEqualTo(403);
+                    assertThat(r.errorType()).isEqualTo("3100");
+                });
+    }
+
+    /** The devkit's answer to a 429 without a fault body: a {@code ServiceException} with no error list. */
+    @Test
+    void aServiceExceptionWithoutACodeIsThrottling() {
+        assertThat(http(new ServiceException("Too Many Requests"))).satisfies(f -> {
+            assertThat(f.status()).isEqualTo(429);
+            assertThat(f.code()).isEqualTo("3001");
+        });
+        assertThat(http(new ServiceException(List.of(error("10000", "An application error has occurred", null))))
+                .status()).isEqualTo(500);
+    }
+
+    @Test
+    void aFaultWithNeitherCodeNorMessageIsAnUnknownFailure() {
+        QboFaultException f = http(fault(null, null, null));
+        assertThat(f.status()).isEqualTo(500);
+        assertThat(f.faultType()).isNull();
+        assertThat(f.code()).isNull();
+    }
+
+    /** {@code initCause} refuses only a throwable as its own cause: two exceptions can name each other. */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aCycleOfCausesEndsTheSearchForAnIoOrJsonFailure() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.initCause(b);
+        QboFaultException f = http(new FMSException("x", a));
+        assertThat(f.status()).isEqualTo(500);
+        assertThat(f.faultType()).isNull();
     }
 
     @Test

@@ -134,7 +134,9 @@ public final class DmsMatterResolver {
                     return null;
                 }
                 int dash = displayNumber.indexOf('-');
-                return (dash < 0 ? displayNumber : displayNumber.substring(0, dash)).strip();
+                String prefix = (dash < 0 ? displayNumber : displayNumber.substring(0, dash)).strip();
+                // Nothing before the dash is no number: never file a matter under an empty one.
+                return prefix.isEmpty() ? null : prefix;
             }
             return number == null || number.isBlank() ? null : number.strip();
         }

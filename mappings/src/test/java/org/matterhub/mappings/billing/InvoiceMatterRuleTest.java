@@ -50,4 +50,30 @@ class InvoiceMatterRuleTest {
         assertThatThrownBy(() -> new InvoiceMatterRule("memo", null, "([0-9]+")).hasMessageContaining("not a regular expression");
         assertThatThrownBy(() -> new InvoiceMatterRule("memo", null, "([0-9]+)")).hasMessageContaining("named group");
     }
+
+    /** The facts are built here, not in a static field, so that their constructor runs under each test. */
+    @org.junit.jupiter.api.Test
+    void customFieldsAndTrackingAreReadFromTheFactsAndAbsentOnesAreNone() {
+        InvoiceFacts qbo = new InvoiceFacts("Northwind Holdings Ltd", null, null, Map.of("Matter", "M-00031"), "1001",
+                null, null, null);
+        InvoiceFacts xero = new InvoiceFacts("Bluebird Ventures LLC", null, null, null, "INV-0042", null, null,
+                Map.of("Matter", "00010-Bluebird"));
+        assertThat(new InvoiceMatterRule("custom_field", "Matter", null).matterNumber(qbo)).contains("00031");
+        assertThat(new InvoiceMatterRule("tracking_category", "Matter", null).matterNumber(xero)).contains("00010");
+        assertThat(new InvoiceMatterRule("custom_field", "Matter", null).matterNumber(xero)).isEmpty();
+        assertThat(new InvoiceMatterRule("tracking_category", "Matter", null).matterNumber(qbo)).isEmpty();
+        assertThat(xero.customFields()).isEmpty();
+        assertThat(qbo.tracking()).isEmpty();
+    }
+
+    /** A firm's pattern whose group matches only blanks finds no matter number, not an empty one. */
+    @org.junit.jupiter.api.Test
+    void aPatternThatMatchesOnlyBlanksFindsNoNumber() {
+        InvoiceFacts facts = new InvoiceFacts("Northwind Holdings Ltd", null, null, null, "1001", "Matter: to follow",
+                null, null);
+        InvoiceMatterRule rule = new InvoiceMatterRule("memo", null, "Matter:(?<matter>[ 0-9]*)");
+        assertThat(rule.matterNumber(facts)).isEmpty();
+        assertThat(rule.matterNumber(new InvoiceFacts("Northwind Holdings Ltd", null, null, null, "1001",
+                "Matter: 0042 fees", null, null))).contains("0042");
+    }
 }

@@ -85,4 +85,36 @@ class InvoiceResolverTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid accounting settings");
         assertThat(BillingSettings.parse("{\"realmId\":\"123\"}").matterRuleOr(QuickBooksBillingMapper.DEFAULT_MATTER_RULE).source()).isEqualTo("sub_customer");
     }
+
+    /** A firm whose invoices carry the matter's display number ("00002-Bluebird") in the reference. */
+    @Test
+    void anInvoiceFindsItsMatterByTheDisplayNumberToo() {
+        BillingSettings s = BillingSettings.parse("{\"matterRule\":{\"source\":\"reference\",\"pattern\":\"(?<matter>[0-9]+-[A-Za-z]+)\"}}");
+        InvoiceResolver r = new InvoiceResolver(s, XeroBillingMapper.DEFAULT_MATTER_RULE, List.of(
+                new InvoiceResolver.Matter(m1, null, "00001-Northwind", northwind),
+                new InvoiceResolver.Matter(m2, "00002", "00002-Bluebird", bluebird)), orgs);
+        InvoiceFacts facts = new InvoiceFacts("Bluebird Ventures LLC", null, null, Map.of(), "INV-9", null,
+                "For 00002-bluebird", Map.of());
+        assertThat(r.resolve(facts, bluebird)).isEqualTo(new InvoiceResolver.Result(bluebird, m2, "00002-bluebird", null));
+        InvoiceFacts northwindFacts = new InvoiceFacts("Northwind Holdings Ltd", null, null, Map.of(), "INV-10", null,
+                "For 00001-Northwind", Map.of());
+        assertThat(r.resolve(northwindFacts, northwind).matterId()).isEqualTo(m1);
+    }
+
+    /** A number of zeros is matter 0, not "no number": it neither fails nor lands in a matter without a number. */
+    @Test
+    void aNumberOfZerosIsMatterZero() {
+        UUID zero = UUID.randomUUID();
+        UUID unnumbered = UUID.randomUUID();
+        InvoiceResolver r = new InvoiceResolver(BillingSettings.parse("{}"), XeroBillingMapper.DEFAULT_MATTER_RULE, List.of(
+                new InvoiceResolver.Matter(unnumbered, null, " ", northwind),
+                new InvoiceResolver.Matter(zero, "0", "0-Northwind", northwind)), orgs);
+        InvoiceFacts facts = new InvoiceFacts("Northwind Holdings Ltd", null, null, Map.of(), "INV-11", null, "Matter 000",
+                Map.of());
+        assertThat(r.resolve(facts, northwind)).isEqualTo(new InvoiceResolver.Result(northwind, zero, "000", null));
+        InvoiceResolver withoutZero = new InvoiceResolver(BillingSettings.parse("{}"), XeroBillingMapper.DEFAULT_MATTER_RULE,
+                List.of(new InvoiceResolver.Matter(unnumbered, null, " ", northwind)), orgs);
+        assertThat(withoutZero.resolve(facts, northwind))
+                .isEqualTo(new InvoiceResolver.Result(northwind, null, "000", "no_matter"));
+    }
 }

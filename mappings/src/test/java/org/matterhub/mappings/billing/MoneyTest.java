@@ -19,6 +19,8 @@ class MoneyTest {
             "1000, JPY, 1000",
             "1.234, BHD, 1234",
             "92233720368547758.07, GBP, 9223372036854775807",
+            // the most negative amount (a credit) the hub records is kept too
+            "-92233720368547758.08, GBP, -9223372036854775808",
     })
     void acceptsAmountsAsWrittenAndKeepsMinorUnits(String amount, String currency, long minor) {
         Money m = Money.parse(amount, currency);
@@ -32,6 +34,7 @@ class MoneyTest {
             "10.005, GBP, TOO_PRECISE",
             "1.5, JPY, TOO_PRECISE",
             "92233720368547758.08, GBP, OVERFLOW",
+            "-92233720368547758.09, GBP, OVERFLOW",
             "1e400, GBP, MALFORMED",
             "'12,50', GBP, MALFORMED",
             "ten, GBP, MALFORMED",

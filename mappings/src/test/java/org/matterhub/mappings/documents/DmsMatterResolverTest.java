@@ -46,11 +46,36 @@ class DmsMatterResolverTest {
         DmsMatterResolver.Resolution r = new DmsMatterResolver(MAPPED, MATTERS).resolve(client, matter);
         assertThat(r.outcome()).isEqualTo(outcome);
         assertThat(r.matterId()).isEqualTo(expected == null ? null : Map.of("NW1", NW1, "NW2", NW2, "BB7", BB7).get(expected));
+        assertThat(r.resolved()).isEqualTo(outcome == DmsMatterResolver.Outcome.RESOLVED);
         assertThat(r.resolved() ? r.detail() : r.detail()).satisfies(d -> {
             if (outcome != DmsMatterResolver.Outcome.RESOLVED) {
                 assertThat(d).isNotBlank();
             }
         });
+    }
+
+    /** The ids are what {@code dms_document.resolution} stores; its check constraint (V9) allows exactly these. */
+    @Test
+    void outcomesAreStoredUnderTheIdsTheTableAllows() {
+        assertThat(java.util.Arrays.stream(DmsMatterResolver.Outcome.values()).map(DmsMatterResolver.Outcome::id))
+                .containsExactly("resolved", "no_matter", "client_mismatch", "missing_numbers");
+    }
+
+    @Test
+    void aDisplayNumberWithNothingBeforeItsDashGivesNoNumberToFileUnder() {
+        UUID dashFirst = UUID.randomUUID();
+        UUID blank = UUID.randomUUID();
+        UUID spaced = UUID.randomUUID();
+        DmsMatterResolver r = new DmsMatterResolver(DmsSettings.parse("{\"matterSource\": \"display_number_prefix\"}"),
+                List.of(new DmsMatterResolver.PortalMatter(dashFirst, "41", "-00041", "Northwind Holdings Ltd"),
+                        new DmsMatterResolver.PortalMatter(blank, "42", null, "Northwind Holdings Ltd"),
+                        new DmsMatterResolver.PortalMatter(spaced, "43", "  -Bluebird", "Bluebird Ventures LLC"),
+                        new DmsMatterResolver.PortalMatter(NW1, "1", "00001-Northwind", "Northwind Holdings Ltd")));
+        assertThat(r.keysFor(dashFirst)).isEmpty();
+        assertThat(r.keysFor(blank)).isEmpty();
+        assertThat(r.keysFor(spaced)).isEmpty();
+        assertThat(r.keysFor(NW1)).contains(new DmsMatterResolver.DmsKeys(null, "00001"));
+        assertThat(r.resolve(null, "-00041").outcome()).isEqualTo(DmsMatterResolver.Outcome.NO_MATTER);
     }
 
     @Test

@@ -19,6 +19,9 @@ class DocumentCategoriesTest {
             // then the built-in rules on class and title
             "null, Engagement Letter NORTHWIND-00001, correspondence",
             "DOC, Draft Agreement NORTHWIND-00003, contracts",
+            // a class outside the firm's table still counts: here it decides, the title says nothing
+            "AGMT, Scan 0042, contracts",
+            "Correspondence, Scan 0043, correspondence",
             "null, Commercial lease renewal, contracts",
             "null, Particulars of claim, court",
             "null, Interim invoice March, financial",

@@ -70,4 +70,24 @@ class ImanageDocumentMapperTest {
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(ImanageDocumentMapper.key(idOnly)).isEqualTo("ACTIVE_US!77");
     }
+
+    /** A row that lacks its database or its document number is keyed from its id, never as {@code null!…} or {@code …!null}. */
+    @Test
+    void aRowWithoutDatabaseOrDocumentNumberIsKeyedFromItsId() {
+        assertThat(ImanageDocumentMapper.key(keyed("ACTIVE_US!453.2", null, 453L))).isEqualTo("ACTIVE_US!453");
+        assertThat(ImanageDocumentMapper.key(keyed("ACTIVE_US!453.2", "ACTIVE_US", null))).isEqualTo("ACTIVE_US!453");
+        assertThat(ImanageDocumentMapper.key(keyed("ACTIVE_US!453", null, null))).isEqualTo("ACTIVE_US!453");
+    }
+
+    /** Only a dot after the document number starts a version: an id that starts with one keeps it. */
+    @Test
+    void anIdWithNothingBeforeItsDotIsKeptWhole() {
+        assertThat(ImanageDocumentMapper.key(keyed(".3", null, null))).isEqualTo(".3");
+        assertThat(ImanageDocumentMapper.key(keyed("LEGACY.3", null, null))).isEqualTo("LEGACY");
+    }
+
+    private static ImanageDocument keyed(String id, String database, Long documentNumber) {
+        return new ImanageDocument(id, database, documentNumber, 2, true, "Scan", "pdf", 10L,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

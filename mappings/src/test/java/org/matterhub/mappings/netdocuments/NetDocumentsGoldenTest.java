@@ -44,4 +44,11 @@ class NetDocumentsGoldenTest {
         assertMatches(NetDocumentsContainerMapper.folder(as("netdocuments/folder-info.json", NetDocumentsItem.class)),
                 "netdocuments/folder.expected.json");
     }
+
+    /** Met while listing its parent in its workspace, the same folder is the same container as its info describes. */
+    @Test
+    void aFolderMetInAListingIsTheFolderItsInfoDescribes() {
+        assertMatches(NetDocumentsContainerMapper.folder(as("netdocuments/folder-info.json", NetDocumentsItem.class),
+                "4821-7730-1000", "4821-7730-1000"), "netdocuments/folder.expected.json");
+    }
 }

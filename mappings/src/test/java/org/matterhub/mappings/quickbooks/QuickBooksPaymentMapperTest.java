@@ -15,4 +15,11 @@ class QuickBooksPaymentMapperTest {
         assertSame(QuickBooksBillingMapper.payments(QboWire.payment("/golden/quickbooks/payment.json")),
                 expectedList("/golden/quickbooks/payment.expected.json", BillingFeed.Payment.class));
     }
+
+    /** A cheque staff recorded in QuickBooks themselves: no hub note, so the reference is the cheque number alone. */
+    @Test
+    void aPaymentWithoutANoteIsReferencedByItsNumberAlone() {
+        assertSame(QuickBooksBillingMapper.payments(QboWire.payment("/golden/quickbooks/payment-cheque.json")),
+                expectedList("/golden/quickbooks/payment-cheque.expected.json", BillingFeed.Payment.class));
+    }
 }

@@ -1,7 +1,10 @@
 package org.matterhub.mappings.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.mappings.documents.DmsSettings;
@@ -28,5 +31,36 @@ class SettingsJsonTest {
         assertThatThrownBy(() -> DmsSettings.parse("{\"zz\":1}")).hasMessageContaining("unknown field 'zz'");
         assertThatThrownBy(() -> BillingSettings.parse("{\"requestsPerMinute\":-1}"))
                 .hasMessageContaining("requestsPerMinute must not be negative");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedByItsField() {
+        assertThatThrownBy(() -> DmsSettings.parse("{\"requestsPerMinute\":\"many\"}"))
+                .hasMessage("Invalid document-system settings: field 'requestsPerMinute' has the wrong type or value.");
+        assertThatThrownBy(() -> DmsSettings.parse("{\"clients\":{\"NW\":[1]}}"))
+                .hasMessage("Invalid document-system settings: field 'clients.NW' has the wrong type or value.");
+    }
+
+    @Test
+    void anElementOfAListIsNamedByItsIndex() {
+        MismatchedInputException e = MismatchedInputException.from(null, String.class, "not a string");
+        e.prependPath(new Object(), 2);
+        e.prependPath(new Object(), "matters");
+        assertThat(SettingsJson.reason(e)).isEqualTo("field 'matters.[2]' has the wrong type or value.");
+    }
+
+    @Test
+    void settingsThatAreNoJsonOrNoObjectNameNoField() {
+        assertThatThrownBy(() -> DmsSettings.parse("{"))
+                .hasMessage("Invalid document-system settings: the settings are not valid JSON.");
+        assertThatThrownBy(() -> DmsSettings.parse("[1]"))
+                .hasMessageStartingWith("Invalid document-system settings: ").message().doesNotContain("field");
+    }
+
+    @Test
+    void aFailureOtherThanTheParsersSaysOnlyThatTheSettingsCouldNotBeRead() {
+        assertThat(SettingsJson.refused("accounting settings", new IOException("/var/lib/matterhub/secret: denied")))
+                .hasMessage("Invalid accounting settings: the settings could not be read.")
+                .hasCauseInstanceOf(IOException.class);
     }
 }
