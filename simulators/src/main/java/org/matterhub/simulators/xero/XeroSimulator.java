@@ -289,7 +289,7 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
     }
 
     /**
-     * Sends an answer. An accounting call stops counting as in flight once its answer is ready, before the bytes go
+     * Sends an answer, as XML unless the request accepts JSON ({@link XeroXml}). An accounting call stops counting as in flight once its answer is ready, before the bytes go
      * out: a client that frees its own slot on reading the answer never finds the simulator's slot still taken.
      */
     private void send(SimExchange ex, int status, Object body) {
@@ -299,6 +299,10 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
         }
         if (body instanceof Binary b) {
             ex.send(status, b.contentType(), b.bytes());
+            return;
+        }
+        if (XeroXml.applies(ex, status, body)) {
+            ex.send(status, XeroXml.CONTENT_TYPE, XeroXml.render(status, body));
             return;
         }
         ex.sendJson(status, body);
@@ -339,5 +343,10 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
 
     int pageSize() {
         return options().pageSize();
+    }
+
+    /** When the organisation was connected (and, for {@code /Organisation}, created). */
+    Instant connectedAt() {
+        return connectedAt;
     }
 }
