@@ -53,6 +53,8 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
     private final XeroWebhooks webhooks;
     private final Map<String, Idempotent> idempotency = new ConcurrentHashMap<>();
     private final ThreadLocal<Runnable> heldSlot = new ThreadLocal<>();
+    private static final String JSON = "application/json; charset=utf-8";
+    private volatile java.util.function.Consumer<Answered> answered = a -> { };
     private final Instant connectedAt;
     private final UUID connectionId;
     private final UUID authEventId;
@@ -298,14 +300,32 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
             release.run();
         }
         if (body instanceof Binary b) {
-            ex.send(status, b.contentType(), b.bytes());
-            return;
+            answer(ex, status, b.contentType(), b.bytes());
+        } else if (XeroXml.applies(ex, status, body)) {
+            answer(ex, status, XeroXml.CONTENT_TYPE, XeroXml.render(status, body));
+        } else {
+            answer(ex, status, JSON, Json.writeBytes(body));
         }
-        if (XeroXml.applies(ex, status, body)) {
-            ex.send(status, XeroXml.CONTENT_TYPE, XeroXml.render(status, body));
-            return;
-        }
-        ex.sendJson(status, body);
+    }
+
+    private void answer(SimExchange ex, int status, String contentType, byte[] bytes) {
+        answered.accept(new Answered(ex.method(), ex.path(), ex.rawQuery(), ex.requestHeaders(), ex.body(), status,
+                contentType, bytes));
+        ex.send(status, contentType, bytes);
+    }
+
+    /**
+     * One answer of the accounting API or {@code /connections}, as sent (also when a fault then drops it).
+     *
+     * @param query raw query string, or null
+     */
+    public record Answered(String method, String path, String query, Map<String, List<String>> requestHeaders,
+                           String requestBody, int status, String contentType, byte[] body) {
+    }
+
+    /** Receives every {@link Answered} from now on (tests check them against Xero's documents); null = none. */
+    public void onAnswer(java.util.function.Consumer<Answered> listener) {
+        this.answered = listener == null ? a -> { } : listener;
     }
 
 
@@ -324,11 +344,13 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
             c.put("createdDateUtc", when);
             c.put("updatedDateUtc", when);
             String filter = ex.param("authEventId");
-            ex.sendJson(200, filter != null && !filter.equals(authEventId.toString()) ? List.of() : List.of(c));
+            answer(ex, 200, JSON, Json.writeBytes(filter != null && !filter.equals(authEventId.toString())
+                    ? List.of() : List.of(c)));
         } else if (ex.method().equals("DELETE") && seg.length == 1) {
             ex.sendEmpty(204);
         } else {
-            ex.sendJson(405, XeroApiException.problemBody(405, "Method Not Allowed", ex.method() + " " + ex.path()));
+            answer(ex, 405, JSON, Json.writeBytes(XeroApiException.problemBody(405, "Method Not Allowed",
+                    ex.method() + " " + ex.path())));
         }
     }
 

@@ -4,7 +4,6 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.simulators.common.Json;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -33,21 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (v16.1.0, byte-for-byte copy), and {@code /Connections} against {@code xero-identity.yaml}, with
  * swagger-request-validator-core as ClioContractTest does.
  *
- * <p>One allowance: {@code validation.schema.additionalProperties} → IGNORE (the live API adds envelope keys
- * {@code Id}, {@code Status}, {@code ProviderName}, {@code DateTimeUTC} that the document omits; VENDORS.md §5.2).
- * Types, enums, formats and required fields stay errors. Statuses the document does not declare for an operation
- * (404, 429) are checked for Xero's shape in the other tests, not here.
+ * <p>Allowances as {@link XeroSpec} lists them: {@code validation.schema.additionalProperties} → IGNORE (the live API
+ * adds envelope keys {@code Id}, {@code Status}, {@code ProviderName}, {@code DateTimeUTC} that the document omits;
+ * VENDORS.md §5.2), the offset-less {@code /connections} dates; statuses the document does not declare for an
+ * operation go through {@link #checkUndeclared} with their evidence. Types, enums, formats and required fields stay
+ * errors. The other Xero test classes hold every JSON answer they get to the same documents ({@link XeroSpec#problems}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class XeroContractTest {
-
-    /**
-     * xero-identity.yaml declares {@code createdDateUtc}/{@code updatedDateUtc} as {@code format: date-time} (offset
-     * required) while its own example, the live API and the SDK's {@code LocalDateTime} field carry no offset
-     * ({@code 2019-12-07T18:46:19.5165400}). The simulator follows the example; only that message is dropped.
-     */
-    private static final java.util.regex.Pattern CONNECTION_DATE_QUIRK = java.util.regex.Pattern.compile(
-            "Path '/\\d+/(created|updated)DateUtc'.*invalid against requested date format");
 
     private OpenApiInteractionValidator accounting;
     private io.swagger.v3.oas.models.OpenAPI accountingModel;
@@ -59,8 +50,9 @@ class XeroContractTest {
 
     @BeforeAll
     void start() throws Exception {
-        accounting = validator("contracts/xero/xero_accounting.yaml", "/api.xro/2.0");
-        identity = validator("contracts/xero/xero-identity.yaml", "/");
+        accounting = XeroSpec.get().accounting;
+        identity = XeroSpec.get().identity;
+        accountingModel = XeroSpec.get().accountingModel;
         sim = XeroSimulator.start(XeroSimulatorOptions.defaults().withLimits(0, 0, 0, 0).withPageSize(2));
         sim.registerApp("matterhub", "s3cret");
         seed = sim.seedDemoOrganisation();
@@ -70,22 +62,6 @@ class XeroContractTest {
     @AfterAll
     void stop() {
         sim.close();
-    }
-
-    private OpenApiInteractionValidator validator(String resource, String basePath) throws Exception {
-        String spec;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
-            spec = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (resource.endsWith("xero_accounting.yaml")) {
-            accountingModel = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(spec).getOpenAPI();
-        }
-        return OpenApiInteractionValidator.createForInlineApiSpecification(spec)
-                .withBasePathOverride(basePath)
-                .withLevelResolver(LevelResolver.create()
-                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                        .build())
-                .build();
     }
 
     private HttpResponse<String> check(String method, String pathAndQuery, String body, int expected,
@@ -101,7 +77,7 @@ class XeroContractTest {
     /**
      * As {@link #check}, for a status the document does not declare for the operation: {@code evidence} names where the
      * vendor is seen answering it (simulators/README.md, "Xero: behaviours"). The request is still validated, and so is
-     * the body: a 400 against the document's own {@code Error} schema, other statuses by {@link #problemShape}.
+     * the body: a 400 against the document's own {@code Error} schema, other statuses by {@link XeroSpec#problemShape}.
      */
     private HttpResponse<String> checkUndeclared(String method, String pathAndQuery, String body, int expected,
                                                  String evidence, String... headers) throws Exception {
@@ -119,24 +95,9 @@ class XeroContractTest {
             assertThat(report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                     .map(ValidationReport.Message::toString).toList()).as(evidence).isEmpty();
         } else {
-            problemShape(r, expected);
+            assertThat(XeroSpec.problemShape(r.body(), expected)).as(evidence).isNull();
         }
         return r;
-    }
-
-    /**
-     * Xero's problem body for statuses outside the validation envelope, {@code {"Type":null,"Title","Status","Detail",
-     * "Instance"}}: quoted from production in pyxero#337 (401), foxbytehq/laravel-xero-oauth2#43 (401) and
-     * dcblogdev/laravel-xero#40 (403); the document has no schema for it.
-     */
-    @SuppressWarnings("unchecked")
-    private static void problemShape(HttpResponse<String> r, int status) throws Exception {
-        Map<String, Object> p = (Map<String, Object>) Json.parse(r.body());
-        assertThat(p).containsKeys("Type", "Title", "Status", "Detail", "Instance");
-        assertThat(p.get("Type")).isNull();
-        assertThat(p.get("Title")).isInstanceOf(String.class);
-        assertThat(p.get("Status")).isEqualTo(status);
-        assertThat(p.get("Detail")).isInstanceOf(String.class);
     }
 
     private HttpResponse<String> check(OpenApiInteractionValidator v, String base, String prefix, String method,
@@ -178,7 +139,7 @@ class XeroContractTest {
         resp.withContentType(r.headers().firstValue("Content-Type").orElse("application/json"));
         ValidationReport report = v.validate(req, resp.build());
         assertThat(report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .filter(m -> !CONNECTION_DATE_QUIRK.matcher(m.toString()).find())
+                .filter(m -> !XeroSpec.CONNECTION_DATE_QUIRK.matcher(m.toString()).find())
                 .filter(m -> allowedKey == null || !m.getKey().matches(allowedKey))
                 .map(ValidationReport.Message::toString).collect(Collectors.toList()))
                 .as(method + " " + pathAndQuery).isEmpty();
@@ -404,6 +365,21 @@ class XeroContractTest {
                 org.matterhub.simulators.common.FaultKind.SERVER_ERROR).method("GET").pathRegex("/Organisation$")
                 .status(500).times(1).build());
         checkUndeclared("GET", "/Organisation", null, 500, codes + ": 500 Internal Error");
+    }
+
+    /** The audit the other Xero tests run over every answer ({@link XeroSpec#problems}) refuses what it should. */
+    @Test
+    void theAnswerAuditBites() {
+        Map<String, List<String>> headers = Map.of("Accept", List.of("application/json"),
+                "Xero-tenant-id", List.of(sim.tenantId().toString()), "Authorization", List.of("Bearer x"));
+        java.util.function.BiFunction<Integer, String, XeroSimulator.Answered> answer = (status, body) ->
+                new XeroSimulator.Answered("GET", "/api.xro/2.0/Invoices", null, headers, "", status,
+                        "application/json; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(XeroSpec.get().problems(answer.apply(200, "{\"Invoices\":[{\"Total\":\"lots\"}]}"))).isNotEmpty();
+        assertThat(XeroSpec.get().problems(answer.apply(418, "{}"))).singleElement().asString().contains("no evidence");
+        assertThat(XeroSpec.get().problems(answer.apply(404, "{\"Title\":\"NotFound\"}"))).isNotEmpty();
+        assertThat(XeroSpec.get().problems(answer.apply(400, "{\"ErrorNumber\":\"ten\"}"))).isNotEmpty();
+        assertThat(XeroSpec.get().problems(answer.apply(200, "{\"Invoices\":[]}"))).isEmpty();
     }
 
     private HttpResponse<String> raw(String method, String pathAndQuery, String body, String accept) throws Exception {
