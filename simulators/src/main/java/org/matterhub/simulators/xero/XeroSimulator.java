@@ -44,6 +44,7 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
     /** Tenant discovery ({@code https://api.xero.com/connections}). */
     public static final String CONNECTIONS_PATH = "/connections";
     static final String ONLINE_PREFIX = "/in.xero.com/";
+    private static final String JSON = "application/json; charset=utf-8";
     private static final DateTimeFormatter CONNECTION_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS");
 
     private final MonotonicClock clock;
@@ -53,7 +54,6 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
     private final XeroWebhooks webhooks;
     private final Map<String, Idempotent> idempotency = new ConcurrentHashMap<>();
     private final ThreadLocal<Runnable> heldSlot = new ThreadLocal<>();
-    private static final String JSON = "application/json; charset=utf-8";
     private volatile java.util.function.Consumer<Answered> answered = a -> { };
     private final Instant connectedAt;
     private final UUID connectionId;
@@ -291,8 +291,9 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
     }
 
     /**
-     * Sends an answer, as XML unless the request accepts JSON ({@link XeroXml}). An accounting call stops counting as in flight once its answer is ready, before the bytes go
-     * out: a client that frees its own slot on reading the answer never finds the simulator's slot still taken.
+     * Sends an answer, as XML unless the request accepts JSON ({@link XeroXml}). An accounting call stops counting as
+     * in flight once its answer is ready, before the bytes go out: a client that frees its own slot on reading the
+     * answer never finds the simulator's slot still taken.
      */
     private void send(SimExchange ex, int status, Object body) {
         Runnable release = heldSlot.get();
