@@ -19,6 +19,10 @@ final class QboDevkitConfig {
 
     QboDevkitConfig(QboProperties properties) {
         values.put(Config.BASE_URL_QBO, properties.apiBaseUrl().toString());
+        // QBO answers XML unless asked for JSON; the devkit's Accept and Content-Type follow these two settings
+        // (PrepareRequestInterceptor), and its generated classes can only be read from JSON with this runtime
+        values.put(Config.SERIALIZATION_REQUEST_FORMAT, "json");
+        values.put(Config.SERIALIZATION_RESPONSE_FORMAT, "json");
         values.put(Config.PROXY_HOST, properties.hasProxy() ? properties.proxyHost() : "");
         values.put(Config.PROXY_PORT, properties.hasProxy() ? Integer.toString(properties.proxyPort()) : "");
         // the client decides about retries (and counts them against the rate limit); the devkit never retries

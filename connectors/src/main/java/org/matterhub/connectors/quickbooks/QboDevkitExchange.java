@@ -170,21 +170,30 @@ final class QboDevkitExchange {
         }
     }
 
-    /** A non-2xx answer of the direct (non-devkit) download, read like the devkit reads it. */
+    /** {type, code, Message, Detail} of a JSON {@code Fault} envelope. */
+    private static String[] jsonFault(byte[] body) throws IOException {
+        JsonNode fault = MAPPER.readTree(body).path("Fault");
+        JsonNode first = fault.path("Error").path(0);
+        return new String[] {fault.path("type").asText(null), first.path("code").asText(null),
+            first.path("Message").asText(null), first.path("Detail").asText(null)};
+    }
+
+    /**
+     * A non-2xx answer of the direct (non-devkit) download, read like the devkit reads it. The download accepts only
+     * {@code application/pdf}, so QBO describes a failure in XML ({@code <IntuitResponse><Fault>}); JSON is read too.
+     */
     VendorException httpFailure(String method, String path, int status, byte[] body, String retryAfterHeader) {
         Optional<Duration> retryAfter = RetryAfter.parse(retryAfterHeader, clock.instant());
         String code = null;
         String message = null;
         String type = null;
         try {
-            JsonNode fault = MAPPER.readTree(body).path("Fault");
-            JsonNode first = fault.path("Error").path(0);
-            code = first.path("code").asText(null);
-            message = first.path("Message").asText(null);
-            String detail = first.path("Detail").asText(null);
-            message = detail == null ? message : message == null ? detail : message + ": " + detail;
-            type = fault.path("type").asText(null);
-        } catch (IOException | RuntimeException notJson) {
+            String[] fault = QboXmlFault.isXml(body) ? QboXmlFault.read(body) : jsonFault(body);
+            type = fault[0];
+            code = fault[1];
+            String detail = fault[3];
+            message = detail == null ? fault[2] : fault[2] == null ? detail : fault[2] + ": " + detail;
+        } catch (IOException | RuntimeException notAFault) {
             // no fault body: the status decides
         }
         if (code != null && status != 429 && status != 401) {

@@ -10,6 +10,7 @@ import com.xero.models.accounting.CreditNotes;
 import com.xero.models.accounting.Invoices;
 import com.xero.models.accounting.OnlineInvoice;
 import com.xero.models.accounting.OnlineInvoices;
+import com.xero.models.accounting.Organisations;
 import com.xero.models.accounting.Payment;
 import com.xero.models.accounting.Payments;
 import com.xero.models.identity.Connection;
@@ -165,6 +166,21 @@ public final class XeroClient {
             out.add(XeroModels.tenant(c));
         }
         return out;
+    }
+
+    /**
+     * The organisation this client's token and tenant id reach: the account check after a connect flow (a tenant id
+     * from {@code /connections} that the token cannot open answers 403 here). Counts against the organisation's limits.
+     */
+    // GET /Organisation (XE-SPEC getOrganisations)
+    public XeroOrganisation organisation() {
+        Organisations body = readAccounting("GET", "/Organisation", Organisations.class,
+                token -> accounting.getOrganisationsForHttpResponse(token, tenant));
+        if (body.getOrganisations() == null || body.getOrganisations().isEmpty()) {
+            throw new VendorResponseException(VENDOR, "GET", "/Organisation", 200,
+                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+        }
+        return XeroModels.organisation(body.getOrganisations().get(0));
     }
 
     // ---------------------------------------------------------------- incremental lists

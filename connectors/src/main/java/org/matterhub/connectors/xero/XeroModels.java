@@ -76,6 +76,11 @@ final class XeroModels {
                 utc(c.getCreatedDateUtc()), utc(c.getUpdatedDateUtc()));
     }
 
+    static XeroOrganisation organisation(com.xero.models.accounting.Organisation o) {
+        return new XeroOrganisation(o.getOrganisationID(), o.getName(), o.getLegalName(),
+                o.getBaseCurrency() == null ? null : o.getBaseCurrency().getValue(), o.getOrganisationStatus());
+    }
+
     /** The SDK payment for {@code PUT/POST /Payments}. */
     static Payment sdkPayment(XeroPaymentRequest r) {
         Account account = r.accountId() != null ? new Account().accountID(r.accountId()) : new Account().code(r.accountCode());

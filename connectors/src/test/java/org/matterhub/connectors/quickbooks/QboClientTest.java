@@ -209,6 +209,29 @@ class QboClientTest {
         assertMinorVersionOnEveryApiRequest();
     }
 
+    /**
+     * QBO answers XML unless the request accepts JSON (so does the simulator). The devkit takes its {@code Accept} from
+     * {@code message.response.serialization} in its per-thread {@code Config}; the client pins it to JSON for each call,
+     * even on a thread where something else set XML, and restores the thread's value afterwards.
+     */
+    @Test
+    void everyDevkitCallAcceptsJsonWhateverTheThreadsDevkitConfigSays() {
+        QboClient client = client(properties(), store);
+        com.intuit.ipp.util.Config.setProperty(com.intuit.ipp.util.Config.SERIALIZATION_RESPONSE_FORMAT, "xml");
+        try {
+            assertThat(client.customers(1, 5).items()).hasSize(5);
+            assertThat(client.companyId()).isEqualTo(seed.realmId());
+            assertThat(client.invoice(seed.paidInvoiceIds().get(0)).id()).isEqualTo(seed.paidInvoiceIds().get(0));
+            client.changeDataCapture(Instant.now().minus(Duration.ofHours(1)), java.util.Set.of("Invoice", "Payment"));
+            assertThat(com.intuit.ipp.util.Config.getProperty(com.intuit.ipp.util.Config.SERIALIZATION_RESPONSE_FORMAT))
+                    .isEqualTo("xml");
+        } finally {
+            com.intuit.ipp.util.Config.setProperty(com.intuit.ipp.util.Config.SERIALIZATION_RESPONSE_FORMAT, "json");
+        }
+        assertThat(qbo.requests()).filteredOn(r -> r.path().startsWith("/v3/company/")).hasSize(4)
+                .allSatisfy(r -> assertThat(r.header("Accept")).as(r.path()).isEqualTo("application/json"));
+    }
+
     @Test
     void invoiceWithLinkCustomFieldsAndStreamedPdf() throws Exception {
         QboClient client = client(properties(), store);

@@ -54,6 +54,34 @@ class XeroClientTest {
         xero.close();
     }
 
+    /**
+     * Xero answers XML unless asked for JSON (the simulator does the same): every call of the connector, through the
+     * SDK, sends {@code Accept: application/json}; lists that need line items are paged ({@code page}), as Xero leaves
+     * line items out of unpaged lists; {@code /Organisation} names the tenant.
+     */
+    @Test
+    void everyCallAsksForJsonListsArePagedAndTheOrganisationIsTheTenant() {
+        XeroOrganisation org = client.organisation();
+        assertThat(org.organisationId()).isEqualTo(xero.tenantId());
+        assertThat(org.name()).isEqualTo("Matterhub Demo Law LLP");
+        assertThat(org.status()).isEqualTo("ACTIVE");
+        assertThat(org.baseCurrency()).isEqualTo("USD");
+        client.connections();
+        XeroPage<XeroInvoice> invoices = client.invoicesModifiedSince(null, 1);
+        assertThat(invoices.items()).isNotEmpty().allSatisfy(i -> assertThat(i.lineItems()).isNotEmpty());
+        client.contactsModifiedSince(null, 1);
+        client.paymentsModifiedSince(null, 1);
+        client.creditNotesModifiedSince(null, 1);
+        assertThat(client.invoice(xero.seed.openInvoiceId()).lineItems()).isNotEmpty();
+        client.onlineInvoiceUrl(xero.seed.openInvoiceId());
+        List<RecordedRequest> calls = xero.sim.requests().stream()
+                .filter(r -> r.path().startsWith("/api.xro/2.0") || r.path().equalsIgnoreCase("/connections")).toList();
+        assertThat(calls).hasSize(8).allSatisfy(r ->
+                assertThat(r.header("Accept")).as(r.method() + " " + r.path()).contains("application/json"));
+        assertThat(calls.stream().filter(r -> r.path().matches("/api\\.xro/2\\.0/(Invoices|CreditNotes)")))
+                .allSatisfy(r -> assertThat(r.query()).contains("page=1"));
+    }
+
     // ---------------------------------------------------------------- OAuth and connections
 
     @Test

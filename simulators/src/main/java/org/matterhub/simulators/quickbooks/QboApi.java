@@ -7,6 +7,7 @@ import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SampleFiles;
 import org.matterhub.simulators.common.SimExchange;
+import org.matterhub.simulators.common.XmlBody;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -144,7 +145,7 @@ final class QboApi {
             }
             return r;
         });
-        ex.send(reply.status(), JSON, reply.body());
+        send(ex, reply.status(), reply.body());
     }
 
     private static Function<ObjectNode, ObjectNode> action(QboRealm realm, String entity, String operation) {
@@ -266,7 +267,26 @@ final class QboApi {
         return raw;
     }
 
+    /** Sends a JSON answer, or its XML rendering unless the request accepts JSON ({@link QboXml}). */
     static void send(SimExchange ex, int status, ObjectNode body) {
-        ex.send(status, JSON, Json.writeBytes(body));
+        if (XmlBody.wantsJson(ex)) {
+            ex.send(status, JSON, Json.writeBytes(body));
+        } else {
+            ex.send(status, XmlBody.CONTENT_TYPE, QboXml.render(body));
+        }
+    }
+
+    /** Sends a fault: the gateway's JSON shape for 401/403 when JSON is accepted, else the {@code Fault} envelope. */
+    static void send(SimExchange ex, QboFault f, Instant now) {
+        send(ex, f.status, XmlBody.wantsJson(ex) ? f.body(now) : f.serviceBody(now));
+    }
+
+    /** Sends stored JSON bytes (a replayed answer), negotiated like {@link #send(SimExchange, int, ObjectNode)}. */
+    private static void send(SimExchange ex, int status, byte[] json) {
+        try {
+            send(ex, status, (ObjectNode) Json.mapper().readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -122,7 +122,8 @@ final class QboFault extends RuntimeException {
         return root;
     }
 
-    private ObjectNode serviceBody(Instant now) {
+    /** The service's {@code Fault} envelope (also the XML shape of the gateway's faults). */
+    ObjectNode serviceBody(Instant now) {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode fault = root.putObject("Fault");
         ArrayNode errors = fault.putArray("Error");

@@ -171,7 +171,7 @@ public final class QboSimulator extends VendorSimulator<QboSimulatorOptions> {
             api.handle(ex, realm, rest);
         } catch (QboFault f) {
             if (!ex.finished()) {
-                QboApi.send(ex, f.status, f.body(clock.now()));
+                QboApi.send(ex, f, clock.now());
             }
         } finally {
             if (counter != null) {

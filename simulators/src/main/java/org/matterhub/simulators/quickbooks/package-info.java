@@ -9,7 +9,8 @@
  * {@code /v3/company/{realmId}} with {@code Authorization: Bearer}. Webhooks are signed with
  * {@code intuit-signature} (Base64 HMAC-SHA256 of the raw body keyed by the app's verifier token).
  *
- * <p>Simulated: Customer (incl. sub-customers), Invoice, Payment, CreditMemo; JSON create/read/full and sparse
+ * <p>Simulated: Customer (incl. sub-customers), Invoice, Payment, CreditMemo, CompanyInfo; answers in XML unless
+ * the request accepts JSON; JSON request bodies for create/read/full and sparse
  * update/delete/void with SyncToken checks; {@code requestid} replay; query; CDC; invoice PDF and InvoiceLink;
  * per-realm throttling; faults. Deviations are listed in {@code simulators/README.md}.
  * Entry point: {@link org.matterhub.simulators.quickbooks.QboSimulator}.

@@ -13,22 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The accounting endpoints (paths and envelopes from xero_accounting.yaml): Contacts, Invoices (+ OnlineInvoice and the
  * PDF rendition),
- * Payments, CreditNotes. Lists honour {@code If-Modified-Since}, {@code page}/{@code pageSize}, a minimal
- * {@code where}, {@code order} on {@code UpdatedDateUTC}, and the {@code IDs}/{@code Statuses}/{@code ContactIDs}/
- * {@code InvoiceNumbers} lists.
+ * Payments, CreditNotes, Organisation. Lists honour {@code If-Modified-Since}, {@code page}/{@code pageSize} (line
+ * items only with {@code page}), {@code where} ({@link XeroWhere}), {@code order} on {@code UpdatedDateUTC}, and the
+ * {@code IDs}/{@code Statuses}/{@code ContactIDs}/{@code InvoiceNumbers} lists.
  */
 final class XeroAccountingApi {
-
-    /** One clause of {@code where}: {@code Path=="text"}, {@code Path!="text"}, {@code Path==Guid("…")}, {@code Path==true}. */
-    private static final Pattern CLAUSE = Pattern.compile(
-            "\\s*([A-Za-z.]+)\\s*(==|!=)\\s*(?:\"([^\"]*)\"|Guid\\(\"([^\"]*)\"\\)|(true|false))\\s*");
 
     private XeroAccountingApi() {
     }
@@ -114,6 +108,11 @@ final class XeroAccountingApi {
                     return ok("Payments", List.of(p));
                 }
             }
+            case "Organisation" -> {
+                if (seg.length == 1 && m.equals("GET")) {
+                    return ok("Organisations", List.of(XeroOrganisation.render(data, sim.connectedAt())));
+                }
+            }
             case "CreditNotes" -> {
                 if (seg.length == 1 && m.equals("GET")) {
                     return list(sim, ex, "CreditNotes", data.creditNotesRaw(), "CreditNoteID");
@@ -189,7 +188,7 @@ final class XeroAccountingApi {
         }
         String where = ex.param("where");
         if (where != null && !where.isBlank()) {
-            filter = filter.and(where(where));
+            filter = filter.and(XeroWhere.parse(where));
         }
         filter = filter.and(inList(ex.param("IDs"), idField));
         filter = filter.and(inList(ex.param("Statuses"), key.equals("Contacts") ? "ContactStatus" : "Status"));
@@ -229,7 +228,13 @@ final class XeroAccountingApi {
             pagination.put("pageCount", (itemCount + size - 1) / size);
             pagination.put("itemCount", itemCount);
         }
-        XeroSimulator.Answer a = ok(key, rows.stream().map(XeroSimulatorData::render).toList());
+        List<Map<String, Object>> rendered = rows.stream().map(XeroSimulatorData::render).toList();
+        if (page == null) {
+            // "page=1 – Up to 100 invoices will be returned in a single API call with line items shown for each
+            // invoice" (xero_accounting.yaml, getInvoices/getCreditNotes): without page, no line items
+            rendered.forEach(r -> r.remove("LineItems"));
+        }
+        XeroSimulator.Answer a = ok(key, rendered);
         if (pagination != null) {
             @SuppressWarnings("unchecked")
             Map<String, Object> body = (Map<String, Object>) a.body();
@@ -247,27 +252,6 @@ final class XeroAccountingApi {
             Object v = path(e, field);
             return v != null && wanted.contains(v.toString().toLowerCase(Locale.ROOT));
         };
-    }
-
-    /** Minimal {@code where}: clauses joined by {@code AND}/{@code &&}; anything else is a 400. */
-    static Predicate<Map<String, Object>> where(String where) {
-        Predicate<Map<String, Object>> p = e -> true;
-        for (String clause : where.split("(?i)\\s+AND\\s+|&&")) {
-            Matcher m = CLAUSE.matcher(clause);
-            if (!m.matches()) {
-                throw XeroApiException.validation(null, "The simulator does not support this where clause: " + clause.trim());
-            }
-            String field = m.group(1);
-            boolean eq = m.group(2).equals("==");
-            String value = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
-            boolean guid = m.group(4) != null;
-            p = p.and(e -> {
-                Object v = path(e, field);
-                boolean same = v != null && (guid ? v.toString().equalsIgnoreCase(value) : v.toString().equals(value));
-                return eq == same;
-            });
-        }
-        return p;
     }
 
     private static Object path(Map<String, Object> e, String dotted) {

@@ -44,6 +44,7 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
     /** Tenant discovery ({@code https://api.xero.com/connections}). */
     public static final String CONNECTIONS_PATH = "/connections";
     static final String ONLINE_PREFIX = "/in.xero.com/";
+    private static final String JSON = "application/json; charset=utf-8";
     private static final DateTimeFormatter CONNECTION_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS");
 
     private final MonotonicClock clock;
@@ -53,6 +54,7 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
     private final XeroWebhooks webhooks;
     private final Map<String, Idempotent> idempotency = new ConcurrentHashMap<>();
     private final ThreadLocal<Runnable> heldSlot = new ThreadLocal<>();
+    private volatile java.util.function.Consumer<Answered> answered = a -> { };
     private final Instant connectedAt;
     private final UUID connectionId;
     private final UUID authEventId;
@@ -289,8 +291,9 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
     }
 
     /**
-     * Sends an answer. An accounting call stops counting as in flight once its answer is ready, before the bytes go
-     * out: a client that frees its own slot on reading the answer never finds the simulator's slot still taken.
+     * Sends an answer, as XML unless the request accepts JSON ({@link XeroXml}). An accounting call stops counting as
+     * in flight once its answer is ready, before the bytes go out: a client that frees its own slot on reading the
+     * answer never finds the simulator's slot still taken.
      */
     private void send(SimExchange ex, int status, Object body) {
         Runnable release = heldSlot.get();
@@ -298,10 +301,32 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
             release.run();
         }
         if (body instanceof Binary b) {
-            ex.send(status, b.contentType(), b.bytes());
-            return;
+            answer(ex, status, b.contentType(), b.bytes());
+        } else if (XeroXml.applies(ex, status, body)) {
+            answer(ex, status, XeroXml.CONTENT_TYPE, XeroXml.render(status, body));
+        } else {
+            answer(ex, status, JSON, Json.writeBytes(body));
         }
-        ex.sendJson(status, body);
+    }
+
+    private void answer(SimExchange ex, int status, String contentType, byte[] bytes) {
+        answered.accept(new Answered(ex.method(), ex.path(), ex.rawQuery(), ex.requestHeaders(), ex.body(), status,
+                contentType, bytes));
+        ex.send(status, contentType, bytes);
+    }
+
+    /**
+     * One answer of the accounting API or {@code /connections}, as sent (also when a fault then drops it).
+     *
+     * @param query raw query string, or null
+     */
+    public record Answered(String method, String path, String query, Map<String, List<String>> requestHeaders,
+                           String requestBody, int status, String contentType, byte[] body) {
+    }
+
+    /** Receives every {@link Answered} from now on (tests check them against Xero's documents); null = none. */
+    public void onAnswer(java.util.function.Consumer<Answered> listener) {
+        this.answered = listener == null ? a -> { } : listener;
     }
 
 
@@ -320,11 +345,13 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
             c.put("createdDateUtc", when);
             c.put("updatedDateUtc", when);
             String filter = ex.param("authEventId");
-            ex.sendJson(200, filter != null && !filter.equals(authEventId.toString()) ? List.of() : List.of(c));
+            answer(ex, 200, JSON, Json.writeBytes(filter != null && !filter.equals(authEventId.toString())
+                    ? List.of() : List.of(c)));
         } else if (ex.method().equals("DELETE") && seg.length == 1) {
             ex.sendEmpty(204);
         } else {
-            ex.sendJson(405, XeroApiException.problemBody(405, "Method Not Allowed", ex.method() + " " + ex.path()));
+            answer(ex, 405, JSON, Json.writeBytes(XeroApiException.problemBody(405, "Method Not Allowed",
+                    ex.method() + " " + ex.path())));
         }
     }
 
@@ -339,5 +366,10 @@ public final class XeroSimulator extends VendorSimulator<XeroSimulatorOptions> {
 
     int pageSize() {
         return options().pageSize();
+    }
+
+    /** When the organisation was connected (and, for {@code /Organisation}, created). */
+    Instant connectedAt() {
+        return connectedAt;
     }
 }

@@ -86,6 +86,9 @@ public final class XeroSimulatorData extends XeroStore {
             throw XeroApiException.validation(in, "Invoice Type must be specified (ACCREC or ACCPAY)");
         }
         Map<String, Object> contact = resolveContact(in.get("Contact"), in);
+        // a contact with sales invoices is a customer, one with bills a supplier; Xero derives both flags from the
+        // transactions without moving the contact's UpdatedDateUTC (requests-and-responses, If-Modified-Since note)
+        contact.put("ACCREC".equals(type) ? "IsCustomer" : "IsSupplier", true);
         Map<String, Object> inv = new LinkedHashMap<>();
         UUID id = newId("invoice");
         inv.put("Type", type);

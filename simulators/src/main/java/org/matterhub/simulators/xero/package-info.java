@@ -13,8 +13,9 @@
  * Webhooks are signed with {@code x-xero-signature} (standard Base64 HMAC-SHA256 of the raw body, keyed by the
  * app's webhook key).
  *
- * <p>Simulated: contacts, ACCREC invoices (incl. online invoice URL and PDF), payments, credit notes; {@code page},
- * {@code If-Modified-Since}, a minimal {@code where}; {@code Idempotency-Key}; per-tenant minute/day/concurrency
+ * <p>Simulated: contacts, ACCREC invoices (incl. online invoice URL and PDF), payments, credit notes, the
+ * organisation; XML answers unless JSON is accepted; {@code page} (line items only on paged lists),
+ * {@code If-Modified-Since}, {@code where} with Xero's documented operators; {@code Idempotency-Key}; per-tenant minute/day/concurrency
  * and per-app minute limits with Xero's headers; fault injection. Deviations are listed in
  * {@code simulators/README.md}. Entry points: {@link org.matterhub.simulators.xero.XeroSimulator} and
  * {@link org.matterhub.simulators.xero.XeroSimulatorMain}.

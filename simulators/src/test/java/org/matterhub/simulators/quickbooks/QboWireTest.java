@@ -100,7 +100,8 @@ class QboWireTest {
      */
     @Test
     void authenticationAndAuthorizationFaultsHaveTheGatewaysShape() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(api("/customer/1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(api("/customer/1")).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(401);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.has("Fault")).isFalse();
@@ -113,7 +114,8 @@ class QboWireTest {
 
         qbo.createRealm("123145");
         HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(qbo.apiBaseUrl() + "/123145/customer/1"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(other.statusCode()).isEqualTo(403);
         JsonNode denied = JSON.readTree(other.body()).path("fault");
         assertThat(denied.path("type").asText()).isEqualTo("SERVICE");
@@ -180,7 +182,8 @@ class QboWireTest {
             String t = small.issueToken("a", s.realmId());
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(small.apiBaseUrl() + "/" + s.realmId()
                     + "/cdc?entities=Customer,Invoice&changedSince=" + enc(since.toString())))
-                    .header("Authorization", "Bearer " + t).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + t).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
             int n = 0;
             for (JsonNode qr : JSON.readTree(r.body()).path("CDCResponse").get(0).path("QueryResponse")) {
                 for (JsonNode arr : qr) {

@@ -66,6 +66,7 @@ class XeroSimulatorTest {
     private static final String REDIRECT = "http://127.0.0.1:1/callback";
 
     private XeroSimulator sim;
+    private final List<XeroSimulator.Answered> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private XeroDemoSeed seed;
     private AccountingApi accounting;
     private IdentityApi identity;
@@ -82,11 +83,20 @@ class XeroSimulatorTest {
         identity = new IdentityApi(new ApiClient(sim.baseUrl(), null, null, null, null));
         token = authorizationCodeFlow().getAccessToken();
         tenant = identity.getConnections(token, null).get(0).getTenantId().toString();
+        sim.onAnswer(answers::add);
     }
 
     @AfterAll
     void stop() {
         sim.close();
+    }
+
+    /** Every JSON answer the SDK got in the test, against Xero's documents (XeroSpec: allowances and evidence). */
+    @org.junit.jupiter.api.AfterEach
+    void everyAnswerMatchesXerosDocuments() {
+        List<String> problems = answers.stream().flatMap(a -> XeroSpec.get().problems(a).stream()).toList();
+        answers.clear();
+        assertThat(problems).isEmpty();
     }
 
     private TokenResponse authorizationCodeFlow() throws Exception {

@@ -78,10 +78,14 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
         return settings.withTenant(account);
     }
 
-    /** The organisation the grant reaches: the one the settings name, or the only one. */
+    /**
+     * The organisation the grant reaches: the one the settings name, or the only one of {@code /connections}; then
+     * confirmed by reading it ({@code GET /Organisation} with that tenant id), so a tenant the token cannot open fails
+     * the connect instead of the first sync.
+     */
     private String tenant(BillingConnections.Accounting a, XeroTokens tokens) {
         XeroTokens[] held = {tokens};
-        XeroClient discovery = new XeroClient(clients.properties(a), new UUID(0, 0), new XeroTokenStore() {
+        XeroTokenStore store = new XeroTokenStore() {
             @Override
             public XeroTokens load() {
                 return held[0];
@@ -91,8 +95,18 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
             public void save(XeroTokens t) {
                 held[0] = t;
             }
-        });
-        List<XeroTenant> tenants = discovery.connections().stream()
+        };
+        String tenant = chooseTenant(a, new XeroClient(clients.properties(a), new UUID(0, 0), store).connections());
+        UUID id = UUID.fromString(tenant);
+        if (!id.equals(new XeroClient(clients.properties(a), id, store).organisation().organisationId())) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "Organisation not granted",
+                    "Xero answered for another organisation than " + tenant + ".");
+        }
+        return tenant;
+    }
+
+    private static String chooseTenant(BillingConnections.Accounting a, List<XeroTenant> connections) {
+        List<XeroTenant> tenants = connections.stream()
                 .filter(t -> t.tenantType() == null || "ORGANISATION".equalsIgnoreCase(t.tenantType())).toList();
         String wanted = a.settings().tenantId();
         if (wanted != null) {
