@@ -1,7 +1,6 @@
 package org.matterhub.simulators.clio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.matterhub.simulators.common.FieldSelection;
 import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.SimExchange;
@@ -151,22 +150,9 @@ abstract class ClioApiParams {
 
     // ------------------------------------------------------------------ parameters
 
-    static FieldSelection selection(SimExchange ex, FieldSelection defaults, Map<String, Object> shape) {
-        String fields = ex.param("fields");
-        if (fields == null || fields.isBlank()) {
-            return defaults;
-        }
-        FieldSelection sel;
-        try {
-            sel = FieldSelection.parse(fields);
-        } catch (IllegalArgumentException e) {
-            throw ClioApiException.badRequest("Invalid fields parameter: " + e.getMessage());
-        }
-        List<String> unknown = sel.unknownFields(shape);
-        if (!unknown.isEmpty()) {
-            throw new ClioApiException(400, "InvalidFields", "Invalid field(s): " + String.join(", ", unknown));
-        }
-        return sel;
+    /** The request's {@code fields} for {@code resource} (Clio's schema name); {@code id,etag} without one. */
+    static ClioFields.Selection selection(SimExchange ex, String resource) {
+        return ClioFields.spec().select(resource, ex.param("fields"));
     }
 
     static Instant instantParam(SimExchange ex, String name) {

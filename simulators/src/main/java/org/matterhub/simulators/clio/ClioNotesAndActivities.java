@@ -28,21 +28,6 @@ abstract class ClioNotesAndActivities extends ClioStore {
         super(clock, listener);
     }
 
-    /** Every field name a note can be asked for, with nested shapes (for validating {@code fields}). */
-    static Map<String, Object> noteShape() {
-        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
-        long client = d.createCompany("Shape Co", "x@example.com", "1");
-        long matter = d.createMatter(client, "shape", "Open", "Shape", "A B", "a@example.com", LocalDate.EPOCH);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", "Matter");
-        data.put("matter", Map.of("id", matter));
-        data.put("subject", "s");
-        data.put("detail", "d");
-        Map<String, Object> note = d.createNote(data);
-        note.put("contact", Map.of("id", 0L, "name", ""));
-        return note;
-    }
-
     /** Notes matching {@code filter}, ascending id. */
     List<Map<String, Object>> findNotes(Predicate<Map<String, Object>> filter) {
         synchronized (lock) {
@@ -196,15 +181,6 @@ abstract class ClioNotesAndActivities extends ClioStore {
         }
     }
 
-    /** Every field name an activity can be asked for, with nested shapes (for validating {@code fields}). */
-    static Map<String, Object> activityShape() {
-        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
-        long client = d.createCompany("Shape Co", "x@example.com", "1");
-        long matter = d.createMatter(client, "shape", "Open", "Shape", "A B", "a@example.com", LocalDate.EPOCH);
-        long id = d.createTimeEntry(matter, "A B", LocalDate.EPOCH, 60, BigDecimal.ONE, "n", false);
-        return d.findActivity(id);
-    }
-
     Map<String, Object> renderActivity(Activity a) {
         Map<String, Object> out = new LinkedHashMap<>();
         boolean time = "TimeEntry".equals(a.type);
@@ -229,6 +205,7 @@ abstract class ClioNotesAndActivities extends ClioStore {
         out.put("non_billable", a.nonBillable);
         out.put("non_billable_total", a.nonBillable ? total.doubleValue() : 0.0);
         out.put("no_charge", false);
+        out.put("tax_setting", "no_tax");
         out.put("created_at", MonotonicClock.format(a.createdAt));
         out.put("updated_at", MonotonicClock.format(a.updatedAt));
         Matter m = matters.get(a.matterId);

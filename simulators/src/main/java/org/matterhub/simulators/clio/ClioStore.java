@@ -76,22 +76,6 @@ abstract class ClioStore {
     }
     // ------------------------------------------------------------------ rendering
 
-    /** Every field name a matter can be asked for, with nested shapes (for validating {@code fields}). */
-    static Map<String, Object> matterShape() {
-        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
-        long client = d.createCompany("Shape Co", "x@example.com", "1");
-        d.createMatter(client, "shape", "Open", "Shape", "A B", "a@example.com", LocalDate.EPOCH);
-        return d.findMatters(x -> true).get(0);
-    }
-
-    /** Every field name a contact can be asked for, with nested shapes. */
-    static Map<String, Object> contactShape() {
-        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
-        long company = d.createCompany("Shape Co", "x@example.com", "1");
-        long person = d.createPerson("A", "B", "a@example.com", "2", company);
-        return d.findContact(person);
-    }
-
     Map<String, Object> renderMatter(Matter m) {
         Map<String, Object> out = new LinkedHashMap<>();
         Contact client = contacts.get(m.clientId);
@@ -122,20 +106,26 @@ abstract class ClioStore {
             pa.put("name", practiceAreaName(m.practiceAreaId));
             out.put("practice_area", pa);
         }
-        if (m.attorney == null) {
-            out.put("responsible_attorney", null);
-        } else {
-            Map<String, Object> u = new LinkedHashMap<>();
-            u.put("id", m.attorney.id());
-            u.put("name", m.attorney.name());
-            u.put("first_name", m.attorney.name().split(" ")[0]);
-            u.put("last_name", m.attorney.name().substring(m.attorney.name().indexOf(' ') + 1));
-            u.put("email", m.attorney.email());
-            u.put("enabled", true);
-            u.put("subscription_type", "Attorney");
-            out.put("responsible_attorney", u);
-        }
+        // the demo firm's matters were brought in by the attorney responsible for them
+        out.put("responsible_attorney", renderUser(m.attorney));
+        out.put("originating_attorney", renderUser(m.attorney));
+        out.put("matter_stage", null);
         return out;
+    }
+
+    static Map<String, Object> renderUser(User user) {
+        if (user == null) {
+            return null;
+        }
+        Map<String, Object> u = new LinkedHashMap<>();
+        u.put("id", user.id());
+        u.put("name", user.name());
+        u.put("first_name", user.name().split(" ")[0]);
+        u.put("last_name", user.name().substring(user.name().indexOf(' ') + 1));
+        u.put("email", user.email());
+        u.put("enabled", true);
+        u.put("subscription_type", "Attorney");
+        return u;
     }
 
     Map<String, Object> renderContactBase(Contact c) {
