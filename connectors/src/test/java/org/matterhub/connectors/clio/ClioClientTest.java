@@ -74,6 +74,10 @@ class ClioClientTest {
     void validateAgainstClioSpecAndStop() {
         try {
             assertThat(ClioSpecValidator.problems(clio.requests())).isEmpty();
+            // without fields= Clio answers a record with its id and etag only
+            // (https://docs.developers.clio.com/api-docs/fields): every read and write names its fields
+            assertThat(clio.requests()).filteredOn(r -> r.path().startsWith("/api/v4/") && !"DELETE".equals(r.method()))
+                    .allSatisfy(r -> assertThat(query(r.query())).as(r.method() + " " + r.path()).containsKey("fields"));
         } finally {
             clio.close();
         }

@@ -1,7 +1,6 @@
 package org.matterhub.simulators.clio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.matterhub.simulators.common.FieldSelection;
 import org.matterhub.simulators.common.ApiGate;
 import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
@@ -44,16 +43,12 @@ final class ClioApi extends ClioApiParams {
     static final int MAX_LIMIT = 200;
     static final int MAX_OFFSET_RECORDS = 10_000;
 
-    private static final FieldSelection MATTER_DEFAULT =
-            FieldSelection.parse("id,etag,number,display_number,description,status");
-    private static final FieldSelection CONTACT_DEFAULT = FieldSelection.parse("id,etag,name,first_name,last_name,type");
-    private static final FieldSelection WEBHOOK_DEFAULT = FieldSelection.parse(
-            "id,etag,url,fields,shared_secret,model,status,events,expires_at,created_at,updated_at");
-    /** Without {@code fields=}, Clio answers a User with its id and etag only. */
-    private static final FieldSelection USER_DEFAULT = FieldSelection.parse("id,etag");
-    private static final Map<String, Object> USER_SHAPE = ClioOAuth.FIRM_ADMIN;
-    private static final FieldSelection NOTE_DEFAULT = FieldSelection.parse("id,etag,type,subject,detail,date");
-    private static final FieldSelection ACTIVITY_DEFAULT = FieldSelection.parse("id,etag,type,date,quantity,price,total,note");
+    private static final String MATTER = "Matter";
+    private static final String CONTACT = "Contact";
+    private static final String ACTIVITY = "Activity";
+    private static final String NOTE = "Note";
+    private static final String WEBHOOK = "Webhook";
+    private static final String USER = "User";
     private static final Pattern ITEM = Pattern.compile("^/(matters|contacts|webhooks|notes|activities)/(\\d+)\\.json$");
     private static final Pattern ACTIVATE = Pattern.compile("^/webhooks/(\\d+)/activate(\\.json)?$");
     /**
@@ -68,11 +63,6 @@ final class ClioApi extends ClioApiParams {
     private final ClioOAuth oauth;
     private final ApiGate gate;
     private final Supplier<String> baseUrl;
-    private final Map<String, Object> matterShape = ClioSimulatorData.matterShape();
-    private final Map<String, Object> contactShape = ClioSimulatorData.contactShape();
-    private final Map<String, Object> noteShape = ClioSimulatorData.noteShape();
-    private final Map<String, Object> activityShape = ClioSimulatorData.activityShape();
-    private final Map<String, Object> webhookShape;
 
     ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, RateGate rate,
             Supplier<String> baseUrl) {
@@ -82,11 +72,6 @@ final class ClioApi extends ClioApiParams {
         this.gate = new ApiGate(rate, ClioApiException::errorBody, "Unauthorized",
                 "Bearer realm=\"Clio\", error=\"invalid_token\"", null);
         this.baseUrl = baseUrl;
-        Map<String, Object> ws = new LinkedHashMap<>();
-        for (String f : WEBHOOK_DEFAULT.fields().keySet()) {
-            ws.put(f, "");
-        }
-        this.webhookShape = ws;
     }
 
     void handle(SimExchange ex) throws JsonProcessingException {
@@ -112,22 +97,22 @@ final class ClioApi extends ClioApiParams {
                 if (user == null) {
                     throw new ClioApiException(404, "RecordNotFound", "No user for this access token");
                 }
-                sendOne(ex, 200, user, selection(ex, USER_DEFAULT, USER_SHAPE));
+                sendOne(ex, 200, user, selection(ex, USER));
             }
             case "/matters.json" -> {
                 requireMethod(m, "GET");
                 // Matter#index
-                list(ex, data.findMatters(matterFilter(ex)), MATTER_DEFAULT, matterShape);
+                list(ex, data.findMatters(matterFilter(ex)), MATTER);
             }
             case "/contacts.json" -> {
                 requireMethod(m, "GET");
                 // Contact#index
-                list(ex, data.findContacts(contactFilter(ex)), CONTACT_DEFAULT, contactShape);
+                list(ex, data.findContacts(contactFilter(ex)), CONTACT);
             }
             case "/activities.json" -> {
                 requireMethod(m, "GET");
                 // Activity#index
-                list(ex, data.findActivities(activityFilter(ex)), ACTIVITY_DEFAULT, activityShape);
+                list(ex, data.findActivities(activityFilter(ex)), ACTIVITY);
             }
             case "/webhooks.json" -> {
                 if ("POST".equals(m)) {
@@ -136,19 +121,18 @@ final class ClioApi extends ClioApiParams {
                     requireMethod(m, "GET");
                     // Webhook#index
                     Predicate<Map<String, Object>> f = commonFilter(ex);
-                    list(ex, webhooks.all().stream().filter(f).collect(Collectors.toList()), WEBHOOK_DEFAULT,
-                            webhookShape);
+                    list(ex, webhooks.all().stream().filter(f).collect(Collectors.toList()), WEBHOOK);
                 }
             }
             case "/notes.json" -> {
                 if ("POST".equals(m)) {
                     // Note#create
-                    FieldSelection sel = selection(ex, NOTE_DEFAULT, noteShape);
+                    ClioFields.Selection sel = selection(ex, NOTE);
                     sendOne(ex, 201, data.createNote(dataObject(jsonBody(ex))), sel);
                 } else {
                     requireMethod(m, "GET");
                     // Note#index
-                    list(ex, data.findNotes(noteFilter(ex)), NOTE_DEFAULT, noteShape);
+                    list(ex, data.findNotes(noteFilter(ex)), NOTE);
                 }
             }
             default -> routeItem(ex, path, m);
@@ -161,7 +145,7 @@ final class ClioApi extends ClioApiParams {
             requireMethod(m, "PUT");
             long id = Long.parseLong(activate.group(1));
             Map<String, Object> hook = webhooks.activate(id, ex.header("X-Hook-Secret"));
-            sendOne(ex, 200, hook, selection(ex, WEBHOOK_DEFAULT, webhookShape));
+            sendOne(ex, 200, hook, selection(ex, WEBHOOK));
             return;
         }
         Matcher item = ITEM.matcher(path);
@@ -173,37 +157,37 @@ final class ClioApi extends ClioApiParams {
             case "matters" -> {
                 requireMethod(m, "GET");
                 // Matter#show
-                show(ex, data.findMatter(id), "Matter " + id, MATTER_DEFAULT, matterShape);
+                show(ex, data.findMatter(id), "Matter " + id, MATTER);
             }
             case "activities" -> {
                 requireMethod(m, "GET");
                 // Activity#show
-                show(ex, data.findActivity(id), "Activity " + id, ACTIVITY_DEFAULT, activityShape);
+                show(ex, data.findActivity(id), "Activity " + id, ACTIVITY);
             }
             case "notes" -> {
                 requireMethod(m, "GET");
                 // Note#show
-                show(ex, data.findNote(id), "Note " + id, NOTE_DEFAULT, noteShape);
+                show(ex, data.findNote(id), "Note " + id, NOTE);
             }
             case "contacts" -> {
                 if ("PATCH".equals(m)) {
                     // Contact#update
-                    FieldSelection sel = selection(ex, CONTACT_DEFAULT, contactShape);
+                    ClioFields.Selection sel = selection(ex, CONTACT);
                     ClioContactPatch patch = ClioContactPatch.parse(jsonBody(ex));
                     Map<String, Object> updated = data.patchContact(id, ex.header("If-Match"), patch);
                     sendOne(ex, 200, updated, sel);
                 } else {
                     requireMethod(m, "GET");
                     // Contact#show
-                    show(ex, data.findContact(id), "Contact " + id, CONTACT_DEFAULT, contactShape);
+                    show(ex, data.findContact(id), "Contact " + id, CONTACT);
                 }
             }
             default -> {
                 switch (m) {
-                    case "GET" -> show(ex, webhooks.find(id), "Webhook " + id, WEBHOOK_DEFAULT, webhookShape);
+                    case "GET" -> show(ex, webhooks.find(id), "Webhook " + id, WEBHOOK);
                     case "PATCH" -> {
                         // Webhook#update
-                        FieldSelection sel = selection(ex, WEBHOOK_DEFAULT, webhookShape);
+                        ClioFields.Selection sel = selection(ex, WEBHOOK);
                         Map<String, Object> updated = webhooks.update(id, ex.header("If-Match"), jsonBody(ex));
                         sendOne(ex, 200, updated, sel);
                         webhooks.startHandshake(id);
@@ -221,7 +205,7 @@ final class ClioApi extends ClioApiParams {
 
     // Webhook#create
     private void createWebhook(SimExchange ex) {
-        FieldSelection sel = selection(ex, WEBHOOK_DEFAULT, webhookShape);
+        ClioFields.Selection sel = selection(ex, WEBHOOK);
         Map<String, Object> created = webhooks.create(jsonBody(ex));
         sendOne(ex, 201, created, sel);
         webhooks.startHandshake(((Number) created.get("id")).longValue());
@@ -229,9 +213,8 @@ final class ClioApi extends ClioApiParams {
 
     // ------------------------------------------------------------------ index / show
 
-    private void list(SimExchange ex, List<Map<String, Object>> matching, FieldSelection defaults,
-                      Map<String, Object> shape) {
-        FieldSelection sel = selection(ex, defaults, shape);
+    private void list(SimExchange ex, List<Map<String, Object>> matching, String resource) {
+        ClioFields.Selection sel = selection(ex, resource);
         int limit = intParam(ex, "limit", MAX_LIMIT);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ClioApiException.badRequest("limit must be between 1 and " + MAX_LIMIT);
@@ -250,7 +233,7 @@ final class ClioApi extends ClioApiParams {
                 throw ClioApiException.unprocessable("Offset pagination is limited to " + MAX_OFFSET_RECORDS
                         + " records; use cursor pagination (order=id(asc) without offset)");
             }
-            List<Map<String, Object>> ordered = ordered(matching, order, shape);
+            List<Map<String, Object>> ordered = ordered(matching, order, resource);
             page = ordered.subList(Math.min(offset, ordered.size()), Math.min(offset + limit, ordered.size()));
             if (offset + limit < ordered.size()) {
                 next = nextUrl(ex, "offset", Integer.toString(offset + limit));
@@ -300,9 +283,8 @@ final class ClioApi extends ClioApiParams {
         ex.sendJson(200, body);
     }
 
-    private void show(SimExchange ex, Map<String, Object> record, String what, FieldSelection defaults,
-                      Map<String, Object> shape) {
-        FieldSelection sel = selection(ex, defaults, shape);
+    private void show(SimExchange ex, Map<String, Object> record, String what, String resource) {
+        ClioFields.Selection sel = selection(ex, resource);
         if (record == null) {
             throw ClioApiException.notFound(what);
         }
@@ -333,7 +315,7 @@ final class ClioApi extends ClioApiParams {
         ex.sendJson(200, body);
     }
 
-    private static void sendOne(SimExchange ex, int status, Map<String, Object> record, FieldSelection sel) {
+    private static void sendOne(SimExchange ex, int status, Map<String, Object> record, ClioFields.Selection sel) {
         ex.responseHeader("ETag", (String) record.get("etag"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", sel.apply(record));
@@ -364,13 +346,13 @@ final class ClioApi extends ClioApiParams {
      * without {@code order}, by id.
      */
     private static List<Map<String, Object>> ordered(List<Map<String, Object>> matching, String order,
-                                                     Map<String, Object> shape) {
+                                                     String resource) {
         List<Map<String, Object>> ordered = new ArrayList<>(matching);
         if (order == null) {
             return ordered;
         }
         Matcher m = ORDER.matcher(order);
-        if (!m.matches() || !shape.containsKey(m.group(1)) || shape.get(m.group(1)) instanceof Map || shape.get(m.group(1)) instanceof List) {
+        if (!m.matches() || !ClioFields.spec().isPlain(resource, m.group(1))) {
             throw ClioApiException.badRequest("Invalid order: " + order);
         }
         String field = m.group(1);

@@ -1,7 +1,6 @@
 package org.matterhub.simulators.clio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.matterhub.simulators.common.FieldSelection;
 import org.matterhub.simulators.common.RateGate;
 import org.matterhub.simulators.common.Json;
 import org.matterhub.simulators.common.SimExchange;
@@ -77,16 +76,8 @@ abstract class ClioApiParams {
             throw ClioApiException.badRequest("type is required: Matter or Contact");
         }
         p = p.and(r -> type.equals(r.get("type")));
-        String matterId = ex.param("matter_id");
-        if (matterId != null) {
-            long id = parseLongParam("matter_id", matterId);
-            p = p.and(r -> r.get("matter") instanceof Map<?, ?> mm && ((Number) mm.get("id")).longValue() == id);
-        }
-        String contactId = ex.param("contact_id");
-        if (contactId != null) {
-            long id = parseLongParam("contact_id", contactId);
-            p = p.and(r -> r.get("contact") instanceof Map<?, ?> c && ((Number) c.get("id")).longValue() == id);
-        }
+        p = p.and(byRef(ex, "matter_id", "matter"));
+        p = p.and(byRef(ex, "contact_id", "contact"));
         String query = ex.param("query");
         if (query != null && !query.isBlank()) {
             String q = query.toLowerCase(java.util.Locale.ROOT);
@@ -98,16 +89,8 @@ abstract class ClioApiParams {
     /** Activity#index: {@code matter_id}, {@code user_id}, {@code type} (TimeEntry, ExpenseEntry, …). */
     Predicate<Map<String, Object>> activityFilter(SimExchange ex) {
         Predicate<Map<String, Object>> p = commonFilter(ex);
-        String matterId = ex.param("matter_id");
-        if (matterId != null) {
-            long id = parseLongParam("matter_id", matterId);
-            p = p.and(r -> r.get("matter") instanceof Map<?, ?> mm && ((Number) mm.get("id")).longValue() == id);
-        }
-        String userId = ex.param("user_id");
-        if (userId != null) {
-            long id = parseLongParam("user_id", userId);
-            p = p.and(r -> r.get("user") instanceof Map<?, ?> u && ((Number) u.get("id")).longValue() == id);
-        }
+        p = p.and(byRef(ex, "matter_id", "matter"));
+        p = p.and(byRef(ex, "user_id", "user"));
         String type = ex.param("type");
         if (type != null) {
             if (!ClioSimulatorData.ACTIVITY_TYPES.contains(type)) {
@@ -116,6 +99,16 @@ abstract class ClioApiParams {
             p = p.and(r -> type.equals(r.get("type")));
         }
         return p;
+    }
+
+    /** Records whose nested {@code key} object has the id the {@code param} parameter names; all without it. */
+    static Predicate<Map<String, Object>> byRef(SimExchange ex, String param, String key) {
+        String v = ex.param(param);
+        if (v == null) {
+            return r -> true;
+        }
+        long id = parseLongParam(param, v);
+        return r -> r.get(key) instanceof Map<?, ?> ref && ((Number) ref.get("id")).longValue() == id;
     }
 
     static boolean contains(Object text, String lowerQuery) {
@@ -151,22 +144,9 @@ abstract class ClioApiParams {
 
     // ------------------------------------------------------------------ parameters
 
-    static FieldSelection selection(SimExchange ex, FieldSelection defaults, Map<String, Object> shape) {
-        String fields = ex.param("fields");
-        if (fields == null || fields.isBlank()) {
-            return defaults;
-        }
-        FieldSelection sel;
-        try {
-            sel = FieldSelection.parse(fields);
-        } catch (IllegalArgumentException e) {
-            throw ClioApiException.badRequest("Invalid fields parameter: " + e.getMessage());
-        }
-        List<String> unknown = sel.unknownFields(shape);
-        if (!unknown.isEmpty()) {
-            throw new ClioApiException(400, "InvalidFields", "Invalid field(s): " + String.join(", ", unknown));
-        }
-        return sel;
+    /** The request's {@code fields} for {@code resource} (Clio's schema name); {@code id,etag} without one. */
+    static ClioFields.Selection selection(SimExchange ex, String resource) {
+        return ClioFields.spec().select(resource, ex.param("fields"));
     }
 
     static Instant instantParam(SimExchange ex, String name) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * A type-checked {@code data} object of {@code PATCH /contacts/{id}.json}, following the request body
@@ -23,14 +22,32 @@ final class ClioContactPatch {
     private static final Set<String> ACCEPTED_IGNORED = Set.of("avatar", "clio_connect_email", "co_counsel_rate",
             "currency", "custom_field_set_associations", "custom_field_values", "date_of_birth",
             "instant_messengers", "ledes_client_id", "sales_tax_number", "web_sites");
-    private static final Set<String> EMAIL_KEYS = Set.of("id", "name", "address", "default_email", "_destroy");
-    private static final Set<String> PHONE_KEYS = Set.of("id", "name", "number", "default_number", "_destroy");
-    private static final Set<String> ADDRESS_KEYS = Set.of("id", "name", "street", "city", "province",
-            "postal_code", "country", "_destroy");
-    private static final List<String> EMAIL_NAMES = List.of("Work", "Home", "Other");
-    private static final List<String> PHONE_NAMES = List.of("Work", "Home", "Mobile", "Fax", "Pager", "Skype",
-            "Other");
-    private static final List<String> ADDRESS_NAMES = List.of("Work", "Home", "Billing", "Other");
+    /** The contact's plain text attributes a PATCH sets, by request key. */
+    private static final Map<String, java.util.function.BiConsumer<ClioRecords.Contact, String>> NAMES = Map.of(
+            "first_name", (c, v) -> c.firstName = v, "last_name", (c, v) -> c.lastName = v,
+            "middle_name", (c, v) -> c.middleName = v, "name", (c, v) -> c.name = v,
+            "prefix", (c, v) -> c.prefix = v, "title", (c, v) -> c.title = v);
+
+    /** A contact's nested list: its request key, item fields (name first), the flag that makes an item primary, names. */
+    private record Kind(String key, List<String> fields, String defaultFlag, List<String> names) {
+        Set<String> allowed() {
+            Set<String> keys = new java.util.HashSet<>(fields);
+            keys.add("id");
+            keys.add("_destroy");
+            if (defaultFlag != null) {
+                keys.add(defaultFlag);
+            }
+            return keys;
+        }
+    }
+
+    private static final Kind EMAILS = new Kind("email_addresses", List.of("name", "address"), "default_email",
+            List.of("Work", "Home", "Other"));
+    private static final Kind PHONES = new Kind("phone_numbers", List.of("name", "number"), "default_number",
+            List.of("Work", "Home", "Mobile", "Fax", "Pager", "Skype", "Other"));
+    private static final Kind ADDRESSES = new Kind("addresses",
+            List.of("name", "street", "city", "province", "postal_code", "country"), null,
+            List.of("Work", "Home", "Billing", "Other"));
 
     private final Map<String, Object> data;
 
@@ -69,12 +86,9 @@ final class ClioContactPatch {
                         }
                     }
                 }
-                case "email_addresses" -> checkItems(v, key, EMAIL_KEYS, EMAIL_NAMES,
-                        Set.of("address"), Set.of("default_email"));
-                case "phone_numbers" -> checkItems(v, key, PHONE_KEYS, PHONE_NAMES,
-                        Set.of("number"), Set.of("default_number"));
-                case "addresses" -> checkItems(v, key, ADDRESS_KEYS, ADDRESS_NAMES,
-                        Set.of("street", "city", "province", "postal_code", "country"), Set.of());
+                case "email_addresses" -> checkItems(v, EMAILS);
+                case "phone_numbers" -> checkItems(v, PHONES);
+                case "addresses" -> checkItems(v, ADDRESSES);
                 default -> {
                     // accepted by Clio, not modelled here
                 }
@@ -114,9 +128,9 @@ final class ClioContactPatch {
         List<Map<String, Object>> emails = items("email_addresses");
         List<Map<String, Object>> phones = items("phone_numbers");
         List<Map<String, Object>> addresses = items("addresses");
-        checkIds(emails, "email_addresses", id -> c.emails.stream().anyMatch(e -> e.id == id));
-        checkIds(phones, "phone_numbers", id -> c.phones.stream().anyMatch(p -> p.id == id));
-        checkIds(addresses, "addresses", id -> c.addresses.stream().anyMatch(a -> a.id == id));
+        checkIds(emails, "email_addresses", c.emails);
+        checkIds(phones, "phone_numbers", c.phones);
+        checkIds(addresses, "addresses", c.addresses);
         for (Map<String, Object> e : emails) {
             Object address = e.get("address");
             if (address != null && !((String) address).matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -125,94 +139,47 @@ final class ClioContactPatch {
         }
 
         // --- all checks passed: mutate
-        if (data.containsKey("first_name")) {
-            c.firstName = (String) data.get("first_name");
-        }
-        if (data.containsKey("last_name")) {
-            c.lastName = (String) data.get("last_name");
-        }
-        if (data.containsKey("middle_name")) {
-            c.middleName = (String) data.get("middle_name");
-        }
-        if (data.containsKey("name")) {
-            c.name = (String) data.get("name");
-        }
-        if (data.containsKey("prefix")) {
-            c.prefix = (String) data.get("prefix");
-        }
-        if (data.containsKey("title")) {
-            c.title = (String) data.get("title");
-        }
+        NAMES.forEach((key, set) -> {
+            if (data.containsKey(key)) {
+                set.accept(c, (String) data.get(key));
+            }
+        });
         if (data.containsKey("company")) {
             c.companyId = companyId;
         }
-        for (Map<String, Object> item : emails) {
+        applyItems(c.emails, emails, EMAILS, firm);
+        applyItems(c.phones, phones, PHONES, firm);
+        applyItems(c.addresses, addresses, ADDRESSES, firm);
+    }
+
+    /** Creates (no id), removes (id and {@code _destroy}) or updates items; the first one is primary if none is. */
+    private static void applyItems(List<ClioRecords.Item> list, List<Map<String, Object>> changes, Kind kind,
+                                   ClioSimulatorData firm) {
+        for (Map<String, Object> item : changes) {
             Long id = id(item);
+            if (id != null && Boolean.TRUE.equals(item.get("_destroy"))) {
+                list.removeIf(x -> x.id == id);
+                continue;
+            }
+            final ClioRecords.Item target;
             if (id == null) {
-                ClioRecords.Email e = new ClioRecords.Email(firm.nextNestedId(),
-                        str(item, "name", "Other"), (String) item.get("address"), false);
-                c.emails.add(e);
-                if (Boolean.TRUE.equals(item.get("default_email"))) {
-                    c.emails.forEach(x -> x.primary = x == e);
+                target = new ClioRecords.Item(firm.nextNestedId(), false);
+                for (String f : kind.fields()) {
+                    target.values.put(f, "name".equals(f) ? str(item, f, "Other") : (String) item.get(f));
                 }
-            } else if (Boolean.TRUE.equals(item.get("_destroy"))) {
-                c.emails.removeIf(x -> x.id == id);
+                list.add(target);
             } else {
-                ClioRecords.Email e = c.emails.stream().filter(x -> x.id == id).findFirst().orElseThrow();
-                e.name = str(item, "name", e.name);
-                e.address = str(item, "address", e.address);
-                if (Boolean.TRUE.equals(item.get("default_email"))) {
-                    c.emails.forEach(x -> x.primary = x == e);
+                target = list.stream().filter(x -> x.id == id).findFirst().orElseThrow();
+                for (String f : kind.fields()) {
+                    target.values.put(f, str(item, f, target.get(f)));
                 }
             }
-        }
-        for (Map<String, Object> item : phones) {
-            Long id = id(item);
-            if (id == null) {
-                ClioRecords.Phone p = new ClioRecords.Phone(firm.nextNestedId(),
-                        str(item, "name", "Other"), (String) item.get("number"), false);
-                c.phones.add(p);
-                if (Boolean.TRUE.equals(item.get("default_number"))) {
-                    c.phones.forEach(x -> x.primary = x == p);
-                }
-            } else if (Boolean.TRUE.equals(item.get("_destroy"))) {
-                c.phones.removeIf(x -> x.id == id);
-            } else {
-                ClioRecords.Phone p = c.phones.stream().filter(x -> x.id == id).findFirst().orElseThrow();
-                p.name = str(item, "name", p.name);
-                p.number = str(item, "number", p.number);
-                if (Boolean.TRUE.equals(item.get("default_number"))) {
-                    c.phones.forEach(x -> x.primary = x == p);
-                }
+            if (kind.defaultFlag() != null && Boolean.TRUE.equals(item.get(kind.defaultFlag()))) {
+                list.forEach(x -> x.primary = x == target);
             }
         }
-        for (Map<String, Object> item : addresses) {
-            Long id = id(item);
-            if (id == null) {
-                c.addresses.add(new ClioRecords.Address(firm.nextNestedId(), str(item, "name", "Other"),
-                        (String) item.get("street"), (String) item.get("city"), (String) item.get("province"),
-                        (String) item.get("postal_code"), (String) item.get("country"), false));
-            } else if (Boolean.TRUE.equals(item.get("_destroy"))) {
-                c.addresses.removeIf(x -> x.id == id);
-            } else {
-                ClioRecords.Address a = c.addresses.stream().filter(x -> x.id == id).findFirst()
-                        .orElseThrow();
-                a.name = str(item, "name", a.name);
-                a.street = str(item, "street", a.street);
-                a.city = str(item, "city", a.city);
-                a.province = str(item, "province", a.province);
-                a.postalCode = str(item, "postal_code", a.postalCode);
-                a.country = str(item, "country", a.country);
-            }
-        }
-        if (!c.emails.isEmpty() && c.emails.stream().noneMatch(e -> e.primary)) {
-            c.emails.get(0).primary = true;
-        }
-        if (!c.phones.isEmpty() && c.phones.stream().noneMatch(p -> p.primary)) {
-            c.phones.get(0).primary = true;
-        }
-        if (!c.addresses.isEmpty() && c.addresses.stream().noneMatch(a -> a.primary)) {
-            c.addresses.get(0).primary = true;
+        if (!list.isEmpty() && list.stream().noneMatch(x -> x.primary)) {
+            list.get(0).primary = true;
         }
     }
 
@@ -229,10 +196,10 @@ final class ClioContactPatch {
         return out;
     }
 
-    private static void checkIds(List<Map<String, Object>> items, String key, Predicate<Long> exists) {
+    private static void checkIds(List<Map<String, Object>> items, String key, List<ClioRecords.Item> existing) {
         for (Map<String, Object> item : items) {
             Long id = id(item);
-            if (id != null && !exists.test(id)) {
+            if (id != null && existing.stream().noneMatch(x -> x.id == id)) {
                 throw ClioApiException.unprocessable(key + ".id " + id + " does not belong to this contact");
             }
             if (id == null && Boolean.TRUE.equals(item.get("_destroy"))) {
@@ -251,8 +218,11 @@ final class ClioContactPatch {
     }
 
     @SuppressWarnings("unchecked")
-    private static void checkItems(Object v, String key, Set<String> allowed, List<String> names,
-                                   Set<String> strings, Set<String> booleans) {
+    private static void checkItems(Object v, Kind kind) {
+        String key = kind.key();
+        Set<String> allowed = kind.allowed();
+        List<String> names = kind.names();
+        List<String> strings = kind.fields().subList(1, kind.fields().size());
         if (!(v instanceof List)) {
             throw ClioApiException.unprocessable(key + " must be an array");
         }
@@ -268,7 +238,7 @@ final class ClioContactPatch {
                     if (!(iv instanceof Number) || !isIntegral(iv)) {
                         throw ClioApiException.unprocessable(key + "[].id must be an integer (null is not valid)");
                     }
-                } else if ("_destroy".equals(k) || booleans.contains(k)) {
+                } else if ("_destroy".equals(k) || k.equals(kind.defaultFlag())) {
                     if (!(iv instanceof Boolean)) {
                         throw ClioApiException.unprocessable(key + "[]." + k + " must be a boolean");
                     }

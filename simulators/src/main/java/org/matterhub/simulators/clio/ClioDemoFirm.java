@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.matterhub.simulators.common.DemoMatters;
 
 /**
  * The deterministic demo firm: three client companies with their people, and 48 matters spread over
@@ -41,14 +42,6 @@ final class ClioDemoFirm {
     private static final String[] PRACTICE_AREAS = {
             "Corporate", "Commercial Contracts", "Employment", "Litigation", "Real Estate", "Intellectual Property",
     };
-    private static final String[] TOPICS = {
-            "Shareholder agreement review", "Supplier master services agreement", "Executive employment contract",
-            "Commercial lease renewal", "Trademark registration", "Debt collection claim", "Series A financing",
-            "Data processing agreement", "Wrongful dismissal defence", "Warehouse acquisition",
-            "Distribution agreement", "Board minutes and resolutions", "Non-compete dispute", "Licence audit",
-            "Office fit-out contract", "Patent freedom-to-operate opinion",
-    };
-    private static final int MATTERS = 48;
     /** Hourly rates of the attorneys, in the order of {@link #ATTORNEYS}. */
     private static final String[] RATES = {"350.00", "295.00", "410.00", "260.00"};
     private static final String[] WORK = {
@@ -74,17 +67,16 @@ final class ClioDemoFirm {
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<Long> matters = new ArrayList<>();
-        for (int i = 0; i < MATTERS; i++) {
-            // 16 matters per company; about 60% Open, 25% Closed, 15% Pending
-            int company = i % 5 < 2 ? 0 : (i % 5 < 4 ? 1 : 2);
-            if (i >= 40) {
-                company = 2;
-            }
+        // the matters a DMS files under the same clients (DemoMatters): same order, clients and topics
+        for (DemoMatters.DemoMatter demo : DemoMatters.all()) {
+            int i = demo.index();
+            int company = clientIndex(demo.clientNumber());
+            // about 60% Open, 25% Closed, 15% Pending
             String status = i % 7 == 3 ? "Pending" : (i % 4 == 1 ? "Closed" : "Open");
             String area = PRACTICE_AREAS[(i * 5 + company) % PRACTICE_AREAS.length];
             String[] attorney = ATTORNEYS[(i + company) % ATTORNEYS.length];
-            String description = TOPICS[i % TOPICS.length] + " — " + COMPANIES[company][0].split(" ")[0]
-                    + " #" + (i / TOPICS.length + 1);
+            // Clio's demo descriptions separate topic and client with an em dash
+            String description = demo.description().replace(" - ", " — ");
             LocalDate opened = today.minusDays(720 - (long) i * 15);
             long matter = data.createMatter(companies.get(company), description, status, area, attorney[0],
                     attorney[1], opened);
@@ -92,6 +84,15 @@ final class ClioDemoFirm {
             seedActivities(data, matter, i, attorney[0], RATES[(i + company) % RATES.length], opened, today);
         }
         return new DemoSeed(companies, people, matters);
+    }
+
+    private static int clientIndex(String clientNumber) {
+        for (int c = 0; c < DemoMatters.CLIENTS.length; c++) {
+            if (DemoMatters.CLIENTS[c][0].equals(clientNumber)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no demo client " + clientNumber);
     }
 
     /** Two to four time entries a week apart from the open date (in quarter hours), and an expense on every fourth. */

@@ -28,40 +28,13 @@ abstract class ClioNotesAndActivities extends ClioStore {
         super(clock, listener);
     }
 
-    /** Every field name a note can be asked for, with nested shapes (for validating {@code fields}). */
-    static Map<String, Object> noteShape() {
-        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
-        long client = d.createCompany("Shape Co", "x@example.com", "1");
-        long matter = d.createMatter(client, "shape", "Open", "Shape", "A B", "a@example.com", LocalDate.EPOCH);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", "Matter");
-        data.put("matter", Map.of("id", matter));
-        data.put("subject", "s");
-        data.put("detail", "d");
-        Map<String, Object> note = d.createNote(data);
-        note.put("contact", Map.of("id", 0L, "name", ""));
-        return note;
-    }
-
     /** Notes matching {@code filter}, ascending id. */
     List<Map<String, Object>> findNotes(Predicate<Map<String, Object>> filter) {
-        synchronized (lock) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Note n : notes.values()) {
-                Map<String, Object> map = renderNote(n);
-                if (filter.test(map)) {
-                    out.add(map);
-                }
-            }
-            return out;
-        }
+        return find(notes, this::renderNote, filter);
     }
 
     Map<String, Object> findNote(long id) {
-        synchronized (lock) {
-            Note n = notes.get(id);
-            return n == null ? null : renderNote(n);
-        }
+        return findOne(notes, id, this::renderNote);
     }
 
     /**
@@ -123,10 +96,11 @@ abstract class ClioNotesAndActivities extends ClioStore {
             n.subject = (String) data.get("subject");
             n.detail = (String) data.get("detail");
             n.textType = textType;
-            n.createdAt = clock.next();
-            n.date = date != null ? date : n.createdAt.atOffset(ZoneOffset.UTC).toLocalDate();
-            n.updatedAt = n.createdAt;
-            n.etag = etag("note", n.id, 1, n.updatedAt);
+            Instant now = clock.next();
+            n.createdAt = now;
+            n.updatedAt = now;
+            n.etag = etag(n.model, n.id, ++n.version, now);
+            n.date = date != null ? date : now.atOffset(ZoneOffset.UTC).toLocalDate();
             notes.put(n.id, n);
             return renderNote(n);
         }
@@ -143,121 +117,39 @@ abstract class ClioNotesAndActivities extends ClioStore {
     }
 
     Map<String, Object> renderNote(Note n) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", n.id);
-        out.put("etag", n.etag);
-        out.put("type", n.type);
-        out.put("subject", n.subject);
-        out.put("detail", n.detail);
-        out.put("detail_text_type", n.textType);
-        out.put("date", date(n.date));
-        out.put("created_at", MonotonicClock.format(n.createdAt));
-        out.put("updated_at", MonotonicClock.format(n.updatedAt));
-        out.put("time_entries_count", 0);
-        Matter m = n.matterId == null ? null : matters.get(n.matterId);
-        if (m == null) {
-            out.put("matter", null);
-        } else {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("id", m.id);
-            ref.put("display_number", renderMatter(m).get("display_number"));
-            out.put("matter", ref);
-        }
+        Map<String, Object> out = render(n, "type", n.type, "subject", n.subject, "detail", n.detail,
+                "detail_text_type", n.textType, "date", date(n.date), "time_entries_count", 0);
+        out.put("matter", matterRef(n.matterId));
         Contact c = n.contactId == null ? null : contacts.get(n.contactId);
-        if (c == null) {
-            out.put("contact", null);
-        } else {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("id", c.id);
-            ref.put("name", c.name);
-            out.put("contact", ref);
-        }
+        out.put("contact", c == null ? null : fields("id", c.id, "name", c.name));
         return out;
     }
 
     /** Activities matching {@code filter}, ascending id. */
     List<Map<String, Object>> findActivities(Predicate<Map<String, Object>> filter) {
-        synchronized (lock) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Activity a : activities.values()) {
-                Map<String, Object> map = renderActivity(a);
-                if (filter.test(map)) {
-                    out.add(map);
-                }
-            }
-            return out;
-        }
+        return find(activities, this::renderActivity, filter);
     }
 
     Map<String, Object> findActivity(long id) {
-        synchronized (lock) {
-            Activity a = activities.get(id);
-            return a == null ? null : renderActivity(a);
-        }
-    }
-
-    /** Every field name an activity can be asked for, with nested shapes (for validating {@code fields}). */
-    static Map<String, Object> activityShape() {
-        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
-        long client = d.createCompany("Shape Co", "x@example.com", "1");
-        long matter = d.createMatter(client, "shape", "Open", "Shape", "A B", "a@example.com", LocalDate.EPOCH);
-        long id = d.createTimeEntry(matter, "A B", LocalDate.EPOCH, 60, BigDecimal.ONE, "n", false);
-        return d.findActivity(id);
+        return findOne(activities, id, this::renderActivity);
     }
 
     Map<String, Object> renderActivity(Activity a) {
-        Map<String, Object> out = new LinkedHashMap<>();
         boolean time = "TimeEntry".equals(a.type);
         // Since 4.0.4 a time entry's quantity is in seconds; an expense's is a count of units.
         BigDecimal hours = time ? BigDecimal.valueOf(a.quantity).divide(BigDecimal.valueOf(3600), 4, RoundingMode.HALF_UP)
                 : BigDecimal.valueOf(a.quantity);
         BigDecimal total = hours.multiply(a.price).setScale(2, RoundingMode.HALF_UP);
-        out.put("id", a.id);
-        out.put("etag", a.etag);
-        out.put("type", a.type);
-        out.put("date", date(a.date));
-        out.put("quantity", a.quantity);
-        out.put("quantity_in_hours", time ? hours.doubleValue() : 0.0);
-        out.put("rounded_quantity", a.quantity);
-        out.put("rounded_quantity_in_hours", time ? hours.doubleValue() : 0.0);
-        out.put("price", a.price.doubleValue());
-        out.put("total", total.doubleValue());
-        out.put("note", a.note);
-        out.put("flat_rate", false);
-        out.put("billed", a.billed);
-        out.put("on_bill", a.billed);
-        out.put("non_billable", a.nonBillable);
-        out.put("non_billable_total", a.nonBillable ? total.doubleValue() : 0.0);
-        out.put("no_charge", false);
-        out.put("created_at", MonotonicClock.format(a.createdAt));
-        out.put("updated_at", MonotonicClock.format(a.updatedAt));
-        Matter m = matters.get(a.matterId);
-        if (m == null) {
-            out.put("matter", null);
-        } else {
-            Map<String, Object> ref = new LinkedHashMap<>();
-            ref.put("id", m.id);
-            ref.put("display_number", renderMatter(m).get("display_number"));
-            out.put("matter", ref);
-        }
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("id", a.user.id());
-        user.put("name", a.user.name());
-        out.put("user", user);
+        double inHours = time ? hours.doubleValue() : 0.0;
+        Map<String, Object> out = render(a, "type", a.type, "date", date(a.date), "quantity", a.quantity,
+                "quantity_in_hours", inHours, "rounded_quantity", a.quantity, "rounded_quantity_in_hours", inHours,
+                "price", a.price.doubleValue(), "total", total.doubleValue(), "note", a.note, "flat_rate", false,
+                "billed", a.billed, "on_bill", a.billed, "non_billable", a.nonBillable,
+                "non_billable_total", a.nonBillable ? total.doubleValue() : 0.0, "no_charge", false,
+                "tax_setting", "no_tax");
+        out.put("matter", matterRef(a.matterId));
+        out.put("user", fields("id", a.user.id(), "name", a.user.name()));
         return out;
-    }
-
-    void touch(Activity a) {
-        a.updatedAt = clock.next();
-        a.etag = etag("activity", a.id, ++a.version, a.updatedAt);
-    }
-
-    Activity requireActivity(long id) {
-        Activity a = activities.get(id);
-        if (a == null) {
-            throw new IllegalArgumentException("no activity " + id);
-        }
-        return a;
     }
 
     boolean isCompany(long contactId) {

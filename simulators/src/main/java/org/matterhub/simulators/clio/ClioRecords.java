@@ -28,8 +28,24 @@ final class ClioRecords {
 
     // ------------------------------------------------------------------ records (mutable, lock-guarded)
 
-    static final class Contact {
+    /** What every record has: id, its webhook model name, times, and an etag that changes with each version. */
+    abstract static class Stamped {
         final long id;
+        final String model;
+
+        Stamped(long id, String model) {
+            this.id = id;
+            this.model = model;
+        }
+
+        // the version state, changed under the data lock
+        Instant createdAt;
+        Instant updatedAt;
+        String etag;
+        long version;
+    }
+
+    static final class Contact extends Stamped {
         final String type;
         String name;
         String firstName;
@@ -39,16 +55,12 @@ final class ClioRecords {
         String title;
         Long companyId;
         boolean isClient;
-        final List<Email> emails = new ArrayList<>();
-        final List<Phone> phones = new ArrayList<>();
-        final List<Address> addresses = new ArrayList<>();
-        Instant createdAt;
-        Instant updatedAt;
-        String etag;
-        long version;
+        final List<Item> emails = new ArrayList<>();
+        final List<Item> phones = new ArrayList<>();
+        final List<Item> addresses = new ArrayList<>();
 
         Contact(long id, String type) {
-            this.id = id;
+            super(id, "contact");
             this.type = type;
         }
 
@@ -77,67 +89,46 @@ final class ClioRecords {
         }
 
         String primaryEmail() {
-            return emails.stream().filter(e -> e.primary).map(e -> e.address).findFirst().orElse(null);
+            return emails.stream().filter(e -> e.primary).map(e -> e.get("address")).findFirst().orElse(null);
         }
 
         String primaryPhone() {
-            return phones.stream().filter(p -> p.primary).map(p -> p.number).findFirst().orElse(null);
+            return phones.stream().filter(p -> p.primary).map(p -> p.get("number")).findFirst().orElse(null);
         }
     }
 
-    static final class Email {
+    /**
+     * One of a contact's e-mail addresses, phone numbers or postal addresses: its id, its values under Clio's names
+     * ({@code name} first, then {@code address}, {@code number} or {@code street} … {@code country}) and the primary flag.
+     */
+    static final class Item {
         final long id;
-        String name;
-        String address;
+        final Map<String, String> values = new LinkedHashMap<>();
         boolean primary;
 
-        Email(long id, String name, String address, boolean primary) {
+        Item(long id, boolean primary, String... namesAndValues) {
             this.id = id;
-            this.name = name;
-            this.address = address;
             this.primary = primary;
+            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+                values.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+
+        String get(String name) {
+            return values.get(name);
+        }
+
+        /** As Clio renders it: {@code id}, the values, {@code primary}. */
+        Map<String, Object> render() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", id);
+            out.putAll(values);
+            out.put("primary", primary);
+            return out;
         }
     }
 
-    static final class Phone {
-        final long id;
-        String name;
-        String number;
-        boolean primary;
-
-        Phone(long id, String name, String number, boolean primary) {
-            this.id = id;
-            this.name = name;
-            this.number = number;
-            this.primary = primary;
-        }
-    }
-
-    static final class Address {
-        final long id;
-        String name;
-        String street;
-        String city;
-        String province;
-        String postalCode;
-        String country;
-        boolean primary;
-
-        Address(long id, String name, String street, String city, String province, String postalCode,
-                String country, boolean primary) {
-            this.id = id;
-            this.name = name;
-            this.street = street;
-            this.city = city;
-            this.province = province;
-            this.postalCode = postalCode;
-            this.country = country;
-            this.primary = primary;
-        }
-    }
-
-    static final class Matter {
-        final long id;
+    static final class Matter extends Stamped {
         final int number;
         long clientId;
         String description;
@@ -147,19 +138,14 @@ final class ClioRecords {
         LocalDate openDate;
         LocalDate pendingDate;
         LocalDate closeDate;
-        Instant createdAt;
-        Instant updatedAt;
-        String etag;
-        long version;
 
         Matter(long id, int number) {
-            this.id = id;
+            super(id, "matter");
             this.number = number;
         }
     }
 
-    static final class Note {
-        final long id;
+    static final class Note extends Stamped {
         String type;
         Long matterId;
         Long contactId;
@@ -167,18 +153,21 @@ final class ClioRecords {
         String detail;
         String textType;
         LocalDate date;
-        Instant createdAt;
-        Instant updatedAt;
-        String etag;
 
         Note(long id) {
-            this.id = id;
+            super(id, "note");
         }
     }
 
-    static final class Activity {
-        final long id;
+    static final class Activity extends Stamped {
         final String type;
+
+        Activity(long id, String type) {
+            super(id, "activity");
+            this.type = type;
+        }
+
+        // mutable state, changed under the data lock
         long matterId;
         User user;
         LocalDate date;
@@ -187,15 +176,6 @@ final class ClioRecords {
         String note;
         boolean billed;
         boolean nonBillable;
-        Instant createdAt;
-        Instant updatedAt;
-        String etag;
-        long version;
-
-        Activity(long id, String type) {
-            this.id = id;
-            this.type = type;
-        }
     }
 
     record User(long id, String name, String email) {

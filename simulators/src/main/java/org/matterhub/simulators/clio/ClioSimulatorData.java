@@ -48,9 +48,9 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
             c.name = name;
             c.isClient = true;
             addInitialDetails(c, email, phone);
-            c.addresses.add(new Address(nextNestedId++, "Work", "100 " + name.split(" ")[0] + " Way",
-                    "Springfield", "IL", "62701", "United States", true));
-            return insertContact(c);
+            c.addresses.add(new Item(nextNestedId++, true, "name", "Work", "street", "100 " + name.split(" ")[0] + " Way",
+                    "city", "Springfield", "province", "IL", "postal_code", "62701", "country", "United States"));
+            return insert(contacts, c, this::renderContact);
         }
     }
 
@@ -74,7 +74,7 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
             c.lastName = lastName;
             c.companyId = companyId;
             addInitialDetails(c, email, phone);
-            return insertContact(c);
+            return insert(contacts, c, this::renderContact);
         }
     }
 
@@ -94,10 +94,7 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
                 throw new IllegalArgumentException("no contact " + clientContactId);
             }
             if (!client.isClient) {
-                Map<String, Object> before = renderContact(client);
-                client.isClient = true;
-                touch(client);
-                changed("contact", List.of("updated"), before, renderContact(client));
+                update(contacts, clientContactId, this::renderContact, c -> c.isClient = true, "updated");
             }
             Matter m = new Matter(nextMatterId++, nextMatterNumber++);
             m.clientId = clientContactId;
@@ -116,13 +113,7 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
                 LocalDate today = LocalDate.now(ZoneOffset.UTC);
                 m.closeDate = close.isAfter(today) ? today : close;
             }
-            Instant now = clock.next();
-            m.createdAt = now;
-            m.updatedAt = now;
-            m.etag = etag("matter", m.id, ++m.version, now);
-            matters.put(m.id, m);
-            changed("matter", List.of("created"), null, renderMatter(m));
-            return m.id;
+            return insert(matters, m, this::renderMatter);
         }
     }
 
@@ -133,9 +124,12 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
      */
     public void updateMatterStatus(long matterId, String status) {
         requireStatus(status);
-        synchronized (lock) {
-            Matter m = requireMatter(matterId);
-            Map<String, Object> before = renderMatter(m);
+        String lifecycle = switch (status) {
+            case "Closed" -> "matter_closed";
+            case "Pending" -> "matter_pended";
+            default -> "matter_opened";
+        };
+        update(matters, matterId, this::renderMatter, m -> {
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             m.status = status;
             switch (status) {
@@ -151,26 +145,13 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
                     m.closeDate = null;
                 }
             }
-            touch(m);
-            String lifecycle = switch (status) {
-                case "Closed" -> "matter_closed";
-                case "Pending" -> "matter_pended";
-                default -> "matter_opened";
-            };
-            changed("matter", List.of("updated", lifecycle), before, renderMatter(m));
-        }
+        }, "updated", lifecycle);
     }
 
     /** Changes a matter's description. Fires {@code updated}. */
     public void updateMatterDescription(long matterId, String description) {
         requireText(description, "description");
-        synchronized (lock) {
-            Matter m = requireMatter(matterId);
-            Map<String, Object> before = renderMatter(m);
-            m.description = description;
-            touch(m);
-            changed("matter", List.of("updated"), before, renderMatter(m));
-        }
+        update(matters, matterId, this::renderMatter, m -> m.description = description, "updated");
     }
 
     /**
@@ -179,30 +160,19 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
      */
     public void updateContactPrimaryEmail(long contactId, String email) {
         requireText(email, "email");
-        synchronized (lock) {
-            Contact c = contacts.get(contactId);
-            if (c == null) {
-                throw new IllegalArgumentException("no contact " + contactId);
-            }
-            Map<String, Object> before = renderContact(c);
-            Email primary = c.emails.stream().filter(e -> e.primary).findFirst().orElse(null);
+        update(contacts, contactId, this::renderContact, c -> {
+            Item primary = c.emails.stream().filter(e -> e.primary).findFirst().orElse(null);
             if (primary == null) {
-                c.emails.add(new Email(nextNestedId++, "Work", email, true));
+                c.emails.add(new Item(nextNestedId++, true, "name", "Work", "address", email));
             } else {
-                primary.address = email;
+                primary.values.put("address", email);
             }
-            touch(c);
-            changed("contact", List.of("updated"), before, renderContact(c));
-        }
+        }, "updated");
     }
 
     /** Deletes a matter: gone from GET (404) and lists. Fires {@code deleted} with the last state. */
     public void deleteMatter(long matterId) {
-        synchronized (lock) {
-            Matter m = requireMatter(matterId);
-            matters.remove(matterId);
-            changed("matter", List.of("deleted"), renderMatter(m), null);
-        }
+        remove(matters, matterId, this::renderMatter);
     }
 
     /**
@@ -246,40 +216,26 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
         if (seconds <= 0) {
             throw new IllegalArgumentException("seconds must be positive");
         }
-        synchronized (lock) {
-            Activity a = requireActivity(activityId);
-            Map<String, Object> before = renderActivity(a);
+        update(activities, activityId, this::renderActivity, a -> {
             a.quantity = seconds;
             a.note = note;
-            touch(a);
-            changed("activity", List.of("updated"), before, renderActivity(a));
-        }
+        }, "updated");
     }
 
     /** Marks an activity billed (it went onto a bill). Fires activity {@code updated}. */
     public void markActivityBilled(long activityId) {
-        synchronized (lock) {
-            Activity a = requireActivity(activityId);
-            Map<String, Object> before = renderActivity(a);
-            a.billed = true;
-            touch(a);
-            changed("activity", List.of("updated"), before, renderActivity(a));
-        }
+        update(activities, activityId, this::renderActivity, a -> a.billed = true, "updated");
     }
 
     /** Deletes an activity: gone from GET (404) and lists. Fires {@code deleted} with the last state. */
     public void deleteActivity(long activityId) {
-        synchronized (lock) {
-            Activity a = requireActivity(activityId);
-            activities.remove(activityId);
-            changed("activity", List.of("deleted"), renderActivity(a), null);
-        }
+        remove(activities, activityId, this::renderActivity);
     }
 
     /** Full JSON map of an activity; throws {@link IllegalArgumentException} if absent. */
     public Map<String, Object> activity(long id) {
         synchronized (lock) {
-            return renderActivity(requireActivity(id));
+            return renderActivity(require(activities, id));
         }
     }
 
@@ -314,13 +270,7 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
         a.price = price;
         a.note = note;
         a.nonBillable = nonBillable;
-        Instant now = clock.next();
-        a.createdAt = now;
-        a.updatedAt = now;
-        a.etag = etag("activity", a.id, ++a.version, now);
-        activities.put(a.id, a);
-        changed("activity", List.of("created"), null, renderActivity(a));
-        return a.id;
+        return insert(activities, a, this::renderActivity);
     }
 
     // ------------------------------------------------------------------ reads
@@ -335,11 +285,7 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
     /** Full JSON map of a contact; throws {@link IllegalArgumentException} if absent. */
     public Map<String, Object> contact(long id) {
         synchronized (lock) {
-            Contact c = contacts.get(id);
-            if (c == null) {
-                throw new IllegalArgumentException("no contact " + id);
-            }
-            return renderContact(c);
+            return renderContact(require(contacts, id));
         }
     }
 
@@ -398,43 +344,19 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
 
     /** Full maps of matters matching {@code filter}, ascending id. */
     List<Map<String, Object>> findMatters(Predicate<Map<String, Object>> filter) {
-        synchronized (lock) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Matter m : matters.values()) {
-                Map<String, Object> map = renderedMatters.computeIfAbsent(m.id, id -> renderMatter(m));
-                if (filter.test(map)) {
-                    out.add(map);
-                }
-            }
-            return out;
-        }
+        return find(matters, m -> renderedMatters.computeIfAbsent(m.id, id -> renderMatter(m)), filter);
     }
 
     List<Map<String, Object>> findContacts(Predicate<Map<String, Object>> filter) {
-        synchronized (lock) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Contact c : contacts.values()) {
-                Map<String, Object> map = renderedContacts.computeIfAbsent(c.id, id -> renderContact(c));
-                if (filter.test(map)) {
-                    out.add(map);
-                }
-            }
-            return out;
-        }
+        return find(contacts, c -> renderedContacts.computeIfAbsent(c.id, id -> renderContact(c)), filter);
     }
 
     Map<String, Object> findMatter(long id) {
-        synchronized (lock) {
-            Matter m = matters.get(id);
-            return m == null ? null : renderMatter(m);
-        }
+        return findOne(matters, id, this::renderMatter);
     }
 
     Map<String, Object> findContact(long id) {
-        synchronized (lock) {
-            Contact c = contacts.get(id);
-            return c == null ? null : renderContact(c);
-        }
+        return findOne(contacts, id, this::renderContact);
     }
 
     /**
@@ -451,13 +373,9 @@ public final class ClioSimulatorData extends ClioNotesAndActivities {
                     && !ifMatch.trim().equals(c.etag)) {
                 throw ClioApiException.preconditionFailed();
             }
-            Map<String, Object> before = renderContact(c);
-            patch.applyTo(c, this);
-            touch(c);
+            update(contacts, id, this::renderContact, x -> patch.applyTo(x, this), "updated");
             contactPatches.merge(id, 1, Integer::sum);
-            Map<String, Object> after = renderContact(c);
-            changed("contact", List.of("updated"), before, after);
-            return after;
+            return renderContact(c);
         }
     }
 

@@ -23,13 +23,13 @@ public record ClioSimulatorOptions(int port, int webhookMaxAttempts, Duration we
         }
     }
 
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** Ephemeral port, 5 delivery attempts starting at 50 ms backoff, 3 s receiver timeout, 5 min hold. */
     public static ClioSimulatorOptions defaults() {
         return builder().build();
-    }
-
-    public static Builder builder() {
-        return new Builder();
     }
 
     /** Builder; see the record components for meaning and {@link #defaults()} for defaults. */

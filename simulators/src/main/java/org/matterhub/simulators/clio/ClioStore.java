@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.matterhub.simulators.clio.ClioRecords.*;
 
@@ -41,9 +43,6 @@ abstract class ClioStore {
         void changed(String model, List<String> events, Map<String, Object> before, Map<String, Object> after);
     }
 
-    final Object lock = new Object();
-    final MonotonicClock clock;
-    final ChangeListener listener;
     final TreeMap<Long, Contact> contacts = new TreeMap<>();
     final TreeMap<Long, Matter> matters = new TreeMap<>();
     final Map<String, Long> practiceAreas = new LinkedHashMap<>();
@@ -59,6 +58,9 @@ abstract class ClioStore {
     long nextPracticeAreaId = 11;
     long nextUserId = 21;
     int nextMatterNumber = 1;
+    final Object lock = new Object();
+    final MonotonicClock clock;
+    final ChangeListener listener;
 
     /** Rendered records, valid while nothing has changed since (any change clears them). */
     final Map<Long, Map<String, Object>> renderedMatters = new java.util.HashMap<>();
@@ -76,136 +78,76 @@ abstract class ClioStore {
     }
     // ------------------------------------------------------------------ rendering
 
-    /** Every field name a matter can be asked for, with nested shapes (for validating {@code fields}). */
-    static Map<String, Object> matterShape() {
-        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
-        long client = d.createCompany("Shape Co", "x@example.com", "1");
-        d.createMatter(client, "shape", "Open", "Shape", "A B", "a@example.com", LocalDate.EPOCH);
-        return d.findMatters(x -> true).get(0);
-    }
-
-    /** Every field name a contact can be asked for, with nested shapes. */
-    static Map<String, Object> contactShape() {
-        ClioSimulatorData d = new ClioSimulatorData(new MonotonicClock(), (a, b, c, e) -> { });
-        long company = d.createCompany("Shape Co", "x@example.com", "1");
-        long person = d.createPerson("A", "B", "a@example.com", "2", company);
-        return d.findContact(person);
-    }
-
     Map<String, Object> renderMatter(Matter m) {
-        Map<String, Object> out = new LinkedHashMap<>();
         Contact client = contacts.get(m.clientId);
-        out.put("id", m.id);
-        out.put("etag", m.etag);
-        out.put("number", m.number);
-        out.put("display_number", String.format("%05d-%s", m.number, client == null ? "Client"
-                : shortName(client)));
-        out.put("custom_number", null);
-        out.put("description", m.description);
-        out.put("status", m.status);
-        out.put("location", null);
-        out.put("client_reference", null);
-        out.put("client_id", m.clientId);
-        out.put("billable", true);
-        out.put("billing_method", "hourly");
-        out.put("open_date", date(m.openDate));
-        out.put("close_date", date(m.closeDate));
-        out.put("pending_date", date(m.pendingDate));
-        out.put("created_at", MonotonicClock.format(m.createdAt));
-        out.put("updated_at", MonotonicClock.format(m.updatedAt));
+        Map<String, Object> out = render(m, "number", m.number, "display_number", displayNumber(m),
+                "custom_number", null, "description", m.description, "status", m.status, "location", null,
+                "client_reference", null, "client_id", m.clientId, "billable", true, "billing_method", "hourly",
+                "open_date", date(m.openDate), "close_date", date(m.closeDate), "pending_date", date(m.pendingDate));
         out.put("client", client == null ? null : renderContactBase(client));
-        if (m.practiceAreaId == null) {
-            out.put("practice_area", null);
-        } else {
-            Map<String, Object> pa = new LinkedHashMap<>();
-            pa.put("id", m.practiceAreaId);
-            pa.put("name", practiceAreaName(m.practiceAreaId));
-            out.put("practice_area", pa);
-        }
-        if (m.attorney == null) {
-            out.put("responsible_attorney", null);
-        } else {
-            Map<String, Object> u = new LinkedHashMap<>();
-            u.put("id", m.attorney.id());
-            u.put("name", m.attorney.name());
-            u.put("first_name", m.attorney.name().split(" ")[0]);
-            u.put("last_name", m.attorney.name().substring(m.attorney.name().indexOf(' ') + 1));
-            u.put("email", m.attorney.email());
-            u.put("enabled", true);
-            u.put("subscription_type", "Attorney");
-            out.put("responsible_attorney", u);
+        out.put("practice_area", m.practiceAreaId == null ? null
+                : fields("id", m.practiceAreaId, "name", practiceAreaName(m.practiceAreaId)));
+        // the demo firm's matters were brought in by the attorney responsible for them
+        out.put("responsible_attorney", renderUser(m.attorney));
+        out.put("originating_attorney", renderUser(m.attorney));
+        out.put("matter_stage", null);
+        return out;
+    }
+
+    String displayNumber(Matter m) {
+        Contact client = contacts.get(m.clientId);
+        return String.format("%05d-%s", m.number, client == null ? "Client" : shortName(client));
+    }
+
+    /** A nested matter as notes and activities show it: id and display number, or null. */
+    Map<String, Object> matterRef(Long matterId) {
+        Matter m = matterId == null ? null : matters.get(matterId);
+        return m == null ? null : fields("id", m.id, "display_number", displayNumber(m));
+    }
+
+    /** A record as Clio renders it: id, etag, {@code namesAndValues} in order, created_at, updated_at. */
+    static Map<String, Object> render(Stamped r, Object... namesAndValues) {
+        Map<String, Object> out = fields("id", r.id, "etag", r.etag);
+        out.putAll(fields(namesAndValues));
+        out.put("created_at", MonotonicClock.format(r.createdAt));
+        out.put("updated_at", MonotonicClock.format(r.updatedAt));
+        return out;
+    }
+
+    /** An ordered JSON object from alternating names and values (values may be null). */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            out.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return out;
+    }
+
+    static Map<String, Object> renderUser(User user) {
+        return user == null ? null : fields("id", user.id(), "name", user.name(),
+                "first_name", user.name().split(" ")[0], "last_name", user.name().substring(user.name().indexOf(' ') + 1),
+                "email", user.email(), "enabled", true, "subscription_type", "Attorney");
     }
 
     Map<String, Object> renderContactBase(Contact c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", c.id);
-        out.put("etag", c.etag);
-        out.put("name", c.displayName());
-        out.put("first_name", c.firstName);
-        out.put("middle_name", c.middleName);
-        out.put("last_name", c.lastName);
-        out.put("type", c.type);
-        out.put("prefix", c.prefix);
-        out.put("title", c.title);
-        out.put("initials", c.initials());
-        out.put("is_client", c.isClient);
-        out.put("primary_email_address", c.primaryEmail());
-        out.put("primary_phone_number", c.primaryPhone());
-        out.put("created_at", MonotonicClock.format(c.createdAt));
-        out.put("updated_at", MonotonicClock.format(c.updatedAt));
-        return out;
+        return render(c, "name", c.displayName(), "first_name", c.firstName, "middle_name", c.middleName,
+                "last_name", c.lastName, "type", c.type, "prefix", c.prefix, "title", c.title, "initials", c.initials(),
+                "is_client", c.isClient, "primary_email_address", c.primaryEmail(),
+                "primary_phone_number", c.primaryPhone());
     }
 
     Map<String, Object> renderContact(Contact c) {
         Map<String, Object> out = renderContactBase(c);
         Contact company = c.companyId == null ? null : contacts.get(c.companyId);
         out.put("company", company == null ? null : renderCompanyRef(company));
-        List<Object> emails = new ArrayList<>();
-        for (Email e : c.emails) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", e.id);
-            m.put("name", e.name);
-            m.put("address", e.address);
-            m.put("primary", e.primary);
-            emails.add(m);
-        }
-        out.put("email_addresses", emails);
-        List<Object> phones = new ArrayList<>();
-        for (Phone p : c.phones) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", p.id);
-            m.put("name", p.name);
-            m.put("number", p.number);
-            m.put("primary", p.primary);
-            phones.add(m);
-        }
-        out.put("phone_numbers", phones);
-        List<Object> addresses = new ArrayList<>();
-        for (Address a : c.addresses) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.id);
-            m.put("name", a.name);
-            m.put("street", a.street);
-            m.put("city", a.city);
-            m.put("province", a.province);
-            m.put("postal_code", a.postalCode);
-            m.put("country", a.country);
-            m.put("primary", a.primary);
-            addresses.add(m);
-        }
-        out.put("addresses", addresses);
+        out.put("email_addresses", c.emails.stream().map(Item::render).toList());
+        out.put("phone_numbers", c.phones.stream().map(Item::render).toList());
+        out.put("addresses", c.addresses.stream().map(Item::render).toList());
         return out;
     }
 
     static Map<String, Object> renderCompanyRef(Contact company) {
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("id", company.id);
-        ref.put("etag", company.etag);
-        ref.put("name", company.displayName());
-        ref.put("type", company.type);
-        return ref;
+        return fields("id", company.id, "etag", company.etag, "name", company.displayName(), "type", company.type);
     }
 
     String practiceAreaName(long id) {
@@ -230,39 +172,91 @@ abstract class ClioStore {
 
     void addInitialDetails(Contact c, String email, String phone) {
         if (email != null && !email.isBlank()) {
-            c.emails.add(new Email(nextNestedId++, "Work", email, true));
+            c.emails.add(new Item(nextNestedId++, true, "name", "Work", "address", email));
         }
         if (phone != null && !phone.isBlank()) {
-            c.phones.add(new Phone(nextNestedId++, "Work", phone, true));
+            c.phones.add(new Item(nextNestedId++, true, "name", "Work", "number", phone));
         }
     }
 
-    long insertContact(Contact c) {
+    /**
+     * Inserts a new record: its first version, times and etag, then the {@code created} webhooks with {@code render}'s
+     * view of it. Caller holds the data lock.
+     */
+    <R extends Stamped> long insert(Map<Long, R> table, R r, Function<R, Map<String, Object>> render) {
         Instant now = clock.next();
-        c.createdAt = now;
-        c.updatedAt = now;
-        c.etag = etag("contact", c.id, ++c.version, now);
-        contacts.put(c.id, c);
-        changed("contact", List.of("created"), null, renderContact(c));
-        return c.id;
+        r.createdAt = now;
+        r.updatedAt = now;
+        r.etag = etag(r.model, r.id, ++r.version, now);
+        table.put(r.id, r);
+        changed(r.model, List.of("created"), null, render.apply(r));
+        return r.id;
     }
 
-    void touch(Contact c) {
-        c.updatedAt = clock.next();
-        c.etag = etag("contact", c.id, ++c.version, c.updatedAt);
+    /** A new version of a record: a later {@code updated_at} and a new etag. */
+    void touch(Stamped r) {
+        r.updatedAt = clock.next();
+        r.etag = etag(r.model, r.id, ++r.version, r.updatedAt);
     }
 
-    void touch(Matter m) {
-        m.updatedAt = clock.next();
-        m.etag = etag("matter", m.id, ++m.version, m.updatedAt);
+    /**
+     * Changes record {@code id} as a firm user would: {@code change}, a new version, then the {@code events} webhooks
+     * with {@code render}'s views before and after. {@link IllegalArgumentException} when there is no such record.
+     */
+    <R extends Stamped> void update(Map<Long, R> table, long id, Function<R, Map<String, Object>> render,
+                                    Consumer<R> change, String... events) {
+        synchronized (lock) {
+            R r = require(table, id);
+            Map<String, Object> before = render.apply(r);
+            change.accept(r);
+            touch(r);
+            changed(r.model, List.of(events), before, render.apply(r));
+        }
+    }
+
+    /** Removes a record: gone from GET (404) and lists; fires {@code deleted} with its last state. */
+    <R extends Stamped> void remove(Map<Long, R> table, long id, Function<R, Map<String, Object>> render) {
+        synchronized (lock) {
+            R r = require(table, id);
+            table.remove(id);
+            changed(r.model, List.of("deleted"), render.apply(r), null);
+        }
+    }
+
+    /** The record {@code id} of {@code table}; {@link IllegalArgumentException} when there is none. */
+    <R> R require(Map<Long, R> table, long id) {
+        R r = table.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("no record " + id);
+        }
+        return r;
     }
 
     Matter requireMatter(long id) {
-        Matter m = matters.get(id);
-        if (m == null) {
-            throw new IllegalArgumentException("no matter " + id);
+        return require(matters, id);
+    }
+
+    /** {@code render}'s view of the records of {@code table} that pass {@code filter}, ascending id. */
+    <R> List<Map<String, Object>> find(Map<Long, R> table, Function<R, Map<String, Object>> render,
+                                       Predicate<Map<String, Object>> filter) {
+        synchronized (lock) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (R r : table.values()) {
+                Map<String, Object> map = render.apply(r);
+                if (filter.test(map)) {
+                    out.add(map);
+                }
+            }
+            return out;
         }
-        return m;
+    }
+
+    /** {@code render}'s view of record {@code id}, or {@code null}. */
+    <R> Map<String, Object> findOne(Map<Long, R> table, long id, Function<R, Map<String, Object>> render) {
+        synchronized (lock) {
+            R r = table.get(id);
+            return r == null ? null : render.apply(r);
+        }
     }
 
     static void requireStatus(String status) {

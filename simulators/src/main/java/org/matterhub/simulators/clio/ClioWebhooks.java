@@ -51,7 +51,9 @@ final class ClioWebhooks implements ClioSimulatorData.ChangeListener {
     private final TreeMap<Long, Hook> hooks = new TreeMap<>();
     private final MonotonicClock clock;
     private final WebhookSender sender;
-    private final Map<String, Map<String, Object>> shapes;
+    /** Webhook models whose records the simulator fires events for, with their schema in Clio's OpenAPI. */
+    private static final Map<String, String> RESOURCES = Map.of("matter", "Matter", "contact", "Contact",
+            "activity", "Activity");
     private final SecureRandom random = new SecureRandom();
     private long nextId = 900_001;
     private volatile boolean deliveryEnabled = true;
@@ -59,7 +61,6 @@ final class ClioWebhooks implements ClioSimulatorData.ChangeListener {
     ClioWebhooks(MonotonicClock clock, WebhookSender sender) {
         this.clock = clock;
         this.sender = sender;
-        this.shapes = Map.of("matter", ClioSimulatorData.matterShape(), "contact", ClioSimulatorData.contactShape());
     }
 
     void setDeliveryEnabled(boolean enabled) {
@@ -237,7 +238,8 @@ final class ClioWebhooks implements ClioSimulatorData.ChangeListener {
                         continue;
                     }
                     h.seen.add(objectId);
-                    enqueue(h, event, h.selection.apply(record));
+                    enqueue(h, event, new ClioFields.Selection(ClioFields.spec(), RESOURCES.get(model), h.selection)
+                            .apply(record));
                 }
             }
         }
@@ -355,9 +357,9 @@ final class ClioWebhooks implements ClioSimulatorData.ChangeListener {
         } catch (IllegalArgumentException e) {
             throw ClioApiException.unprocessable("fields: " + e.getMessage());
         }
-        Map<String, Object> shape = shapes.get(h.model);
-        if (shape != null) {
-            List<String> unknown = sel.unknownFields(shape);
+        String resource = RESOURCES.get(h.model);
+        if (resource != null) {
+            List<String> unknown = ClioFields.spec().unknown(resource, sel);
             if (!unknown.isEmpty()) {
                 throw ClioApiException.unprocessable("fields: unknown field(s) for " + h.model + ": " + unknown);
             }

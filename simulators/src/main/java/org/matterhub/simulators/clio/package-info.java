@@ -14,7 +14,8 @@
  *
  * <p>Simulated: matters, contacts (incl. nested e-mail addresses, phone numbers, addresses), notes,
  * activities (time and expense entries, read-only; a time entry's {@code quantity} in seconds, as from 4.0.4),
- * webhooks; cursor and offset paging; {@code fields}; {@code updated_since}; ETag/If-None-Match/If-Match;
+ * webhooks; cursor and offset paging; {@code fields} (without it a record is its {@code id} and {@code etag}; every
+ * field the OpenAPI document lists is selectable, see {@code ClioFields}); {@code updated_since}; ETag/If-None-Match/If-Match;
  * per-token rate limits; fault injection. Deviations from the real service are listed in
  * {@code simulators/README.md}. Entry points: {@link org.matterhub.simulators.clio.ClioSimulator} and
  * {@link org.matterhub.simulators.clio.ClioSimulatorMain}.

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Plain JDK HTTP client that talks to the simulator the way a Clio integration would: OAuth
- * authorization-code flow, then bearer calls. Test helper, not a test.
+ * authorization-code flow, then bearer calls. Every API answer is checked against Clio's OpenAPI document
+ * ({@link #send}). Test helper, not a test.
  */
 final class ClioTestClient {
 
@@ -32,6 +33,8 @@ final class ClioTestClient {
             .build();
     String accessToken;
     String refreshToken;
+    /** Why the exchange under way is deliberately outside Clio's document (a garbled body), or null. */
+    private String offContract;
 
     ClioTestClient(ClioSimulator sim) {
         this.sim = sim;
@@ -110,8 +113,37 @@ final class ClioTestClient {
         return b;
     }
 
+    /**
+     * Sends the request; an {@code /api/v4} answer must conform to Clio's OpenAPI document ({@link ClioSpec}), whatever
+     * its status, or the calling test fails.
+     */
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = b.build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String path = request.uri().getRawPath();
+        if (path.startsWith("/api/v4/") && offContract == null) {
+            List<String> problems = ClioSpec.get().responseProblems(request.method(), path, response);
+            if (!problems.isEmpty()) {
+                throw new AssertionError(request.method() + " " + request.uri() + " -> " + response.statusCode() + " "
+                        + response.body() + " is not what Clio's OpenAPI document allows: " + problems);
+            }
+        }
+        return response;
+    }
+
+    /** Sends what {@code call} sends without checking the answers against the document, saying why. */
+    <T> T offContract(String why, Exchange<T> call) throws IOException, InterruptedException {
+        offContract = java.util.Objects.requireNonNull(why);
+        try {
+            return call.run();
+        } finally {
+            offContract = null;
+        }
+    }
+
+    /** One or more calls through this client. */
+    interface Exchange<T> {
+        T run() throws IOException, InterruptedException;
     }
 
     static Map<String, Object> json(HttpResponse<String> r) {

@@ -23,6 +23,9 @@ import static org.matterhub.simulators.clio.ClioTestClient.json;
 
 class ClioWebhookTest {
 
+    /** Clio answers a webhook with its id and etag unless the request names fields. */
+    private static final String WEBHOOK_FIELDS = "id,etag,url,fields,shared_secret,model,status,events,expires_at";
+
     private ClioSimulator sim;
     private ClioTestClient client;
     private WebhookReceiver receiver;
@@ -90,7 +93,7 @@ class ClioWebhookTest {
 
         assertThat(client.put("/webhooks/" + hookId + "/activate", "", "X-Hook-Secret", "wrong").statusCode())
                 .isEqualTo(422);
-        HttpResponse<String> ok = client.put("/webhooks/" + hookId + "/activate", "",
+        HttpResponse<String> ok = client.put("/webhooks/" + hookId + "/activate?fields=" + WEBHOOK_FIELDS, "",
                 "X-Hook-Secret", (String) hook.get("shared_secret"));
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(status(hookId)).isEqualTo("enabled");
@@ -157,13 +160,13 @@ class ClioWebhookTest {
                 .statusCode()).isEqualTo(422);
         assertThat(client.post("/webhooks.json", "{\"data\":{\"url\":\"" + receiver.url()
                 + "\",\"model\":\"matter\",\"fields\":\"id,bogus\"}}").statusCode()).isEqualTo(422);
-        HttpResponse<String> byNumber = client.post("/webhooks.json", "{\"data\":{\"url\":\"" + receiver.url()
+        HttpResponse<String> byNumber = client.post("/webhooks.json?fields=" + WEBHOOK_FIELDS, "{\"data\":{\"url\":\"" + receiver.url()
                 + "\",\"model\":1,\"fields\":\"id\"}}");
         assertThat(data(byNumber)).containsEntry("model", "matter");
 
         long hookId = ((Number) data(byNumber).get("id")).longValue();
         String renewed = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).withNano(0).toString();
-        HttpResponse<String> patched = client.patch("/webhooks/" + hookId + ".json",
+        HttpResponse<String> patched = client.patch("/webhooks/" + hookId + ".json?fields=" + WEBHOOK_FIELDS,
                 "{\"data\":{\"expires_at\":\"" + renewed + "\"}}");
         assertThat(patched.statusCode()).isEqualTo(200);
         assertThat(OffsetDateTime.parse((String) data(patched).get("expires_at")).toInstant())
@@ -183,7 +186,7 @@ class ClioWebhookTest {
     }
 
     private HttpResponse<String> createWebhook(String model, String fields, String events) throws Exception {
-        return client.post("/webhooks.json", "{\"data\":{\"url\":\"" + receiver.url() + "\",\"model\":\"" + model
+        return client.post("/webhooks.json?fields=" + WEBHOOK_FIELDS, "{\"data\":{\"url\":\"" + receiver.url() + "\",\"model\":\"" + model
                 + "\",\"fields\":\"" + fields + "\",\"events\":" + events + "}}");
     }
 
