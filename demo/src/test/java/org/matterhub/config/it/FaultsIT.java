@@ -87,7 +87,9 @@ class FaultsIT {
                         FaultKind.TIMEOUT, 1L));
         assertThat(clio.requests().stream().filter(r -> r.method().equals("PATCH")
                 && r.path().contains("/contacts/" + contact) && r.status() == 0)).as("the timed-out PATCH").hasSize(1);
-        assertThat(correctionStatus(contact)).isEqualTo("delivered");
+        // Clio counts the PATCH before its answer reaches the hub, which then commits the outbox row: wait for that.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(correctionStatus(contact)));
+        assertThat(clio.data().contactPatchCount(contact)).as("PATCHes of the contact once delivered").isEqualTo(1);
     }
 
     @Test
@@ -100,7 +102,9 @@ class FaultsIT {
         assertThat(clio.requests().stream().filter(r -> r.method().equals("GET") && r.path().endsWith("/contacts/" + contact + ".json")
                 && r.status() == 0)).as("the timed-out request").isNotEmpty();
         assertThat(clio.faults().fired()).containsExactlyEntriesOf(Map.of(FaultKind.TIMEOUT, 1L));
-        assertThat(correctionStatus(contact)).isEqualTo("delivered");
+        // Clio counts the PATCH before its answer reaches the hub, which then commits the outbox row: wait for that.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(correctionStatus(contact)));
+        assertThat(clio.data().contactPatchCount(contact)).as("PATCHes of the contact once delivered").isEqualTo(1);
     }
 
     @Test
