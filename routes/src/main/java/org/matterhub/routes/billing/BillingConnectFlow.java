@@ -1,6 +1,5 @@
 package org.matterhub.routes.billing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +46,7 @@ public class BillingConnectFlow implements ConnectFlow {
         } catch (VendorUrlException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", e.getMessage() + ".");
         }
-        BillingSettings settings = settings(body.settings());
+        BillingSettings settings = ConnectFlow.settings(body.settings(), BillingSettings::parse);
         String name = body.displayName() == null || body.displayName().isBlank() ? port.displayName()
                 : body.displayName().strip();
         return new Connection(name, baseUrl, settings.toJson());
@@ -78,41 +77,11 @@ public class BillingConnectFlow implements ConnectFlow {
         BillingConnections.Accounting a = clients.load(firm, c.id());
         BillingConnect.Authorized granted = port.authorize(a, code, redirectUri, params, codeVerifier);
         BillingSettings settings = port.withAccount(a.settings(), granted.account());
-        return new Grant() {
-            @Override
-            public String account() {
-                return granted.account();
-            }
-
-            @Override
-            public void saveTokens() {
-                clients.saveTokens(firm, c.id(), granted.tokens(), granted.refreshTokenExpiresAt());
-            }
-
-            @Override
-            public String settingsJson() {
-                return settings.toJson();
-            }
-
-            @Override
-            public Map<String, Object> fields() {
-                return Map.of(port.accountField(), port.account(settings));
-            }
-
-            @Override
-            public void activated() {
-                clients.evict(c.id());
-                sync.requestPoll(vendor, firm, c.id());
-            }
-        };
-    }
-
-    /** Parses settings from a request body; a 422 problem when they are invalid. */
-    public static BillingSettings settings(JsonNode node) {
-        try {
-            return BillingSettings.parse(node == null || node.isNull() ? "{}" : node.toString());
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings", e.getMessage());
-        }
+        return new Grant(granted.account(),
+                () -> clients.saveTokens(firm, c.id(), granted.tokens(), granted.refreshTokenExpiresAt()),
+                settings.toJson(), Map.of(port.accountField(), port.account(settings)), () -> {
+                    clients.evict(c.id());
+                    sync.requestPoll(vendor, firm, c.id());
+                });
     }
 }

@@ -1,6 +1,5 @@
 package org.matterhub.routes.documents;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +45,7 @@ public class DmsConnectFlow implements ConnectFlow {
         }
         String baseUrl = body.baseUrl().strip();
         urls.require(baseUrl, dms.hosts());
-        DmsSettings settings = settings(body.settings());
+        DmsSettings settings = ConnectFlow.settings(body.settings(), DmsSettings::parse);
         dms.settingsProblem(settings).ifPresent(problem -> {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings", problem);
         });
@@ -74,29 +73,7 @@ public class DmsConnectFlow implements ConnectFlow {
         UUID firm = c.firmId();
         DmsConnect.Authorized granted = vendors.adapter(vendor, DmsConnect.class)
                 .authorize(clients.load(firm, c.id()), code, redirectUri, codeVerifier);
-        return new Grant() {
-            @Override
-            public String account() {
-                return granted.account();
-            }
-
-            @Override
-            public void saveTokens() {
-                clients.saveTokens(firm, c.id(), granted.tokens());
-            }
-
-            @Override
-            public void activated() {
-                clients.evict(c.id());
-            }
-        };
-    }
-
-    private static DmsSettings settings(JsonNode node) {
-        try {
-            return DmsSettings.parse(node == null || node.isNull() ? "{}" : node.toString());
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings", e.getMessage());
-        }
+        return Grant.of(granted.account(), () -> clients.saveTokens(firm, c.id(), granted.tokens()),
+                () -> clients.evict(c.id()));
     }
 }

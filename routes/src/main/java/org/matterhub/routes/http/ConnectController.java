@@ -102,7 +102,7 @@ public class ConnectController {
         ConnectFlow.Grant granted = VendorFailures.during(name, () ->
                 flow.exchange(vendor, c, code, params, redirectUri(vendor), cb.codeVerifier()));
         states.bindAccount(cb, name, granted.account());
-        granted.saveTokens();
+        granted.saveTokens().run();
         String settings = granted.settingsJson();
         tenancy.writeVoid(cb.scope(), () -> {
             if (settings != null) {
@@ -111,7 +111,7 @@ public class ConnectController {
             connections.setStatus(c.id(), "active");
             audit.record("connection.authorized", "connection", c.id().toString(), Map.of("vendor", vendor));
         });
-        granted.activated();
+        granted.activated().run();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("connectionId", c.id());
         answer.put("status", "active");

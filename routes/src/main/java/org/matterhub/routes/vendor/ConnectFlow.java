@@ -3,7 +3,10 @@ package org.matterhub.routes.vendor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
+import java.util.function.Function;
+import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.store.model.ConnectionRecord;
+import org.springframework.http.HttpStatus;
 
 /**
  * How one capability connects a firm's account at one of its vendors with OAuth 2.0's authorization code, for the
@@ -49,26 +52,33 @@ public interface ConnectFlow {
     Grant exchange(String vendor, ConnectionRecord connection, String code, Map<String, String> params,
                    String redirectUri, String codeVerifier);
 
-    /** A completed code exchange, held until the account it reaches is found to be the connection's. */
-    interface Grant {
+    /**
+     * A completed code exchange, held until the account it reaches is found to be the connection's.
+     *
+     * @param account      the vendor's id of the account the tokens reach, as its identity endpoint says
+     * @param saveTokens   stores the tokens, encrypted, on the connection
+     * @param settingsJson settings to store as the connection becomes active (naming the account), or null to keep them
+     * @param fields       fields the callback's answer adds to {@code connectionId} and {@code status}
+     * @param activated    run once the connection is active: cached clients are dropped, the first poll may start
+     */
+    record Grant(String account, Runnable saveTokens, String settingsJson, Map<String, Object> fields,
+                 Runnable activated) {
 
-        /** The vendor's id of the account the tokens reach, as its identity endpoint says. */
-        String account();
-
-        /** Stores the tokens, encrypted, on the connection. */
-        void saveTokens();
-
-        /** Settings to store as the connection becomes active (naming the account), or null to keep them. */
-        default String settingsJson() {
-            return null;
+        /** A grant that keeps the connection's settings and adds nothing to the answer. */
+        public static Grant of(String account, Runnable saveTokens, Runnable activated) {
+            return new Grant(account, saveTokens, null, Map.of(), activated);
         }
+    }
 
-        /** Fields the callback's answer adds to {@code connectionId} and {@code status}. */
-        default Map<String, Object> fields() {
-            return Map.of();
+    /**
+     * The capability's settings object read from a request's {@code settings} ({@code {}} when absent) by
+     * {@code parse}; a 422 problem with the parser's reason when they are invalid.
+     */
+    static <T> T settings(JsonNode node, Function<String, T> parse) {
+        try {
+            return parse.apply(node == null || node.isNull() ? "{}" : node.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid settings", e.getMessage());
         }
-
-        /** Called once the connection is active: cached clients are dropped, the first poll may start. */
-        void activated();
     }
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.matterhub.connectors.clio.ClioOAuthClient;
 import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.connectors.clio.ClioTokens;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.routes.practice.PracticeConnect;
 import org.matterhub.store.model.ConnectionRecord;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the account the connection is bound to.
  */
 @Component
-public class ClioConnect implements PracticeConnect {
+public class ClioConnect extends ClioEndpointAdapter implements PracticeConnect {
 
     private final ClioConnections clients;
     private final ClioProperties properties;
@@ -36,16 +35,6 @@ public class ClioConnect implements PracticeConnect {
         this.urls = urls;
         this.tenancy = tenancy;
         this.connections = connections;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.CLIO;
-    }
-
-    @Override
-    public String displayName() {
-        return "Clio";
     }
 
     @Override
@@ -72,22 +61,7 @@ public class ClioConnect implements PracticeConnect {
         ClioTokens tokens = oauth.exchangeCode(code, redirectUri, codeVerifier);
         String account = oauth.account(tokens);
         UUID firm = c.firmId();
-        return new Grant() {
-            @Override
-            public String account() {
-                return account;
-            }
-
-            @Override
-            public void saveTokens() {
-                tenancy.writeVoid(TenantScope.system(firm),
-                        () -> connections.saveTokens(c.id(), ClioConnections.serialise(tokens)));
-            }
-
-            @Override
-            public void activated() {
-                clients.evict(c.id());
-            }
-        };
+        return Grant.of(account, () -> tenancy.writeVoid(TenantScope.system(firm),
+                () -> connections.saveTokens(c.id(), ClioConnections.serialise(tokens))), () -> clients.evict(c.id()));
     }
 }

@@ -8,7 +8,6 @@ import org.matterhub.connectors.clio.ClioHeaders;
 import org.matterhub.connectors.clio.ClioWebhookEvent;
 import org.matterhub.connectors.clio.ClioWebhookVerifier;
 import org.matterhub.connectors.kernel.VendorResponseException;
-import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.routes.vendor.ConnectionWebhooks;
 import org.matterhub.store.model.WebhookSubscriptionRepository;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  * is echoed only for a subscription this connection created and is still waiting for.
  */
 @Component
-public class ClioWebhooks implements ConnectionWebhooks {
+public class ClioWebhooks extends ClioEndpointAdapter implements ConnectionWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(ClioWebhooks.class);
 
@@ -44,16 +43,6 @@ public class ClioWebhooks implements ConnectionWebhooks {
         this.tenancy = tenancy;
         this.subscriptions = subscriptions;
         this.inbox = inbox;
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.CLIO;
-    }
-
-    @Override
-    public String displayName() {
-        return "Clio";
     }
 
     @Override
