@@ -17,6 +17,8 @@ import org.matterhub.portal.security.AuthProperties;
 import org.matterhub.portal.security.EdgeProperties;
 import org.matterhub.routes.RoutesConfiguration;
 import org.matterhub.routes.practice.clio.ClioConfiguration;
+import org.matterhub.routes.practice.clio.ClioSchedule;
+import org.matterhub.routes.engine.PublicAddress;
 import org.matterhub.routes.billing.BillingProperties;
 import org.matterhub.routes.documents.DmsProperties;
 import org.matterhub.routes.documents.TextExtractionProperties;
@@ -28,6 +30,7 @@ import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAut
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,7 +78,7 @@ class SettingsValidationTest {
             assertThat(clio.rateLimitPerMinute()).isEqualTo(50);
             assertThat(context.getBean(DmsProperties.class).maxTextChars()).isEqualTo(1_000_000);
             BillingProperties billing = context.getBean(BillingProperties.class);
-            assertThat(billing.pollIntervalMs()).isEqualTo(60_000);
+            assertThat(billing.pollIntervalMs()).isEqualTo(Duration.ofMillis(60_000));
             assertThat(billing.quickbooks().requestTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(context.getBean(StorageProperties.class).partSize()).isEqualTo(8 * 1024 * 1024);
             UploadProperties uploads = context.getBean(UploadProperties.class);
@@ -129,5 +132,77 @@ class SettingsValidationTest {
         p.put(property, value);
         assertThatThrownBy(() -> start(p)).hasStackTraceContaining(property.substring(0, property.lastIndexOf('.')));
         assertThat(output).contains("APPLICATION FAILED TO START").contains("Property: " + reported);
+    }
+
+    @Test
+    void schedulesAndThePublicAddressStartWithTodaysDefaults() {
+        try (ConfigurableApplicationContext context = start(valid())) {
+            ClioSchedule clio = context.getBean(ClioSchedule.class);
+            assertThat(clio.pollIntervalMs()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(clio.reconcileIntervalMs()).isEqualTo(Duration.ofHours(1));
+            assertThat(clio.webhookCheckIntervalMs()).isEqualTo(Duration.ofMinutes(1));
+            DmsProperties dms = context.getBean(DmsProperties.class);
+            assertThat(dms.pollIntervalMs()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(dms.reconcileIntervalMs()).isEqualTo(Duration.ofHours(6));
+            assertThat(context.getBean(BillingProperties.class).reconcileIntervalMs()).isEqualTo(Duration.ofHours(6));
+            // application.yml: http://127.0.0.1:${server.port}
+            assertThat(context.getBean(PublicAddress.class).url("/oauth/callback/xero"))
+                    .isEqualTo("http://127.0.0.1:8080/oauth/callback/xero");
+        }
+    }
+
+    @Test
+    void intervalsTakeADurationOrMilliseconds() {
+        Map<String, Object> p = valid();
+        p.put("matterhub.clio.poll-interval-ms", "700");
+        p.put("matterhub.dms.poll-interval-ms", "5s");
+        p.put("matterhub.public-base-url", "https://hub.example-firm.com/");
+        try (ConfigurableApplicationContext context = start(p)) {
+            assertThat(context.getBean(ClioSchedule.class).pollIntervalMs()).isEqualTo(Duration.ofMillis(700));
+            assertThat(context.getBean(DmsProperties.class).pollIntervalMs()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(context.getBean(PublicAddress.class).url("/webhooks/xero"))
+                    .isEqualTo("https://hub.example-firm.com/webhooks/xero");
+        }
+    }
+
+    /**
+     * One bad value at a time stops start-up; the report names the property, where it was set and the constraint it
+     * breaks. (A connector's page size of 0 means "the default", so the bad page size here is negative. Spring
+     * reports a duration's value converted: {@code -5s} as {@code PT-5S}.)
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "matterhub.clio.page-size | -1 | matterhub.clio.pageSize | must be greater than or equal to 1",
+            "matterhub.clio.poll-interval-ms | -5s | matterhub.clio.pollIntervalMs | must be positive",
+            "matterhub.clio.poll-interval-ms | 0 | matterhub.clio.pollIntervalMs | must be positive",
+            "matterhub.clio.reconcile-interval-ms | -1 | matterhub.clio.reconcileIntervalMs | must be positive",
+            "matterhub.clio.webhook-check-interval-ms | 2d | matterhub.clio.webhookCheckIntervalMs | must be at most 1 day",
+            "matterhub.dms.poll-interval-ms | -5s | matterhub.dms.pollIntervalMs | must be positive",
+            "matterhub.dms.reconcile-interval-ms | 8d | matterhub.dms.reconcileIntervalMs | must be at most 7 days",
+            "matterhub.billing.poll-interval-ms | -5s | matterhub.billing.pollIntervalMs | must be positive",
+            "matterhub.billing.reconcile-interval-ms | 0 | matterhub.billing.reconcileIntervalMs | must be positive",
+            "matterhub.public-base-url | ftp://x | matterhub.publicBaseUrl | must be an absolute http or https URL",
+            "matterhub.public-base-url | https://hub.example/?next=1 | matterhub.publicBaseUrl | must be an absolute http or https URL",
+            "matterhub.public-base-url | hub.example.com | matterhub.publicBaseUrl | must be an absolute http or https URL",
+            "matterhub.public-base-url | http://hub example.com | matterhub.publicBaseUrl | must be an absolute http or https URL"})
+    void aBadValueStopsStartUpNamingThePropertyAndTheConstraint(String property, String value, String reported,
+                                                                 String constraint, CapturedOutput output) {
+        Map<String, Object> p = valid();
+        p.put(property, value);
+        assertThatThrownBy(() -> start(p)).hasRootCauseInstanceOf(BindValidationException.class);
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("Property: " + reported)
+                .contains("Origin: \"" + property + "\" from property source \"commandLineArgs\"")
+                .contains("Reason: " + constraint);
+    }
+
+    @Test
+    void aMalformedUriStopsStartUpNamingTheProperty(CapturedOutput output) {
+        Map<String, Object> p = valid();
+        p.put("matterhub.billing.xero.token-url", "https://[identity.xero.com/connect/token");
+        assertThatThrownBy(() -> start(p)).hasStackTraceContaining("matterhub.billing.xero.token-url");
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("Property: matterhub.billing.xero.token-url")
+                .contains("Value: \"https://[identity.xero.com/connect/token\"")
+                .contains("Reason: failed to convert java.lang.String to").contains("java.net.URI")
+                .contains("Invalid URI syntax");
     }
 }

@@ -2,6 +2,7 @@ package org.matterhub.routes;
 
 import org.matterhub.routes.billing.BillingProperties;
 import org.matterhub.routes.documents.DmsProperties;
+import org.matterhub.routes.engine.PublicAddress;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,6 @@ import org.springframework.context.annotation.Configuration;
  * report naming the property.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DmsProperties.class, BillingProperties.class})
+@EnableConfigurationProperties({DmsProperties.class, BillingProperties.class, PublicAddress.class})
 public class RoutesConfiguration {
 }

@@ -19,9 +19,7 @@ import org.matterhub.portal.api.ApiModels;
 import org.matterhub.portal.billing.BillingModels;
 import org.matterhub.portal.billing.TimeEntryModels;
 import org.matterhub.portal.documents.DocumentModels;
-import org.matterhub.routes.http.BillingConnectController;
-import org.matterhub.routes.http.DmsConnectController;
-import org.matterhub.routes.http.clio.ClioConnectController;
+import org.matterhub.routes.vendor.ConnectFlow;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -49,9 +47,10 @@ class ApiRequestBodiesFuzzTest {
                 TimeEntryModels.FirmSettings.class, DocumentModels.ActionRequest.class, JsonNode.class)) {
             MODELS.put(c.getSimpleName(), c);
         }
-        MODELS.put("DmsConnectRequest", DmsConnectController.ConnectRequest.class);
-        MODELS.put("BillingConnectRequest", BillingConnectController.ConnectRequest.class);
-        MODELS.put("ClioConnectRequest", ClioConnectController.ConnectRequest.class);
+        // One body model for every vendor's connect request (ConnectController); the contract tells the schemas apart.
+        MODELS.put("DmsConnectRequest", ConnectFlow.Request.class);
+        MODELS.put("BillingConnectRequest", ConnectFlow.Request.class);
+        MODELS.put("ClioConnectRequest", ConnectFlow.Request.class);
     }
 
     private static final ObjectMapper HUB = hubObjectMapper();

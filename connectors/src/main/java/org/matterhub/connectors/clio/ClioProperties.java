@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 
@@ -69,19 +70,19 @@ public record ClioProperties(
 
     /** Properties with every default: {@code apiVersion} 4.0.9, 30 s timeout, 200 per page, 50 per minute. */
     public static ClioProperties of(URI baseUrl, String clientId, String clientSecret) {
-        return new ClioProperties(baseUrl, clientId, clientSecret, null, null, 0, 0);
+        return ConnectorSettings.validated(new ClioProperties(baseUrl, clientId, clientSecret, null, null, 0, 0));
     }
 
     /** A copy with another page size. */
     public ClioProperties withPageSize(int newPageSize) {
-        return new ClioProperties(baseUrl, clientId, clientSecret, apiVersion, requestTimeout, newPageSize,
-                rateLimitPerMinute);
+        return ConnectorSettings.validated(new ClioProperties(baseUrl, clientId, clientSecret, apiVersion, requestTimeout, newPageSize,
+                rateLimitPerMinute));
     }
 
     /** A copy with another request timeout. */
     public ClioProperties withRequestTimeout(Duration timeout) {
-        return new ClioProperties(baseUrl, clientId, clientSecret, apiVersion, timeout, pageSize,
-                rateLimitPerMinute);
+        return ConnectorSettings.validated(new ClioProperties(baseUrl, clientId, clientSecret, apiVersion, timeout, pageSize,
+                rateLimitPerMinute));
     }
 
     /** {@code baseUrl + /api/v4}. */

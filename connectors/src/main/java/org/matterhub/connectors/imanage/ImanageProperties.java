@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
@@ -82,25 +83,25 @@ public record ImanageProperties(
 
     /** Properties with every default and the customer id left to discovery. */
     public static ImanageProperties of(URI baseUrl, String library, String clientId, String clientSecret) {
-        return new ImanageProperties(baseUrl, null, library, clientId, clientSecret, null, 0, 0, 0);
+        return ConnectorSettings.validated(new ImanageProperties(baseUrl, null, library, clientId, clientSecret, null, 0, 0, 0));
     }
 
     /** A copy with a fixed customer id (no discovery call). */
     public ImanageProperties withCustomerId(String id) {
-        return new ImanageProperties(baseUrl, id, library, clientId, clientSecret, requestTimeout, crawlPageSize,
-                listPageSize, rateLimitPerMinute);
+        return ConnectorSettings.validated(new ImanageProperties(baseUrl, id, library, clientId, clientSecret, requestTimeout, crawlPageSize,
+                listPageSize, rateLimitPerMinute));
     }
 
     /** A copy with another request timeout. */
     public ImanageProperties withRequestTimeout(Duration timeout) {
-        return new ImanageProperties(baseUrl, customerId, library, clientId, clientSecret, timeout, crawlPageSize,
-                listPageSize, rateLimitPerMinute);
+        return ConnectorSettings.validated(new ImanageProperties(baseUrl, customerId, library, clientId, clientSecret, timeout, crawlPageSize,
+                listPageSize, rateLimitPerMinute));
     }
 
     /** A copy with other page sizes. */
     public ImanageProperties withPageSizes(int crawl, int list) {
-        return new ImanageProperties(baseUrl, customerId, library, clientId, clientSecret, requestTimeout, crawl,
-                list, rateLimitPerMinute);
+        return ConnectorSettings.validated(new ImanageProperties(baseUrl, customerId, library, clientId, clientSecret, requestTimeout, crawl,
+                list, rateLimitPerMinute));
     }
 
     /** The connection's limiter: {@link #rateLimitPerMinute()} per minute. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
@@ -85,20 +86,20 @@ public record NetDocumentsProperties(
     /** Properties with explicit hosts (a simulator serves both from one URL) and every default. */
     public static NetDocumentsProperties of(URI baseUrl, URI apiBaseUrl, String repositoryId, String cabinetId,
                                             String clientId, String clientSecret) {
-        return new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, null,
-                null, 0, 0);
+        return ConnectorSettings.validated(new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, null,
+                null, 0, 0));
     }
 
     /** A copy with another request timeout. */
     public NetDocumentsProperties withRequestTimeout(Duration timeout) {
-        return new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, scope,
-                timeout, pageSize, rateLimitPerMinute);
+        return ConnectorSettings.validated(new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, scope,
+                timeout, pageSize, rateLimitPerMinute));
     }
 
     /** A copy with another page size. */
     public NetDocumentsProperties withPageSize(int size) {
-        return new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, scope,
-                requestTimeout, size, rateLimitPerMinute);
+        return ConnectorSettings.validated(new NetDocumentsProperties(baseUrl, apiBaseUrl, repositoryId, cabinetId, clientId, clientSecret, scope,
+                requestTimeout, size, rateLimitPerMinute));
     }
 
     /** The connection's limiter: {@link #rateLimitPerMinute()} calls per 60 s. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.kernel.Backoff;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
@@ -105,32 +106,32 @@ public record QboProperties(
 
     /** Properties with every default and no proxy. */
     public static QboProperties of(URI apiBaseUrl, URI tokenUrl, URI authorizeUrl, String clientId, String clientSecret) {
-        return new QboProperties(apiBaseUrl, null, 0, tokenUrl, authorizeUrl, clientId, clientSecret, 0, null, null,
-                0, 0, 0, null, null);
+        return ConnectorSettings.validated(new QboProperties(apiBaseUrl, null, 0, tokenUrl, authorizeUrl, clientId, clientSecret, 0, null, null,
+                0, 0, 0, null, null));
     }
 
     /** A copy that reaches the API through an HTTP proxy (a simulator, or a firm's egress proxy). */
     public QboProperties withProxy(String host, int port) {
-        return new QboProperties(apiBaseUrl, host, port, tokenUrl, authorizeUrl, clientId, clientSecret, minorVersion,
-                connectTimeout, requestTimeout, requestsPerMinute, maxConcurrent, maxAttempts, retryBase, retryCap);
+        return ConnectorSettings.validated(new QboProperties(apiBaseUrl, host, port, tokenUrl, authorizeUrl, clientId, clientSecret, minorVersion,
+                connectTimeout, requestTimeout, requestsPerMinute, maxConcurrent, maxAttempts, retryBase, retryCap));
     }
 
     /** A copy with other timeouts. */
     public QboProperties withTimeouts(Duration connect, Duration request) {
-        return new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
-                minorVersion, connect, request, requestsPerMinute, maxConcurrent, maxAttempts, retryBase, retryCap);
+        return ConnectorSettings.validated(new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
+                minorVersion, connect, request, requestsPerMinute, maxConcurrent, maxAttempts, retryBase, retryCap));
     }
 
     /** A copy with other per-realm limits. */
     public QboProperties withLimits(int perMinute, int concurrent) {
-        return new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
-                minorVersion, connectTimeout, requestTimeout, perMinute, concurrent, maxAttempts, retryBase, retryCap);
+        return ConnectorSettings.validated(new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
+                minorVersion, connectTimeout, requestTimeout, perMinute, concurrent, maxAttempts, retryBase, retryCap));
     }
 
     /** A copy with another retry budget. */
     public QboProperties withRetry(int attempts, Duration base, Duration cap) {
-        return new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
-                minorVersion, connectTimeout, requestTimeout, requestsPerMinute, maxConcurrent, attempts, base, cap);
+        return ConnectorSettings.validated(new QboProperties(apiBaseUrl, proxyHost, proxyPort, tokenUrl, authorizeUrl, clientId, clientSecret,
+                minorVersion, connectTimeout, requestTimeout, requestsPerMinute, maxConcurrent, attempts, base, cap));
     }
 
     /** Whether API calls go through {@link #proxyHost()}. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 
 /**
  * Settings of the Xero connector for the hub's Xero app. Per-organisation state (tenant id, tokens) lives in the
@@ -98,8 +99,8 @@ public record XeroProperties(
 
     /** Production endpoints and Xero's published limits. */
     public static XeroProperties of(String clientId, String clientSecret) {
-        return new XeroProperties(null, null, null, null, clientId, clientSecret, null, null, null, null, 0, 0, 0, 0,
-                null, null, null);
+        return ConnectorSettings.validated(new XeroProperties(null, null, null, null, clientId, clientSecret, null, null, null, null, 0, 0, 0, 0,
+                null, null, null));
     }
 
     /**
@@ -109,37 +110,37 @@ public record XeroProperties(
      */
     public static XeroProperties of(URI identityBase, URI accountingBasePath, String clientId, String clientSecret) {
         String base = trimSlash(identityBase.toString());
-        return new XeroProperties(URI.create(base + "/identity/connect/authorize"), URI.create(base + "/connect/token"),
+        return ConnectorSettings.validated(new XeroProperties(URI.create(base + "/identity/connect/authorize"), URI.create(base + "/connect/token"),
                 URI.create(base + "/connections"), accountingBasePath, clientId, clientSecret, null, null, null, null,
-                0, 0, 0, 0, null, null, null);
+                0, 0, 0, 0, null, null, null));
     }
 
     /** A copy with other client-side limits. */
     public XeroProperties withLimits(int minute, int inFlight, int day) {
-        return new XeroProperties(authorizeUrl, tokenUrl, connectionsUrl, accountingBasePath, clientId, clientSecret,
+        return ConnectorSettings.validated(new XeroProperties(authorizeUrl, tokenUrl, connectionsUrl, accountingBasePath, clientId, clientSecret,
                 webhookKey, connectTimeout, requestTimeout, maxPermitWait, minute, inFlight, day, writeAttempts,
-                writeBackoffBase, writeBackoffCap, writeRetryBudget);
+                writeBackoffBase, writeBackoffCap, writeRetryBudget));
     }
 
     /** A copy with other timeouts. */
     public XeroProperties withTimeouts(Duration connect, Duration request, Duration permitWait) {
-        return new XeroProperties(authorizeUrl, tokenUrl, connectionsUrl, accountingBasePath, clientId, clientSecret,
+        return ConnectorSettings.validated(new XeroProperties(authorizeUrl, tokenUrl, connectionsUrl, accountingBasePath, clientId, clientSecret,
                 webhookKey, connect, request, permitWait, perMinute, concurrent, perDay, writeAttempts,
-                writeBackoffBase, writeBackoffCap, writeRetryBudget);
+                writeBackoffBase, writeBackoffCap, writeRetryBudget));
     }
 
     /** A copy with another write retry policy. */
     public XeroProperties withWriteRetry(int attempts, Duration backoffBase, Duration backoffCap, Duration budget) {
-        return new XeroProperties(authorizeUrl, tokenUrl, connectionsUrl, accountingBasePath, clientId, clientSecret,
+        return ConnectorSettings.validated(new XeroProperties(authorizeUrl, tokenUrl, connectionsUrl, accountingBasePath, clientId, clientSecret,
                 webhookKey, connectTimeout, requestTimeout, maxPermitWait, perMinute, concurrent, perDay, attempts,
-                backoffBase, backoffCap, budget);
+                backoffBase, backoffCap, budget));
     }
 
     /** A copy with a webhook signing key. */
     public XeroProperties withWebhookKey(String key) {
-        return new XeroProperties(authorizeUrl, tokenUrl, connectionsUrl, accountingBasePath, clientId, clientSecret,
+        return ConnectorSettings.validated(new XeroProperties(authorizeUrl, tokenUrl, connectionsUrl, accountingBasePath, clientId, clientSecret,
                 key, connectTimeout, requestTimeout, maxPermitWait, perMinute, concurrent, perDay, writeAttempts,
-                writeBackoffBase, writeBackoffCap, writeRetryBudget);
+                writeBackoffBase, writeBackoffCap, writeRetryBudget));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.matterhub.connectors.xero;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -51,8 +53,20 @@ class XeroPropertiesTest {
 
     @Test
     void rejectsMissingCredentialsAndOutOfRangeLimits() {
-        XeroProperties bad = XeroProperties.of("", " ").withLimits(-1, 101, -5);
+        // Built with the canonical constructor: the factories and copies refuse such values themselves (below).
+        XeroProperties bad = new XeroProperties(null, null, null, null, "", " ", null, null, null, null, -1, 101, -5, 0,
+                null, null, null);
         assertThat(validator.validate(bad)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("clientId", "clientSecret", "perMinute", "concurrent", "perDay");
+    }
+
+    @Test
+    void factoriesAndCopiesRefuseABadValueNamingTheSettingAndNeverASecret() {
+        assertThatThrownBy(() -> XeroProperties.of("app", "s3cret").withLimits(-1, 5, 5000))
+                .isInstanceOf(ConnectorSettings.InvalidSettingsException.class)
+                .hasMessage("Invalid XeroProperties: perMinute must be greater than or equal to 1 (was -1)");
+        assertThatThrownBy(() -> XeroProperties.of("app", " "))
+                .isInstanceOf(ConnectorSettings.InvalidSettingsException.class)
+                .hasMessage("Invalid XeroProperties: clientSecret must not be blank");
     }
 }

@@ -13,21 +13,24 @@ public class BillingInboundRoute extends RouteBuilder {
 
     private final BillingSyncService sync;
     private final BillingReconciliation reconciliation;
+    private final BillingProperties properties;
 
-    public BillingInboundRoute(BillingSyncService sync, BillingReconciliation reconciliation) {
+    public BillingInboundRoute(BillingSyncService sync, BillingReconciliation reconciliation,
+                               BillingProperties properties) {
         this.sync = sync;
         this.reconciliation = reconciliation;
+        this.properties = properties;
     }
 
     @Override
     public void configure() {
-        from("quartz://matterhub-billing/inbound-poll?trigger.repeatInterval={{matterhub.billing.poll-interval-ms:60000}}"
+        from("quartz://matterhub-billing/inbound-poll?trigger.repeatInterval=" + properties.pollIntervalMs().toMillis()
                 + "&trigger.repeatCount=-1&stateful=true")
                 .routeId("billing-inbound")
                 .routeConfigurationId(BillingRouteConfiguration.ID)
                 .process(exchange -> sync.pollAll());
 
-        from("quartz://matterhub-billing/reconciliation?trigger.repeatInterval={{matterhub.billing.reconcile-interval-ms:21600000}}"
+        from("quartz://matterhub-billing/reconciliation?trigger.repeatInterval=" + properties.reconcileIntervalMs().toMillis()
                 + "&trigger.repeatCount=-1&stateful=true")
                 .routeId("billing-reconciliation")
                 .routeConfigurationId(BillingRouteConfiguration.ID)

@@ -6,8 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -15,18 +19,26 @@ import org.springframework.validation.annotation.Validated;
  * apps, shared by every firm's connection, and the sync's schedule. Each connection's API base URL is its
  * {@code base_url}; a firm's own choices (matter rule, customer names, deposit account) are its settings.
  *
- * @param pollIntervalMs      how often every connection is polled (QuickBooks CDC, Xero If-Modified-Since)
- * @param reconcileIntervalMs how often balances are reconciled with the accounting systems
+ * @param pollIntervalMs      how often every connection is polled (QuickBooks CDC, Xero If-Modified-Since); a bare
+ *                            number is milliseconds ({@code 30s} works too); default 60 s, positive, at most a day
+ * @param reconcileIntervalMs how often balances are reconciled with the accounting systems; default 6 h, positive, at
+ *                            most 7 days
  */
 @Validated
 @ConfigurationProperties(prefix = "matterhub.billing")
 public record BillingProperties(@Valid QuickBooks quickbooks, @Valid Xero xero,
-                                @DefaultValue("60000") @Min(1) long pollIntervalMs,
-                                @DefaultValue("21600000") @Min(1) long reconcileIntervalMs) {
+                                @DefaultValue("60000") @DurationUnit(ChronoUnit.MILLIS)
+                                @DurationMin(millis = 1, message = "must be positive")
+                                @DurationMax(days = 1, message = "must be at most 1 day") Duration pollIntervalMs,
+                                @DefaultValue("21600000") @DurationUnit(ChronoUnit.MILLIS)
+                                @DurationMin(millis = 1, message = "must be positive")
+                                @DurationMax(days = 7, message = "must be at most 7 days") Duration reconcileIntervalMs) {
 
     public BillingProperties {
         quickbooks = quickbooks == null ? new QuickBooks(null, null, null, null, 0, null, null, null) : quickbooks;
         xero = xero == null ? new Xero(null, null, null, null, null, null, null) : xero;
+        pollIntervalMs = pollIntervalMs == null ? Duration.ofMinutes(1) : pollIntervalMs;
+        reconcileIntervalMs = reconcileIntervalMs == null ? Duration.ofHours(6) : reconcileIntervalMs;
     }
 
     /**

@@ -11,7 +11,8 @@ import org.matterhub.routes.vendor.ConnectionSettings;
 
 /**
  * What connecting a firm's document-management account needs from its vendor, for the vendor-neutral
- * {@code routes.http.DmsConnectController}: what its server is called, which settings it cannot do without, and its
+ * {@link DmsConnectFlow} (behind the vendor-neutral {@code routes.http.ConnectController}): what its server is called,
+ * which settings it cannot do without, and its
  * OAuth 2.0 authorization-code flow. Settings are changed later through {@link ConnectionSettings}, which every
  * document system supports the same way ({@link DmsSettings}).
  */

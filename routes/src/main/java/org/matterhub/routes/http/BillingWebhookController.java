@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Receives the accounting vendors' webhooks ({@code /webhooks/quickbooks}, {@code /webhooks/xero}); each vendor's
+ * Receives the accounting vendors' webhooks ({@code /webhooks/quickbooks}, {@code /webhooks/xero}): the vendor in the
+ * path is looked up in the registry (one without {@link BillingWebhooks} has no endpoint here, 404); each vendor's
  * {@link BillingWebhooks} says how its deliveries are signed and read. Both are app-level (one endpoint for every
  * firm): the signature is checked over the raw bytes with the app's secret first — a missing or wrong one is 401 and
  * nothing is stored (QuickBooks: a problem; Xero's intent-to-receive: exactly 401 with an empty body). A signed
@@ -58,14 +59,14 @@ public class BillingWebhookController {
         this.tenancy = tenancy;
     }
 
-    @PostMapping("/webhooks/{vendor:quickbooks|xero}")
+    @PostMapping("/webhooks/{vendor}")
     public ResponseEntity<Void> receive(@PathVariable String vendor, @RequestHeader HttpHeaders headers,
                                         @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         BillingWebhooks hooks = vendors.find(vendor, BillingWebhooks.class).filter(BillingWebhooks::configured)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "Unknown webhook endpoint",
-                        vendors.find(vendor, BillingWebhooks.class).map(BillingWebhooks::displayName).orElse(vendor)
-                                + " webhooks are not configured."));
+                        vendors.find(vendor, BillingWebhooks.class).map(h -> h.displayName() + " webhooks are not configured.")
+                                .orElse("No webhooks are received here.")));
         String signature = headers.getFirst(hooks.signatureHeader());
         if (signature == null || signature.isBlank() || !hooks.verify(raw, signature)) {
             log.warn("{} webhook with a {} signature refused", hooks.displayName(),

@@ -16,7 +16,8 @@ class BillingWebhooksTest {
 
     private static final BillingProperties PROPERTIES = new BillingProperties(
             new BillingProperties.QuickBooks(null, null, null, null, 0, null, "qbo-token", null),
-            new BillingProperties.Xero(null, null, null, null, null, "xero-key", null), 60_000, 21_600_000);
+            new BillingProperties.Xero(null, null, null, null, null, "xero-key", null), java.time.Duration.ofMinutes(1),
+            java.time.Duration.ofHours(6));
 
     private final QuickBooksWebhooks quickbooks = new QuickBooksWebhooks(PROPERTIES);
     private final XeroWebhooks xero = new XeroWebhooks(PROPERTIES);
@@ -60,7 +61,8 @@ class BillingWebhooksTest {
 
     @Test
     void withoutASecretTheEndpointIsNotConfigured() {
-        BillingProperties none = new BillingProperties(null, null, 60_000, 21_600_000);
+        BillingProperties none = new BillingProperties(null, null, java.time.Duration.ofMinutes(1),
+                java.time.Duration.ofHours(6));
         assertThat(new QuickBooksWebhooks(none).configured()).isFalse();
         assertThat(new XeroWebhooks(none).configured()).isFalse();
     }

@@ -21,7 +21,7 @@ import org.matterhub.routes.documents.TextExtractor.Outcome;
  */
 class TextExtractorTest {
 
-    private static final DmsProperties DMS = new DmsProperties(null, null, null, null, 1000);
+    private static final DmsProperties DMS = new DmsProperties(null, null, null, null, 1000, null, null);
 
     /** A body that starts and then sends nothing until released (a stalled source, or a parser that never ends). */
     static final class Stalled extends InputStream {

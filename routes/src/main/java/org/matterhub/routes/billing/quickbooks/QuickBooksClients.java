@@ -3,6 +3,7 @@ package org.matterhub.routes.billing.quickbooks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.quickbooks.QboClient;
 import org.matterhub.connectors.quickbooks.QboOAuthClient;
 import org.matterhub.connectors.quickbooks.QboProperties;
@@ -36,11 +37,11 @@ public class QuickBooksClients {
     public QboProperties properties(BillingConnections.Accounting a) {
         BillingProperties.QuickBooks q = connections.properties().quickbooks();
         URI base = connections.baseUrl(a.connection().baseUrl(), QboProperties.HOSTS, java.util.List.of(SIMULATOR_BASE));
-        return new QboProperties(base, q.proxyHost(), q.proxyPort(), q.tokenUrl(),
+        return ConnectorSettings.validated(new QboProperties(base, q.proxyHost(), q.proxyPort(), q.tokenUrl(),
                 q.authorizeUrl(), BillingConnections.require(q.clientId(), "matterhub.billing.quickbooks.client-id"),
                 BillingConnections.require(q.clientSecret(), "matterhub.billing.quickbooks.client-secret"),
                 QboProperties.MINOR_VERSION, Duration.ofSeconds(10), q.requestTimeout(),
-                a.settings().requestsPerMinuteOr(500), 10, 5, Duration.ofMillis(500), Duration.ofSeconds(30));
+                a.settings().requestsPerMinuteOr(500), 10, 5, Duration.ofMillis(500), Duration.ofSeconds(30)));
     }
 
     /** Intuit's OAuth client for {@code a}'s connect flow. */

@@ -3,6 +3,7 @@ package org.matterhub.routes.billing.xero;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroOAuthClient;
 import org.matterhub.connectors.xero.XeroProperties;
@@ -31,12 +32,12 @@ public class XeroClients {
     public XeroProperties properties(BillingConnections.Accounting a) {
         BillingProperties.Xero x = connections.properties().xero();
         URI base = connections.baseUrl(a.connection().baseUrl(), XeroProperties.HOSTS, java.util.List.of());
-        return new XeroProperties(x.authorizeUrl(), x.tokenUrl(), x.connectionsUrl(), base,
+        return ConnectorSettings.validated(new XeroProperties(x.authorizeUrl(), x.tokenUrl(), x.connectionsUrl(), base,
                 BillingConnections.require(x.clientId(), "matterhub.billing.xero.client-id"),
                 BillingConnections.require(x.clientSecret(), "matterhub.billing.xero.client-secret"), x.webhookKey(),
                 Duration.ofSeconds(10), x.requestTimeout(), Duration.ofSeconds(65),
                 a.settings().requestsPerMinuteOr(XeroProperties.DEFAULT_PER_MINUTE), XeroProperties.DEFAULT_CONCURRENT,
-                XeroProperties.DEFAULT_PER_DAY, 5, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(45));
+                XeroProperties.DEFAULT_PER_DAY, 5, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(45)));
     }
 
     /** Xero's OAuth client for {@code a}'s connect flow. */

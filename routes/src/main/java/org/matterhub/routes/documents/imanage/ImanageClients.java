@@ -5,6 +5,7 @@ import static org.matterhub.routes.documents.DmsConnections.require;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.imanage.ImanageClient;
 import org.matterhub.connectors.imanage.ImanageOAuthClient;
 import org.matterhub.connectors.imanage.ImanageProperties;
@@ -35,11 +36,11 @@ public class ImanageClients {
         DmsSettings s = dms.settings();
         DmsProperties properties = connections.properties();
         URI base = connections.urls().verify(dms.connection().baseUrl(), ImanageProperties.HOSTS);
-        return new ImanageProperties(base, s.customerId(),
+        return ConnectorSettings.validated(new ImanageProperties(base, s.customerId(),
                 s.library() == null ? "ACTIVE_US" : s.library(), require(properties.imanageClientId(), "imanage-client-id"),
                 require(properties.imanageClientSecret(), "imanage-client-secret"), Duration.ofSeconds(30),
                 ImanageProperties.DEFAULT_CRAWL_PAGE_SIZE, 500,
-                s.requestsPerMinuteOr(ImanageProperties.DEFAULT_RATE_LIMIT_PER_MINUTE));
+                s.requestsPerMinuteOr(ImanageProperties.DEFAULT_RATE_LIMIT_PER_MINUTE)));
     }
 
     public ImanageOAuthClient oauth(Dms dms) {

@@ -5,6 +5,7 @@ import static org.matterhub.routes.documents.DmsConnections.require;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.netdocuments.NetDocumentsClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsOAuthClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsProperties;
@@ -36,10 +37,10 @@ public class NetDocumentsClients {
         DmsProperties properties = connections.properties();
         URI base = connections.urls().verify(dms.connection().baseUrl(), NetDocumentsProperties.HOSTS);
         URI api = s.apiBaseUrl() == null ? base : connections.urls().verify(s.apiBaseUrl(), NetDocumentsProperties.HOSTS);
-        return new NetDocumentsProperties(base, api, require(s.repositoryId(), "repositoryId setting"),
+        return ConnectorSettings.validated(new NetDocumentsProperties(base, api, require(s.repositoryId(), "repositoryId setting"),
                 require(s.cabinetId(), "cabinetId setting"), require(properties.netdocumentsClientId(), "netdocuments-client-id"),
                 require(properties.netdocumentsClientSecret(), "netdocuments-client-secret"), null, Duration.ofSeconds(30),
-                NetDocumentsProperties.MAX_PAGE_SIZE, s.requestsPerMinuteOr(NetDocumentsProperties.DEFAULT_RATE_LIMIT_PER_MINUTE));
+                NetDocumentsProperties.MAX_PAGE_SIZE, s.requestsPerMinuteOr(NetDocumentsProperties.DEFAULT_RATE_LIMIT_PER_MINUTE)));
     }
 
     public NetDocumentsOAuthClient oauth(Dms dms) {

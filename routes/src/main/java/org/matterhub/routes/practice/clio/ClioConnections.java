@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.matterhub.connectors.kernel.ConnectorSettings;
 import java.util.concurrent.ConcurrentHashMap;
 import org.matterhub.connectors.clio.ClioClient;
 import org.matterhub.connectors.clio.ClioOAuthClient;
@@ -54,8 +55,8 @@ public class ClioConnections {
     /** The connection's Clio settings; its base URL is checked against Clio's hosts each time (a row may predate a rule). */
     public ClioProperties propertiesFor(ConnectionRecord connection) {
         URI base = urls.verify(connection.baseUrl(), ClioProperties.HOSTS);
-        return new ClioProperties(base, properties.clientId(), properties.clientSecret(),
-                properties.apiVersion(), properties.requestTimeout(), properties.pageSize(), properties.rateLimitPerMinute());
+        return ConnectorSettings.validated(new ClioProperties(base, properties.clientId(), properties.clientSecret(),
+                properties.apiVersion(), properties.requestTimeout(), properties.pageSize(), properties.rateLimitPerMinute()));
     }
 
     public ClioOAuthClient oauth(ConnectionRecord connection) {

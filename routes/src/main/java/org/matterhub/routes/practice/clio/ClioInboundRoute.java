@@ -11,20 +11,22 @@ import org.springframework.stereotype.Component;
 public class ClioInboundRoute extends RouteBuilder {
 
     private final ClioSyncService sync;
+    private final ClioSchedule schedule;
 
-    public ClioInboundRoute(ClioSyncService sync) {
+    public ClioInboundRoute(ClioSyncService sync, ClioSchedule schedule) {
         this.sync = sync;
+        this.schedule = schedule;
     }
 
     @Override
     public void configure() {
-        from("quartz://matterhub-clio/inbound-poll?trigger.repeatInterval={{matterhub.clio.poll-interval-ms:30000}}"
+        from("quartz://matterhub-clio/inbound-poll?trigger.repeatInterval=" + schedule.pollIntervalMs().toMillis()
                 + "&trigger.repeatCount=-1&stateful=true")
                 .routeId("clio-inbound-poll")
                 .routeConfigurationId(ClioRouteConfiguration.ID)
                 .process(exchange -> sync.pollAll());
 
-        from("quartz://matterhub-clio/reconciliation?trigger.repeatInterval={{matterhub.clio.reconcile-interval-ms:3600000}}"
+        from("quartz://matterhub-clio/reconciliation?trigger.repeatInterval=" + schedule.reconcileIntervalMs().toMillis()
                 + "&trigger.repeatCount=-1&stateful=true")
                 .routeId("clio-reconciliation")
                 .routeConfigurationId(ClioRouteConfiguration.ID)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.matterhub.connectors.clio.ClioClient;
 import org.matterhub.connectors.clio.ClioWebhook;
+import org.matterhub.routes.engine.PublicAddress;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.model.WebhookSubscription;
@@ -14,7 +15,6 @@ import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,20 +35,20 @@ public class ClioWebhookManager {
     private final ConnectionRepository connections;
     private final WebhookSubscriptionRepository subscriptions;
     private final Tenancy tenancy;
-    private final String publicBaseUrl;
+    private final PublicAddress address;
 
     public ClioWebhookManager(ClioConnections clients, ConnectionRepository connections,
                               WebhookSubscriptionRepository subscriptions, Tenancy tenancy,
-                              @Value("${matterhub.public-base-url:http://127.0.0.1:8080}") String publicBaseUrl) {
+                              PublicAddress address) {
         this.clients = clients;
         this.connections = connections;
         this.subscriptions = subscriptions;
         this.tenancy = tenancy;
-        this.publicBaseUrl = publicBaseUrl;
+        this.address = address;
     }
 
     public String callbackUrl(UUID connectionId) {
-        return publicBaseUrl + "/webhooks/clio/" + connectionId;
+        return address.url("/webhooks/clio/" + connectionId);
     }
 
     /** Creates missing subscriptions and renews those close to expiry. */

@@ -8,14 +8,16 @@ import org.springframework.stereotype.Component;
 public class ClioWebhookRenewalRoute extends RouteBuilder {
 
     private final ClioSyncService sync;
+    private final ClioSchedule schedule;
 
-    public ClioWebhookRenewalRoute(ClioSyncService sync) {
+    public ClioWebhookRenewalRoute(ClioSyncService sync, ClioSchedule schedule) {
         this.sync = sync;
+        this.schedule = schedule;
     }
 
     @Override
     public void configure() {
-        from("quartz://matterhub-clio/webhook-renewal?trigger.repeatInterval={{matterhub.clio.webhook-check-interval-ms:60000}}"
+        from("quartz://matterhub-clio/webhook-renewal?trigger.repeatInterval=" + schedule.webhookCheckIntervalMs().toMillis()
                 + "&trigger.repeatCount=-1&stateful=true")
                 .routeId("clio-webhook-renewal")
                 .routeConfigurationId(ClioRouteConfiguration.ID)

@@ -1,4 +1,4 @@
-package org.matterhub.routes.http.clio;
+package org.matterhub.routes.practice.clio;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -9,6 +9,7 @@ import org.matterhub.connectors.clio.ClioWebhookEvent;
 import org.matterhub.connectors.clio.ClioWebhookVerifier;
 import org.matterhub.connectors.kernel.VendorResponseException;
 import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.routes.vendor.ConnectionWebhooks;
 import org.matterhub.store.model.WebhookSubscriptionRepository;
 import org.matterhub.store.sync.InboxRepository;
 import org.matterhub.store.sync.WorkQueue;
@@ -16,23 +17,19 @@ import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 
 /**
- * Receives Clio webhooks: verify the signature over the raw bytes, persist to the inbox (deduplicated), answer
- * 2xx, and let the inbox route do the work. The handshake ({@code X-Hook-Secret}) is echoed only for a
- * subscription this connection created and is still waiting for.
+ * Receives Clio webhooks ({@code /webhooks/clio/{connectionId}}): verify the signature over the raw bytes, persist
+ * to the inbox (deduplicated), answer 2xx, and let the inbox route do the work. The handshake ({@code X-Hook-Secret})
+ * is echoed only for a subscription this connection created and is still waiting for.
  */
-@RestController
-public class ClioWebhookController {
+@Component
+public class ClioWebhooks extends ClioEndpointAdapter implements ConnectionWebhooks {
 
-    private static final Logger log = LoggerFactory.getLogger(ClioWebhookController.class);
+    private static final Logger log = LoggerFactory.getLogger(ClioWebhooks.class);
 
     private final WorkQueue queue;
     private final Tenancy tenancy;
@@ -40,20 +37,18 @@ public class ClioWebhookController {
     private final InboxRepository inbox;
     private final ClioWebhookVerifier verifier = new ClioWebhookVerifier();
 
-    public ClioWebhookController(WorkQueue queue, Tenancy tenancy, WebhookSubscriptionRepository subscriptions,
-                                 InboxRepository inbox) {
+    public ClioWebhooks(WorkQueue queue, Tenancy tenancy, WebhookSubscriptionRepository subscriptions,
+                        InboxRepository inbox) {
         this.queue = queue;
         this.tenancy = tenancy;
         this.subscriptions = subscriptions;
         this.inbox = inbox;
     }
 
-    @PostMapping(path = "/webhooks/clio/{connectionId}")
-    public ResponseEntity<Void> receive(@PathVariable String connectionId,
-                                        @RequestHeader(name = ClioHeaders.HOOK_SECRET, required = false) String hookSecret,
-                                        @RequestHeader(name = ClioHeaders.HOOK_SIGNATURE, required = false) String signature,
-                                        @RequestBody(required = false) byte[] body) {
-        UUID connection = parse(connectionId);
+    @Override
+    public HttpHeaders receive(UUID connection, HttpHeaders headers, byte[] body) {
+        String hookSecret = headers.getFirst(ClioHeaders.HOOK_SECRET);
+        String signature = headers.getFirst(ClioHeaders.HOOK_SIGNATURE);
         UUID firm = connection == null ? null : queue.firmOfConnection(connection);
         if (firm == null) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "Unknown webhook endpoint", "No connection receives webhooks here.");
@@ -90,23 +85,17 @@ public class ClioWebhookController {
             throw new ApiProblem(HttpStatus.CONFLICT, "Duplicate event",
                     "This event was already received; it is processed once.");
         }
-        return ResponseEntity.ok().build();
+        return new HttpHeaders();
     }
 
-    private ResponseEntity<Void> handshake(TenantScope scope, UUID connection, String secret, byte[] raw) {
+    private HttpHeaders handshake(TenantScope scope, UUID connection, String secret, byte[] raw) {
         boolean known = tenancy.read(scope, () -> subscriptions.forConnection(connection).stream()
                 .anyMatch(s -> "pending".equals(s.status()) || "enabled".equals(s.status())));
         if (!known) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "Unexpected handshake", "No subscription of this connection is pending.");
         }
-        return ResponseEntity.ok().header(ClioHeaders.HOOK_SECRET, secret).build();
-    }
-
-    private static UUID parse(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        HttpHeaders echo = new HttpHeaders();
+        echo.set(ClioHeaders.HOOK_SECRET, secret);
+        return echo;
     }
 }
