@@ -138,6 +138,13 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
         }
     }
 
+    /** Every document of the cabinet that is not in the recycle bin, rendered as {@code /v1/Document/{id}/info}. */
+    List<Map<String, Object>> searchableDocuments() {
+        synchronized (lock) {
+            return documents.values().stream().filter(d -> !d.deleted).map(this::renderDocument).toList();
+        }
+    }
+
     Map<String, Object> documentInfoApi(String id) {
         synchronized (lock) {
             return renderDocument(requireDocumentApi(id));
