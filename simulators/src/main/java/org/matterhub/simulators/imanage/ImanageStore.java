@@ -129,8 +129,7 @@ abstract class ImanageStore extends DmsStore<Custom, Long, Container, Doc> {
         out.put("document_number", c.number);
         out.put("version", 1);
         out.put("wstype", "workspace");
-        out.put("owner", c.owner);
-        out.put("owner_description", c.owner);
+        putUser(out, "owner", c.owner);
         out.put("last_user", c.owner);
         out.put("create_date", MonotonicClock.format(c.createDate));
         out.put("edit_date", MonotonicClock.format(c.editDate));
@@ -162,8 +161,7 @@ abstract class ImanageStore extends DmsStore<Custom, Long, Container, Doc> {
         out.put("wstype", "folder");
         out.put("folder_type", "regular");
         out.put("view_type", "document");
-        out.put("owner", c.owner);
-        out.put("owner_description", c.owner);
+        putUser(out, "owner", c.owner);
         out.put("edit_date", MonotonicClock.format(c.editDate));
         out.put("default_security", "inherit");
         out.put("effective_security", "full_access");
@@ -194,12 +192,9 @@ abstract class ImanageStore extends DmsStore<Custom, Long, Container, Doc> {
         out.put("content_type", SampleFiles.mimeType(d.extension));
         out.put("class", d.docClass);
         out.put("class_description", "DOC".equals(d.docClass) ? "Document" : d.docClass);
-        out.put("author", d.author);
-        out.put("author_description", d.author);
-        out.put("operator", v.operator);
-        out.put("operator_description", v.operator);
-        out.put("last_user", v.operator);
-        out.put("last_user_description", v.operator);
+        putUser(out, "author", d.author);
+        putUser(out, "operator", v.operator);
+        putUser(out, "last_user", v.operator);
         if (d.comment != null || v.comment != null) {
             out.put("comment", v.comment != null ? v.comment : d.comment);
         }
@@ -223,6 +218,12 @@ abstract class ImanageStore extends DmsStore<Custom, Long, Container, Doc> {
         out.put("iwl", "iwl:dms=" + host() + "&&lib=" + library + "&&num=" + d.number + "&&ver=" + v.number);
         out.put("document_url", baseUrl.get() + "/work/link/d/" + id(d.number, v.number));
         return out;
+    }
+
+    /** A user field and its {@code _description}: the simulator's users have no display names, so both are the id. */
+    static void putUser(Map<String, Object> out, String field, String user) {
+        out.put(field, user);
+        out.put(field + "_description", user);
     }
 
     void putCustoms(Map<String, Object> out, String custom1, String custom2) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import org.matterhub.simulators.common.Json;
+import org.matterhub.simulators.common.SpecCheck;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,18 +147,8 @@ final class ImanageSpec {
         }
     }
 
-    /** Fails unless the response conforms. */
+    /** Fails unless the response conforms ({@link SpecCheck}). */
     static <T> HttpResponse<T> check(HttpResponse<T> r) {
-        String path = r.request().uri().getRawPath();
-        if (path.startsWith("/_control")) {
-            return r;   // the simulator's own control API, no part of iManage
-        }
-        String body = r.body() instanceof String s ? s : null;
-        List<String> findings = findings(r.request().method(), path, r.statusCode(), body);
-        if (!findings.isEmpty()) {
-            throw new AssertionError(r.request().method() + " " + path + " -> " + r.statusCode()
-                    + " does not conform to the iManage swagger: " + findings + "\n" + body);
-        }
-        return r;
+        return SpecCheck.check(r, "iManage swagger", (method, path, status, contentType, body) -> findings(method, path, status, body));
     }
 }

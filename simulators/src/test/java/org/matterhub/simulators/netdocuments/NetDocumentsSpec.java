@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import org.matterhub.simulators.common.Json;
+import org.matterhub.simulators.common.SpecCheck;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,19 +116,8 @@ final class NetDocumentsSpec {
         }
     }
 
-    /** Fails unless the response conforms to the swagger or an allowance covers every finding. */
+    /** Fails unless the response conforms ({@link SpecCheck}). */
     static <T> HttpResponse<T> check(HttpResponse<T> r) {
-        String path = r.request().uri().getRawPath();
-        if (path.startsWith("/_control")) {
-            return r;   // the simulator's own control API, no part of NetDocuments
-        }
-        String body = r.body() instanceof String s ? s : null;
-        List<String> findings = findings(r.request().method(), path, r.statusCode(),
-                r.headers().firstValue("Content-Type").orElse(null), body);
-        if (!findings.isEmpty()) {
-            throw new AssertionError(r.request().method() + " " + path + " -> " + r.statusCode()
-                    + " does not conform to the NetDocuments swagger: " + findings + "\n" + body);
-        }
-        return r;
+        return SpecCheck.check(r, "NetDocuments swagger", NetDocumentsSpec::findings);
     }
 }
