@@ -60,6 +60,8 @@ public class DemoBootstrap implements DisposableBean {
                          ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents,
                          ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
+        // Clio's published limit (VENDORS.md §1.6, CL-RL): 50 requests per minute per access token at peak hours.
+        this.clio.setRateLimitPerMinute(demo.clioRequestsPerMinute());
         this.clio.registerApp(clioProperties.clientId(), clioProperties.clientSecret());
         this.clio.seedDemoFirm();
         this.tenancy = tenancy;
@@ -179,6 +181,9 @@ public class DemoBootstrap implements DisposableBean {
                     jdbc.queryForObject("select count(*) from document where deleted_at is null", Long.class),
                     jdbc.queryForObject("select count(*) from document where state = 'published'", Long.class),
                     jdbc.queryForObject("select count(*) from document where state = 'pending_review'", Long.class)});
+            if (dms.netDocumentsBackfillRunning()) {
+                s.append("  NetDocuments backfill continues in the background (100 calls per minute, its published limit).\n");
+            }
             s.append("  Documents: ").append(docs[0]).append(" (").append(docs[1]).append(" published, ").append(docs[2])
                     .append(" waiting for review, the rest internal).\n");
         }

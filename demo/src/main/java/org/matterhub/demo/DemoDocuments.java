@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.documents.DmsProperties;
@@ -38,6 +43,10 @@ import org.springframework.stereotype.Component;
  * every other draft agreement, two of them after a second round of versions — so a client can list, search and
  * download at once, while other candidates wait in review and internal documents stay internal. One iManage document
  * is filed under a matter number the firm does not have, so ops see it in the unresolved list.
+ *
+ * <p>NetDocuments runs at its published limit (100 calls per 60 s), which the hub's limiter paces at about 0.6 s a
+ * call, so its first backfill (some 110 calls) takes over a minute: unless {@code matterhub.demo.dms-backfill-in-background}
+ * is false, it runs (with the publishing of its documents) on a background thread and the demo is up without waiting.
  */
 @Component
 @ConditionalOnExpression("${matterhub.demo.enabled:false} and ${matterhub.demo.documents:true}")
@@ -56,6 +65,13 @@ public class DemoDocuments implements DisposableBean {
     private final Tenancy tenancy;
     private final JdbcTemplate jdbc;
     private final HttpClient http = DemoConnect.httpClient();
+    private final boolean backfillInBackground;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "demo-netdocuments-backfill");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Future<?> netDocumentsBackfill = CompletableFuture.completedFuture(null);
 
     public DemoDocuments(DmsProperties dms, DmsSyncService sync, EmbeddedIssuer issuer, Tenancy tenancy, JdbcTemplate jdbc,
                          Environment env) {
@@ -63,6 +79,7 @@ public class DemoDocuments implements DisposableBean {
         this.issuer = issuer;
         this.tenancy = tenancy;
         this.jdbc = jdbc;
+        this.backfillInBackground = env.getProperty("matterhub.demo.dms-backfill-in-background", Boolean.class, true);
         this.imanage = ImanageSimulator.start(ImanageSimulatorOptions.builder()
                 .port(env.getProperty("matterhub.demo.imanage-simulator-port", Integer.class, 8092)).build());
         this.netDocuments = NetDocumentsSimulator.start(NetDocumentsSimulatorOptions.builder()
@@ -71,8 +88,9 @@ public class DemoDocuments implements DisposableBean {
         netDocuments.registerApp(dms.netdocumentsClientId(), dms.netdocumentsClientSecret());
         this.imanageSeed = imanage.seedDemoFirm(IMANAGE_CLIENTS);
         this.netDocumentsSeed = netDocuments.seedDemoFirm(NETDOCUMENTS_CLIENTS);
-        // The demo raises NetDocuments' 100 calls/min (simulator and hub budget alike) so it starts in seconds.
-        netDocuments.setRateLimitPerMinute(1000);
+        // Both simulators run with their vendor's published limit (VENDORS.md §0.2): NetDocuments at the simulator's
+        // default, 100 calls per 60 s per token (Microsoft Learn, NetDocuments connector), the hub's budget the same;
+        // iManage publishes none, so its simulator stays unlimited and the hub keeps its own budget (300/min).
         String orphanWorkspace = imanage.data().createMatterWorkspace("NORTHWIND", "Northwind Holdings Ltd", "09999",
                 "Archived matter not in Clio").clientPortalFolderId();
         imanage.data().putDocument(orphanWorkspace, "Archived Side Letter", "pdf",
@@ -108,22 +126,53 @@ public class DemoDocuments implements DisposableBean {
                         "BLUEBIRD", "Bluebird Ventures LLC"))));
         ids.put(netDocumentsId, connect(base, netDocumentsId, "NetDocuments (simulator)",
                 netDocuments.baseUrl(), Map.of("repositoryId", netDocuments.options().repositoryId(),
-                        "cabinetId", netDocuments.options().cabinetId(), "requestsPerMinute", 1000,
+                        "cabinetId", netDocuments.options().cabinetId(),
                         "clients", Map.of("CEDARPINE", "Cedar & Pine Bakery Co"))));
-        ids.forEach((vendor, id) -> sync.poll(vendor, DemoFirm.FIRM_ID, id));
         Long published = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForObject(
                 "select count(*) from document where state <> 'internal' and state <> 'pending_review'", Long.class));
-        if (published != null && published == 0) {
-            publishDemoDocuments(base, ids);
+        boolean firstStart = published != null && published == 0;
+        sync.poll(imanageId, DemoFirm.FIRM_ID, ids.get(imanageId));
+        if (firstStart) {
+            publishDemoDocuments(base, ids, imanageId, true);
+        }
+        Callable<Void> netDocumentsSync = () -> {
+            sync.poll(netDocumentsId, DemoFirm.FIRM_ID, ids.get(netDocumentsId));
+            if (firstStart) {
+                publishDemoDocuments(base, ids, netDocumentsId, false);
+            }
+            log.info("Demo documents: NetDocuments backfill done");
+            return null;
+        };
+        if (backfillInBackground) {
+            netDocumentsBackfill = background.submit(() -> {
+                try {
+                    return netDocumentsSync.call();
+                } catch (Exception e) {
+                    log.warn("Demo documents: the NetDocuments backfill failed; the scheduled poll takes over", e);
+                    throw e;
+                }
+            });
+        } else {
+            netDocumentsSync.call();
         }
         return ids;
     }
 
-    private void publishDemoDocuments(String base, Map<String, UUID> ids) throws Exception {
+    /** Whether the first NetDocuments backfill still runs in the background. */
+    public boolean netDocumentsBackfillRunning() {
+        return !netDocumentsBackfill.isDone();
+    }
+
+    /**
+     * Publishes {@code system}'s engagement letters and every other draft agreement; with {@code secondRound} (iManage,
+     * whose simulator the demo edits) two of those agreements get a new version and are published again.
+     */
+    private void publishDemoDocuments(String base, Map<String, UUID> ids, String system, boolean secondRound)
+            throws Exception {
         String partner = issuer.mint("schen@harbourlaw.example", Duration.ofMinutes(10), Map.of());
         List<Map<String, Object>> candidates = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForList("""
                 select d.id, d.title from document d join matter m on m.id = d.matter_id
-                 where d.state = 'pending_review' order by m.display_number, d.title"""));
+                 where d.state = 'pending_review' and d.source_system = ? order by m.display_number, d.title""", system));
         int agreements = 0;
         List<String> revised = new java.util.ArrayList<>();
         for (Map<String, Object> c : candidates) {
@@ -137,7 +186,12 @@ public class DemoDocuments implements DisposableBean {
                 }
             }
         }
-        // A second round for two agreements: a new DMS version sends each back to review; staff publish it again.
+        if (!secondRound) {
+            log.info("Demo documents: {} {} candidates, engagement letters and every other draft agreement published",
+                    candidates.size(), system);
+            return;
+        }
+        // A second round for two iManage agreements: a new version sends each back to review; staff publish it again.
         for (String title : revised) {
             String docId = imanageDocument(title);
             if (docId != null) {
@@ -180,6 +234,7 @@ public class DemoDocuments implements DisposableBean {
 
     @Override
     public void destroy() {
+        background.shutdownNow();
         imanage.close();
         netDocuments.close();
     }

@@ -76,6 +76,8 @@ public final class TestHub implements AutoCloseable {
         props.put("matterhub.clio.request-timeout", "3s");
         props.put("matterhub.engine.queue-poll-ms", "50");
         props.put("matterhub.demo.enabled", "true");
+        // Tests read the demo's NetDocuments documents at once: the hub is ready only after their first backfill.
+        props.put("matterhub.demo.dms-backfill-in-background", "false");
         props.put("matterhub.security.loopback-vendor-urls", "true");
         props.put("matterhub.demo.clio-simulator-port", "0");
         props.put("matterhub.demo.imanage-simulator-port", "0");

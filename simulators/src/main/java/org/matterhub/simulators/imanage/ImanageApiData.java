@@ -45,7 +45,7 @@ abstract class ImanageApiData extends ImanageStore {
 
     List<Map<String, Object>> matters(String parent) {
         synchronized (lock) {
-            return matters.values().stream().filter(m -> parent == null || parent.equals(m.parent))
+            return matters.values().stream().filter(m -> parent == null || parent.equals(m.parent()))
                     .map(this::renderCustom).toList();
         }
     }
@@ -53,7 +53,7 @@ abstract class ImanageApiData extends ImanageStore {
     Map<String, Object> matter(String parent, String id) {
         synchronized (lock) {
             if (parent == null) {
-                List<Custom> found = matters.values().stream().filter(m -> m.id.equals(id)).toList();
+                List<Custom> found = matters.values().stream().filter(m -> m.id().equals(id)).toList();
                 if (found.size() > 1) {
                     throw ImanageApiException.badRequest("custom2 " + id + " exists under several custom1 values; "
                             + "pass parent_alias");

@@ -1,5 +1,6 @@
 package org.matterhub.simulators.imanage;
 
+import org.matterhub.simulators.common.DmsDocument;
 import org.matterhub.simulators.common.DocumentControl;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SampleFiles;
@@ -23,16 +24,8 @@ final class ImanageRecords {
     private ImanageRecords() {
     }
 
-    static final class Custom {
-        final String id;
-        final String description;
-        final String parent;
-
-        Custom(String id, String description, String parent) {
-            this.id = id;
-            this.description = description;
-            this.parent = parent;
-        }
+    /** A custom1 (client) or custom2 (matter, {@code parent} = its client) entry. */
+    record Custom(String id, String description, String parent) {
     }
 
     static final class Container {
@@ -57,13 +50,10 @@ final class ImanageRecords {
         }
     }
 
-    static final class Doc {
+    static final class Doc extends DmsDocument<Version> {
         final long number;
-        final List<Version> versions = new ArrayList<>();
         final Set<Long> folders = new LinkedHashSet<>();
         final Map<Long, Instant> filedAt = new LinkedHashMap<>();
-        String name;
-        String extension;
         String author;
         String docClass;
         String comment;
@@ -81,19 +71,15 @@ final class ImanageRecords {
             return v;
         }
 
-        Version latest() {
-            return versions.get(versions.size() - 1);
+        /** Version {@code n}, or the latest for 0. */
+        @Override
+        public Version version(int n) {
+            return n == 0 ? latest() : super.version(n);
         }
 
-        /** Version {@code n}, or the latest for 0. */
-        Version version(int n) {
-            if (n == 0) {
-                return latest();
-            }
-            if (n < 1 || n > versions.size()) {
-                throw new IllegalArgumentException("document " + number + " has no version " + n);
-            }
-            return versions.get(n - 1);
+        @Override
+        protected String describe() {
+            return "document " + number;
         }
     }
 

@@ -49,14 +49,14 @@ public record ImanageSimulatorOptions(int port, int customerId, String library, 
             accessTokenTtl(Duration.ofMinutes(30));
         }
 
-        public Builder customerId(int v) { return set(() -> customerId = v); }
-        public Builder library(String v) { return set(() -> library = v); }
-        public Builder crawlTombstones(boolean v) { return set(() -> crawlTombstones = v); }
-
         @Override
         public ImanageSimulatorOptions build() {
             return new ImanageSimulatorOptions(port, customerId, library, accessTokenTtl, crawlTombstones,
                     timeoutFaultHold);
         }
+
+        public Builder customerId(int v) { return set(() -> customerId = v); }
+        public Builder library(String v) { return set(() -> library = v); }
+        public Builder crawlTombstones(boolean v) { return set(() -> crawlTombstones = v); }
     }
 }

@@ -1,6 +1,8 @@
 package org.matterhub.simulators.imanage;
 
+import org.matterhub.simulators.common.DmsStore;
 import org.matterhub.simulators.common.DocumentControl;
+import org.matterhub.simulators.common.Lookup;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SampleFiles;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
 import org.matterhub.simulators.imanage.ImanageRecords.*;
 
 /** The library's state and lock, id parsing, and rendering in iManage Work API v2 shapes. */
-abstract class ImanageStore {
+abstract class ImanageStore extends DmsStore<Custom, Long, Container, Doc> {
 
     /** Profile fields {@link #updateProfile} can change. */
     public static final Set<String> EDITABLE_FIELDS = Set.of("name", "custom1", "custom2", "class", "author",
@@ -28,14 +30,8 @@ abstract class ImanageStore {
     public static final String CLIENT_PORTAL_FOLDER = "Client Portal";
     public static final String INTERNAL_FOLDER = "Internal";
 
-    final Object lock = new Object();
-    final MonotonicClock clock;
     final String library;
     final Supplier<String> baseUrl;
-    final TreeMap<String, Custom> clients = new TreeMap<>();
-    final TreeMap<String, Custom> matters = new TreeMap<>();
-    final TreeMap<Long, Container> containers = new TreeMap<>();
-    final TreeMap<Long, Doc> documents = new TreeMap<>();
     final List<Tombstone> tombstones = new ArrayList<>();
     final Map<Long, Integer> apiUploadsByFolder = new HashMap<>();
     final Map<Long, Integer> apiVersionsByDocument = new HashMap<>();
@@ -43,16 +39,9 @@ abstract class ImanageStore {
     long nextDocument = 10001;
 
     ImanageStore(MonotonicClock clock, String library, Supplier<String> baseUrl) {
-        this.clock = clock;
+        super(clock, new TreeMap<>(), new TreeMap<>());
         this.library = library;
         this.baseUrl = baseUrl;
-    }
-
-    /** Whether the lists hold the client ({@code matterId == null}) or the client's matter. */
-    public boolean listed(String clientId, String matterId) {
-        synchronized (lock) {
-            return matterId == null ? clients.containsKey(clientId) : matters.containsKey(matterKey(clientId, matterId));
-        }
     }
 
     // ------------------------------------------------------------------ internals
@@ -116,16 +105,16 @@ abstract class ImanageStore {
 
     Map<String, Object> renderCustom(Custom c) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", c.id);
-        out.put("description", c.description == null ? "" : c.description);
+        out.put("id", c.id());
+        out.put("description", c.description() == null ? "" : c.description());
         out.put("enabled", true);
         out.put("hipaa", false);
         out.put("database", library);
-        if (c.parent != null) {
-            Custom parent = clients.get(c.parent);
+        if (c.parent() != null) {
+            Custom parent = clients.get(c.parent());
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("id", c.parent);
-            p.put("description", parent == null || parent.description == null ? "" : parent.description);
+            p.put("id", c.parent());
+            p.put("description", parent == null || parent.description() == null ? "" : parent.description());
             out.put("parent", p);
         }
         return out;
@@ -140,8 +129,7 @@ abstract class ImanageStore {
         out.put("document_number", c.number);
         out.put("version", 1);
         out.put("wstype", "workspace");
-        out.put("owner", c.owner);
-        out.put("owner_description", c.owner);
+        putUser(out, "owner", c.owner);
         out.put("last_user", c.owner);
         out.put("create_date", MonotonicClock.format(c.createDate));
         out.put("edit_date", MonotonicClock.format(c.editDate));
@@ -173,8 +161,7 @@ abstract class ImanageStore {
         out.put("wstype", "folder");
         out.put("folder_type", "regular");
         out.put("view_type", "document");
-        out.put("owner", c.owner);
-        out.put("owner_description", c.owner);
+        putUser(out, "owner", c.owner);
         out.put("edit_date", MonotonicClock.format(c.editDate));
         out.put("default_security", "inherit");
         out.put("effective_security", "full_access");
@@ -205,12 +192,9 @@ abstract class ImanageStore {
         out.put("content_type", SampleFiles.mimeType(d.extension));
         out.put("class", d.docClass);
         out.put("class_description", "DOC".equals(d.docClass) ? "Document" : d.docClass);
-        out.put("author", d.author);
-        out.put("author_description", d.author);
-        out.put("operator", v.operator);
-        out.put("operator_description", v.operator);
-        out.put("last_user", v.operator);
-        out.put("last_user_description", v.operator);
+        putUser(out, "author", d.author);
+        putUser(out, "operator", v.operator);
+        putUser(out, "last_user", v.operator);
         if (d.comment != null || v.comment != null) {
             out.put("comment", v.comment != null ? v.comment : d.comment);
         }
@@ -236,16 +220,22 @@ abstract class ImanageStore {
         return out;
     }
 
+    /** A user field and its {@code _description}: the simulator's users have no display names, so both are the id. */
+    static void putUser(Map<String, Object> out, String field, String user) {
+        out.put(field, user);
+        out.put(field + "_description", user);
+    }
+
     void putCustoms(Map<String, Object> out, String custom1, String custom2) {
         if (custom1 != null) {
             out.put("custom1", custom1);
             Custom c = clients.get(custom1);
-            out.put("custom1_description", c == null || c.description == null ? "" : c.description);
+            out.put("custom1_description", c == null || c.description() == null ? "" : c.description());
         }
         if (custom2 != null) {
             out.put("custom2", custom2);
             Custom m = custom1 == null ? null : matters.get(matterKey(custom1, custom2));
-            out.put("custom2_description", m == null || m.description == null ? "" : m.description);
+            out.put("custom2_description", m == null || m.description() == null ? "" : m.description());
         }
     }
 
@@ -319,59 +309,35 @@ abstract class ImanageStore {
     }
 
     Container requireContainer(long number) {
-        Container c = containers.get(number);
-        if (c == null) {
-            throw new IllegalArgumentException("no workspace or folder " + id(number));
-        }
-        return c;
+        return Lookup.require(containers, number, n -> new IllegalArgumentException("no workspace or folder " + id(n)));
     }
 
     Container requireContainerApi(String id) {
         Matcher m = id == null ? null : CONTAINER_ID.matcher(id);
-        Container c = m != null && m.matches() && m.group(1).equals(library)
-                ? containers.get(Long.parseLong(m.group(2))) : null;
-        if (c == null) {
-            throw ImanageApiException.notFound("container " + id);
-        }
-        return c;
+        Long number = m != null && m.matches() && m.group(1).equals(library) ? Long.parseLong(m.group(2)) : null;
+        return Lookup.require(containers, number, n -> ImanageApiException.notFound("container " + id));
     }
 
     Doc requireDocument(long number) {
-        Doc d = documents.get(number);
-        if (d == null) {
-            throw new IllegalArgumentException("no document " + id(number));
-        }
-        return d;
+        return Lookup.require(documents, number, n -> new IllegalArgumentException("no document " + id(n)));
     }
 
+    /** The document of {@code ref} if it has that version (0 = the latest), else 404. */
     Doc requireDocumentApi(DocRef ref) {
-        Doc d = documents.get(ref.number);
-        if (d == null || ref.version > d.versions.size() || ref.version < 0) {
-            throw ImanageApiException.notFound("document " + (ref.version == 0 ? id(ref.number) : id(ref.number, ref.version)));
-        }
-        return d;
+        return Lookup.require(documents, ref.number, d -> ref.version >= 0 && ref.version <= d.versions.size(),
+                n -> ImanageApiException.notFound("document " + (ref.version == 0 ? id(n) : id(n, ref.version))));
     }
 
     void requireClient(String clientId) {
-        if (clientId == null || !clients.containsKey(clientId)) {
-            throw new IllegalArgumentException("no client (custom1) " + clientId);
-        }
-    }
-
-    static String matterKey(String client, String matter) {
-        return client + "\u0000" + matter;
+        Lookup.require(clients, clientId, k -> new IllegalArgumentException("no client (custom1) " + k));
     }
 
     static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        Lookup.requireText(value, name, IllegalArgumentException::new);
     }
 
     static void requireTextApi(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw ImanageApiException.badRequest(name + " is required");
-        }
+        Lookup.requireText(value, name, ImanageApiException::badRequest);
     }
 
     static String str(Object o) {

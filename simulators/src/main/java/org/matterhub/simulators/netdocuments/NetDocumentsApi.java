@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +30,8 @@ import java.util.Map;
  */
 final class NetDocumentsApi {
 
-    static final int MAX_TOP = 500;
     /** The organisation of the simulated repository's users ({@code /v1/User/info}). */
     static final String ORGANIZATION = "Harbour Law LLP";
-    static final int DEFAULT_TOP = 50;
     static final int DEFAULT_LOOKUP_TOP = 100;
 
     private final NetDocumentsSimulatorData data;
@@ -109,6 +106,9 @@ final class NetDocumentsApi {
         } else if (v.equals("v1") && res.equals("workspace") && n == 4 && lc[3].equals("info")) {
             requireMethod(ex, "GET");
             ex.sendJson(200, data.containerInfoApi(s[2], true));
+        } else if (v.equals("v2") && res.equals("search") && n == 2) {
+            requireMethod(ex, "GET");
+            ex.sendJson(200, NetDocumentsSearch.search(ex, data));
         } else if (v.equals("v2") && res.equals("container") && n == 3) {
             requireMethod(ex, "GET");
             containerListing(ex, s[2]);
@@ -200,8 +200,8 @@ final class NetDocumentsApi {
     }
 
     private static List<Map<String, Object>> lookupPage(SimExchange ex, List<Map<String, Object>> rows) {
-        int skip = intParam(ex, "$skip", 0, Integer.MAX_VALUE);
-        int top = intParam(ex, "$top", DEFAULT_LOOKUP_TOP, Integer.MAX_VALUE);
+        int skip = NetDocumentsPaging.intParam(ex, "$skip", 0, Integer.MAX_VALUE);
+        int top = NetDocumentsPaging.intParam(ex, "$top", DEFAULT_LOOKUP_TOP, Integer.MAX_VALUE);
         if (skip >= rows.size()) {
             return List.of();
         }
@@ -330,83 +330,7 @@ final class NetDocumentsApi {
 
     /** {@code GET /v2/container/{id}?select&top&skiptoken&orderby}: keyset pages of the container's items. */
     private void containerListing(SimExchange ex, String id) {
-        List<Map<String, Object>> items = new ArrayList<>(data.containerItems(id));
-        int top = intParam(ex, "top", DEFAULT_TOP, MAX_TOP);
-        if (top < 1) {
-            throw NetDocumentsApiException.badRequest("top must be 1.." + MAX_TOP);
-        }
-        String orderby = ex.param("orderby") == null || ex.param("orderby").isBlank() ? "id|asc"
-                : ex.param("orderby").trim().toLowerCase(Locale.ROOT);
-        String[] ob = orderby.split("\\|");
-        String field = ob[0];
-        if (!List.of("id", "name", "modified", "created", "extension").contains(field)) {
-            throw NetDocumentsApiException.badRequest("orderby field must be id, name, modified, created or extension");
-        }
-        boolean desc = ob.length > 1 && ob[1].equals("desc");
-        Comparator<Key> cmp = Comparator.comparing(Key::value).thenComparing(Key::id);
-        if (desc) {
-            cmp = cmp.reversed();
-        }
-        Comparator<Key> order = cmp;
-        items.sort((a, b) -> order.compare(key(a, field), key(b, field)));
-        Key after = ex.param("skiptoken") == null ? null : Key.decode(ex.param("skiptoken"), orderby);
-        List<String> select = ex.param("select") == null ? List.of("standardattributes")
-                : List.of(ex.param("select").toLowerCase(Locale.ROOT).replace(" ", "").split(","));
-        List<Map<String, Object>> page = new ArrayList<>();
-        Key last = null;
-        boolean more = false;
-        for (Map<String, Object> item : items) {
-            Key k = key(item, field);
-            if (after != null && order.compare(k, after) <= 0) {
-                continue;
-            }
-            if (page.size() == top) {
-                more = true;
-                break;
-            }
-            Map<String, Object> projected = new LinkedHashMap<>();
-            if (select.contains("standardattributes")) {
-                projected.put("standardAttributes", item.get("standardAttributes"));
-            }
-            if (select.contains("customattributes")) {
-                projected.put("customAttributes", item.get("customAttributes"));
-            }
-            page.add(projected);
-            last = k;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("Results", page);
-        out.put("TotalFound", items.size());
-        if (more) {
-            out.put("SkipToken", last.encode(orderby));
-        }
-        ex.sendJson(200, out);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Key key(Map<String, Object> item, String field) {
-        Map<String, Object> std = (Map<String, Object>) item.get("standardAttributes");
-        Object v = std.get(field);
-        return new Key(v == null ? "" : v.toString().toLowerCase(Locale.ROOT), (String) std.get("id"));
-    }
-
-    private record Key(String value, String id) {
-        String encode(String orderby) {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    Json.writeBytes(List.of(orderby, value, id)));
-        }
-
-        static Key decode(String token, String orderby) {
-            try {
-                Object parsed = Json.parse(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
-                if (parsed instanceof List<?> l && l.size() == 3 && orderby.equals(l.get(0))) {
-                    return new Key((String) l.get(1), (String) l.get(2));
-                }
-            } catch (IllegalArgumentException | JsonProcessingException | ClassCastException e) {
-                // fall through
-            }
-            throw NetDocumentsApiException.badRequest("skiptoken is invalid or belongs to another orderby");
-        }
+        ex.sendJson(200, NetDocumentsPaging.page(ex, data.containerItems(id), 0));
     }
 
     /** {@code GET /v1/Repository/{repo}/log?start&end&format=json}: activity in [start, end). */
@@ -439,23 +363,6 @@ final class NetDocumentsApi {
         if (!id.equals(options.cabinetId())) {
             throw NetDocumentsApiException.notFound("cabinet " + id);
         }
-    }
-
-    private static int intParam(SimExchange ex, String name, int dflt, int max) {
-        String v = ex.param(name);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw NetDocumentsApiException.badRequest(name + " must be an integer");
-        }
-        if (n < 0 || n > max) {
-            throw NetDocumentsApiException.badRequest(name + " must be 0.." + max);
-        }
-        return n;
     }
 
     /** Form fields from an urlencoded or a multipart body (the spec declares formData without a media type). */

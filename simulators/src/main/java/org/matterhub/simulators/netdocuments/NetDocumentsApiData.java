@@ -69,11 +69,10 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
             if (body.get("hold") instanceof Boolean b) {
                 e.hold = b;
             }
-            if (body.get("closed") != null) {
-                e.closed = body.get("closed").toString();
-            }
-            if (body.get("defaulting") != null) {
-                e.defaulting = body.get("defaulting").toString();
+            for (String kept : Entry.KEPT_AS_SENT) {
+                if (body.get(kept) != null) {
+                    e.keptAsSent.put(kept, body.get(kept).toString());
+                }
             }
         }
     }
@@ -103,7 +102,7 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
     Map<String, Object> containerInfoApi(String id, boolean workspace) {
         synchronized (lock) {
             Container c = requireContainerApi(id);
-            if (c.isWorkspace != workspace) {
+            if (c.isWorkspace() != workspace) {
                 throw NetDocumentsApiException.notFound((workspace ? "workspace " : "folder ") + id);
             }
             return renderContainer(c);
@@ -125,7 +124,7 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
             requireContainerApi(id);
             List<Map<String, Object>> out = new ArrayList<>();
             for (Container c : containers.values()) {
-                if (!c.isWorkspace && c.parent.equals(id)) {
+                if (!c.isWorkspace() && c.parent().equals(id)) {
                     out.add(renderContainer(c));
                 }
             }
@@ -135,6 +134,13 @@ abstract class NetDocumentsApiData extends NetDocumentsStore {
                 }
             }
             return out;
+        }
+    }
+
+    /** Every document of the cabinet that is not in the recycle bin, rendered as {@code /v1/Document/{id}/info}. */
+    List<Map<String, Object>> searchableDocuments() {
+        synchronized (lock) {
+            return documents.values().stream().filter(d -> !d.deleted).map(this::renderDocument).toList();
         }
     }
 

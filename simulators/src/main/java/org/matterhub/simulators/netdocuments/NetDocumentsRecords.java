@@ -4,6 +4,8 @@ import org.matterhub.simulators.common.DocumentControl;
 import org.matterhub.simulators.common.MonotonicClock;
 import org.matterhub.simulators.common.SampleFiles;
 import java.time.Instant;
+import org.matterhub.simulators.common.DmsDocument;
+import org.matterhub.simulators.common.Stamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,10 +23,11 @@ final class NetDocumentsRecords {
     static final class Entry {
         final String key;
         final String parent;
+        /** LookupEntryBody fields stored and answered as sent ({@code closed} keeps its {@code /Date(…)/} text). */
+        static final List<String> KEPT_AS_SENT = List.of("closed", "defaulting");
+        final Map<String, String> keptAsSent = new LinkedHashMap<>();
         String description;
         boolean hold;
-        String closed;
-        String defaulting;
 
         Entry(String key, String parent) {
             this.key = key;
@@ -32,53 +35,40 @@ final class NetDocumentsRecords {
         }
     }
 
-    static final class Container {
-        final String id;
-        final boolean isWorkspace;
-        final String name;
-        final Instant created;
-        final String createdBy;
-        String parent;
-        String workspace;
-        String client;
-        String matter;
+    /**
+     * A workspace (of a client's matter) or a folder in one; {@code parent} is null for a workspace. Folders
+     * inherit their workspace's client and matter.
+     */
+    record Container(String id, boolean isWorkspace, String name, Stamp created, String parent, String workspace,
+                     String client, String matter) {
 
-        Container(String id, boolean isWorkspace, String name, Instant created, String createdBy) {
-            this.id = id;
-            this.isWorkspace = isWorkspace;
-            this.name = name;
-            this.created = created;
-            this.createdBy = createdBy;
+        static Container workspace(String id, String name, Stamp created, String client, String matter) {
+            return new Container(id, true, name, created, null, id, client, matter);
+        }
+
+        Container folder(String folderId, String folderName, Stamp at) {
+            return new Container(folderId, false, folderName, at, id, workspace, client, matter);
         }
     }
 
-    static final class Doc {
+    static final class Doc extends DmsDocument<Version> {
         final String id;
-        final Instant created;
-        final String createdBy;
-        final List<Version> versions = new ArrayList<>();
+        final Stamp created;
         final Map<Integer, String> attributes = new LinkedHashMap<>();
-        String name;
-        String extension;
         String container;
         int official;
-        Instant modified;
-        String modifiedBy;
+        Stamp modified;
         boolean deleted;
 
-        Doc(String id, Instant created, String createdBy) {
+        Doc(String id, Stamp created) {
             this.id = id;
             this.created = created;
-            this.createdBy = createdBy;
             this.modified = created;
-            this.modifiedBy = createdBy;
         }
 
-        Version version(int n) {
-            if (n < 1 || n > versions.size()) {
-                throw new IllegalArgumentException("document " + id + " has no version " + n);
-            }
-            return versions.get(n - 1);
+        @Override
+        protected String describe() {
+            return "document " + id;
         }
     }
 

@@ -52,14 +52,14 @@ public final class NetDocumentsSimulatorData extends NetDocumentsApiData impleme
     /** Gets or creates the workspace of a client/matter pair (both must be in the lookup tables); returns its id. */
     public String workspace(String clientKey, String matterKey) {
         synchronized (lock) {
-            return getOrCreateWorkspace(clientKey, matterKey, "firm.user").id;
+            return getOrCreateWorkspace(clientKey, matterKey, "firm.user").id();
         }
     }
 
     /** Creates a folder in a workspace or folder; returns its id. */
     public String createFolder(String parentId, String name) {
         synchronized (lock) {
-            return newFolder(requireContainer(parentId), name, "firm.user").id;
+            return newFolder(requireContainer(parentId), name, "firm.user").id();
         }
     }
 
@@ -212,8 +212,8 @@ public final class NetDocumentsSimulatorData extends NetDocumentsApiData impleme
     public String workspaceId(String clientKey, String matterKey) {
         synchronized (lock) {
             for (Container c : containers.values()) {
-                if (c.isWorkspace && c.client.equals(clientKey) && c.matter.equals(matterKey)) {
-                    return c.id;
+                if (c.isWorkspace() && c.client().equals(clientKey) && c.matter().equals(matterKey)) {
+                    return c.id();
                 }
             }
             return null;
@@ -224,8 +224,8 @@ public final class NetDocumentsSimulatorData extends NetDocumentsApiData impleme
     public String folderId(String parentId, String name) {
         synchronized (lock) {
             for (Container c : containers.values()) {
-                if (!c.isWorkspace && c.parent.equals(parentId) && c.name.equals(name)) {
-                    return c.id;
+                if (!c.isWorkspace() && c.parent().equals(parentId) && c.name().equals(name)) {
+                    return c.id();
                 }
             }
             return null;

@@ -1,7 +1,10 @@
 package org.matterhub.simulators.netdocuments;
 
+import org.matterhub.simulators.common.DmsStore;
 import org.matterhub.simulators.common.DocumentControl;
+import org.matterhub.simulators.common.Lookup;
 import org.matterhub.simulators.common.MonotonicClock;
+import org.matterhub.simulators.common.Stamp;
 import org.matterhub.simulators.common.SampleFiles;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,34 +17,21 @@ import java.util.TreeMap;
 import org.matterhub.simulators.netdocuments.NetDocumentsRecords.*;
 
 /** The repository's state and lock, its activity log, and rendering in NetDocuments REST shapes. */
-abstract class NetDocumentsStore {
+abstract class NetDocumentsStore extends DmsStore<Entry, String, Container, Doc> {
 
     public static final String CLIENT_PORTAL_FOLDER = "Client Portal";
     public static final String INTERNAL_FOLDER = "Internal";
     static final long ID_BASE = 4821_7730_0000L;
 
-    final Object lock = new Object();
-    final MonotonicClock clock;
     final NetDocumentsSimulatorOptions options;
-    final TreeMap<String, Entry> clients = new TreeMap<>();
-    final TreeMap<String, Entry> matters = new TreeMap<>();
-    final LinkedHashMap<String, Container> containers = new LinkedHashMap<>();
-    final LinkedHashMap<String, Doc> documents = new LinkedHashMap<>();
     final List<LogEntry> log = new ArrayList<>();
     final Map<String, Integer> apiUploadsByDestination = new HashMap<>();
     final Map<String, Integer> apiVersionsByDocument = new HashMap<>();
     long nextId = 1;
 
     NetDocumentsStore(MonotonicClock clock, NetDocumentsSimulatorOptions options) {
-        this.clock = clock;
+        super(clock, new LinkedHashMap<>(), new LinkedHashMap<>());
         this.options = options;
-    }
-
-    /** Whether the lists hold the client ({@code matterId == null}) or the client's matter. */
-    public boolean listed(String clientKey, String matterKey) {
-        synchronized (lock) {
-            return matterKey == null ? clients.containsKey(clientKey) : matters.containsKey(matterKey(clientKey, matterKey));
-        }
     }
 
     // ------------------------------------------------------------------ internals
@@ -53,29 +43,22 @@ abstract class NetDocumentsStore {
             throw new IllegalArgumentException("no matter value " + clientKey + "/" + matterKey);
         }
         for (Container c : containers.values()) {
-            if (c.isWorkspace && c.client.equals(clientKey) && c.matter.equals(matterKey)) {
+            if (c.isWorkspace() && c.client().equals(clientKey) && c.matter().equals(matterKey)) {
                 return c;
             }
         }
-        Container w = new Container(newId(), true, clientKey + "-" + matterKey + " "
-                + (matter.description == null ? "" : matter.description), clock.next(), user);
-        w.client = clientKey;
-        w.matter = matterKey;
-        w.workspace = w.id;
-        containers.put(w.id, w);
-        log(w.created, "Create Workspace", w.id, w.name, "workspace", user);
+        Container w = Container.workspace(newId(), clientKey + "-" + matterKey + " "
+                + (matter.description == null ? "" : matter.description), new Stamp(clock.next(), user), clientKey, matterKey);
+        containers.put(w.id(), w);
+        log(w.created().at(), "Create Workspace", w.id(), w.name(), "workspace", user);
         return w;
     }
 
     Container newFolder(Container parent, String name, String user) {
         requireText(name, "name");
-        Container f = new Container(newId(), false, name, clock.next(), user);
-        f.parent = parent.id;
-        f.workspace = parent.workspace;
-        f.client = parent.client;
-        f.matter = parent.matter;
-        containers.put(f.id, f);
-        log(f.created, "Create Folder", f.id, f.name, "folder", user);
+        Container f = parent.folder(newId(), name, new Stamp(clock.next(), user));
+        containers.put(f.id(), f);
+        log(f.created().at(), "Create Folder", f.id(), f.name(), "folder", user);
         return f;
     }
 
@@ -83,13 +66,13 @@ abstract class NetDocumentsStore {
                             Map<Integer, String> attrs) {
         requireText(name, "name");
         Instant now = clock.next();
-        Doc d = new Doc(newId(), now, user);
+        Doc d = new Doc(newId(), new Stamp(now, user));
         d.name = name;
         d.extension = extension == null ? "" : extension.toLowerCase(Locale.ROOT);
-        d.container = c.id;
-        if (c.client != null) {
-            d.attributes.put(options.clientAttributeId(), c.client);
-            d.attributes.put(options.matterAttributeId(), c.matter);
+        d.container = c.id();
+        if (c.client() != null) {
+            d.attributes.put(options.clientAttributeId(), c.client());
+            d.attributes.put(options.matterAttributeId(), c.matter());
         }
         d.attributes.putAll(attrs);
         d.versions.add(new Version(1, content.clone(), now, user, null, "1"));
@@ -108,8 +91,7 @@ abstract class NetDocumentsStore {
         if (official) {
             d.official = n;
         }
-        d.modified = now;
-        d.modifiedBy = user;
+        d.modified = new Stamp(now, user);
         log(now, "New Version", d.id, d.name, "document", user);
         return v;
     }
@@ -138,8 +120,7 @@ abstract class NetDocumentsStore {
 
     void touch(Doc d, String action, String user) {
         Instant now = clock.next();
-        d.modified = now;
-        d.modifiedBy = user;
+        d.modified = new Stamp(now, user);
         log(now, action, d.id, d.name, "document", user);
     }
 
@@ -152,12 +133,7 @@ abstract class NetDocumentsStore {
         out.put("key", e.key);
         out.put("description", e.description == null ? "" : e.description);
         out.put("hold", e.hold);
-        if (e.closed != null) {
-            out.put("closed", e.closed);
-        }
-        if (e.defaulting != null) {
-            out.put("defaulting", e.defaulting);
-        }
+        out.putAll(e.keptAsSent);
         if (e.parent != null) {
             out.put("parent", e.parent);
         }
@@ -166,22 +142,20 @@ abstract class NetDocumentsStore {
 
     Map<String, Object> renderContainer(Container c) {
         Map<String, Object> std = new LinkedHashMap<>();
-        std.put("id", c.id);
-        std.put("name", c.name);
-        std.put("type", c.isWorkspace ? "workspace" : "folder");
+        std.put("id", c.id());
+        std.put("name", c.name());
+        std.put("type", c.isWorkspace() ? "workspace" : "folder");
         std.put("cabinet", options.cabinetId());
-        std.put("created", MonotonicClock.format(c.created));
-        std.put("createdBy", c.createdBy);
-        std.put("modified", MonotonicClock.format(c.created));
-        std.put("modifiedBy", c.createdBy);
-        if (!c.isWorkspace) {
-            std.put("parent", c.parent);
-            std.put("workspace", c.workspace);
+        c.created().render(std, "created", "createdBy");
+        c.created().render(std, "modified", "modifiedBy");
+        if (!c.isWorkspace()) {
+            std.put("parent", c.parent());
+            std.put("workspace", c.workspace());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("standardAttributes", std);
-        out.put("customAttributes", c.client == null ? List.of() : renderAttributes(Map.of(
-                options.clientAttributeId(), c.client, options.matterAttributeId(), c.matter)));
+        out.put("customAttributes", c.client() == null ? List.of() : renderAttributes(Map.of(
+                options.clientAttributeId(), c.client(), options.matterAttributeId(), c.matter())));
         return out;
     }
 
@@ -197,10 +171,8 @@ abstract class NetDocumentsStore {
         std.put("latestVersionNumber", d.versions.size());
         std.put("officialVer", d.official);
         std.put("cabinet", options.cabinetId());
-        std.put("created", MonotonicClock.format(d.created));
-        std.put("createdBy", d.createdBy);
-        std.put("modified", MonotonicClock.format(d.modified));
-        std.put("modifiedBy", d.modifiedBy);
+        d.created.render(std, "created", "createdBy");
+        d.modified.render(std, "modified", "modifiedBy");
         std.put("parent", d.container);
         std.put("deleted", d.deleted);
         std.put("locked", false);
@@ -249,41 +221,24 @@ abstract class NetDocumentsStore {
     }
 
     Container requireContainer(String id) {
-        Container c = containers.get(id);
-        if (c == null) {
-            throw new IllegalArgumentException("no workspace or folder " + id);
-        }
-        return c;
+        return Lookup.require(containers, id, k -> new IllegalArgumentException("no workspace or folder " + k));
     }
 
     Container requireContainerApi(String id) {
-        Container c = containers.get(id);
-        if (c == null) {
-            throw NetDocumentsApiException.notFound("container " + id);
-        }
-        return c;
+        return Lookup.require(containers, id, k -> NetDocumentsApiException.notFound("container " + k));
     }
 
     Doc requireDocument(String id) {
-        Doc d = documents.get(id);
-        if (d == null) {
-            throw new IllegalArgumentException("no document " + id);
-        }
-        return d;
+        return Lookup.require(documents, id, k -> new IllegalArgumentException("no document " + k));
     }
 
+    /** A document not in the recycle bin, else 404. */
     Doc requireDocumentApi(String id) {
-        Doc d = documents.get(id);
-        if (d == null || d.deleted) {
-            throw NetDocumentsApiException.notFound("document " + id);
-        }
-        return d;
+        return Lookup.require(documents, id, d -> !d.deleted, k -> NetDocumentsApiException.notFound("document " + k));
     }
 
     void requireClient(String key) {
-        if (key == null || !clients.containsKey(key)) {
-            throw new IllegalArgumentException("no client value " + key);
-        }
+        Lookup.require(clients, key, k -> new IllegalArgumentException("no client value " + k));
     }
 
     boolean requireMatterAttr(int attr) {
@@ -293,14 +248,8 @@ abstract class NetDocumentsStore {
         return true;
     }
 
-    static String matterKey(String client, String matter) {
-        return client + "\u0000" + matter;
-    }
-
     static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        Lookup.requireText(value, name, IllegalArgumentException::new);
     }
 
     static String nz(String s) {

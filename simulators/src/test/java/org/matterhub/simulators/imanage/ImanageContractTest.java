@@ -111,4 +111,17 @@ class ImanageContractTest {
         Schema<?> schema = api.getComponents().getSchemas().get("FullDocumentProfile");
         assertThat(validator.validate(Json.write(broken), schema, "response.body").hasErrors()).isTrue();
     }
+
+    @Test
+    void everyResponseCheckFindsWhatTheSwaggerForbids() {
+        String lib = "/work/api/v2/customers/1/libraries/ACTIVE_US/";
+        assertThat(ImanageSpec.findings("GET", lib + "documents/ACTIVE_US!1.1", 200, "{\"data\":{\"version\":\"one\"}}"))
+                .as("a string where FullDocumentProfile wants an integer").isNotEmpty();
+        assertThat(ImanageSpec.findings("GET", lib + "unknown/thing", 200, "{\"data\":{}}"))
+                .as("a path with neither a definition nor evidence").isNotEmpty();
+        assertThat(ImanageSpec.findings("GET", lib + "folders/ACTIVE_US!4", 404, "Not here"))
+                .as("an error body of another shape").isNotEmpty();
+        assertThat(ImanageSpec.findings("GET", lib + "folders/ACTIVE_US!4", 404,
+                "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"folder\"}}")).isEmpty();
+    }
 }

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Plain JDK HTTP client talking to the simulator as an iManage integration would. Test helper. */
+/**
+ * Plain JDK HTTP client talking to the simulator as an iManage integration would; every response it receives is
+ * checked against the iManage swagger ({@link ImanageSpec}). Test helper.
+ */
 final class ImanageTestClient {
 
     static final String CLIENT_ID = "matterhub-test";
@@ -69,7 +72,7 @@ final class ImanageTestClient {
     }
 
     HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
-        return http.send(api(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return ImanageSpec.check(http.send(api(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
@@ -128,8 +131,9 @@ final class ImanageTestClient {
         return b;
     }
 
+    /** Sends, then checks the response against the iManage swagger ({@link ImanageSpec}). */
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return ImanageSpec.check(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     static Map<String, Object> json(HttpResponse<String> r) throws IOException {

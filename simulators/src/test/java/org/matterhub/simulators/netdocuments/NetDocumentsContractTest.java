@@ -140,4 +140,18 @@ class NetDocumentsContractTest {
         rec.headers().forEach(req::withHeader);
         assertThat(validator.validateRequest(req.build()).hasErrors()).as("select is required by the spec").isTrue();
     }
+
+    @Test
+    void everyResponseCheckFindsWhatTheSwaggerForbids() {
+        assertThat(NetDocumentsSpec.findings("GET", "/v1/User/cabinets", 200, "application/json", "[{\"id\":5}]"))
+                .as("a number where the swagger wants a string").isNotEmpty();
+        assertThat(NetDocumentsSpec.findings("GET", "/v1/Nothing/here", 200, "application/json", "{}"))
+                .as("a path the swagger lacks, without an allowance").isNotEmpty();
+        assertThat(NetDocumentsSpec.findings("GET", "/v1/User/cabinets", 500, "text/plain", "oops"))
+                .as("an error body that is no JSON object").isNotEmpty();
+        assertThat(NetDocumentsSpec.findings("GET", "/v1/User/cabinets", 302, null, null))
+                .as("a status the swagger lacks, without evidence").isNotEmpty();
+        assertThat(NetDocumentsSpec.findings("GET", "/v1/User/cabinets", 401, "application/json",
+                "{\"error\":\"Unauthorized\",\"message\":\"expired\"}")).as("401: the REST API overview").isEmpty();
+    }
 }

@@ -17,7 +17,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** Plain JDK HTTP client talking to the simulator as a NetDocuments integration would. Test helper. */
+/**
+ * Plain JDK HTTP client talking to the simulator as a NetDocuments integration would; every response it receives is
+ * checked against the NetDocuments swagger ({@link NetDocumentsSpec}). Test helper.
+ */
 final class NetDocumentsTestClient {
 
     static final String CLIENT_ID = "AP-MATTERHB";
@@ -82,7 +85,7 @@ final class NetDocumentsTestClient {
     }
 
     HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
-        return http.send(api(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return NetDocumentsSpec.check(http.send(api(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
@@ -120,8 +123,9 @@ final class NetDocumentsTestClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.encode(boundary, parts))));
     }
 
+    /** Sends, then checks the response against the NetDocuments swagger ({@link NetDocumentsSpec}). */
     HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return NetDocumentsSpec.check(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     static Map<String, Object> json(HttpResponse<String> r) throws IOException {
