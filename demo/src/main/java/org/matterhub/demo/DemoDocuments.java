@@ -66,6 +66,9 @@ public class DemoDocuments implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final HttpClient http = DemoConnect.httpClient();
     private final boolean backfillInBackground;
+    /** NetDocuments' published limit, 100 calls per 60 s per token (VENDORS.md §0.2). */
+    private static final int NETDOCUMENTS_PUBLISHED_PER_MINUTE = 100;
+    private final int netDocumentsPerMinute;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "demo-netdocuments-backfill");
         t.setDaemon(true);
@@ -80,6 +83,8 @@ public class DemoDocuments implements DisposableBean {
         this.tenancy = tenancy;
         this.jdbc = jdbc;
         this.backfillInBackground = env.getProperty("matterhub.demo.dms-backfill-in-background", Boolean.class, true);
+        this.netDocumentsPerMinute = env.getProperty("matterhub.demo.netdocuments-requests-per-minute", Integer.class,
+                NETDOCUMENTS_PUBLISHED_PER_MINUTE);
         this.imanage = ImanageSimulator.start(ImanageSimulatorOptions.builder()
                 .port(env.getProperty("matterhub.demo.imanage-simulator-port", Integer.class, 8092)).build());
         this.netDocuments = NetDocumentsSimulator.start(NetDocumentsSimulatorOptions.builder()
@@ -88,6 +93,9 @@ public class DemoDocuments implements DisposableBean {
         netDocuments.registerApp(dms.netdocumentsClientId(), dms.netdocumentsClientSecret());
         this.imanageSeed = imanage.seedDemoFirm(IMANAGE_CLIENTS);
         this.netDocumentsSeed = netDocuments.seedDemoFirm(NETDOCUMENTS_CLIENTS);
+        // The tests' hubs raise it (matterhub.demo.netdocuments-requests-per-minute): they test other things than the
+        // limit, and each would otherwise spend a minute on its first backfill.
+        netDocuments.setRateLimitPerMinute(netDocumentsPerMinute);
         // Both simulators run with their vendor's published limit (VENDORS.md §0.2): NetDocuments at the simulator's
         // default, 100 calls per 60 s per token (Microsoft Learn, NetDocuments connector), the hub's budget the same;
         // iManage publishes none, so its simulator stays unlimited and the hub keeps its own budget (300/min).
@@ -126,7 +134,7 @@ public class DemoDocuments implements DisposableBean {
                         "BLUEBIRD", "Bluebird Ventures LLC"))));
         ids.put(netDocumentsId, connect(base, netDocumentsId, "NetDocuments (simulator)",
                 netDocuments.baseUrl(), Map.of("repositoryId", netDocuments.options().repositoryId(),
-                        "cabinetId", netDocuments.options().cabinetId(),
+                        "cabinetId", netDocuments.options().cabinetId(), "requestsPerMinute", netDocumentsPerMinute,
                         "clients", Map.of("CEDARPINE", "Cedar & Pine Bakery Co"))));
         Long published = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForObject(
                 "select count(*) from document where state <> 'internal' and state <> 'pending_review'", Long.class));

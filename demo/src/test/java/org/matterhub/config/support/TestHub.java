@@ -78,6 +78,10 @@ public final class TestHub implements AutoCloseable {
         props.put("matterhub.demo.enabled", "true");
         // Tests read the demo's NetDocuments documents at once: the hub is ready only after their first backfill.
         props.put("matterhub.demo.dms-backfill-in-background", "false");
+        // The demo runs each simulator at its vendor's published limit; the tests of other things run them as before
+        // (Clio unlimited in effect, NetDocuments at 1,000 a minute) so that no hub spends a minute on its backfill.
+        props.put("matterhub.demo.clio-requests-per-minute", "100000");
+        props.put("matterhub.demo.netdocuments-requests-per-minute", "1000");
         props.put("matterhub.security.loopback-vendor-urls", "true");
         props.put("matterhub.demo.clio-simulator-port", "0");
         props.put("matterhub.demo.imanage-simulator-port", "0");
