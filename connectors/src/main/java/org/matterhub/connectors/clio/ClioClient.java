@@ -1,5 +1,7 @@
 package org.matterhub.connectors.clio;
 
+import org.matterhub.connectors.kernel.TokenStore;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * unusable 2xx bodies → {@link VendorResponseException}. The client itself never retries, except:
  *
  * <p><b>401</b> → one token refresh, shared by all threads of this client that see the 401 together
- * ({@link TokenSession}); the new tokens are saved through {@link ClioTokenStore#save} before any request
+ * ({@link TokenSession}); the new tokens are saved through {@link TokenStore#save} before any request
  * uses them; the call is retried once. A refresh answered {@code invalid_grant}, or a second 401 with
  * the fresh token, → {@link ClioReauthorizationRequiredException}. Tokens are also refreshed ahead of time
  * when they expire within a minute.
@@ -83,21 +85,17 @@ public final class ClioClient {
     private final VendorExchange<ClioTokens> exchange;
     private volatile RateLimitSnapshot lastRateLimit;
 
-    public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
+    public ClioClient(ClioProperties properties, TokenStore<ClioTokens> tokenStore, RateLimiter rateLimiter,
                       HttpClient http) {
         this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
     }
 
-    public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
+    public ClioClient(ClioProperties properties, TokenStore<ClioTokens> tokenStore, RateLimiter rateLimiter,
                       HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        Objects.requireNonNull(tokenStore, "tokenStore");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.exchange = VendorExchange.<ClioTokens>builder(VENDOR, http, rateLimiter, clock)
-                .timeout(properties.requestTimeout())
+        this.exchange = VendorExchange.connection(new ClioOAuthClient(properties, http, clock), tokenStore, rateLimiter)
                 .json(ClioJson.JSON)
-                .tokens(tokenStore::load, tokenStore::save, new ClioOAuthClient(properties, http, clock),
-                        ClioReauthorizationRequiredException::new)
                 .bearer()
                 .header(ClioHeaders.API_VERSION, properties.apiVersion())
                 .onStatus(404, ClioNotFoundException::new)

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
 
 /**
  * iManage OAuth 2.0 on the Work server: {@code GET /auth/oauth2/authorize} and
@@ -33,12 +33,13 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
     }
 
     public ImanageOAuthClient(ImanageProperties properties, HttpClient http, Clock clock) {
-        super(new OAuthTokenEndpoint(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
-                properties.clientId(),
-                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
-                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), ImanageClient.JSON::errorCodeAndMessage,
-                ImanageReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock")), ImanageTokens::new);
+        super(OAuthTokenEndpoint.builder(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH), http, clock)
+                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.FORM,
+                        properties.requestTimeout())
+                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
+                .errors(ImanageClient.JSON::errorCodeAndMessage)
+                .reauthorization(ImanageReauthorizationRequiredException::new)
+                .build(), ImanageTokens::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -61,14 +62,9 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
      * (IM-FP, IM-SC), the discovery the client also uses.
      */
     public String account(ImanageTokens tokens) {
-        com.fasterxml.jackson.databind.JsonNode api = endpoint().identity(URI.create(properties.baseUrl() + "/api"),
-                java.util.Map.of("X-Auth-Token", tokens.accessToken()));
-        String customer = api.path("data").path("user").path("customer_id").asText("");
-        if (customer.isEmpty()) {
-            throw new org.matterhub.connectors.kernel.VendorResponseException(ImanageClient.VENDOR, "GET", "/api", 200,
-                    org.matterhub.connectors.kernel.VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        return customer;
+        return endpoint().account(URI.create(properties.baseUrl() + "/api"),
+                Map.of(ImanageHeaders.AUTH_TOKEN, tokens.accessToken()),
+                api -> api.path("data").path("user").path("customer_id").asText(""));
     }
 
     // https://help.imanage.com (Control Center → Applications; customer login required)

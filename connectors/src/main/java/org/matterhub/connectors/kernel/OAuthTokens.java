@@ -14,6 +14,11 @@ public interface OAuthTokens {
 
     Instant expiresAt();
 
+    /** When the refresh token expires; null when the vendor does not say (only QuickBooks does). */
+    default Instant refreshTokenExpiresAt() {
+        return null;
+    }
+
     /** Whether the access token expires within {@code margin} of {@code now}. */
     default boolean expiresWithin(Duration margin, Instant now) {
         return !expiresAt().isAfter(now.plus(margin));

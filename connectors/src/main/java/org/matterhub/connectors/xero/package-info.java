@@ -12,7 +12,7 @@
  *       client authentication at the token endpoint). Access tokens last 30 minutes; refresh tokens rotate on every
  *       use (30-minute grace for the old one). {@link org.matterhub.connectors.xero.XeroClient} refreshes single-flight
  *       through the kernel's {@code TokenSession} and saves the rotated pair through
- *       {@link org.matterhub.connectors.xero.XeroTokenStore} before using it.</li>
+ *       {@link org.matterhub.connectors.kernel.TokenStore} before using it.</li>
  *   <li><b>Sync:</b> {@code If-Modified-Since} plus {@code page} (100 records a page), ordered by
  *       {@code UpdatedDateUTC}; no tombstones: voided/deleted invoices, deleted payments and archived contacts come
  *       back with that status. Webhooks (INVOICE, CONTACT, CREDITNOTE) carry ids only; payments have no webhook and

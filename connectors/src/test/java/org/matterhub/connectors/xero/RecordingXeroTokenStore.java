@@ -1,14 +1,16 @@
 package org.matterhub.connectors.xero;
 
+import org.matterhub.connectors.kernel.TokenStore;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * An in-memory {@link XeroTokenStore} that remembers every save and, at the moment of each save, how many requests
+ * An in-memory {@link TokenStore} that remembers every save and, at the moment of each save, how many requests
  * the vendor had already received with the access token being saved (0 proves "saved before use").
  */
-final class RecordingXeroTokenStore implements XeroTokenStore {
+final class RecordingXeroTokenStore implements TokenStore<XeroTokens> {
 
     record Save(XeroTokens tokens, int requestsAlreadySentWithIt) {
     }

@@ -7,7 +7,6 @@ import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroOAuthClient;
 import org.matterhub.connectors.xero.XeroProperties;
 import org.matterhub.connectors.xero.XeroThrottle;
-import org.matterhub.connectors.xero.XeroTokenStore;
 import org.matterhub.connectors.xero.XeroTokens;
 import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.routes.billing.BillingProperties;
@@ -53,17 +52,7 @@ public class XeroClients {
             StoredTokens<XeroTokens> io = connections.tokens(firmId, id,
                     (access, refresh, expires, refreshExpires) -> new XeroTokens(access, refresh, expires));
             XeroProperties props = properties(a);
-            return new XeroClient(props, tenant, new XeroTokenStore() {
-                @Override
-                public XeroTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(XeroTokens tokens) {
-                    io.save(tokens);
-                }
-            }, XeroThrottle.forTenant(props, tenant, connections.buckets()), connections.http(),
+            return new XeroClient(props, tenant, io, XeroThrottle.forTenant(props, tenant, connections.buckets()), connections.http(),
                     connections.buckets().time());
         });
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroTenant;
-import org.matterhub.connectors.xero.XeroTokenStore;
+import org.matterhub.connectors.kernel.TokenStore;
 import org.matterhub.connectors.xero.XeroTokens;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.portal.problem.ApiProblem;
@@ -80,18 +80,7 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
 
     /** The organisation the grant reaches: the one the settings name, or the only one. */
     private String tenant(BillingConnections.Accounting a, XeroTokens tokens) {
-        XeroTokens[] held = {tokens};
-        XeroClient discovery = new XeroClient(clients.properties(a), new UUID(0, 0), new XeroTokenStore() {
-            @Override
-            public XeroTokens load() {
-                return held[0];
-            }
-
-            @Override
-            public void save(XeroTokens t) {
-                held[0] = t;
-            }
-        });
+        XeroClient discovery = new XeroClient(clients.properties(a), new UUID(0, 0), TokenStore.inMemory(tokens));
         List<XeroTenant> tenants = discovery.connections().stream()
                 .filter(t -> t.tenantType() == null || "ORGANISATION".equalsIgnoreCase(t.tenantType())).toList();
         String wanted = a.settings().tenantId();

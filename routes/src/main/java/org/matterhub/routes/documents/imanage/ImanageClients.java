@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.matterhub.connectors.imanage.ImanageClient;
 import org.matterhub.connectors.imanage.ImanageOAuthClient;
 import org.matterhub.connectors.imanage.ImanageProperties;
-import org.matterhub.connectors.imanage.ImanageTokenStore;
 import org.matterhub.connectors.imanage.ImanageTokens;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnections;
@@ -52,17 +51,7 @@ public class ImanageClients {
             ImanageProperties p = properties(dms);
             StoredTokens<ImanageTokens> io = connections.tokens(firmId, id,
                     (access, refresh, expires, refreshExpires) -> new ImanageTokens(access, refresh, expires));
-            return new ImanageClient(p, new ImanageTokenStore() {
-                @Override
-                public ImanageTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(ImanageTokens tokens) {
-                    io.save(tokens);
-                }
-            }, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
+            return new ImanageClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
         });
     }
 }

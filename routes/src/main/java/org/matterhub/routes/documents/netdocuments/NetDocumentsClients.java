@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.matterhub.connectors.netdocuments.NetDocumentsClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsOAuthClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsProperties;
-import org.matterhub.connectors.netdocuments.NetDocumentsTokenStore;
 import org.matterhub.connectors.netdocuments.NetDocumentsTokens;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnections;
@@ -52,17 +51,7 @@ public class NetDocumentsClients {
             NetDocumentsProperties p = properties(dms);
             StoredTokens<NetDocumentsTokens> io = connections.tokens(firmId, id,
                     (access, refresh, expires, refreshExpires) -> new NetDocumentsTokens(access, refresh, expires));
-            return new NetDocumentsClient(p, new NetDocumentsTokenStore() {
-                @Override
-                public NetDocumentsTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(NetDocumentsTokens tokens) {
-                    io.save(tokens);
-                }
-            }, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
+            return new NetDocumentsClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
         });
     }
 }

@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.matterhub.connectors.clio.ClioClient;
 import org.matterhub.connectors.clio.ClioOAuthClient;
 import org.matterhub.connectors.clio.ClioProperties;
-import org.matterhub.connectors.clio.ClioTokenStore;
 import org.matterhub.connectors.clio.ClioTokens;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.TokenStore;
 import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
@@ -79,8 +79,8 @@ public class ClioConnections {
         clients.remove(connectionId);
     }
 
-    public ClioTokenStore tokenStore(UUID firmId, UUID connectionId) {
-        return new ClioTokenStore() {
+    public TokenStore<ClioTokens> tokenStore(UUID firmId, UUID connectionId) {
+        return new TokenStore<>() {
             @Override
             public ClioTokens load() {
                 String json = tenancy.read(TenantScope.system(firmId), () -> connections.loadTokens(connectionId))
