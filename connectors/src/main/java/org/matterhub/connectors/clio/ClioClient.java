@@ -1,5 +1,6 @@
 package org.matterhub.connectors.clio;
 
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.TokenStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,15 +83,15 @@ public final class ClioClient {
     private final ClioProperties properties;
     private final RateLimiter rateLimiter;
     private final URI apiBase;
-    private final VendorExchange<ClioTokens> exchange;
+    private final VendorExchange<OAuthTokenSet> exchange;
     private volatile RateLimitSnapshot lastRateLimit;
 
-    public ClioClient(ClioProperties properties, TokenStore<ClioTokens> tokenStore, RateLimiter rateLimiter,
+    public ClioClient(ClioProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                       HttpClient http) {
         this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
     }
 
-    public ClioClient(ClioProperties properties, TokenStore<ClioTokens> tokenStore, RateLimiter rateLimiter,
+    public ClioClient(ClioProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                       HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 
 /**
  * Clio's OAuth 2.0 authorization-code flow. Client credentials travel in the form body of
@@ -17,7 +18,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
  *
  * <p>https://docs.developers.clio.com/api-docs/authorization
  */
-public final class ClioOAuthClient extends OAuthClient<ClioTokens> {
+public final class ClioOAuthClient extends OAuthClient<OAuthTokenSet> {
 
     static final String AUTHORIZE_PATH = "/oauth/authorize";
     static final String TOKEN_PATH = "/oauth/token";
@@ -35,7 +36,7 @@ public final class ClioOAuthClient extends OAuthClient<ClioTokens> {
                 .defaultLifetime(Duration.ofDays(30))
                 .reauthorization(ClioReauthorizationRequiredException::new, "invalid_grant")
                 .errors(ClioJson.JSON::errorCodeAndMessage)
-                .build(), ClioTokens::new);
+                .build(), OAuthTokenSet::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -45,7 +46,7 @@ public final class ClioOAuthClient extends OAuthClient<ClioTokens> {
      *
      * @throws org.matterhub.connectors.kernel.VendorResponseException when the answer names no user
      */
-    public String account(ClioTokens tokens) {
+    public String account(OAuthTokenSet tokens) {
         return endpoint().account(URI.create(properties.baseUrl() + "/api/v4/users/who_am_i.json?fields=id"),
                 Map.of("Authorization", "Bearer " + tokens.accessToken(), "X-API-VERSION", properties.apiVersion()),
                 who -> who.path("data").path("id").asText(""));

@@ -26,5 +26,8 @@
  *
  * <p>Records here use Clio's own field names; translation to the portal model lives in {@code mappings}.
  * Contract facts: {@code shared/vendor-contracts/VENDORS.md} §1.
+ *
+ * <p><b>Tokens</b> ({@link org.matterhub.connectors.kernel.OAuthTokenSet}): the access token is a bearer token for
+ * API calls (30 days at Clio); the refresh token does not expire and is reusable until revoked.
  */
 package org.matterhub.connectors.clio;

@@ -1,5 +1,6 @@
 package org.matterhub.connectors.imanage;
 
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.TokenStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,15 +69,15 @@ public final class ImanageClient {
     static final VendorJson JSON = new VendorJson(VENDOR, "code");
 
     private final ImanageProperties properties;
-    private final VendorExchange<ImanageTokens> exchange;
+    private final VendorExchange<OAuthTokenSet> exchange;
     private volatile URI libraryBase;
 
-    public ImanageClient(ImanageProperties properties, TokenStore<ImanageTokens> tokenStore, RateLimiter rateLimiter,
+    public ImanageClient(ImanageProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                          HttpClient http) {
         this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
     }
 
-    public ImanageClient(ImanageProperties properties, TokenStore<ImanageTokens> tokenStore, RateLimiter rateLimiter,
+    public ImanageClient(ImanageProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                          HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.exchange = VendorExchange.connection(new ImanageOAuthClient(properties, http, clock), tokenStore, rateLimiter)

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 
 /**
  * iManage OAuth 2.0 on the Work server: {@code GET /auth/oauth2/authorize} and
@@ -19,7 +20,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
  * and are unconfirmed (VENDORS.md §2.1). Neither credentials nor tokens ever appear in an exception
  * message or a log line.
  */
-public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
+public final class ImanageOAuthClient extends OAuthClient<OAuthTokenSet> {
 
     static final String AUTHORIZE_PATH = "/auth/oauth2/authorize";
     static final String TOKEN_PATH = "/auth/oauth2/token";
@@ -39,7 +40,7 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
                 .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
                 .errors(ImanageClient.JSON::errorCodeAndMessage)
                 .reauthorization(ImanageReauthorizationRequiredException::new)
-                .build(), ImanageTokens::new);
+                .build(), OAuthTokenSet::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -49,7 +50,7 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
      *
      * @throws ImanageReauthorizationRequiredException on {@code invalid_grant} (wrong credentials)
      */
-    public ImanageTokens passwordGrant(String username, String password) {
+    public OAuthTokenSet passwordGrant(String username, String password) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("grant_type", "password");
         f.put("username", Objects.requireNonNull(username, "username"));
@@ -61,7 +62,7 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
      * The iManage customer a fresh access token belongs to: {@code data.user.customer_id} of {@code GET /api}
      * (IM-FP, IM-SC), the discovery the client also uses.
      */
-    public String account(ImanageTokens tokens) {
+    public String account(OAuthTokenSet tokens) {
         return endpoint().account(URI.create(properties.baseUrl() + "/api"),
                 Map.of(ImanageHeaders.AUTH_TOKEN, tokens.accessToken()),
                 api -> api.path("data").path("user").path("customer_id").asText(""));

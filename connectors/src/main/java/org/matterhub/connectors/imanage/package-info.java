@@ -26,5 +26,10 @@
  * <p>Records here use iManage's own field names ({@code FullDocumentProfile}, {@code FolderProfile},
  * {@code WorkspaceProfile} of {@code shared/vendor-contracts/imanage/apiDefinition.swagger.json}); translation
  * to the portal model lives in {@code mappings}. Wire behaviour matches {@code simulators/…/imanage}.
+ *
+ * <p><b>Tokens</b> ({@link org.matterhub.connectors.kernel.OAuthTokenSet}): the access token is sent as {@code
+ * X-Auth-Token}; its lifetime is set per application in Control Center ("Access Token Expiry", minutes of
+ * inactivity; 30 min is common); a refresh token is present when the application allows it ("Refresh Token Expiry",
+ * days).
  */
 package org.matterhub.connectors.imanage;

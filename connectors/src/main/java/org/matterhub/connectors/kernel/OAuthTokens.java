@@ -35,7 +35,7 @@ public interface OAuthTokens {
     }
 
     /**
-     * A token record's {@code toString}: {@code ClioTokens[accessToken=****, refreshToken=****, expiresAt=…]}, both
+     * A token record's {@code toString}: {@code OAuthTokenSet[accessToken=****, refreshToken=****, expiresAt=…]}, both
      * tokens masked, then {@code more} (e.g. {@code ", refreshTokenExpiresAt=…"}).
      */
     static String masked(OAuthTokens tokens, String more) {

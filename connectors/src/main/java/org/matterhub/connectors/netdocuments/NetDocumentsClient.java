@@ -1,5 +1,6 @@
 package org.matterhub.connectors.netdocuments;
 
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.TokenStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,14 +80,14 @@ public final class NetDocumentsClient {
     static final VendorJson JSON = new VendorJson(VENDOR, "code");
 
     private final NetDocumentsProperties properties;
-    private final VendorExchange<NetDocumentsTokens> exchange;
+    private final VendorExchange<OAuthTokenSet> exchange;
 
-    public NetDocumentsClient(NetDocumentsProperties properties, TokenStore<NetDocumentsTokens> tokenStore,
+    public NetDocumentsClient(NetDocumentsProperties properties, TokenStore<OAuthTokenSet> tokenStore,
                               RateLimiter rateLimiter, HttpClient http) {
         this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
     }
 
-    public NetDocumentsClient(NetDocumentsProperties properties, TokenStore<NetDocumentsTokens> tokenStore,
+    public NetDocumentsClient(NetDocumentsProperties properties, TokenStore<OAuthTokenSet> tokenStore,
                               RateLimiter rateLimiter, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.exchange = VendorExchange.connection(new NetDocumentsOAuthClient(properties, http, clock), tokenStore, rateLimiter)

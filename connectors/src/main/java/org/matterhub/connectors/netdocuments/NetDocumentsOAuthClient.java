@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 
 /**
  * NetDocuments OAuth 2.0 (ND-PP, {@code apiProperties.json}): the consent page
@@ -17,7 +18,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
  * {@code refresh_token}); the client authenticates with HTTP Basic. Neither credentials nor tokens ever
  * appear in an exception message or a log line.
  */
-public final class NetDocumentsOAuthClient extends OAuthClient<NetDocumentsTokens> {
+public final class NetDocumentsOAuthClient extends OAuthClient<OAuthTokenSet> {
 
     static final String AUTHORIZE_PATH = "/neWeb2/OAuth.aspx";
     static final String TOKEN_PATH = "/v1/OAuth";
@@ -38,7 +39,7 @@ public final class NetDocumentsOAuthClient extends OAuthClient<NetDocumentsToken
                 .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.BASIC,
                         properties.requestTimeout())
                 .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
-                .build(), NetDocumentsTokens::new);
+                .build(), OAuthTokenSet::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -46,7 +47,7 @@ public final class NetDocumentsOAuthClient extends OAuthClient<NetDocumentsToken
      * The NetDocuments organisation a fresh access token belongs to ({@code GET /v1/User/info}, ND-PP
      * {@code GetCurrentUserInfo}: {@code organization}, the user's {@code id} when it names none).
      */
-    public String account(NetDocumentsTokens tokens) {
+    public String account(OAuthTokenSet tokens) {
         return endpoint().account(URI.create(properties.apiBaseUrl() + "/v1/User/info"),
                 Map.of("Authorization", "Bearer " + tokens.accessToken()), info -> {
                     String organization = info.path("organization").asText("");

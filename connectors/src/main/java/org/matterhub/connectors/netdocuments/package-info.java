@@ -31,5 +31,10 @@
  *
  * <p>Records here use NetDocuments' own field names; translation to the portal model lives in {@code mappings}.
  * Wire behaviour matches {@code simulators/…/netdocuments}.
+ *
+ * <p><b>Tokens</b> ({@link org.matterhub.connectors.kernel.OAuthTokenSet}): the access token is sent as {@code
+ * Authorization: Bearer}; it lives about 45–90 minutes of inactivity and at most 24–48 hours after issue
+ * (NetDocuments REST API overview); the refresh token is reused until revoked (the simulator does not rotate it;
+ * unconfirmed).
  */
 package org.matterhub.connectors.netdocuments;

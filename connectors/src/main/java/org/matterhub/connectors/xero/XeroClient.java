@@ -1,5 +1,6 @@
 package org.matterhub.connectors.xero;
 
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.TokenStore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,7 +97,7 @@ public final class XeroClient {
     private final Backoff writeBackoff;
 
     /** A client on the wall clock with its own throttle (one client per organisation in this process). */
-    public XeroClient(XeroProperties properties, UUID tenantId, TokenStore<XeroTokens> tokenStore) {
+    public XeroClient(XeroProperties properties, UUID tenantId, TokenStore<OAuthTokenSet> tokenStore) {
         this(properties, tenantId, tokenStore, null, HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout()).build(), TimeSource.system());
     }
@@ -106,7 +107,7 @@ public final class XeroClient {
      * @param http     for the token endpoint (the SDK brings its own transport for the APIs)
      * @param time     clock and sleeper for limits, token expiry and write retries
      */
-    public XeroClient(XeroProperties properties, UUID tenantId, TokenStore<XeroTokens> tokenStore, XeroThrottle throttle,
+    public XeroClient(XeroProperties properties, UUID tenantId, TokenStore<OAuthTokenSet> tokenStore, XeroThrottle throttle,
                       HttpClient http, TimeSource time) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
@@ -116,7 +117,7 @@ public final class XeroClient {
         this.clock = time.asClock();
         this.throttle = throttle != null ? throttle : XeroThrottle.forTenant(properties, tenantId, time);
         this.oauth = new XeroOAuthClient(properties, Objects.requireNonNull(http, "http"), clock);
-        TokenSession<XeroTokens> session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save,
+        TokenSession<OAuthTokenSet> session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save,
                 oauth::refresh, (method, path, code, message) ->
                         new XeroReauthorizationRequiredException(method, path, 401, code, message), clock, REFRESH_AHEAD);
         this.exchange = new XeroSdkExchange(properties, tenant, this.throttle, time, session);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 
 /**
  * Xero Identity's OAuth 2.0 authorization-code flow (XE-OA): the authorize URL, the code exchange and the refresh,
@@ -18,7 +19,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
  * must store the answer before using it ({@link XeroClient} does, through {@link org.matterhub.connectors.kernel.TokenStore}). Neither
  * credentials nor tokens ever appear in an exception message or a log line.
  */
-public final class XeroOAuthClient extends OAuthClient<XeroTokens> {
+public final class XeroOAuthClient extends OAuthClient<OAuthTokenSet> {
 
     /** Scopes for the hub: contacts, invoices and payments, and a refresh token. */
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email", "offline_access",
@@ -43,7 +44,7 @@ public final class XeroOAuthClient extends OAuthClient<XeroTokens> {
                     XeroJson.ErrorBody error = XeroJson.error(new String(body, StandardCharsets.UTF_8));
                     return new String[] {error.type(), error.message()};
                 })
-                .build(), XeroTokens::new);
+                .build(), OAuthTokenSet::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 

@@ -26,5 +26,10 @@
  * </ul>
  *
  * <p>Wire behaviour matches {@code simulators/…/xero}; translation to the portal model lives in {@code mappings}.
+ *
+ * <p><b>Tokens</b> ({@link org.matterhub.connectors.kernel.OAuthTokenSet}): one grant may cover several
+ * organisations; the access token is a bearer token for the Accounting API and {@code /connections} and lives 30
+ * minutes (XE-OA); the refresh token rotates on every use and the previous one stays usable for a 30-minute grace
+ * period, so the new one must be stored before anything else happens.
  */
 package org.matterhub.connectors.xero;

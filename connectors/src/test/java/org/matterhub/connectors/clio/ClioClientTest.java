@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.matterhub.connectors.kernel.Concurrently;
 import org.matterhub.connectors.kernel.ErrorClass;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
@@ -80,7 +81,7 @@ class ClioClientTest {
     }
 
     /** The firm admin's browser round trip: authorize → 302 to our redirect URI → code exchange. */
-    private ClioTokens authorize() throws Exception {
+    private OAuthTokenSet authorize() throws Exception {
         ClioOAuthClient oauth = new ClioOAuthClient(properties, http);
         URI authorize = oauth.authorizeUrl(REDIRECT_URI, "state-123");
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(authorize).GET().build(),
@@ -95,7 +96,7 @@ class ClioClientTest {
 
     @Test
     void oauthCodeExchangeViaTheAuthorizeRedirect() {
-        ClioTokens tokens = store.load();
+        OAuthTokenSet tokens = store.load();
         assertThat(tokens.accessToken()).isNotBlank();
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(tokens.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(29)),

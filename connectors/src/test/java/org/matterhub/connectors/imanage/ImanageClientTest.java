@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.matterhub.connectors.kernel.Concurrently;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.PatternStream;
 import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.connectors.kernel.ContentDownload;
@@ -89,7 +90,7 @@ class ImanageClientTest {
     }
 
     /** The firm admin's browser round trip: authorize → 302 to our redirect URI → code exchange. */
-    private ImanageTokens authorize() throws Exception {
+    private OAuthTokenSet authorize() throws Exception {
         ImanageOAuthClient oauth = new ImanageOAuthClient(properties, http);
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(oauth.authorizeUrl(REDIRECT_URI, "st-1"))
                 .GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -103,7 +104,7 @@ class ImanageClientTest {
 
     @Test
     void oauthCodeExchangePasswordGrantAndReplayedCode() throws Exception {
-        ImanageTokens tokens = store.load();
+        OAuthTokenSet tokens = store.load();
         assertThat(tokens.accessToken()).isNotBlank();
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(tokens.expiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(29)),

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.matterhub.connectors.kernel.Concurrently;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.PatternStream;
 import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.connectors.kernel.ContentDownload;
@@ -83,7 +84,7 @@ class NetDocumentsClientTest {
         }
     }
 
-    private NetDocumentsTokens authorize() throws Exception {
+    private OAuthTokenSet authorize() throws Exception {
         NetDocumentsOAuthClient oauth = new NetDocumentsOAuthClient(properties, http);
         URI authorize = oauth.authorizeUrl(REDIRECT_URI, "st-9");
         assertThat(query(authorize.getRawQuery())).containsEntry("scope", "read edit organize lookup")
@@ -103,7 +104,7 @@ class NetDocumentsClientTest {
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(oauth.authorizeUrl(REDIRECT_URI, "s")).GET()
                 .build(), HttpResponse.BodyHandlers.discarding());
         String code = query(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getRawQuery()).get("code");
-        NetDocumentsTokens tokens = oauth.exchangeCode(code, REDIRECT_URI);
+        OAuthTokenSet tokens = oauth.exchangeCode(code, REDIRECT_URI);
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(tokens.expiresAt()).isAfter(Instant.now().plus(Duration.ofMinutes(40)));
         assertThatThrownBy(() -> oauth.exchangeCode(code, REDIRECT_URI))

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroTenant;
 import org.matterhub.connectors.kernel.TokenStore;
-import org.matterhub.connectors.xero.XeroTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.routes.billing.BillingConnect;
@@ -59,7 +59,7 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
     @Override
     public Authorized authorize(BillingConnections.Accounting connection, String code, String redirectUri,
                                 Map<String, String> params, String codeVerifier) {
-        XeroTokens tokens = clients.oauth(connection).exchangeCode(code, redirectUri, codeVerifier);
+        OAuthTokenSet tokens = clients.oauth(connection).exchangeCode(code, redirectUri, codeVerifier);
         return new Authorized(tokens, null, tenant(connection, tokens));
     }
 
@@ -79,7 +79,7 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
     }
 
     /** The organisation the grant reaches: the one the settings name, or the only one. */
-    private String tenant(BillingConnections.Accounting a, XeroTokens tokens) {
+    private String tenant(BillingConnections.Accounting a, OAuthTokenSet tokens) {
         XeroClient discovery = new XeroClient(clients.properties(a), new UUID(0, 0), TokenStore.inMemory(tokens));
         List<XeroTenant> tenants = discovery.connections().stream()
                 .filter(t -> t.tenantType() == null || "ORGANISATION".equalsIgnoreCase(t.tenantType())).toList();

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.matterhub.connectors.imanage.ImanageClient;
 import org.matterhub.connectors.imanage.ImanageOAuthClient;
 import org.matterhub.connectors.imanage.ImanageProperties;
-import org.matterhub.connectors.imanage.ImanageTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DmsConnections.Dms;
@@ -49,8 +49,8 @@ public class ImanageClients {
         return connections.client(connectionId, ImanageClient.class, id -> {
             Dms dms = connections.load(firmId, id);
             ImanageProperties p = properties(dms);
-            StoredTokens<ImanageTokens> io = connections.tokens(firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new ImanageTokens(access, refresh, expires));
+            StoredTokens<OAuthTokenSet> io = connections.tokens(firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new OAuthTokenSet(access, refresh, expires));
             return new ImanageClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
         });
     }

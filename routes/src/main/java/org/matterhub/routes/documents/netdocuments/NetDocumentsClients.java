@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.matterhub.connectors.netdocuments.NetDocumentsClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsOAuthClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsProperties;
-import org.matterhub.connectors.netdocuments.NetDocumentsTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DmsConnections.Dms;
@@ -49,8 +49,8 @@ public class NetDocumentsClients {
         return connections.client(connectionId, NetDocumentsClient.class, id -> {
             Dms dms = connections.load(firmId, id);
             NetDocumentsProperties p = properties(dms);
-            StoredTokens<NetDocumentsTokens> io = connections.tokens(firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new NetDocumentsTokens(access, refresh, expires));
+            StoredTokens<OAuthTokenSet> io = connections.tokens(firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new OAuthTokenSet(access, refresh, expires));
             return new NetDocumentsClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
         });
     }

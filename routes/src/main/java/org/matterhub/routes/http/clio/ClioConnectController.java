@@ -4,7 +4,7 @@ import org.matterhub.routes.practice.clio.ClioConnections;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
-import org.matterhub.connectors.clio.ClioTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.portal.security.CurrentPrincipal;
 import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.store.audit.AuditLog;
@@ -92,7 +92,7 @@ public class ClioConnectController {
         ConnectionRecord c = cb.connection();
         TenantScope scope = cb.scope();
         ClioOAuthClient oauth = clients.oauth(c);
-        ClioTokens tokens = VendorFailures.during("Clio", () -> oauth.exchangeCode(code, redirectUri(), cb.codeVerifier()));
+        OAuthTokenSet tokens = VendorFailures.during("Clio", () -> oauth.exchangeCode(code, redirectUri(), cb.codeVerifier()));
         states.bindAccount(cb, "Clio", VendorFailures.during("Clio", () -> oauth.account(tokens)));
         tenancy.writeVoid(scope, () -> {
             connections.saveTokens(c.id(), ClioConnections.serialise(tokens));

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.matterhub.connectors.clio.ClioClient;
 import org.matterhub.connectors.clio.ClioOAuthClient;
 import org.matterhub.connectors.clio.ClioProperties;
-import org.matterhub.connectors.clio.ClioTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TokenStore;
@@ -79,23 +79,23 @@ public class ClioConnections {
         clients.remove(connectionId);
     }
 
-    public TokenStore<ClioTokens> tokenStore(UUID firmId, UUID connectionId) {
+    public TokenStore<OAuthTokenSet> tokenStore(UUID firmId, UUID connectionId) {
         return new TokenStore<>() {
             @Override
-            public ClioTokens load() {
+            public OAuthTokenSet load() {
                 String json = tenancy.read(TenantScope.system(firmId), () -> connections.loadTokens(connectionId))
                         .orElseThrow(() -> new IllegalStateException("Connection " + connectionId + " is not authorised"));
                 return parse(json);
             }
 
             @Override
-            public void save(ClioTokens tokens) {
+            public void save(OAuthTokenSet tokens) {
                 tenancy.writeVoid(TenantScope.system(firmId), () -> connections.saveTokens(connectionId, serialise(tokens)));
             }
         };
     }
 
-    public static String serialise(ClioTokens t) {
+    public static String serialise(OAuthTokenSet t) {
         try {
             return JSON.writeValueAsString(Map.of("access_token", t.accessToken(),
                     "refresh_token", t.refreshToken() == null ? "" : t.refreshToken(),
@@ -105,11 +105,11 @@ public class ClioConnections {
         }
     }
 
-    static ClioTokens parse(String json) {
+    static OAuthTokenSet parse(String json) {
         try {
             var node = JSON.readTree(json);
             String refresh = node.path("refresh_token").asText("");
-            return new ClioTokens(node.path("access_token").asText(), refresh.isEmpty() ? null : refresh,
+            return new OAuthTokenSet(node.path("access_token").asText(), refresh.isEmpty() ? null : refresh,
                     Instant.parse(node.path("expires_at").asText()));
         } catch (Exception e) {
             throw new IllegalStateException("Stored tokens are unreadable", e);
