@@ -1,5 +1,6 @@
 package org.matterhub.connectors.clio;
 
+import org.matterhub.connectors.kernel.HttpHeaderNames;
 import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.TokenStore;
 
@@ -87,11 +88,6 @@ public final class ClioClient {
     private volatile RateLimitSnapshot lastRateLimit;
 
     public ClioClient(ClioProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
-                      HttpClient http) {
-        this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
-    }
-
-    public ClioClient(ClioProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                       HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
@@ -151,7 +147,7 @@ public final class ClioClient {
         Objects.requireNonNull(patch, "patch");
         String path = "/contacts/" + id + ".json";
         URI uri = apiUri(path, query(Map.of("fields", CONTACT_FIELDS)));
-        return execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(ClioHeaders.IF_MATCH, ifMatchEtag))
+        return execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(HttpHeaderNames.IF_MATCH, ifMatchEtag))
                 .member("data", ClioContact.class);
     }
 

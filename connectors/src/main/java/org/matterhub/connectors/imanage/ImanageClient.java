@@ -73,11 +73,6 @@ public final class ImanageClient {
     private volatile URI libraryBase;
 
     public ImanageClient(ImanageProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
-                         HttpClient http) {
-        this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
-    }
-
-    public ImanageClient(ImanageProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                          HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.exchange = VendorExchange.connection(new ImanageOAuthClient(properties, http, clock), tokenStore, rateLimiter)

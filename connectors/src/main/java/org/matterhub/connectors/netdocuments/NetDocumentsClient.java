@@ -83,11 +83,6 @@ public final class NetDocumentsClient {
     private final VendorExchange<OAuthTokenSet> exchange;
 
     public NetDocumentsClient(NetDocumentsProperties properties, TokenStore<OAuthTokenSet> tokenStore,
-                              RateLimiter rateLimiter, HttpClient http) {
-        this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
-    }
-
-    public NetDocumentsClient(NetDocumentsProperties properties, TokenStore<OAuthTokenSet> tokenStore,
                               RateLimiter rateLimiter, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.exchange = VendorExchange.connection(new NetDocumentsOAuthClient(properties, http, clock), tokenStore, rateLimiter)

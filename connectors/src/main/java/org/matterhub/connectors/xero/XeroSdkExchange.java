@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.matterhub.connectors.kernel.HttpHeaderNames;
 import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.RetryAfter;
 import org.matterhub.connectors.kernel.TimeSource;
@@ -185,7 +186,7 @@ final class XeroSdkExchange {
     private RuntimeException failure(String method, String path, Failure f) {
         XeroJson.ErrorBody error = XeroJson.error(f.body());
         Instant now = time.now();
-        Optional<Duration> retryAfter = Optional.ofNullable(header(f.headers(), XeroHeaders.RETRY_AFTER))
+        Optional<Duration> retryAfter = Optional.ofNullable(header(f.headers(), HttpHeaderNames.RETRY_AFTER))
                 .flatMap(v -> RetryAfter.parse(v, now));
         switch (f.status()) {
             case 400:

@@ -2,6 +2,7 @@ package org.matterhub.routes.documents.netdocuments;
 
 import static org.matterhub.routes.documents.DmsConnections.require;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -51,7 +52,7 @@ public class NetDocumentsClients {
             NetDocumentsProperties p = properties(dms);
             StoredTokens<OAuthTokenSet> io = connections.tokens(firmId, id,
                     (access, refresh, expires, refreshExpires) -> new OAuthTokenSet(access, refresh, expires));
-            return new NetDocumentsClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
+            return new NetDocumentsClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http(), Clock.systemUTC());
         });
     }
 }

@@ -2,6 +2,7 @@ package org.matterhub.routes.practice.clio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public class ClioConnections {
         return clients.computeIfAbsent(connectionId, id -> {
             ConnectionRecord c = tenancy.read(TenantScope.system(firmId), () -> connections.find(id))
                     .orElseThrow(() -> new IllegalStateException("No connection " + id));
-            return new ClioClient(propertiesFor(c), tokenStore(firmId, id), limiter(c), http);
+            return new ClioClient(propertiesFor(c), tokenStore(firmId, id), limiter(c), http, Clock.systemUTC());
         });
     }
 
