@@ -163,4 +163,34 @@ final class BenchSupport {
     static <T> List<T> copy(List<T> list) {
         return new ArrayList<>(list);
     }
+
+    /** Where a benchmark ran: cores, Java, OS, heap and start time (a report's {@code environment}; callers add to it). */
+    static Map<String, Object> environment() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        env.put("started_at", Instant.now().toString());
+        return env;
+    }
+
+    /** One phase of a benchmark. */
+    interface Measure {
+        Map<String, Object> run() throws Exception;
+    }
+
+    /** Runs a phase into {@code results} under {@code key}; a failure is logged and reported there. True when it failed. */
+    static boolean measure(Map<String, Object> results, String key, Measure m) {
+        try {
+            results.put(key, m.run());
+            return false;
+        } catch (Exception | AssertionError e) {
+            org.slf4j.LoggerFactory.getLogger(BenchSupport.class).error("Phase {} failed", key, e);
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("error", e.toString());
+            results.put(key, failure);
+            return true;
+        }
+    }
 }

@@ -78,11 +78,7 @@ public final class BillingRateBenchmark {
             }
         }
         Map<String, Object> results = new LinkedHashMap<>();
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("cores", Runtime.getRuntime().availableProcessors());
-        env.put("java", System.getProperty("java.version"));
-        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        env.put("started_at", Instant.now().toString());
+        Map<String, Object> env = BenchSupport.environment();
         results.put("environment", env);
         results.put("options", Map.of("invoices", invoices, "payments", payments, "xero_requests_per_minute", xeroBudget,
                 "only", String.join(",", new java.util.TreeSet<>(only))));
@@ -112,7 +108,7 @@ public final class BillingRateBenchmark {
 
             int qboInvoices = qbo.realm(QBO_REALM).count("Invoice");
             if (only.contains("quickbooks") || only.contains("payments")) {
-                failed |= measure(results, "quickbooks_backfill", () -> run.backfill(SourceSystem.QUICKBOOKS.id(),
+                failed |= BenchSupport.measure(results, "quickbooks_backfill", () -> run.backfill(SourceSystem.QUICKBOOKS.id(),
                         Map.of("displayName", "QuickBooks (benchmark)", "baseUrl", QboSimulator.SDK_BASE_URL,
                                 "settings", Map.of("linkByName", false)),
                         qboInvoices, () -> apiRequests(qbo.requests(), QBO_API), qbo.options().requestsPerMinute()));
@@ -123,14 +119,14 @@ public final class BillingRateBenchmark {
                 xeroSettings.put("requestsPerMinute", xeroBudget);
             }
             if (only.contains("xero")) {
-                failed |= measure(results, "xero_backfill", () -> run.backfill(SourceSystem.XERO.id(),
+                failed |= BenchSupport.measure(results, "xero_backfill", () -> run.backfill(SourceSystem.XERO.id(),
                         Map.of("displayName", "Xero (benchmark)", "baseUrl", xero.accountingBasePath(),
                                 "settings", xeroSettings),
                         xeroInvoices, () -> apiRequests(xero.requests(), XERO_API), xero.options().perMinute()));
             }
             if (only.contains("payments")) {
                 int toPost = payments;
-                failed |= measure(results, "quickbooks_payments", () -> run.payments(qbo, toPost));
+                failed |= BenchSupport.measure(results, "quickbooks_payments", () -> run.payments(qbo, toPost));
             }
         } catch (RuntimeException e) {
             failed = true;
@@ -428,20 +424,6 @@ public final class BillingRateBenchmark {
         return out;
     }
 
-    private interface Measure {
-        Map<String, Object> run() throws Exception;
-    }
-
-    private static boolean measure(Map<String, Object> results, String key, Measure m) {
-        try {
-            results.put(key, m.run());
-            return false;
-        } catch (Exception | AssertionError e) {
-            LoggerFactory.getLogger(BillingRateBenchmark.class).error("Phase {} failed", key, e);
-            results.put(key, Map.of("error", e.toString()));
-            return true;
-        }
-    }
 
     @SuppressWarnings("unchecked")
     static String render(Map<String, Object> r) {

@@ -52,12 +52,7 @@ public final class ClioBenchmark {
         }
         long started = System.nanoTime();
         Map<String, Object> results = new LinkedHashMap<>();
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("cores", Runtime.getRuntime().availableProcessors());
-        env.put("java", System.getProperty("java.version"));
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        env.put("started_at", Instant.now().toString());
+        Map<String, Object> env = BenchSupport.environment();
         results.put("environment", env);
         Map<String, Object> opts = new LinkedHashMap<>();
         opts.put("matters", options.matters());
@@ -75,10 +70,10 @@ public final class ClioBenchmark {
             BackfillBenchmark backfill = new BackfillBenchmark(hub);
             try {
                 if (options.only().contains(Measurement.BACKFILL)) {
-                    failed |= measure(results, "backfill", () -> backfill.run(options.matters()));
+                    failed |= BenchSupport.measure(results, "backfill", () -> backfill.run(options.matters()));
                 }
                 if (options.only().contains(Measurement.WEBHOOK)) {
-                    failed |= measure(results, "webhook", () -> new WebhookLatencyBenchmark(hub, POLL_INTERVAL_MS)
+                    failed |= BenchSupport.measure(results, "webhook", () -> new WebhookLatencyBenchmark(hub, POLL_INTERVAL_MS)
                             .run(options.changes(), options.pollChanges()));
                 }
             } finally {
@@ -100,7 +95,7 @@ public final class ClioBenchmark {
                     "matterhub.clio.request-timeout", "30s",
                     "matterhub.store.embedded-data-dir", data.toString())));
             try {
-                failed |= measure(results, "rate_limit", () -> new RateLimitBenchmark(hub, RATE_PAGE_SIZE)
+                failed |= BenchSupport.measure(results, "rate_limit", () -> new RateLimitBenchmark(hub, RATE_PAGE_SIZE)
                         .run(options.rateLimit(), options.rateSeconds()));
             } finally {
                 Report.progress("stopping the hub");
@@ -144,20 +139,4 @@ public final class ClioBenchmark {
         return settings;
     }
 
-    private interface Measure {
-        Map<String, Object> run() throws Exception;
-    }
-
-    private static boolean measure(Map<String, Object> results, String key, Measure m) {
-        try {
-            results.put(key, m.run());
-            return false;
-        } catch (Exception | AssertionError e) {
-            LOG.error("Measurement {} failed", key, e);
-            Map<String, Object> failure = new LinkedHashMap<>();
-            failure.put("error", e.toString());
-            results.put(key, failure);
-            return true;
-        }
-    }
 }

@@ -45,11 +45,7 @@ public final class DocumentBackfillBenchmark {
         int profiles = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path out = Path.of(args.length > 1 ? args[1] : "benchmarks/target/document-backfill-benchmark.json");
         Map<String, Object> results = new LinkedHashMap<>();
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("cores", Runtime.getRuntime().availableProcessors());
-        env.put("java", System.getProperty("java.version"));
-        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        env.put("started_at", Instant.now().toString());
+        Map<String, Object> env = BenchSupport.environment();
         results.put("environment", env);
         Map<String, String> settings = new HashMap<>();
         settings.put("matterhub.demo.documents", "false");

@@ -180,12 +180,7 @@ public final class DocumentStorageBenchmark {
         quietLibraryLogs();
         long started = System.nanoTime();
         Map<String, Object> results = new LinkedHashMap<>();
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("cores", Runtime.getRuntime().availableProcessors());
-        env.put("java", System.getProperty("java.version"));
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        env.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
-        env.put("started_at", Instant.now().toString());
+        Map<String, Object> env = BenchSupport.environment();
         env.put("object_store", "S3Proxy 2.6.0 in this JVM on loopback, "
                 + (options.onDisk() ? "filesystem" : "transient (heap)"));
         env.put("encryption", "Tink streaming AEAD, AES-256-GCM-HKDF-SHA256");

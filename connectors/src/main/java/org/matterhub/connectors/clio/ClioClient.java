@@ -1,5 +1,9 @@
 package org.matterhub.connectors.clio;
 
+import org.matterhub.connectors.kernel.HttpHeaderNames;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
+import org.matterhub.connectors.kernel.TokenStore;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * unusable 2xx bodies → {@link VendorResponseException}. The client itself never retries, except:
  *
  * <p><b>401</b> → one token refresh, shared by all threads of this client that see the 401 together
- * ({@link TokenSession}); the new tokens are saved through {@link ClioTokenStore#save} before any request
+ * ({@link TokenSession}); the new tokens are saved through {@link TokenStore#save} before any request
  * uses them; the call is retried once. A refresh answered {@code invalid_grant}, or a second 401 with
  * the fresh token, → {@link ClioReauthorizationRequiredException}. Tokens are also refreshed ahead of time
  * when they expire within a minute.
@@ -80,24 +84,15 @@ public final class ClioClient {
     private final ClioProperties properties;
     private final RateLimiter rateLimiter;
     private final URI apiBase;
-    private final VendorExchange<ClioTokens> exchange;
+    private final VendorExchange<OAuthTokenSet> exchange;
     private volatile RateLimitSnapshot lastRateLimit;
 
-    public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
-                      HttpClient http) {
-        this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
-    }
-
-    public ClioClient(ClioProperties properties, ClioTokenStore tokenStore, RateLimiter rateLimiter,
+    public ClioClient(ClioProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                       HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        Objects.requireNonNull(tokenStore, "tokenStore");
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.exchange = VendorExchange.<ClioTokens>builder(VENDOR, http, rateLimiter, clock)
-                .timeout(properties.requestTimeout())
+        this.exchange = VendorExchange.connection(new ClioOAuthClient(properties, http, clock), tokenStore, rateLimiter)
                 .json(ClioJson.JSON)
-                .tokens(tokenStore::load, tokenStore::save, new ClioOAuthClient(properties, http, clock),
-                        ClioReauthorizationRequiredException::new)
                 .bearer()
                 .header(ClioHeaders.API_VERSION, properties.apiVersion())
                 .onStatus(404, ClioNotFoundException::new)
@@ -152,7 +147,7 @@ public final class ClioClient {
         Objects.requireNonNull(patch, "patch");
         String path = "/contacts/" + id + ".json";
         URI uri = apiUri(path, query(Map.of("fields", CONTACT_FIELDS)));
-        return execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(ClioHeaders.IF_MATCH, ifMatchEtag))
+        return execute("PATCH", uri, path, json(patch.toRequestBody()), Map.of(HttpHeaderNames.IF_MATCH, ifMatchEtag))
                 .member("data", ClioContact.class);
     }
 

@@ -2,7 +2,8 @@ package org.matterhub.connectors.clio;
 
 /**
  * The HTTP header names of the Clio connector, in Clio's spelling (matching is case-insensitive); the standard ones it
- * shares with every vendor are {@link org.matterhub.connectors.kernel.HttpHeaderNames}.
+ * shares with every vendor are {@link org.matterhub.connectors.kernel.HttpHeaderNames} (a contact PATCH sends
+ * {@code If-Match} with the contact's {@code ETag}, and Clio answers 412 when it changed).
  */
 public final class ClioHeaders {
 
@@ -14,10 +15,6 @@ public final class ClioHeaders {
     public static final String RATE_LIMIT_REMAINING = "X-RateLimit-Remaining";
     /** End of the current window, unix seconds. */
     public static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
-    /** Response: the resource's entity tag. */
-    public static final String ETAG = "ETag";
-    /** Request: PATCH only if the resource still has this entity tag, else 412. */
-    public static final String IF_MATCH = "If-Match";
     /** Webhook handshake: Clio's first POST carries the secret; echo it back in the response header. */
     public static final String HOOK_SECRET = "X-Hook-Secret";
     /** Webhook delivery: lowercase hex HMAC-SHA256 of the raw body under the shared secret. */

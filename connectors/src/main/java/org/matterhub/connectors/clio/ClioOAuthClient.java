@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 
 /**
  * Clio's OAuth 2.0 authorization-code flow. Client credentials travel in the form body of
@@ -16,7 +18,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
  *
  * <p>https://docs.developers.clio.com/api-docs/authorization
  */
-public final class ClioOAuthClient extends OAuthClient<ClioTokens> {
+public final class ClioOAuthClient extends OAuthClient<OAuthTokenSet> {
 
     static final String AUTHORIZE_PATH = "/oauth/authorize";
     static final String TOKEN_PATH = "/oauth/token";
@@ -28,12 +30,13 @@ public final class ClioOAuthClient extends OAuthClient<ClioTokens> {
     }
 
     public ClioOAuthClient(ClioProperties properties, HttpClient http, Clock clock) {
-        super(new OAuthTokenEndpoint(ClioClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
-                properties.clientId(),
-                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
-                Duration.ofDays(30), Set.of("invalid_grant"), ClioJson.JSON::errorCodeAndMessage,
-                ClioReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock")), ClioTokens::new);
+        super(OAuthTokenEndpoint.builder(ClioClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH), http, clock)
+                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.FORM,
+                        properties.requestTimeout())
+                .defaultLifetime(Duration.ofDays(30))
+                .reauthorization(ClioReauthorizationRequiredException::new, "invalid_grant")
+                .errors(ClioJson.JSON::errorCodeAndMessage)
+                .build(), OAuthTokenSet::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -43,17 +46,10 @@ public final class ClioOAuthClient extends OAuthClient<ClioTokens> {
      *
      * @throws org.matterhub.connectors.kernel.VendorResponseException when the answer names no user
      */
-    public String account(ClioTokens tokens) {
-        com.fasterxml.jackson.databind.JsonNode who = endpoint().identity(
-                URI.create(properties.baseUrl() + "/api/v4/users/who_am_i.json?fields=id"),
-                java.util.Map.of("Authorization", "Bearer " + tokens.accessToken(), "X-API-VERSION", properties.apiVersion()));
-        String id = who.path("data").path("id").asText("");
-        if (id.isEmpty()) {
-            throw new org.matterhub.connectors.kernel.VendorResponseException(ClioClient.VENDOR, "GET",
-                    "/api/v4/users/who_am_i.json", 200,
-                    org.matterhub.connectors.kernel.VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        return id;
+    public String account(OAuthTokenSet tokens) {
+        return endpoint().account(URI.create(properties.baseUrl() + "/api/v4/users/who_am_i.json?fields=id"),
+                Map.of("Authorization", "Bearer " + tokens.accessToken(), "X-API-VERSION", properties.apiVersion()),
+                who -> who.path("data").path("id").asText(""));
     }
 
     // https://docs.developers.clio.com/api-docs/authorization#step-1-request-authorization

@@ -9,7 +9,7 @@
  *   <li><b>Auth:</b> OAuth 2.0 authorization-code grant ({@code /oauth/authorize}, {@code /oauth/token});
  *       access tokens last 30 days, refresh tokens do not expire and are reused until revoked.
  *       {@link org.matterhub.connectors.clio.ClioClient} refreshes on 401 once, single-flight, and persists
- *       the new tokens through {@link org.matterhub.connectors.clio.ClioTokenStore} before using them.
+ *       the new tokens through {@link org.matterhub.connectors.kernel.TokenStore} before using them.
  *       https://docs.developers.clio.com/api-docs/authorization</li>
  *   <li><b>Activities:</b> a time entry's {@code quantity} is in seconds from minor version 4.0.4 (hours
  *       before); {@code quantity_in_hours} is also read. https://docs.developers.clio.com/api-reference/#tag/Activities</li>
@@ -26,5 +26,8 @@
  *
  * <p>Records here use Clio's own field names; translation to the portal model lives in {@code mappings}.
  * Contract facts: {@code shared/vendor-contracts/VENDORS.md} §1.
+ *
+ * <p><b>Tokens</b> ({@link org.matterhub.connectors.kernel.OAuthTokenSet}): the access token is a bearer token for
+ * API calls (30 days at Clio); the refresh token does not expire and is reusable until revoked.
  */
 package org.matterhub.connectors.clio;

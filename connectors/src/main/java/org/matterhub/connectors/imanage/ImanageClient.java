@@ -1,5 +1,8 @@
 package org.matterhub.connectors.imanage;
 
+import org.matterhub.connectors.kernel.OAuthTokenSet;
+import org.matterhub.connectors.kernel.TokenStore;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
@@ -42,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link VendorResponseException}. The client never retries, except:
  *
  * <p><b>401</b> → one token refresh shared by all threads that see the 401 together ({@link TokenSession});
- * the new tokens are saved through {@link ImanageTokenStore#save} before any request uses them; the call
+ * the new tokens are saved through {@link TokenStore#save} before any request uses them; the call
  * is sent once more. {@code invalid_grant}, no refresh token, or a second 401 →
  * {@link ImanageReauthorizationRequiredException}. Tokens are also refreshed ahead of time when they expire
  * within a minute. An upload whose content cannot be re-read ({@link UploadContent#once}) is not re-sent
@@ -66,23 +69,14 @@ public final class ImanageClient {
     static final VendorJson JSON = new VendorJson(VENDOR, "code");
 
     private final ImanageProperties properties;
-    private final VendorExchange<ImanageTokens> exchange;
+    private final VendorExchange<OAuthTokenSet> exchange;
     private volatile URI libraryBase;
 
-    public ImanageClient(ImanageProperties properties, ImanageTokenStore tokenStore, RateLimiter rateLimiter,
-                         HttpClient http) {
-        this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
-    }
-
-    public ImanageClient(ImanageProperties properties, ImanageTokenStore tokenStore, RateLimiter rateLimiter,
+    public ImanageClient(ImanageProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                          HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        Objects.requireNonNull(tokenStore, "tokenStore");
-        this.exchange = VendorExchange.<ImanageTokens>builder(VENDOR, http, rateLimiter, clock)
-                .timeout(properties.requestTimeout())
+        this.exchange = VendorExchange.connection(new ImanageOAuthClient(properties, http, clock), tokenStore, rateLimiter)
                 .json(JSON)
-                .tokens(tokenStore::load, tokenStore::save, new ImanageOAuthClient(properties, http, clock),
-                        ImanageReauthorizationRequiredException::new)
                 .tokenHeader(ImanageHeaders.AUTH_TOKEN, "")
                 .onStatus(404, ImanageNotFoundException::new)
                 .build();

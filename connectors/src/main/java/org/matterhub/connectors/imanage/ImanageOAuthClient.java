@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 
 /**
  * iManage OAuth 2.0 on the Work server: {@code GET /auth/oauth2/authorize} and
@@ -19,7 +20,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
  * and are unconfirmed (VENDORS.md §2.1). Neither credentials nor tokens ever appear in an exception
  * message or a log line.
  */
-public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
+public final class ImanageOAuthClient extends OAuthClient<OAuthTokenSet> {
 
     static final String AUTHORIZE_PATH = "/auth/oauth2/authorize";
     static final String TOKEN_PATH = "/auth/oauth2/token";
@@ -33,12 +34,13 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
     }
 
     public ImanageOAuthClient(ImanageProperties properties, HttpClient http, Clock clock) {
-        super(new OAuthTokenEndpoint(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH),
-                properties.clientId(),
-                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.FORM, properties.requestTimeout(),
-                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), ImanageClient.JSON::errorCodeAndMessage,
-                ImanageReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock")), ImanageTokens::new);
+        super(OAuthTokenEndpoint.builder(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH), http, clock)
+                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.FORM,
+                        properties.requestTimeout())
+                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
+                .errors(ImanageClient.JSON::errorCodeAndMessage)
+                .reauthorization(ImanageReauthorizationRequiredException::new)
+                .build(), OAuthTokenSet::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -48,7 +50,7 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
      *
      * @throws ImanageReauthorizationRequiredException on {@code invalid_grant} (wrong credentials)
      */
-    public ImanageTokens passwordGrant(String username, String password) {
+    public OAuthTokenSet passwordGrant(String username, String password) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("grant_type", "password");
         f.put("username", Objects.requireNonNull(username, "username"));
@@ -60,15 +62,10 @@ public final class ImanageOAuthClient extends OAuthClient<ImanageTokens> {
      * The iManage customer a fresh access token belongs to: {@code data.user.customer_id} of {@code GET /api}
      * (IM-FP, IM-SC), the discovery the client also uses.
      */
-    public String account(ImanageTokens tokens) {
-        com.fasterxml.jackson.databind.JsonNode api = endpoint().identity(URI.create(properties.baseUrl() + "/api"),
-                java.util.Map.of("X-Auth-Token", tokens.accessToken()));
-        String customer = api.path("data").path("user").path("customer_id").asText("");
-        if (customer.isEmpty()) {
-            throw new org.matterhub.connectors.kernel.VendorResponseException(ImanageClient.VENDOR, "GET", "/api", 200,
-                    org.matterhub.connectors.kernel.VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
-        }
-        return customer;
+    public String account(OAuthTokenSet tokens) {
+        return endpoint().account(URI.create(properties.baseUrl() + "/api"),
+                Map.of(ImanageHeaders.AUTH_TOKEN, tokens.accessToken()),
+                api -> api.path("data").path("user").path("customer_id").asText(""));
     }
 
     // https://help.imanage.com (Control Center → Applications; customer login required)

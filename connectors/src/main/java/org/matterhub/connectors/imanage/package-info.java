@@ -10,7 +10,7 @@
  *       evidenced password grant for service accounts); the access token travels in {@code X-Auth-Token}.
  *       Lifetimes are set per application in Control Center (IM-DOC). {@link org.matterhub.connectors.imanage.ImanageClient}
  *       refreshes on 401 once, single-flight, and persists the new tokens through
- *       {@link org.matterhub.connectors.imanage.ImanageTokenStore} before using them.</li>
+ *       {@link org.matterhub.connectors.kernel.TokenStore} before using them.</li>
  *   <li><b>Envelope:</b> {@code {"data": …}}; errors assumed {@code {"error":{"code","message"}}}.</li>
  *   <li><b>Sync:</b> the sync crawl API ({@code POST …/sync/{documents|folders|workspaces}/crawl}, body
  *       {@code {"limit","cursor"}}, response {@code {"data","cursor"}}, page size 1000, IM-DF) is both backfill
@@ -26,5 +26,10 @@
  * <p>Records here use iManage's own field names ({@code FullDocumentProfile}, {@code FolderProfile},
  * {@code WorkspaceProfile} of {@code shared/vendor-contracts/imanage/apiDefinition.swagger.json}); translation
  * to the portal model lives in {@code mappings}. Wire behaviour matches {@code simulators/…/imanage}.
+ *
+ * <p><b>Tokens</b> ({@link org.matterhub.connectors.kernel.OAuthTokenSet}): the access token is sent as {@code
+ * X-Auth-Token}; its lifetime is set per application in Control Center ("Access Token Expiry", minutes of
+ * inactivity; 30 min is common); a refresh token is present when the application allows it ("Refresh Token Expiry",
+ * days).
  */
 package org.matterhub.connectors.imanage;

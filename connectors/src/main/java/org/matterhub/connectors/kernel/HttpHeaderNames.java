@@ -22,6 +22,10 @@ public final class HttpHeaderNames {
     public static final String CONTENT_DISPOSITION = "Content-Disposition";
     /** Response: the body's length in bytes. */
     public static final String CONTENT_LENGTH = "Content-Length";
+    /** Response: the resource's entity tag. */
+    public static final String ETAG = "ETag";
+    /** Request: change the resource only if it still has this entity tag (else 412). */
+    public static final String IF_MATCH = "If-Match";
 
     private HttpHeaderNames() {
     }

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public abstract class OAuthClient<T extends OAuthTokens> {
 
-    /** Builds the vendor's token record (e.g. {@code ClioTokens::new}). */
+    /** Builds the vendor's token record (e.g. {@code OAuthTokenSet::new}). */
     @FunctionalInterface
     public interface TokenFactory<T> {
         T of(String accessToken, String refreshToken, Instant expiresAt);
@@ -25,7 +25,7 @@ public abstract class OAuthClient<T extends OAuthTokens> {
     private final OAuthTokenEndpoint endpoint;
     private final TokenFactory<T> tokens;
 
-    /** A client whose tokens are the access token, the refresh token and the expiry (e.g. {@code ClioTokens::new}). */
+    /** A client whose tokens are the access token, the refresh token and the expiry (e.g. {@code OAuthTokenSet::new}). */
     protected OAuthClient(OAuthTokenEndpoint endpoint, TokenFactory<T> tokens) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.tokens = Objects.requireNonNull(tokens, "tokens");

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One vendor's OAuth 2.0 token endpoint (RFC 6749 §3.2): a form POST that exchanges an authorization code or a refresh
@@ -80,27 +81,45 @@ public final class OAuthTokenEndpoint {
     private final HttpClient http;
     private final Clock clock;
 
-    /**
-     * @param defaultLifetime      the access token's lifetime when the response gives no {@code expires_in}
-     * @param reauthorizationCodes the error codes that mean the grant is gone ({@code invalid_grant}, and for most
-     *                             vendors {@code invalid_client})
-     */
-    public OAuthTokenEndpoint(String vendor, URI tokenUrl, String clientId, String clientSecret,
-                              ClientAuthentication authentication, Duration timeout, Duration defaultLifetime,
-                              Set<String> reauthorizationCodes, ErrorReader errors, Reauthorization reauthorization,
-                              HttpClient http, Clock clock) {
-        this.vendor = Objects.requireNonNull(vendor, "vendor");
-        this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
-        this.clientId = Objects.requireNonNull(clientId, "clientId");
-        this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
-        this.authentication = Objects.requireNonNull(authentication, "authentication");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.defaultLifetime = Objects.requireNonNull(defaultLifetime, "defaultLifetime");
-        this.reauthorizationCodes = Set.copyOf(reauthorizationCodes);
-        this.errors = Objects.requireNonNull(errors, "errors");
-        this.reauthorization = Objects.requireNonNull(reauthorization, "reauthorization");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    private OAuthTokenEndpoint(Builder b) {
+        this.vendor = b.vendor;
+        this.tokenUrl = b.tokenUrl;
+        this.clientId = Objects.requireNonNull(b.clientId, "clientId");
+        this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
+        this.authentication = Objects.requireNonNull(b.authentication, "authentication");
+        this.timeout = Objects.requireNonNull(b.timeout, "timeout");
+        this.defaultLifetime = Objects.requireNonNull(b.defaultLifetime, "defaultLifetime");
+        this.reauthorizationCodes = b.reauthorizationCodes;
+        this.errors = b.errors;
+        this.reauthorization = Objects.requireNonNull(b.reauthorization, "reauthorization");
+        this.http = b.http;
+        this.clock = b.clock;
+    }
+
+    /** Starts the endpoint of {@code vendor} at {@code tokenUrl}. */
+    public static Builder builder(String vendor, URI tokenUrl, HttpClient http, Clock clock) {
+        return new Builder(vendor, tokenUrl, http, clock);
+    }
+
+    String vendor() {
+        return vendor;
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The request timeout, which the vendor's API calls share. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    Reauthorization reauthorization() {
+        return reauthorization;
     }
 
     /**
@@ -234,6 +253,20 @@ public final class OAuthTokenEndpoint {
         throw new VendorResponseException(vendor, "GET", path, status, VendorResponseException.Kind.MALFORMED, null);
     }
 
+    /**
+     * The account a fresh access token belongs to: {@code account} reads it from the vendor's identity answer
+     * ({@link #identity}); an answer it finds no account in (null or empty) is
+     * {@link VendorResponseException.Kind#UNEXPECTED_SHAPE}.
+     */
+    public String account(URI uri, Map<String, String> headers, Function<JsonNode, String> account) {
+        String found = account.apply(identity(uri, headers));
+        if (found == null || found.isEmpty()) {
+            throw new VendorResponseException(vendor, "GET", uri.getPath(), 200,
+                    VendorResponseException.Kind.UNEXPECTED_SHAPE, null);
+        }
+        return found;
+    }
+
     private HttpResponse<byte[]> send(HttpRequest request, String method, String path) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -267,5 +300,66 @@ public final class OAuthTokenEndpoint {
     public static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+    }
+
+    /** What differs between vendors' token endpoints. */
+    public static final class Builder {
+
+        private final String vendor;
+        private final URI tokenUrl;
+        private final HttpClient http;
+        private final Clock clock;
+        private String clientId;
+        private String clientSecret;
+        private ClientAuthentication authentication;
+        private Duration timeout;
+        private Duration defaultLifetime;
+        private Set<String> reauthorizationCodes = Set.of("invalid_grant", "invalid_client");
+        private ErrorReader errors = OAuthTokenEndpoint::standardError;
+        private Reauthorization reauthorization;
+
+        private Builder(String vendor, URI tokenUrl, HttpClient http, Clock clock) {
+            this.vendor = Objects.requireNonNull(vendor, "vendor");
+            this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+            this.http = Objects.requireNonNull(http, "http");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /** The hub's OAuth application, how it authenticates, and the request timeout. */
+        public Builder client(String id, String secret, ClientAuthentication authentication, Duration timeout) {
+            this.clientId = id;
+            this.clientSecret = secret;
+            this.authentication = authentication;
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** The access token's lifetime when the response gives no {@code expires_in}. */
+        public Builder defaultLifetime(Duration lifetime) {
+            this.defaultLifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * The vendor's "re-authorisation required" exception, thrown for the error codes that mean the grant is gone
+         * ({@code invalid_grant} and {@code invalid_client} unless {@code codes} names others).
+         */
+        public Builder reauthorization(Reauthorization reauthorization, String... codes) {
+            this.reauthorization = reauthorization;
+            if (codes.length > 0) {
+                this.reauthorizationCodes = Set.of(codes);
+            }
+            return this;
+        }
+
+        /** Reads the vendor's error bodies (RFC 6749's {@code error} and {@code error_description} unless set). */
+        public Builder errors(ErrorReader errors) {
+            this.errors = Objects.requireNonNull(errors, "errors");
+            return this;
+        }
+
+        public OAuthTokenEndpoint build() {
+            return new OAuthTokenEndpoint(this);
+        }
     }
 }

@@ -14,6 +14,11 @@ public interface OAuthTokens {
 
     Instant expiresAt();
 
+    /** When the refresh token expires; null when the vendor does not say (only QuickBooks does). */
+    default Instant refreshTokenExpiresAt() {
+        return null;
+    }
+
     /** Whether the access token expires within {@code margin} of {@code now}. */
     default boolean expiresWithin(Duration margin, Instant now) {
         return !expiresAt().isAfter(now.plus(margin));
@@ -30,7 +35,7 @@ public interface OAuthTokens {
     }
 
     /**
-     * A token record's {@code toString}: {@code ClioTokens[accessToken=****, refreshToken=****, expiresAt=…]}, both
+     * A token record's {@code toString}: {@code OAuthTokenSet[accessToken=****, refreshToken=****, expiresAt=…]}, both
      * tokens masked, then {@code more} (e.g. {@code ", refreshTokenExpiresAt=…"}).
      */
     static String masked(OAuthTokens tokens, String more) {

@@ -89,10 +89,22 @@ public final class VendorExchange<T extends OAuthTokens> {
         this.observer = b.observer;
     }
 
-    /** Starts an exchange for one connection of {@code vendor}. */
-    public static <T extends OAuthTokens> Builder<T> builder(String vendor, HttpClient http, RateLimiter rateLimiter,
-                                                             Clock clock) {
-        return new Builder<>(vendor, http, rateLimiter, clock);
+    /**
+     * Starts an exchange for one connection. It shares the vendor's OAuth client's HTTP client, clock, vendor name
+     * and request timeout; the OAuth client refreshes the tokens that {@code tokens} keeps (see
+     * {@link TokenSession}), and its "re-authorise" exception reports a lost grant or a second 401.
+     */
+    public static <T extends OAuthTokens> Builder<T> connection(OAuthClient<T> oauth, TokenStore<T> tokens,
+                                                                RateLimiter rateLimiter) {
+        OAuthTokenEndpoint endpoint = oauth.endpoint();
+        Builder<T> b = new Builder<>(endpoint.vendor(), endpoint.http(), rateLimiter, endpoint.clock());
+        b.timeout = endpoint.timeout();
+        b.load = Objects.requireNonNull(tokens, "tokens")::load;
+        b.save = tokens::save;
+        b.refresh = oauth::refresh;
+        OAuthTokenEndpoint.Reauthorization reauthorization = endpoint.reauthorization();
+        b.reauthorization = (method, path, code, message) -> reauthorization.required(method, path, 401, code, message);
+        return b;
     }
 
     /** The vendor's JSON reader. */
@@ -310,31 +322,9 @@ public final class VendorExchange<T extends OAuthTokens> {
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
-        /** The request timeout, also the longest wait for a rate-limit permit. */
-        public Builder<T> timeout(Duration timeout) {
-            this.timeout = timeout;
-            return this;
-        }
-
         /** Decodes bodies and reads error bodies. */
         public Builder<T> json(VendorJson json) {
             this.json = json;
-            return this;
-        }
-
-        /**
-         * Where the connection's tokens come from and how they are renewed (see {@link TokenSession}).
-         *
-         * @param oauth           refreshes the tokens at the vendor
-         * @param reauthorization the vendor's "re-authorise" exception for a lost grant or a second 401
-         */
-        public Builder<T> tokens(Supplier<T> load, Consumer<T> save, OAuthClient<T> oauth,
-                                 OAuthTokenEndpoint.Reauthorization reauthorization) {
-            this.load = load;
-            this.save = save;
-            this.refresh = oauth::refresh;
-            this.reauthorization = (method, path, code, message) ->
-                    reauthorization.required(method, path, 401, code, message);
             return this;
         }
 

@@ -1,5 +1,8 @@
 package org.matterhub.connectors.netdocuments;
 
+import org.matterhub.connectors.kernel.OAuthTokenSet;
+import org.matterhub.connectors.kernel.TokenStore;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +51,7 @@ import org.matterhub.connectors.kernel.VendorResponseException;
  * except:
  *
  * <p><b>401</b> → one token refresh shared by all threads that see the 401 together ({@link TokenSession});
- * the new tokens are saved through {@link NetDocumentsTokenStore#save} before any request uses them; the call
+ * the new tokens are saved through {@link TokenStore#save} before any request uses them; the call
  * is sent once more. {@code invalid_grant}, no refresh token, or a second 401 →
  * {@link NetDocumentsReauthorizationRequiredException}. An upload whose content cannot be re-read
  * ({@link UploadContent#once}) is not re-sent after the refresh: it fails as a retriable {@link VendorIoException}.
@@ -77,22 +80,13 @@ public final class NetDocumentsClient {
     static final VendorJson JSON = new VendorJson(VENDOR, "code");
 
     private final NetDocumentsProperties properties;
-    private final VendorExchange<NetDocumentsTokens> exchange;
+    private final VendorExchange<OAuthTokenSet> exchange;
 
-    public NetDocumentsClient(NetDocumentsProperties properties, NetDocumentsTokenStore tokenStore,
-                              RateLimiter rateLimiter, HttpClient http) {
-        this(properties, tokenStore, rateLimiter, http, Clock.systemUTC());
-    }
-
-    public NetDocumentsClient(NetDocumentsProperties properties, NetDocumentsTokenStore tokenStore,
+    public NetDocumentsClient(NetDocumentsProperties properties, TokenStore<OAuthTokenSet> tokenStore,
                               RateLimiter rateLimiter, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        Objects.requireNonNull(tokenStore, "tokenStore");
-        this.exchange = VendorExchange.<NetDocumentsTokens>builder(VENDOR, http, rateLimiter, clock)
-                .timeout(properties.requestTimeout())
+        this.exchange = VendorExchange.connection(new NetDocumentsOAuthClient(properties, http, clock), tokenStore, rateLimiter)
                 .json(JSON)
-                .tokens(tokenStore::load, tokenStore::save, new NetDocumentsOAuthClient(properties, http, clock),
-                        NetDocumentsReauthorizationRequiredException::new)
                 .bearer()
                 .onStatus(404, NetDocumentsNotFoundException::new)
                 .build();

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 
 /**
  * NetDocuments OAuth 2.0 (ND-PP, {@code apiProperties.json}): the consent page
@@ -16,7 +18,7 @@ import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
  * {@code refresh_token}); the client authenticates with HTTP Basic. Neither credentials nor tokens ever
  * appear in an exception message or a log line.
  */
-public final class NetDocumentsOAuthClient extends OAuthClient<NetDocumentsTokens> {
+public final class NetDocumentsOAuthClient extends OAuthClient<OAuthTokenSet> {
 
     static final String AUTHORIZE_PATH = "/neWeb2/OAuth.aspx";
     static final String TOKEN_PATH = "/v1/OAuth";
@@ -30,14 +32,14 @@ public final class NetDocumentsOAuthClient extends OAuthClient<NetDocumentsToken
     }
 
     public NetDocumentsOAuthClient(NetDocumentsProperties properties, HttpClient http, Clock clock) {
-        super(new OAuthTokenEndpoint(NetDocumentsClient.VENDOR,
-                URI.create(properties.apiBaseUrl() + TOKEN_PATH),
-                properties.clientId(),
-                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
-                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"),
-                NetDocumentsClient.JSON::errorCodeAndMessage,
-                NetDocumentsReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock")), NetDocumentsTokens::new);
+        super(OAuthTokenEndpoint.builder(NetDocumentsClient.VENDOR, URI.create(properties.apiBaseUrl() + TOKEN_PATH),
+                        http, clock)
+                .reauthorization(NetDocumentsReauthorizationRequiredException::new)
+                .errors(NetDocumentsClient.JSON::errorCodeAndMessage)
+                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.BASIC,
+                        properties.requestTimeout())
+                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
+                .build(), OAuthTokenSet::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -45,18 +47,16 @@ public final class NetDocumentsOAuthClient extends OAuthClient<NetDocumentsToken
      * The NetDocuments organisation a fresh access token belongs to ({@code GET /v1/User/info}, ND-PP
      * {@code GetCurrentUserInfo}: {@code organization}, the user's {@code id} when it names none).
      */
-    public String account(NetDocumentsTokens tokens) {
-        com.fasterxml.jackson.databind.JsonNode info = endpoint().identity(
-                URI.create(properties.apiBaseUrl() + "/v1/User/info"),
-                java.util.Map.of("Authorization", "Bearer " + tokens.accessToken()));
-        String organization = info.path("organization").asText("");
-        String id = info.path("id").asText("");
-        if (organization.isEmpty() && id.isEmpty()) {
-            throw new org.matterhub.connectors.kernel.VendorResponseException(NetDocumentsClient.VENDOR, "GET",
-                    "/v1/User/info", 200, org.matterhub.connectors.kernel.VendorResponseException.Kind.UNEXPECTED_SHAPE,
-                    null);
-        }
-        return organization.isEmpty() ? "user:" + id : "organization:" + organization;
+    public String account(OAuthTokenSet tokens) {
+        return endpoint().account(URI.create(properties.apiBaseUrl() + "/v1/User/info"),
+                Map.of("Authorization", "Bearer " + tokens.accessToken()), info -> {
+                    String organization = info.path("organization").asText("");
+                    String id = info.path("id").asText("");
+                    if (!organization.isEmpty()) {
+                        return "organization:" + organization;
+                    }
+                    return id.isEmpty() ? null : "user:" + id;
+                });
     }
 
     // GET https://{domain}/neWeb2/OAuth.aspx (ND-PP apiProperties.json)

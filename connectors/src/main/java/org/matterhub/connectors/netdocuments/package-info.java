@@ -12,7 +12,7 @@
  *       (HTTP Basic client authentication), {@code Authorization: Bearer} on calls. Access tokens expire after
  *       45–90 min of inactivity; an expired token gets 401 (NetDocuments REST API overview v20.16).
  *       {@link org.matterhub.connectors.netdocuments.NetDocumentsClient} refreshes on 401 once, single-flight,
- *       and persists the new tokens through {@link org.matterhub.connectors.netdocuments.NetDocumentsTokenStore}
+ *       and persists the new tokens through {@link org.matterhub.connectors.kernel.TokenStore}
  *       before using them.</li>
  *   <li><b>Client/matter:</b> two lookup attributes of the cabinet ({@code wsOrgAttrNum} = client,
  *       {@code wsAttrNum} = matter); {@code GET /v1/Workspace/{cabinet}/{client}/{matter}/info} gets or creates
@@ -31,5 +31,10 @@
  *
  * <p>Records here use NetDocuments' own field names; translation to the portal model lives in {@code mappings}.
  * Wire behaviour matches {@code simulators/…/netdocuments}.
+ *
+ * <p><b>Tokens</b> ({@link org.matterhub.connectors.kernel.OAuthTokenSet}): the access token is sent as {@code
+ * Authorization: Bearer}; it lives about 45–90 minutes of inactivity and at most 24–48 hours after issue
+ * (NetDocuments REST API overview); the refresh token is reused until revoked (the simulator does not rotate it;
+ * unconfirmed).
  */
 package org.matterhub.connectors.netdocuments;

@@ -1,5 +1,7 @@
 package org.matterhub.connectors.quickbooks;
 
+import org.matterhub.connectors.kernel.TokenStore;
+
 import com.intuit.ipp.core.IEntity;
 import com.intuit.ipp.data.CreditMemo;
 import com.intuit.ipp.data.Customer;
@@ -55,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * {@link QboProperties#maxAttempts()} times.
  *
  * <p><b>Tokens.</b> Refreshed ahead of expiry and after a 401 (fault 3200) through {@link TokenSession}: one
- * refresh for all threads, saved through {@link QboTokenStore#save} before any request uses it (Intuit rotates
+ * refresh for all threads, saved through {@link TokenStore#save} before any request uses it (Intuit rotates
  * refresh tokens). A second 401 → {@link QboReauthorizationRequiredException}.
  *
  * <p><b>Creates.</b> {@link #createPayment} sends the caller's {@code requestid}; QBO answers a repeated id with
@@ -93,7 +95,7 @@ public final class QboClient {
     private final Clock clock;
     private final QboDevkitExchange exchange;
 
-    public QboClient(QboProperties properties, String realmId, QboTokenStore tokenStore, RateLimiter rateLimiter) {
+    public QboClient(QboProperties properties, String realmId, TokenStore<QboTokens> tokenStore, RateLimiter rateLimiter) {
         this(properties, realmId, tokenStore, rateLimiter, null, Clock.systemUTC(), TimeSource.system());
     }
 
@@ -103,7 +105,7 @@ public final class QboClient {
      * @param clock token expiry and CDC look-back
      * @param time  sleeping between attempts
      */
-    public QboClient(QboProperties properties, String realmId, QboTokenStore tokenStore, RateLimiter rateLimiter,
+    public QboClient(QboProperties properties, String realmId, TokenStore<QboTokens> tokenStore, RateLimiter rateLimiter,
                      HttpClient http, Clock clock, TimeSource time) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.realmId = Objects.requireNonNull(realmId, "realmId");

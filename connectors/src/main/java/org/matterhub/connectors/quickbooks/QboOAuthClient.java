@@ -4,9 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Set;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
 
 /**
  * Intuit OAuth 2.0, authorization code grant (VENDORS.md §4.1): the browser goes to {@code authorizeUrl} and comes
@@ -30,11 +30,12 @@ public final class QboOAuthClient extends OAuthClient<QboTokens> {
     }
 
     public QboOAuthClient(QboProperties properties, HttpClient http, Clock clock) {
-        super(new OAuthTokenEndpoint(QboClient.VENDOR, properties.tokenUrl(), properties.clientId(),
-                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
-                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client"), OAuthTokenEndpoint::standardError,
-                QboReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock")));
+        super(OAuthTokenEndpoint.builder(QboClient.VENDOR, properties.tokenUrl(), http, clock)
+                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.BASIC,
+                        properties.requestTimeout())
+                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
+                .reauthorization(QboReauthorizationRequiredException::new)
+                .build());
         this.properties = Objects.requireNonNull(properties, "properties");
         this.clock = clock;
     }

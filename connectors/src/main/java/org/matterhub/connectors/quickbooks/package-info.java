@@ -9,7 +9,7 @@
  *       ({@link org.matterhub.connectors.quickbooks.QboProperties#minorVersion()}; 75 is the floor since 2025-08-01).</li>
  *   <li><b>Auth:</b> OAuth 2.0 authorization code ({@link org.matterhub.connectors.quickbooks.QboOAuthClient}); the
  *       realm id comes back on the redirect. Access tokens live an hour; refresh tokens rotate, so the client
- *       saves refreshed tokens through {@link org.matterhub.connectors.quickbooks.QboTokenStore} before use.</li>
+ *       saves refreshed tokens through {@link org.matterhub.connectors.kernel.TokenStore} before use.</li>
  *   <li><b>Sync:</b> backfill by paged query ({@code ORDERBY Id STARTPOSITION n MAXRESULTS ≤1000}); incremental by
  *       CDC (30-day look-back, 1,000 objects per response, deletions as {@code status: Deleted}); webhooks
  *       (legacy and CloudEvents formats, {@code intuit-signature}) carry ids only.</li>

@@ -1,5 +1,8 @@
 package org.matterhub.connectors.xero;
 
+import org.matterhub.connectors.kernel.OAuthTokenSet;
+import org.matterhub.connectors.kernel.TokenStore;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.client.http.HttpResponse;
 import com.xero.api.ApiClient;
@@ -55,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * {@link VendorIoException}; unusable 2xx bodies → {@link VendorResponseException}.
  *
  * <p><b>401</b> → one token refresh shared by all threads that see it together ({@link TokenSession}); the rotated
- * tokens are saved through {@link XeroTokenStore#save} before any request uses them; the call is sent once more. A
+ * tokens are saved through {@link TokenStore#save} before any request uses them; the call is sent once more. A
  * second 401, {@code invalid_grant}, or no refresh token → {@link XeroReauthorizationRequiredException}. Tokens are
  * also refreshed ahead of time when they expire within two minutes.
  *
@@ -95,7 +98,7 @@ public final class XeroClient {
     private final Backoff writeBackoff;
 
     /** A client on the wall clock with its own throttle (one client per organisation in this process). */
-    public XeroClient(XeroProperties properties, UUID tenantId, XeroTokenStore tokenStore) {
+    public XeroClient(XeroProperties properties, UUID tenantId, TokenStore<OAuthTokenSet> tokenStore) {
         this(properties, tenantId, tokenStore, null, HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout()).build(), TimeSource.system());
     }
@@ -105,7 +108,7 @@ public final class XeroClient {
      * @param http     for the token endpoint (the SDK brings its own transport for the APIs)
      * @param time     clock and sleeper for limits, token expiry and write retries
      */
-    public XeroClient(XeroProperties properties, UUID tenantId, XeroTokenStore tokenStore, XeroThrottle throttle,
+    public XeroClient(XeroProperties properties, UUID tenantId, TokenStore<OAuthTokenSet> tokenStore, XeroThrottle throttle,
                       HttpClient http, TimeSource time) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
@@ -115,7 +118,7 @@ public final class XeroClient {
         this.clock = time.asClock();
         this.throttle = throttle != null ? throttle : XeroThrottle.forTenant(properties, tenantId, time);
         this.oauth = new XeroOAuthClient(properties, Objects.requireNonNull(http, "http"), clock);
-        TokenSession<XeroTokens> session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save,
+        TokenSession<OAuthTokenSet> session = new TokenSession<>(VENDOR, tokenStore::load, tokenStore::save,
                 oauth::refresh, (method, path, code, message) ->
                         new XeroReauthorizationRequiredException(method, path, 401, code, message), clock, REFRESH_AHEAD);
         this.exchange = new XeroSdkExchange(properties, tenant, this.throttle, time, session);

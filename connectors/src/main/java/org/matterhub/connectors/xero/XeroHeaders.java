@@ -15,8 +15,6 @@ public final class XeroHeaders {
     public static final String DAY_LIMIT_REMAINING = "X-DayLimit-Remaining";
     /** Response: calls left to the whole app in the minute, across organisations (XE-LIM). */
     public static final String APP_MIN_LIMIT_REMAINING = "X-AppMinLimit-Remaining";
-    /** Response of a 429: seconds to wait. */
-    public static final String RETRY_AFTER = "Retry-After";
     /** Response of a 429: which limit was hit, one of the {@code PROBLEM_*} values (XE-LIM ⚠ value set). */
     public static final String RATE_LIMIT_PROBLEM = "X-Rate-Limit-Problem";
     /** Webhook request: standard Base64 HMAC-SHA256 of the raw body under the webhook key (XE-WHS). */

@@ -7,18 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 
 /**
  * Xero Identity's OAuth 2.0 authorization-code flow (XE-OA): the authorize URL, the code exchange and the refresh,
  * at the token endpoint with HTTP Basic client authentication. The xero-java SDK leaves token handling to the
  * caller, so this is plain {@code java.net.http}. Refresh tokens rotate on every use: whoever calls {@link #refresh}
- * must store the answer before using it ({@link XeroClient} does, through {@link XeroTokenStore}). Neither
+ * must store the answer before using it ({@link XeroClient} does, through {@link org.matterhub.connectors.kernel.TokenStore}). Neither
  * credentials nor tokens ever appear in an exception message or a log line.
  */
-public final class XeroOAuthClient extends OAuthClient<XeroTokens> {
+public final class XeroOAuthClient extends OAuthClient<OAuthTokenSet> {
 
     /** Scopes for the hub: contacts, invoices and payments, and a refresh token. */
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email", "offline_access",
@@ -33,14 +34,17 @@ public final class XeroOAuthClient extends OAuthClient<XeroTokens> {
     }
 
     public XeroOAuthClient(XeroProperties properties, HttpClient http, Clock clock) {
-        super(new OAuthTokenEndpoint(XeroClient.VENDOR, properties.tokenUrl(), properties.clientId(),
-                properties.clientSecret(), OAuthTokenEndpoint.ClientAuthentication.BASIC, properties.requestTimeout(),
-                DEFAULT_ACCESS_LIFETIME, Set.of("invalid_grant", "invalid_client", "unauthorized_client"),
-                body -> {
+        super(OAuthTokenEndpoint.builder(XeroClient.VENDOR, properties.tokenUrl(), http, clock)
+                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.BASIC,
+                        properties.requestTimeout())
+                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
+                .reauthorization(XeroReauthorizationRequiredException::new, "invalid_grant", "invalid_client",
+                        "unauthorized_client")
+                .errors(body -> {
                     XeroJson.ErrorBody error = XeroJson.error(new String(body, StandardCharsets.UTF_8));
                     return new String[] {error.type(), error.message()};
-                }, XeroReauthorizationRequiredException::new, Objects.requireNonNull(http, "http"),
-                Objects.requireNonNull(clock, "clock")), XeroTokens::new);
+                })
+                .build(), OAuthTokenSet::new);
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 

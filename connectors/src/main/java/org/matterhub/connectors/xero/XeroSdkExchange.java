@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.matterhub.connectors.kernel.HttpHeaderNames;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.RetryAfter;
 import org.matterhub.connectors.kernel.TimeSource;
 import org.matterhub.connectors.kernel.TokenSession;
@@ -40,10 +42,10 @@ final class XeroSdkExchange {
     private final String tenant;
     private final XeroThrottle throttle;
     private final TimeSource time;
-    private final TokenSession<XeroTokens> session;
+    private final TokenSession<OAuthTokenSet> session;
 
     XeroSdkExchange(XeroProperties properties, String tenant, XeroThrottle throttle, TimeSource time,
-                    TokenSession<XeroTokens> session) {
+                    TokenSession<OAuthTokenSet> session) {
         this.properties = properties;
         this.tenant = tenant;
         this.throttle = throttle;
@@ -112,11 +114,11 @@ final class XeroSdkExchange {
     }
 
     Outcome exchangeWithRefresh(String method, String path, boolean accounting, SdkCall call) {
-        XeroTokens current = session.current(method, path);
+        OAuthTokenSet current = session.current(method, path);
         Object first = send(method, path, accounting, call, current.accessToken());
         if (first instanceof Failure f && f.status() == 401) {
             log.debug("xero {} {} answered 401; refreshing the access token (single-flight)", method, path);
-            XeroTokens fresh = session.refreshReplacing(current.accessToken(), method, path);
+            OAuthTokenSet fresh = session.refreshReplacing(current.accessToken(), method, path);
             Object second = send(method, path, accounting, call, fresh.accessToken());
             if (second instanceof Failure f2 && f2.status() == 401) {
                 XeroJson.ErrorBody error = XeroJson.error(f2.body());
@@ -184,7 +186,7 @@ final class XeroSdkExchange {
     private RuntimeException failure(String method, String path, Failure f) {
         XeroJson.ErrorBody error = XeroJson.error(f.body());
         Instant now = time.now();
-        Optional<Duration> retryAfter = Optional.ofNullable(header(f.headers(), XeroHeaders.RETRY_AFTER))
+        Optional<Duration> retryAfter = Optional.ofNullable(header(f.headers(), HttpHeaderNames.RETRY_AFTER))
                 .flatMap(v -> RetryAfter.parse(v, now));
         switch (f.status()) {
             case 400:

@@ -12,7 +12,7 @@
  *       client authentication at the token endpoint). Access tokens last 30 minutes; refresh tokens rotate on every
  *       use (30-minute grace for the old one). {@link org.matterhub.connectors.xero.XeroClient} refreshes single-flight
  *       through the kernel's {@code TokenSession} and saves the rotated pair through
- *       {@link org.matterhub.connectors.xero.XeroTokenStore} before using it.</li>
+ *       {@link org.matterhub.connectors.kernel.TokenStore} before using it.</li>
  *   <li><b>Sync:</b> {@code If-Modified-Since} plus {@code page} (100 records a page), ordered by
  *       {@code UpdatedDateUTC}; no tombstones: voided/deleted invoices, deleted payments and archived contacts come
  *       back with that status. Webhooks (INVOICE, CONTACT, CREDITNOTE) carry ids only; payments have no webhook and
@@ -26,5 +26,10 @@
  * </ul>
  *
  * <p>Wire behaviour matches {@code simulators/…/xero}; translation to the portal model lives in {@code mappings}.
+ *
+ * <p><b>Tokens</b> ({@link org.matterhub.connectors.kernel.OAuthTokenSet}): one grant may cover several
+ * organisations; the access token is a bearer token for the Accounting API and {@code /connections} and lives 30
+ * minutes (XE-OA); the refresh token rotates on every use and the previous one stays usable for a 30-minute grace
+ * period, so the new one must be stored before anything else happens.
  */
 package org.matterhub.connectors.xero;

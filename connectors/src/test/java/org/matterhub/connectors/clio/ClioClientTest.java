@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import java.time.Clock;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.matterhub.connectors.kernel.Concurrently;
 import org.matterhub.connectors.kernel.ErrorClass;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.VendorHttpException;
 import org.matterhub.connectors.kernel.VendorIoException;
@@ -67,7 +69,7 @@ class ClioClientTest {
                 .withRequestTimeout(Duration.ofSeconds(10));
         store = new RecordingTokenStore(authorize());
         limiter = new RateLimiter("clio-test", 6000, Duration.ofMinutes(1));
-        client = new ClioClient(properties, store, limiter, http);
+        client = new ClioClient(properties, store, limiter, http, Clock.systemUTC());
     }
 
     @AfterEach
@@ -84,7 +86,7 @@ class ClioClientTest {
     }
 
     /** The firm admin's browser round trip: authorize → 302 to our redirect URI → code exchange. */
-    private ClioTokens authorize() throws Exception {
+    private OAuthTokenSet authorize() throws Exception {
         ClioOAuthClient oauth = new ClioOAuthClient(properties, http);
         URI authorize = oauth.authorizeUrl(REDIRECT_URI, "state-123");
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(authorize).GET().build(),
@@ -99,7 +101,7 @@ class ClioClientTest {
 
     @Test
     void oauthCodeExchangeViaTheAuthorizeRedirect() {
-        ClioTokens tokens = store.load();
+        OAuthTokenSet tokens = store.load();
         assertThat(tokens.accessToken()).isNotBlank();
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(tokens.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(29)),
@@ -398,7 +400,7 @@ class ClioClientTest {
         clio.setRateLimitPerMinute(600);
         // configured at Clio's default 50/min: the first response's X-RateLimit-Limit raises it to 600
         RateLimiter connectionLimiter = new RateLimiter("clio-burst", properties.rateLimitPerMinute(), Duration.ofMinutes(1));
-        ClioClient burst = new ClioClient(properties, store, connectionLimiter, http);
+        ClioClient burst = new ClioClient(properties, store, connectionLimiter, http, Clock.systemUTC());
         clio.clearRequests();
 
         int calls = 60;
@@ -484,7 +486,7 @@ class ClioClientTest {
     void faultsSurfaceAsTheKernelsExceptionsAndClassify() {
         long acme = clio.data().createCompany("Acme Holdings", "legal@acme.example", "+1 555 0100");
         ClioErrorClassifier classifier = new ClioErrorClassifier();
-        ClioClient impatient = new ClioClient(properties.withRequestTimeout(Duration.ofMillis(500)), store, limiter, http);
+        ClioClient impatient = new ClioClient(properties.withRequestTimeout(Duration.ofMillis(500)), store, limiter, http, Clock.systemUTC());
 
         clio.faults().add(FaultRule.of(FaultKind.SERVER_ERROR, "GET", "^/api/v4/contacts/", 1));
         assertThatThrownBy(() -> client.getContact(acme)).isInstanceOfSatisfying(VendorHttpException.class, e -> {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -47,7 +48,7 @@ class ClioPropertiesTest {
     void secretsNeverPrint() {
         ClioProperties p = ClioProperties.of(URI.create("https://app.clio.com"), "app-key", "app-secret-value");
         assertThat(p.toString()).contains("app-key").doesNotContain("app-secret-value");
-        ClioTokens t = new ClioTokens("access-abc", "refresh-def", Instant.EPOCH);
+        OAuthTokenSet t = new OAuthTokenSet("access-abc", "refresh-def", Instant.EPOCH);
         assertThat(t.toString()).doesNotContain("access-abc").doesNotContain("refresh-def");
         ClioWebhook w = new ClioWebhook(1, null, "https://hub.example/h", "id", "shh-secret", "matter", "enabled",
                 null, null, null, null);

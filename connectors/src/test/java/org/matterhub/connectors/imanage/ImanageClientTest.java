@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.matterhub.connectors.kernel.FormQuery.query;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.matterhub.connectors.kernel.Concurrently;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.PatternStream;
 import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.connectors.kernel.ContentDownload;
@@ -79,7 +81,7 @@ class ImanageClientTest {
                 .withRequestTimeout(Duration.ofSeconds(10));
         store = new RecordingImanageTokenStore(authorize());
         limiter = new RateLimiter("imanage-test", 60_000, Duration.ofMinutes(1));
-        client = new ImanageClient(properties, store, limiter, http);
+        client = new ImanageClient(properties, store, limiter, http, Clock.systemUTC());
         im.clearRequests();
     }
 
@@ -89,7 +91,7 @@ class ImanageClientTest {
     }
 
     /** The firm admin's browser round trip: authorize → 302 to our redirect URI → code exchange. */
-    private ImanageTokens authorize() throws Exception {
+    private OAuthTokenSet authorize() throws Exception {
         ImanageOAuthClient oauth = new ImanageOAuthClient(properties, http);
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(oauth.authorizeUrl(REDIRECT_URI, "st-1"))
                 .GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -103,7 +105,7 @@ class ImanageClientTest {
 
     @Test
     void oauthCodeExchangePasswordGrantAndReplayedCode() throws Exception {
-        ImanageTokens tokens = store.load();
+        OAuthTokenSet tokens = store.load();
         assertThat(tokens.accessToken()).isNotBlank();
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(tokens.expiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(29)),
@@ -149,7 +151,7 @@ class ImanageClientTest {
 
     @Test
     void customsWorkspacesFoldersAndDocumentsAcrossSmallPages() {
-        client = new ImanageClient(properties.withCustomerId("1").withPageSizes(1000, 4), store, limiter, http);
+        client = new ImanageClient(properties.withCustomerId("1").withPageSizes(1000, 4), store, limiter, http, Clock.systemUTC());
         Map<String, Long> mattersPerClient = new HashMap<>();
         seed.matters().forEach(m -> mattersPerClient.merge(m.clientId(), 1L, Long::sum));
         for (String c : seed.clients()) {
@@ -177,7 +179,7 @@ class ImanageClientTest {
 
     @Test
     void documentCrawlWalksTheDemoSeedExactlyOnceThenOnlyChangesFromTheSavedCursor() {
-        client = new ImanageClient(properties.withPageSizes(25, 500), store, limiter, http);
+        client = new ImanageClient(properties.withPageSizes(25, 500), store, limiter, http, Clock.systemUTC());
         List<ImanageDocument> rows = new ArrayList<>();
         String cursor = null;
         int pages = 0;
@@ -224,7 +226,7 @@ class ImanageClientTest {
 
     @Test
     void folderAndWorkspaceCrawlsCoverTheSeed() {
-        client = new ImanageClient(properties.withPageSizes(10, 500), store, limiter, http);
+        client = new ImanageClient(properties.withPageSizes(10, 500), store, limiter, http, Clock.systemUTC());
         Set<String> folders = new HashSet<>();
         Set<String> workspaces = new HashSet<>();
         ImanageCrawlPage<ImanageFolder> f = null;
@@ -426,7 +428,7 @@ class ImanageClientTest {
 
     @Test
     void aSingleUseUploadStreamIsNotResentAfterATokenRefresh() {
-        client = new ImanageClient(properties.withCustomerId("1"), store, limiter, http); // no discovery call first
+        client = new ImanageClient(properties.withCustomerId("1"), store, limiter, http, Clock.systemUTC()); // no discovery call first
         im.expireAccessTokens();
         String folder = seed.matters().get(0).clientPortalFolderId();
         byte[] bytes = "once".getBytes(StandardCharsets.UTF_8);
@@ -473,7 +475,7 @@ class ImanageClientTest {
                     assertThat(classifier.classify(e)).isEqualTo(ErrorClass.RETRIABLE);
                 });
         ImanageClient impatient = new ImanageClient(properties.withRequestTimeout(Duration.ofMillis(300)), store,
-                limiter, http);
+                limiter, http, Clock.systemUTC());
         im.faults().add(FaultRule.of(FaultKind.TIMEOUT, "GET", "/folders/", 1));
         assertThatThrownBy(() -> impatient.getFolder(seed.matters().get(0).internalFolderId()))
                 .isInstanceOfSatisfying(VendorIoException.class, e -> assertThat(e.isTimeout()).isTrue());

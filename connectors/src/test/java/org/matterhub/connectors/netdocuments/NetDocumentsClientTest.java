@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.matterhub.connectors.kernel.FormQuery.query;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.matterhub.connectors.kernel.Concurrently;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.PatternStream;
 import org.matterhub.connectors.kernel.ByteRange;
 import org.matterhub.connectors.kernel.ContentDownload;
@@ -70,7 +72,7 @@ class NetDocumentsClientTest {
                 CLIENT_ID, CLIENT_SECRET).withRequestTimeout(Duration.ofSeconds(10));
         store = new RecordingNetDocumentsTokenStore(authorize());
         limiter = new RateLimiter("nd-test", 60_000, Duration.ofMinutes(1));
-        client = new NetDocumentsClient(properties, store, limiter, http);
+        client = new NetDocumentsClient(properties, store, limiter, http, Clock.systemUTC());
         nd.clearRequests();
     }
 
@@ -83,7 +85,7 @@ class NetDocumentsClientTest {
         }
     }
 
-    private NetDocumentsTokens authorize() throws Exception {
+    private OAuthTokenSet authorize() throws Exception {
         NetDocumentsOAuthClient oauth = new NetDocumentsOAuthClient(properties, http);
         URI authorize = oauth.authorizeUrl(REDIRECT_URI, "st-9");
         assertThat(query(authorize.getRawQuery())).containsEntry("scope", "read edit organize lookup")
@@ -103,7 +105,7 @@ class NetDocumentsClientTest {
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(oauth.authorizeUrl(REDIRECT_URI, "s")).GET()
                 .build(), HttpResponse.BodyHandlers.discarding());
         String code = query(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getRawQuery()).get("code");
-        NetDocumentsTokens tokens = oauth.exchangeCode(code, REDIRECT_URI);
+        OAuthTokenSet tokens = oauth.exchangeCode(code, REDIRECT_URI);
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(tokens.expiresAt()).isAfter(Instant.now().plus(Duration.ofMinutes(40)));
         assertThatThrownBy(() -> oauth.exchangeCode(code, REDIRECT_URI))
@@ -118,7 +120,7 @@ class NetDocumentsClientTest {
 
     @Test
     void cabinetsAttributesLookupsAndWorkspaceGetOrCreate() {
-        client = new NetDocumentsClient(properties.withPageSize(2), store, limiter, http);
+        client = new NetDocumentsClient(properties.withPageSize(2), store, limiter, http, Clock.systemUTC());
         assertThat(client.listCabinets()).extracting(NetDocumentsCabinet::id).containsExactly(properties.cabinetId());
         NetDocumentsWorkspaceAttributes attrs = client.workspaceAttributes();
         assertThat(attrs).isEqualTo(new NetDocumentsWorkspaceAttributes(1, 2));
@@ -149,7 +151,7 @@ class NetDocumentsClientTest {
 
     @Test
     void containerPagingWalksTheWholeDemoSeedExactlyOnce() {
-        client = new NetDocumentsClient(properties.withPageSize(1), store, limiter, http);
+        client = new NetDocumentsClient(properties.withPageSize(1), store, limiter, http, Clock.systemUTC());
         List<String> documents = new ArrayList<>();
         int folders = 0;
         for (NetDocumentsDemoSeed.Matter m : seed.matters()) {
@@ -359,7 +361,7 @@ class NetDocumentsClientTest {
         FakeTime time = new FakeTime(Instant.parse("2026-01-05T09:00:00Z"));
         RateLimiter paced = properties.newRateLimiter("nd:burst", time);
         assertThat(paced.limit()).isEqualTo(100);
-        NetDocumentsClient burst = new NetDocumentsClient(properties, store, paced, http);
+        NetDocumentsClient burst = new NetDocumentsClient(properties, store, paced, http, Clock.systemUTC());
         String doc = seed.documentIds().get(0);
         List<Instant> sentAt = new ArrayList<>();
         for (int i = 0; i < 250; i++) {

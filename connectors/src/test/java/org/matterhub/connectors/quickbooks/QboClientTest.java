@@ -1,5 +1,7 @@
 package org.matterhub.connectors.quickbooks;
 
+import org.matterhub.connectors.kernel.TokenStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -406,11 +408,11 @@ class QboClientTest {
                 .withRetry(5, Duration.ofMillis(10), Duration.ofMillis(100));
     }
 
-    private QboClient client(QboProperties p, QboTokenStore tokens) {
+    private QboClient client(QboProperties p, TokenStore<QboTokens> tokens) {
         return client(p, seed.realmId(), tokens);
     }
 
-    private static QboClient client(QboProperties p, String realmId, QboTokenStore tokens) {
+    private static QboClient client(QboProperties p, String realmId, TokenStore<QboTokens> tokens) {
         RateLimiter limiter = p.newRateLimiter("quickbooks:" + realmId, org.matterhub.connectors.kernel.TimeSource.system());
         return new QboClient(p, realmId, tokens, limiter);
     }
@@ -445,7 +447,7 @@ class QboClientTest {
     }
 
     /** A durable store stand-in: the latest tokens, and every save in order. */
-    static class MemoryStore implements QboTokenStore {
+    static class MemoryStore implements TokenStore<QboTokens> {
         final List<QboTokens> saved = new CopyOnWriteArrayList<>();
         private volatile QboTokens current;
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.matterhub.connectors.kernel.ContentDownload;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.FakeTime;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.simulators.common.RecordedRequest;
 import org.matterhub.simulators.xero.XeroSimulatorOptions;
 
@@ -92,7 +93,7 @@ class XeroClientTest {
                 "state=st-42", "offline_access", "accounting.transactions");
         assertThat(xero.authorize("st-42")).contains("state=st-42").contains("code=");
 
-        XeroTokens tokens = xero.grant();
+        OAuthTokenSet tokens = xero.grant();
         assertThat(tokens.refreshToken()).isNotBlank();
         assertThat(tokens.expiresAt()).isEqualTo(time.now().plus(Duration.ofMinutes(30)));
         assertThat(tokens.toString()).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken());
@@ -128,7 +129,7 @@ class XeroClientTest {
 
     @Test
     void anExpiredAccessTokenIsRefreshedOnceAndTheRotatedPairIsSavedBeforeItIsUsed() {
-        XeroTokens original = store.load();
+        OAuthTokenSet original = store.load();
         xero.sim.expireAccessTokens();
 
         XeroPage<XeroInvoice> page = client.invoicesModifiedSince(null, 1);
@@ -146,8 +147,8 @@ class XeroClientTest {
 
     @Test
     void tokensAboutToExpireAreRefreshedAheadWithoutA401() {
-        XeroTokens current = store.load();
-        store.save(new XeroTokens(current.accessToken(), current.refreshToken(), time.now().plusSeconds(30)));
+        OAuthTokenSet current = store.load();
+        store.save(new OAuthTokenSet(current.accessToken(), current.refreshToken(), time.now().plusSeconds(30)));
         client = xero.client(store);
 
         client.contactsModifiedSince(null, 1);

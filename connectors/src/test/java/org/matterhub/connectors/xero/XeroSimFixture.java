@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.FakeTime;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.TimeSource;
 import org.matterhub.simulators.common.RecordedRequest;
 import org.matterhub.simulators.xero.XeroDemoSeed;
@@ -70,13 +71,13 @@ final class XeroSimFixture implements AutoCloseable {
     }
 
     /** The full code flow: authorize, then exchange the code. */
-    XeroTokens grant() throws Exception {
+    OAuthTokenSet grant() throws Exception {
         String query = authorize("state-" + UUID.randomUUID());
         String code = query.replaceAll(".*(?:^|&)code=([^&]+).*", "$1");
         return oauth().exchangeCode(code, REDIRECT_URI);
     }
 
-    RecordingXeroTokenStore store(XeroTokens tokens) {
+    RecordingXeroTokenStore store(OAuthTokenSet tokens) {
         return new RecordingXeroTokenStore(tokens, this::requestsWithToken);
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.matterhub.store.blob.BlockInputStream;
 
 /**
  * A byte pipe from one writing thread to one consumer thread, holding at most {@link #CAPACITY} chunks
@@ -86,22 +87,13 @@ public final class BoundedPipe {
 
   /** The consumer's side. Read only from one thread. */
   public InputStream input() {
-    return new InputStream() {
+    return new BlockInputStream() {
       private byte[] current = new byte[0];
       private int pos;
       private boolean ended;
 
       @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-          return 0;
-        }
+      protected int readBlock(byte[] b, int off, int len) throws IOException {
         while (pos == current.length) {
           if (ended) {
             return -1;

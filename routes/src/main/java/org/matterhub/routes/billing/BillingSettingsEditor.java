@@ -3,18 +3,21 @@ package org.matterhub.routes.billing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.matterhub.mappings.billing.BillingSettings;
+import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.routes.vendor.ConnectionSettings;
+import org.matterhub.routes.vendor.VendorIdentity;
 
 /**
  * How an accounting connection takes new mapping settings ({@link ConnectionSettings}): the settings given replace
  * the stored ones, except the company ({@code realmId}) or organisation ({@code tenantId}) the connection was
  * authorised for, which only a new connect changes. Each accounting vendor registers one in its own package.
  */
-public abstract class BillingSettingsEditor implements ConnectionSettings {
+public abstract class BillingSettingsEditor extends VendorIdentity implements ConnectionSettings {
 
     private final BillingConnections connections;
 
-    protected BillingSettingsEditor(BillingConnections connections) {
+    protected BillingSettingsEditor(BillingConnections connections, SourceSystem system, String displayName) {
+        super(system, displayName);
         this.connections = connections;
     }
 

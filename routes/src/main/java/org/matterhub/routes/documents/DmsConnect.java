@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.matterhub.connectors.kernel.OAuthClient;
 import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.connectors.kernel.VendorHosts;
 import org.matterhub.mappings.documents.DmsSettings;
@@ -31,14 +33,33 @@ public interface DmsConnect extends ConnectionSettings {
     record Authorized(OAuthTokens tokens, String account) {
     }
 
+    /**
+     * The hub's OAuth 2.0 client at the vendor for a connection, with how the vendor's identity endpoint names the
+     * account fresh tokens reach.
+     */
+    record OAuth<T extends OAuthTokens>(OAuthClient<T> client, Function<T, String> account) {
+
+        Authorized authorize(String code, String redirectUri, String codeVerifier) {
+            T tokens = client.exchangeCode(code, redirectUri, codeVerifier);
+            return new Authorized(tokens, account.apply(tokens));
+        }
+    }
+
+    /** The connection's OAuth client (its server, the hub's application). */
+    OAuth<?> oauth(DmsConnections.Dms connection);
+
     /** Where the firm admin's browser goes to grant the hub access; {@code codeChallenge} is the flow's PKCE S256. */
-    URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state, String codeChallenge);
+    default URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state, String codeChallenge) {
+        return oauth(connection).client().authorizeUrl(redirectUri, state, codeChallenge);
+    }
 
     /**
      * Exchanges the authorization code the vendor sent back for tokens, proving the flow with its PKCE verifier, and
      * asks the vendor which account the tokens reach.
      */
-    Authorized authorize(DmsConnections.Dms connection, String code, String redirectUri, String codeVerifier);
+    default Authorized authorize(DmsConnections.Dms connection, String code, String redirectUri, String codeVerifier) {
+        return oauth(connection).authorize(code, redirectUri, codeVerifier);
+    }
 
     /** NetDocuments' {@code apiBaseUrl}, when the settings name one: checked against {@link #hosts()} too. */
     @Override

@@ -1,8 +1,11 @@
 package org.matterhub.routes.documents;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.matterhub.mappings.documents.DmsContainer;
+import org.matterhub.mappings.documents.DmsProfile;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.model.DmsRepository;
 import org.matterhub.store.sync.SyncCursorRepository;
@@ -25,6 +28,21 @@ public record DmsSyncSupport(DmsConnections connections, DmsDocumentApplier appl
     public void count(String vendor, UUID connectionId, String entity, String mode, int records) {
         meters.counter("matterhub.sync.records", "vendor", vendor, "connection", connectionId.toString(), "entity", entity,
                 "mode", mode).increment(records);
+    }
+
+    /**
+     * Reconciliation's end: every live profile of the connection that a complete listing did not return ({@code seen})
+     * becomes a tombstone, in one transaction. Returns how many did.
+     */
+    public int deleteMissing(UUID firmId, UUID connectionId, String vendor, Set<String> seen) {
+        return tenancy.write(TenantScope.system(firmId), () -> {
+            Set<String> missing = dms.liveExternalIds(connectionId);
+            missing.removeAll(seen);
+            DmsConnections.Dms conn = connections.load(firmId, connectionId);
+            applier.apply(connectionId, vendor, conn.settings(), applier.resolver(conn.settings()),
+                    missing.stream().map(id -> DmsProfile.tombstone(id, Instant.now())).toList());
+            return missing.size();
+        });
     }
 
     /** A canonical workspace or folder as the store's row of {@code connectionId}. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.OAuthTokens;
+import org.matterhub.connectors.kernel.TokenStore;
 import org.matterhub.store.model.ConnectionRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
@@ -19,7 +20,7 @@ import org.matterhub.store.tenancy.TenantScope;
  *
  * @param <T> the vendor's token record
  */
-public final class StoredTokens<T extends OAuthTokens> {
+public final class StoredTokens<T extends OAuthTokens> implements TokenStore<T> {
 
     /** Builds the vendor's token record; {@code refreshExpiresAt} is null when the vendor does not say. */
     @FunctionalInterface
@@ -59,9 +60,10 @@ public final class StoredTokens<T extends OAuthTokens> {
         }).orElse(null);
     }
 
-    /** Durably replaces the connection's tokens. */
-    public void save(OAuthTokens t) {
-        save(t, null);
+    /** Durably replaces the connection's tokens, with the refresh token's expiry when the vendor gives one. */
+    @Override
+    public void save(T t) {
+        save(t, t.refreshTokenExpiresAt());
     }
 
     /** Durably replaces the connection's tokens, with the refresh token's expiry when the vendor gives one. */

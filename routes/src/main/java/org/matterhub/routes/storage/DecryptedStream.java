@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.function.Supplier;
+import org.matterhub.store.blob.BlockInputStream;
 
 /**
  * The plaintext Tink releases, segment by segment, each authenticated before any of its bytes: at most
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * object store's own failures (which it rethrows unchanged) and raises a {@link BlobIntegrityException} naming the
  * segment. Closing it closes the GET below, dropping the connection when the blob was not read to its end.
  */
-final class DecryptedStream extends InputStream {
+final class DecryptedStream extends BlockInputStream {
 
     private final InputStream plaintext;
     private final Supplier<IOException> storeFailure;
@@ -31,18 +32,9 @@ final class DecryptedStream extends InputStream {
 
     /** Plaintext from Tink's seekable channel, read from where the channel stands. */
     static InputStream of(SeekableByteChannel channel) {
-        return new InputStream() {
+        return new BlockInputStream() {
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
+            protected int readBlock(byte[] b, int off, int len) throws IOException {
                 ByteBuffer into = ByteBuffer.wrap(b, off, len);
                 int n;
                 do {
@@ -59,16 +51,7 @@ final class DecryptedStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
+    protected int readBlock(byte[] b, int off, int len) throws IOException {
         if (remaining <= 0) {
             return -1;
         }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import org.matterhub.store.blob.BlockInputStream;
 
 /**
  * The ciphertext of a plaintext stream, to be read by an upload: Tink's encrypting stream turned inside out, so the
@@ -17,7 +18,7 @@ import java.util.Arrays;
  * byte beyond it, fails the read with an {@link IOException} before the last segment is sealed, so an upload of the
  * wrong bytes can never complete.
  */
-final class EncryptingSource extends InputStream {
+final class EncryptingSource extends BlockInputStream {
 
     private final InputStream plaintext;
     private final long declaredLength;
@@ -43,16 +44,7 @@ final class EncryptingSource extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
+    protected int readBlock(byte[] b, int off, int len) throws IOException {
         while (served == sink.count) {
             if (finished) {
                 return -1;

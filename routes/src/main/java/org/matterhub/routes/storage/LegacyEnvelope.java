@@ -12,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.matterhub.store.blob.BlockInputStream;
 
 /**
  * Reads, once, a blob sealed by the envelope Matterhub used before Tink, so that {@link LegacyBlobMigration} can
@@ -94,7 +95,7 @@ final class LegacyEnvelope {
     }
 
     /** Decrypts chunk after chunk; chunk {@code count - 1} is the last. */
-    private static final class Chunks extends InputStream {
+    private static final class Chunks extends BlockInputStream {
         private final InputStream sealed;
         private final SecretKeySpec key;
         private final byte[] nonce = new byte[12];
@@ -120,13 +121,7 @@ final class LegacyEnvelope {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        protected int readBlock(byte[] b, int off, int len) throws IOException {
             while (served == chunk.length) {
                 if (next == count) {
                     return -1;

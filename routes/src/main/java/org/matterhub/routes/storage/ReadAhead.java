@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.matterhub.store.blob.BlockInputStream;
 
 /**
  * Reads a decrypted download a few segments ahead of its reader on a helper thread, so fetching and AES-GCM overlap
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Closing the stream before its end runs {@code abort} (drops the HTTP connection, so a read the helper is blocked
  * in fails at once) and waits for the helper to end; the helper alone closes the source.
  */
-final class ReadAhead extends InputStream {
+final class ReadAhead extends BlockInputStream {
 
     private static final Object END = new Object();
 
@@ -90,16 +91,7 @@ final class ReadAhead extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
+    protected int readBlock(byte[] b, int off, int len) throws IOException {
         while (served == current.length()) {
             if (finished) {
                 return -1;

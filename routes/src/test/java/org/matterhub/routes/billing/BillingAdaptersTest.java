@@ -29,10 +29,10 @@ class BillingAdaptersTest {
             BillingBalances.class, InvoiceDocuments.class, PaymentPosting.class, BillingWebhooks.class, BillingConnect.class);
 
     private final VendorRegistry registry = new VendorRegistry(List.of(
-            new QuickBooksBillingSync(null, null, null, null), new QuickBooksBalances(null),
+            new QuickBooksBillingSync(null, null), new QuickBooksBalances(null),
             new QuickBooksInvoiceDocuments(null), new QuickBooksPaymentPosting(null), new QuickBooksWebhooks(null),
             new QuickBooksConnect(null),
-            new XeroBillingSync(null, null, null, null), new XeroBalances(null), new XeroInvoiceDocuments(null),
+            new XeroBillingSync(null, null), new XeroBalances(null), new XeroInvoiceDocuments(null),
             new XeroPaymentPosting(null), new XeroWebhooks(null), new XeroConnect(null, null)));
 
     @Test

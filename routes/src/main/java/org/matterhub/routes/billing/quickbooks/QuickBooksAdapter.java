@@ -1,18 +1,24 @@
 package org.matterhub.routes.billing.quickbooks;
 
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.quickbooks.QboErrorClassifier;
 import org.matterhub.mappings.canonical.SourceSystem;
-import org.matterhub.routes.vendor.VendorAdapter;
+import org.matterhub.routes.vendor.VendorIdentity;
 
-/** What every QuickBooks Online billing adapter says about itself. */
-abstract class QuickBooksAdapter implements VendorAdapter {
+/** What every QuickBooks Online billing adapter says about itself, and how the vendor's failures are classified. */
+abstract class QuickBooksAdapter extends VendorIdentity {
 
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.QUICKBOOKS;
+    /** The product's name as firms know it. */
+    static final String NAME = "QuickBooks Online";
+
+    private static final ErrorClassifier ERRORS = new QboErrorClassifier();
+
+    QuickBooksAdapter() {
+        super(SourceSystem.QUICKBOOKS, NAME);
     }
 
-    @Override
-    public String displayName() {
-        return "QuickBooks Online";
+    /** The vendor's classifier (retriable, re-authorise, permanent), for the adapters that are {@code VendorErrors}. */
+    public ErrorClassifier errors() {
+        return ERRORS;
     }
 }

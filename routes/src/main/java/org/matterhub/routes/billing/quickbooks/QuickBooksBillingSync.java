@@ -4,24 +4,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.quickbooks.QboCdcLookBackExceededException;
 import org.matterhub.connectors.quickbooks.QboChanges;
 import org.matterhub.connectors.quickbooks.QboClient;
-import org.matterhub.connectors.quickbooks.QboErrorClassifier;
 import org.matterhub.connectors.quickbooks.QboPage;
 import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.quickbooks.QuickBooksBillingMapper;
 import org.matterhub.routes.billing.BillingApplier;
+import org.matterhub.routes.billing.BillingSyncSupport;
 import org.matterhub.routes.billing.BillingPoll;
-import org.matterhub.routes.engine.ConnectionPollLocks;
 import org.matterhub.routes.billing.BillingSync;
 import org.matterhub.store.sync.SyncCursor;
-import org.matterhub.store.sync.SyncCursorRepository;
-import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingSync {
 
-    static final String ENTITY = "billing";
+    static final String ENTITY = BillingSyncSupport.ENTITY;
     static final String SUB = "quickbooks";
     static final int PAGE = 1000;
     /** CDC windows overlap by this much: QuickBooks's clock and the hub's differ a little; applying twice is harmless. */
@@ -45,23 +42,12 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
     private static final String[] PHASES = {"customers", "invoices", "payments"};
     private static final Logger log = LoggerFactory.getLogger(QuickBooksBillingSync.class);
 
+    private final BillingSyncSupport support;
     private final QuickBooksClients clients;
-    private final ConnectionPollLocks locks;
-    private final SyncCursorRepository cursors;
-    private final Tenancy tenancy;
-    private final ErrorClassifier errors = new QboErrorClassifier();
 
-    public QuickBooksBillingSync(ConnectionPollLocks locks, SyncCursorRepository cursors,
-                                 Tenancy tenancy, QuickBooksClients clients) {
+    public QuickBooksBillingSync(BillingSyncSupport support, QuickBooksClients clients) {
+        this.support = support;
         this.clients = clients;
-        this.locks = locks;
-        this.cursors = cursors;
-        this.tenancy = tenancy;
-    }
-
-    @Override
-    public ErrorClassifier errors() {
-        return errors;
     }
 
     @Override
@@ -71,24 +57,19 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
 
     @Override
     public boolean backfillComplete(UUID firmId, UUID connectionId) {
-        return tenancy.read(TenantScope.system(firmId), () ->
-                cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL).isPresent());
+        return support.incremental(firmId, connectionId, List.of(SUB));
     }
 
     /** Forgets where the sync stands, once a running poll is done; the next poll backfills. */
     @Override
     public void resetCursors(UUID firmId, UUID connectionId) {
-        locks.holding(connectionId, () -> tenancy.write(TenantScope.system(firmId), () -> {
-            cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL);
-            cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL);
-            return null;
-        }));
+        support.reset(firmId, connectionId, List.of(SUB));
     }
 
     @Override
     public void poll(BillingPoll poll) {
         UUID connectionId = poll.connectionId();
-        var incremental = tenancy.read(poll.scope(), () -> cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));
+        var incremental = support.tenancy().read(poll.scope(), () -> support.cursors().find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));
         if (incremental.isEmpty()) {
             backfill(poll);
         } else {
@@ -97,7 +78,7 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
             } catch (QboCdcLookBackExceededException e) {
                 log.warn("QuickBooks connection {} was last synced more than 30 days ago; starting a new backfill",
                         connectionId);
-                tenancy.writeVoid(poll.scope(), () -> cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));
+                support.tenancy().writeVoid(poll.scope(), () -> support.cursors().delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL));
                 backfill(poll);
             }
         }
@@ -106,7 +87,7 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
     private void backfill(BillingPoll poll) {
         UUID connectionId = poll.connectionId();
         QboClient client = clients.client(poll.firmId(), connectionId);
-        Map<String, String> pos = tenancy.read(poll.scope(), () -> cursors.find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL))
+        Map<String, String> pos = support.tenancy().read(poll.scope(), () -> support.cursors().find(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL))
                 .map(c -> new HashMap<>(c.position()))
                 .orElseGet(() -> new HashMap<>(Map.of("phase", PHASES[0], "start", "1", "since", Instant.now().toString())));
         while (true) {
@@ -133,11 +114,11 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
             boolean done = "done".equals(after.get("phase"));
             poll.write(feed, () -> {
                 if (done) {
-                    cursors.delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL);
-                    cursors.save(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL, Map.of("since", after.get("since")),
+                    support.cursors().delete(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL);
+                    support.cursors().save(connectionId, ENTITY, SUB, SyncCursor.SyncMode.INCREMENTAL, Map.of("since", after.get("since")),
                             feed.size());
                 } else {
-                    cursors.save(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL, after, feed.size());
+                    support.cursors().save(connectionId, ENTITY, SUB, SyncCursor.SyncMode.BACKFILL, after, feed.size());
                 }
             });
             if (done) {
@@ -161,7 +142,7 @@ public class QuickBooksBillingSync extends QuickBooksAdapter implements BillingS
         BillingFeed feed = QuickBooksBillingMapper.changes(changes);
         Instant until = changes.coveredUntil() == null ? now : changes.coveredUntil();
         Instant nextSince = until.minus(OVERLAP).isAfter(since) ? until.minus(OVERLAP) : since;
-        BillingApplier.Outcome o = poll.write(feed, () -> cursors.save(connectionId, ENTITY, SUB,
+        BillingApplier.Outcome o = poll.write(feed, () -> support.cursors().save(connectionId, ENTITY, SUB,
                 SyncCursor.SyncMode.INCREMENTAL, Map.of("since", nextSince.toString()), feed.size()));
         if (feed.size() > 0) {
             log.info("QuickBooks connection {}: {} changes ({} invoices, {} payments, {} deletions, {} parked)",

@@ -7,7 +7,7 @@ import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.quickbooks.QboClient;
 import org.matterhub.connectors.quickbooks.QboOAuthClient;
 import org.matterhub.connectors.quickbooks.QboProperties;
-import org.matterhub.connectors.quickbooks.QboTokenStore;
+import org.matterhub.connectors.kernel.TokenStore;
 import org.matterhub.connectors.quickbooks.QboTokens;
 import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.routes.billing.BillingProperties;
@@ -54,19 +54,9 @@ public class QuickBooksClients {
      * the callback claims: a token of another company is refused by Intuit, whatever the redirect said.
      */
     public String companyOf(BillingConnections.Accounting a, QboTokens tokens, String realmId) {
-        QboTokens[] held = {tokens};
         QboProperties props = properties(a);
-        QboClient probe = new QboClient(props, realmId, new QboTokenStore() {
-            @Override
-            public QboTokens load() {
-                return held[0];
-            }
-
-            @Override
-            public void save(QboTokens t) {
-                held[0] = t;
-            }
-        }, props.newRateLimiter("quickbooks:" + realmId, connections.buckets()));
+        QboClient probe = new QboClient(props, realmId, TokenStore.inMemory(tokens),
+                props.newRateLimiter("quickbooks:" + realmId, connections.buckets()));
         String company = probe.companyId();
         return realmId.equals(company) ? company : null;
     }
@@ -78,17 +68,7 @@ public class QuickBooksClients {
             String realm = BillingConnections.require(a.settings().realmId(), "the QuickBooks company (realmId)");
             StoredTokens<QboTokens> io = connections.tokens(firmId, id, QboTokens::new);
             QboProperties props = properties(a);
-            return new QboClient(props, realm, new QboTokenStore() {
-                @Override
-                public QboTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(QboTokens tokens) {
-                    io.save(tokens, tokens.refreshTokenExpiresAt());
-                }
-            }, props.newRateLimiter("quickbooks:" + realm, connections.buckets()));
+            return new QboClient(props, realm, io, props.newRateLimiter("quickbooks:" + realm, connections.buckets()));
         });
     }
 }

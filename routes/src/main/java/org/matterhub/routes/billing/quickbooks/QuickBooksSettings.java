@@ -10,16 +10,6 @@ import org.springframework.stereotype.Component;
 public class QuickBooksSettings extends BillingSettingsEditor {
 
     public QuickBooksSettings(BillingConnections connections) {
-        super(connections);
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.QUICKBOOKS;
-    }
-
-    @Override
-    public String displayName() {
-        return "QuickBooks Online";
+        super(connections, SourceSystem.QUICKBOOKS, QuickBooksAdapter.NAME);
     }
 }

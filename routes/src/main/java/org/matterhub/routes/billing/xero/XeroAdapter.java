@@ -1,18 +1,24 @@
 package org.matterhub.routes.billing.xero;
 
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.xero.XeroErrorClassifier;
 import org.matterhub.mappings.canonical.SourceSystem;
-import org.matterhub.routes.vendor.VendorAdapter;
+import org.matterhub.routes.vendor.VendorIdentity;
 
-/** What every Xero billing adapter says about itself. */
-abstract class XeroAdapter implements VendorAdapter {
+/** What every Xero billing adapter says about itself, and how the vendor's failures are classified. */
+abstract class XeroAdapter extends VendorIdentity {
 
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.XERO;
+    /** The product's name as firms know it. */
+    static final String NAME = "Xero";
+
+    private static final ErrorClassifier ERRORS = new XeroErrorClassifier();
+
+    XeroAdapter() {
+        super(SourceSystem.XERO, NAME);
     }
 
-    @Override
-    public String displayName() {
-        return "Xero";
+    /** The vendor's classifier (retriable, re-authorise, permanent), for the adapters that are {@code VendorErrors}. */
+    public ErrorClassifier errors() {
+        return ERRORS;
     }
 }

@@ -2,25 +2,23 @@ package org.matterhub.routes.billing.xero;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroDailyLimitException;
-import org.matterhub.connectors.xero.XeroErrorClassifier;
 import org.matterhub.connectors.xero.XeroPage;
 import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.xero.XeroBillingMapper;
+import org.matterhub.routes.billing.BillingSyncSupport;
 import org.matterhub.routes.billing.BillingPoll;
-import org.matterhub.routes.engine.ConnectionPollLocks;
 import org.matterhub.routes.billing.BillingQuotaSpentException;
 import org.matterhub.routes.billing.BillingSync;
 import org.matterhub.store.sync.SyncCursor;
-import org.matterhub.store.sync.SyncCursorRepository;
-import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.stereotype.Component;
 
@@ -34,31 +32,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class XeroBillingSync extends XeroAdapter implements BillingSync {
 
-    static final String ENTITY = "billing";
+    static final String ENTITY = BillingSyncSupport.ENTITY;
     static final Duration OVERLAP = Duration.ofSeconds(1);
     private static final String[] KINDS = {"contacts", "invoices", "payments"};
+    /** The cursor of each kind. */
+    private static final List<String> SUBS = Arrays.stream(KINDS).map(kind -> "xero-" + kind).toList();
 
     /** One page of one kind: the records added to the feed, and the latest change among them. */
     private record Page(boolean more, Instant latest) {
     }
 
+    private final BillingSyncSupport support;
     private final XeroClients clients;
-    private final ConnectionPollLocks locks;
-    private final SyncCursorRepository cursors;
-    private final Tenancy tenancy;
-    private final ErrorClassifier errors = new XeroErrorClassifier();
 
-    public XeroBillingSync(ConnectionPollLocks locks, SyncCursorRepository cursors,
-                           Tenancy tenancy, XeroClients clients) {
+    public XeroBillingSync(BillingSyncSupport support, XeroClients clients) {
+        this.support = support;
         this.clients = clients;
-        this.locks = locks;
-        this.cursors = cursors;
-        this.tenancy = tenancy;
-    }
-
-    @Override
-    public ErrorClassifier errors() {
-        return errors;
     }
 
     @Override
@@ -68,26 +57,13 @@ public class XeroBillingSync extends XeroAdapter implements BillingSync {
 
     @Override
     public boolean backfillComplete(UUID firmId, UUID connectionId) {
-        return tenancy.read(TenantScope.system(firmId), () -> {
-            for (String kind : KINDS) {
-                var c = cursors.find(connectionId, ENTITY, "xero-" + kind, SyncCursor.SyncMode.INCREMENTAL);
-                if (c.isEmpty() || c.get().get("since") == null || c.get().get("since").isEmpty()) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        return support.incremental(firmId, connectionId, SUBS);
     }
 
     /** Forgets where the sync stands, once a running poll is done; the next poll reads everything again. */
     @Override
     public void resetCursors(UUID firmId, UUID connectionId) {
-        locks.holding(connectionId, () -> tenancy.write(TenantScope.system(firmId), () -> {
-            for (String kind : KINDS) {
-                cursors.delete(connectionId, ENTITY, "xero-" + kind, SyncCursor.SyncMode.INCREMENTAL);
-            }
-            return null;
-        }));
+        support.reset(firmId, connectionId, SUBS);
     }
 
     @Override
@@ -105,7 +81,7 @@ public class XeroBillingSync extends XeroAdapter implements BillingSync {
         UUID connectionId = poll.connectionId();
         XeroClient client = clients.client(poll.firmId(), connectionId);
         String sub = "xero-" + kind;
-        Map<String, String> pos = tenancy.read(poll.scope(), () -> cursors.find(connectionId, ENTITY, sub, SyncCursor.SyncMode.INCREMENTAL))
+        Map<String, String> pos = support.tenancy().read(poll.scope(), () -> support.cursors().find(connectionId, ENTITY, sub, SyncCursor.SyncMode.INCREMENTAL))
                 .map(c -> new HashMap<>(c.position())).orElseGet(HashMap::new);
         String sinceText = pos.getOrDefault("since", "");
         Instant since = sinceText.isEmpty() ? null : Instant.parse(sinceText);
@@ -132,7 +108,7 @@ public class XeroBillingSync extends XeroAdapter implements BillingSync {
                 after.put("page", "1");
                 after.put("latest", "");
             }
-            poll.write(feed, () -> cursors.save(connectionId, ENTITY, sub, SyncCursor.SyncMode.INCREMENTAL, after, feed.size()));
+            poll.write(feed, () -> support.cursors().save(connectionId, ENTITY, sub, SyncCursor.SyncMode.INCREMENTAL, after, feed.size()));
             if (!read.more()) {
                 return;
             }

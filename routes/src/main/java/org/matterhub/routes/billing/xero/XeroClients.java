@@ -8,8 +8,7 @@ import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroOAuthClient;
 import org.matterhub.connectors.xero.XeroProperties;
 import org.matterhub.connectors.xero.XeroThrottle;
-import org.matterhub.connectors.xero.XeroTokenStore;
-import org.matterhub.connectors.xero.XeroTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.routes.billing.BillingConnections;
 import org.matterhub.routes.billing.BillingProperties;
 import org.matterhub.routes.engine.StoredTokens;
@@ -51,20 +50,10 @@ public class XeroClients {
             BillingConnections.Accounting a = connections.load(firmId, id);
             UUID tenant = UUID.fromString(BillingConnections.require(a.settings().tenantId(),
                     "the Xero organisation (tenantId)"));
-            StoredTokens<XeroTokens> io = connections.tokens(firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new XeroTokens(access, refresh, expires));
+            StoredTokens<OAuthTokenSet> io = connections.tokens(firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new OAuthTokenSet(access, refresh, expires));
             XeroProperties props = properties(a);
-            return new XeroClient(props, tenant, new XeroTokenStore() {
-                @Override
-                public XeroTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(XeroTokens tokens) {
-                    io.save(tokens);
-                }
-            }, XeroThrottle.forTenant(props, tenant, connections.buckets()), connections.http(),
+            return new XeroClient(props, tenant, io, XeroThrottle.forTenant(props, tenant, connections.buckets()), connections.http(),
                     connections.buckets().time());
         });
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.matterhub.connectors.xero.XeroClient;
 import org.matterhub.connectors.xero.XeroTenant;
-import org.matterhub.connectors.xero.XeroTokenStore;
-import org.matterhub.connectors.xero.XeroTokens;
+import org.matterhub.connectors.kernel.TokenStore;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.routes.billing.BillingConnect;
@@ -59,7 +59,7 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
     @Override
     public Authorized authorize(BillingConnections.Accounting connection, String code, String redirectUri,
                                 Map<String, String> params, String codeVerifier) {
-        XeroTokens tokens = clients.oauth(connection).exchangeCode(code, redirectUri, codeVerifier);
+        OAuthTokenSet tokens = clients.oauth(connection).exchangeCode(code, redirectUri, codeVerifier);
         return new Authorized(tokens, null, tenant(connection, tokens));
     }
 
@@ -83,19 +83,8 @@ public class XeroConnect extends XeroAdapter implements BillingConnect {
      * confirmed by reading it ({@code GET /Organisation} with that tenant id), so a tenant the token cannot open fails
      * the connect instead of the first sync.
      */
-    private String tenant(BillingConnections.Accounting a, XeroTokens tokens) {
-        XeroTokens[] held = {tokens};
-        XeroTokenStore store = new XeroTokenStore() {
-            @Override
-            public XeroTokens load() {
-                return held[0];
-            }
-
-            @Override
-            public void save(XeroTokens t) {
-                held[0] = t;
-            }
-        };
+    private String tenant(BillingConnections.Accounting a, OAuthTokenSet tokens) {
+        TokenStore<OAuthTokenSet> store = TokenStore.inMemory(tokens);
         String tenant = chooseTenant(a, new XeroClient(clients.properties(a), new UUID(0, 0), store).connections());
         UUID id = UUID.fromString(tenant);
         if (!id.equals(new XeroClient(clients.properties(a), id, store).organisation().organisationId())) {

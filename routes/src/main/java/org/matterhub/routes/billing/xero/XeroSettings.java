@@ -10,16 +10,6 @@ import org.springframework.stereotype.Component;
 public class XeroSettings extends BillingSettingsEditor {
 
     public XeroSettings(BillingConnections connections) {
-        super(connections);
-    }
-
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.XERO;
-    }
-
-    @Override
-    public String displayName() {
-        return "Xero";
+        super(connections, SourceSystem.XERO, XeroAdapter.NAME);
     }
 }

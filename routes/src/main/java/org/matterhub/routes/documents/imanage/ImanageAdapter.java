@@ -1,18 +1,21 @@
 package org.matterhub.routes.documents.imanage;
 
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.imanage.ImanageErrorClassifier;
 import org.matterhub.mappings.canonical.SourceSystem;
-import org.matterhub.routes.vendor.VendorAdapter;
+import org.matterhub.routes.vendor.VendorIdentity;
 
-/** What every iManage Work documents adapter says about itself. */
-abstract class ImanageAdapter implements VendorAdapter {
+/** What every iManage Work documents adapter says about itself, and how the vendor's failures are classified. */
+abstract class ImanageAdapter extends VendorIdentity {
 
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.IMANAGE;
+    private static final ErrorClassifier ERRORS = new ImanageErrorClassifier();
+
+    ImanageAdapter() {
+        super(SourceSystem.IMANAGE, ImanageConnect.NAME);
     }
 
-    @Override
-    public String displayName() {
-        return ImanageConnect.NAME;
+    /** The vendor's classifier (retriable, re-authorise, permanent), for the adapters that are {@code VendorErrors}. */
+    public ErrorClassifier errors() {
+        return ERRORS;
     }
 }

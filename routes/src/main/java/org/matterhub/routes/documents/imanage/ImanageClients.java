@@ -2,6 +2,7 @@ package org.matterhub.routes.documents.imanage;
 
 import static org.matterhub.routes.documents.DmsConnections.require;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -9,8 +10,7 @@ import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.imanage.ImanageClient;
 import org.matterhub.connectors.imanage.ImanageOAuthClient;
 import org.matterhub.connectors.imanage.ImanageProperties;
-import org.matterhub.connectors.imanage.ImanageTokenStore;
-import org.matterhub.connectors.imanage.ImanageTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DmsConnections.Dms;
@@ -51,19 +51,9 @@ public class ImanageClients {
         return connections.client(connectionId, ImanageClient.class, id -> {
             Dms dms = connections.load(firmId, id);
             ImanageProperties p = properties(dms);
-            StoredTokens<ImanageTokens> io = connections.tokens(firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new ImanageTokens(access, refresh, expires));
-            return new ImanageClient(p, new ImanageTokenStore() {
-                @Override
-                public ImanageTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(ImanageTokens tokens) {
-                    io.save(tokens);
-                }
-            }, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
+            StoredTokens<OAuthTokenSet> io = connections.tokens(firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new OAuthTokenSet(access, refresh, expires));
+            return new ImanageClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http(), Clock.systemUTC());
         });
     }
 }

@@ -1,8 +1,8 @@
 package org.matterhub.routes.documents.imanage;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import org.matterhub.connectors.imanage.ImanageOAuthClient;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnect;
 import org.matterhub.routes.documents.DmsConnections;
@@ -42,15 +42,9 @@ public class ImanageConnect extends ImanageAdapter implements DmsConnect {
     }
 
     @Override
-    public URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state, String codeChallenge) {
-        return clients.oauth(connection).authorizeUrl(redirectUri, state, codeChallenge);
-    }
-
-    @Override
-    public Authorized authorize(DmsConnections.Dms connection, String code, String redirectUri, String codeVerifier) {
-        var oauth = clients.oauth(connection);
-        var tokens = oauth.exchangeCode(code, redirectUri, codeVerifier);
-        return new Authorized(tokens, oauth.account(tokens));
+    public OAuth<?> oauth(DmsConnections.Dms connection) {
+        ImanageOAuthClient oauth = clients.oauth(connection);
+        return new OAuth<>(oauth, oauth::account);
     }
 
     @Override

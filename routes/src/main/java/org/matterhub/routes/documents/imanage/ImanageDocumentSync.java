@@ -15,8 +15,6 @@ import java.util.function.Function;
 import org.matterhub.connectors.imanage.ImanageClient;
 import org.matterhub.connectors.imanage.ImanageCrawlPage;
 import org.matterhub.connectors.imanage.ImanageDocument;
-import org.matterhub.connectors.imanage.ImanageErrorClassifier;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.mappings.canonical.SourceSystem;
 import org.matterhub.mappings.documents.DmsMatterResolver;
 import org.matterhub.mappings.documents.DmsProfile;
@@ -59,16 +57,9 @@ public class ImanageDocumentSync extends ImanageAdapter implements DocumentSync 
     static final List<String> ENTITIES = List.of("imanage_workspaces", "imanage_folders", "imanage_parents", "imanage_documents");
     private static final Logger log = LoggerFactory.getLogger(ImanageDocumentSync.class);
 
-    private final DmsConnections connections;
-    private final DmsDocumentApplier applier;
-    private final DocumentContentFetcher content;
-    private final DmsRepository dms;
-    private final SyncCursorRepository cursors;
-    private final Tenancy tenancy;
     private final DmsSyncSupport support;
     private final ImanageClients clients;
     private final ImanageContent source;
-    private final ErrorClassifier errors = new ImanageErrorClassifier();
     private final ExecutorService prefetch = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "imanage-crawl-prefetch");
         t.setDaemon(true);
@@ -79,44 +70,33 @@ public class ImanageDocumentSync extends ImanageAdapter implements DocumentSync 
         this.support = support;
         this.clients = clients;
         this.source = source;
-        this.connections = support.connections();
-        this.applier = support.applier();
-        this.content = support.content();
-        this.dms = support.dms();
-        this.cursors = support.cursors();
-        this.tenancy = support.tenancy();
-    }
-
-    @Override
-    public ErrorClassifier errors() {
-        return errors;
     }
 
     /** One pass: every crawl from its cursor to the end. Returns the document versions applied. */
     @Override
     public long poll(UUID firmId, UUID connectionId) {
-        DmsConnections.Dms conn = connections.load(firmId, connectionId);
+        DmsConnections.Dms conn = support.connections().load(firmId, connectionId);
         DmsSettings settings = conn.settings();
         ImanageClient client = clients.client(firmId, connectionId);
         TenantScope scope = TenantScope.system(firmId);
-        DmsMatterResolver resolver = tenancy.read(scope, () -> applier.resolver(settings));
+        DmsMatterResolver resolver = support.tenancy().read(scope, () -> support.applier().resolver(settings));
         crawl(scope, connectionId, "imanage_workspaces", client::crawlWorkspaces, rows -> {
-            dms.upsertContainers(rows.stream().map(w -> DmsSyncSupport.row(connectionId, ImanageContainerMapper.workspace(w))).toList());
+            support.dms().upsertContainers(rows.stream().map(w -> DmsSyncSupport.row(connectionId, ImanageContainerMapper.workspace(w))).toList());
             return List.of();
         });
         crawl(scope, connectionId, "imanage_folders", client::crawlFolders, rows -> {
-            dms.upsertContainers(rows.stream().map(f -> DmsSyncSupport.row(connectionId, ImanageContainerMapper.folder(f))).toList());
+            support.dms().upsertContainers(rows.stream().map(f -> DmsSyncSupport.row(connectionId, ImanageContainerMapper.folder(f))).toList());
             return List.of();
         });
         crawl(scope, connectionId, "imanage_parents", client::crawlDocumentParents, rows -> {
             Map<String, Set<String>> placements = ImanageContainerMapper.placements(rows);
-            dms.addPlacements(connectionId, placements);
-            return applier.replaced(connectionId, VENDOR, settings, placements.keySet());
+            support.dms().addPlacements(connectionId, placements);
+            return support.applier().replaced(connectionId, VENDOR, settings, placements.keySet());
         });
         long[] applied = {0};
         crawl(scope, connectionId, "imanage_documents", client::crawlDocuments, rows -> {
             List<DmsProfile> profiles = ImanageDocumentMapper.profiles(rows, settings);
-            DmsDocumentApplier.Outcome o = applier.apply(connectionId, VENDOR, settings, resolver, profiles);
+            DmsDocumentApplier.Outcome o = support.applier().apply(connectionId, VENDOR, settings, resolver, profiles);
             applied[0] += rows.size();
             return o.contentNeeded();
         });
@@ -127,14 +107,14 @@ public class ImanageDocumentSync extends ImanageAdapter implements DocumentSync 
     /** Whether the first crawl of every kind has caught up. */
     @Override
     public boolean backfillComplete(UUID firmId, UUID connectionId) {
-        return tenancy.read(TenantScope.system(firmId), () -> ENTITIES.stream().allMatch(e ->
-                cursors.find(connectionId, e, "", SyncMode.INCREMENTAL).map(c -> "true".equals(c.get(CAUGHT_UP))).orElse(false)));
+        return support.tenancy().read(TenantScope.system(firmId), () -> ENTITIES.stream().allMatch(e ->
+                support.cursors().find(connectionId, e, "", SyncMode.INCREMENTAL).map(c -> "true".equals(c.get(CAUGHT_UP))).orElse(false)));
     }
 
     /** Forgets every cursor: the next poll crawls everything again (ops asked for a fresh backfill). */
     @Override
     public void resetCursors(UUID firmId, UUID connectionId) {
-        tenancy.writeVoid(TenantScope.system(firmId), () -> ENTITIES.forEach(e -> cursors.delete(connectionId, e, "", SyncMode.INCREMENTAL)));
+        support.tenancy().writeVoid(TenantScope.system(firmId), () -> ENTITIES.forEach(e -> support.cursors().delete(connectionId, e, "", SyncMode.INCREMENTAL)));
     }
 
     /**
@@ -144,7 +124,6 @@ public class ImanageDocumentSync extends ImanageAdapter implements DocumentSync 
     @Override
     public int reconcile(UUID firmId, UUID connectionId) {
         ImanageClient client = clients.client(firmId, connectionId);
-        TenantScope scope = TenantScope.system(firmId);
         Set<String> seen = new HashSet<>();
         String cursor = null;
         ImanageCrawlPage<ImanageDocument> page;
@@ -157,23 +136,17 @@ public class ImanageDocumentSync extends ImanageAdapter implements DocumentSync 
             }
             cursor = page.cursor();
         } while (page.hasMore());
-        return tenancy.write(scope, () -> {
-            Set<String> missing = dms.liveExternalIds(connectionId);
-            missing.removeAll(seen);
-            List<DmsProfile> tombstones = missing.stream().map(id -> DmsProfile.tombstone(id, Instant.now())).toList();
-            DmsConnections.Dms conn = connections.load(firmId, connectionId);
-            applier.apply(connectionId, VENDOR, conn.settings(), applier.resolver(conn.settings()), tombstones);
-            if (!missing.isEmpty()) {
-                log.info("iManage reconciliation of connection {}: {} documents no longer in the library", connectionId,
-                        missing.size());
-            }
-            return missing.size();
-        });
+        int deleted = support.deleteMissing(firmId, connectionId, VENDOR, seen);
+        if (deleted > 0) {
+            log.info("iManage reconciliation of connection {}: {} documents no longer in the library", connectionId,
+                    deleted);
+        }
+        return deleted;
     }
 
     private <T> void crawl(TenantScope scope, UUID connectionId, String entity,
                            Function<String, ImanageCrawlPage<T>> fetch, Function<List<T>, List<ContentRequest>> apply) {
-        SyncCursor saved = tenancy.read(scope, () -> cursors.find(connectionId, entity, "", SyncMode.INCREMENTAL)).orElse(null);
+        SyncCursor saved = support.tenancy().read(scope, () -> support.cursors().find(connectionId, entity, "", SyncMode.INCREMENTAL)).orElse(null);
         String cursor = saved == null ? null : saved.get(CURSOR);
         boolean caughtUpBefore = saved != null && "true".equals(saved.get(CAUGHT_UP));
         ImanageCrawlPage<T> page = fetch.apply(cursor);
@@ -186,13 +159,13 @@ public class ImanageDocumentSync extends ImanageAdapter implements DocumentSync 
                 position.put(CURSOR, current.cursor());
             }
             position.put(CAUGHT_UP, Boolean.toString(caughtUpBefore || !current.hasMore()));
-            List<ContentRequest> needed = tenancy.write(scope, () -> {
+            List<ContentRequest> needed = support.tenancy().write(scope, () -> {
                 List<ContentRequest> n = apply.apply(current.rows());
-                cursors.save(connectionId, entity, "", SyncMode.INCREMENTAL, position, current.rows().size());
+                support.cursors().save(connectionId, entity, "", SyncMode.INCREMENTAL, position, current.rows().size());
                 return n;
             });
             support.count(VENDOR, connectionId, entity, caughtUpBefore ? "incremental" : "backfill", current.rows().size());
-            content.fetch(scope.firmId(), source, needed);
+            support.content().fetch(scope.firmId(), source, needed);
             if (ahead == null) {
                 return;
             }

@@ -1,18 +1,21 @@
 package org.matterhub.routes.documents.netdocuments;
 
+import org.matterhub.connectors.kernel.ErrorClassifier;
+import org.matterhub.connectors.netdocuments.NetDocumentsErrorClassifier;
 import org.matterhub.mappings.canonical.SourceSystem;
-import org.matterhub.routes.vendor.VendorAdapter;
+import org.matterhub.routes.vendor.VendorIdentity;
 
-/** What every NetDocuments documents adapter says about itself. */
-abstract class NetDocumentsAdapter implements VendorAdapter {
+/** What every NetDocuments documents adapter says about itself, and how the vendor's failures are classified. */
+abstract class NetDocumentsAdapter extends VendorIdentity {
 
-    @Override
-    public SourceSystem system() {
-        return SourceSystem.NETDOCUMENTS;
+    private static final ErrorClassifier ERRORS = new NetDocumentsErrorClassifier();
+
+    NetDocumentsAdapter() {
+        super(SourceSystem.NETDOCUMENTS, NetDocumentsConnect.NAME);
     }
 
-    @Override
-    public String displayName() {
-        return NetDocumentsConnect.NAME;
+    /** The vendor's classifier (retriable, re-authorise, permanent), for the adapters that are {@code VendorErrors}. */
+    public ErrorClassifier errors() {
+        return ERRORS;
     }
 }

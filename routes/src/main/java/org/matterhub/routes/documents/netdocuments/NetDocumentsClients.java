@@ -2,6 +2,7 @@ package org.matterhub.routes.documents.netdocuments;
 
 import static org.matterhub.routes.documents.DmsConnections.require;
 
+import java.time.Clock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -9,8 +10,7 @@ import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.netdocuments.NetDocumentsClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsOAuthClient;
 import org.matterhub.connectors.netdocuments.NetDocumentsProperties;
-import org.matterhub.connectors.netdocuments.NetDocumentsTokenStore;
-import org.matterhub.connectors.netdocuments.NetDocumentsTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DmsConnections.Dms;
@@ -51,19 +51,9 @@ public class NetDocumentsClients {
         return connections.client(connectionId, NetDocumentsClient.class, id -> {
             Dms dms = connections.load(firmId, id);
             NetDocumentsProperties p = properties(dms);
-            StoredTokens<NetDocumentsTokens> io = connections.tokens(firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new NetDocumentsTokens(access, refresh, expires));
-            return new NetDocumentsClient(p, new NetDocumentsTokenStore() {
-                @Override
-                public NetDocumentsTokens load() {
-                    return io.load();
-                }
-
-                @Override
-                public void save(NetDocumentsTokens tokens) {
-                    io.save(tokens);
-                }
-            }, connections.limiter(id, p.rateLimitPerMinute()), connections.http());
+            StoredTokens<OAuthTokenSet> io = connections.tokens(firmId, id,
+                    (access, refresh, expires, refreshExpires) -> new OAuthTokenSet(access, refresh, expires));
+            return new NetDocumentsClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http(), Clock.systemUTC());
         });
     }
 }

@@ -1,8 +1,8 @@
 package org.matterhub.routes.documents.netdocuments;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import org.matterhub.connectors.netdocuments.NetDocumentsOAuthClient;
 import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnect;
 import org.matterhub.routes.documents.DmsConnections;
@@ -44,15 +44,9 @@ public class NetDocumentsConnect extends NetDocumentsAdapter implements DmsConne
     }
 
     @Override
-    public URI authorizeUrl(DmsConnections.Dms connection, String redirectUri, String state, String codeChallenge) {
-        return clients.oauth(connection).authorizeUrl(redirectUri, state, codeChallenge);
-    }
-
-    @Override
-    public Authorized authorize(DmsConnections.Dms connection, String code, String redirectUri, String codeVerifier) {
-        var oauth = clients.oauth(connection);
-        var tokens = oauth.exchangeCode(code, redirectUri, codeVerifier);
-        return new Authorized(tokens, oauth.account(tokens));
+    public OAuth<?> oauth(DmsConnections.Dms connection) {
+        NetDocumentsOAuthClient oauth = clients.oauth(connection);
+        return new OAuth<>(oauth, oauth::account);
     }
 
     @Override

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.netdocuments.NetDocumentsClient;
-import org.matterhub.connectors.netdocuments.NetDocumentsErrorClassifier;
 import org.matterhub.connectors.netdocuments.NetDocumentsItem;
 import org.matterhub.connectors.netdocuments.NetDocumentsLogEntry;
 import org.matterhub.connectors.netdocuments.NetDocumentsLookupEntry;
@@ -67,32 +65,14 @@ public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements Doc
     public static final String STARTED_AT = "started_at";
     private static final Logger log = LoggerFactory.getLogger(NetDocumentsDocumentSync.class);
 
-    private final DmsConnections connections;
-    private final DmsDocumentApplier applier;
-    private final DocumentContentFetcher content;
-    private final DmsRepository dms;
-    private final SyncCursorRepository cursors;
-    private final Tenancy tenancy;
     private final DmsSyncSupport support;
     private final NetDocumentsClients clients;
     private final NetDocumentsContent source;
-    private final ErrorClassifier errors = new NetDocumentsErrorClassifier();
 
     public NetDocumentsDocumentSync(DmsSyncSupport support, NetDocumentsClients clients, NetDocumentsContent source) {
         this.support = support;
         this.clients = clients;
         this.source = source;
-        this.connections = support.connections();
-        this.applier = support.applier();
-        this.content = support.content();
-        this.dms = support.dms();
-        this.cursors = support.cursors();
-        this.tenancy = support.tenancy();
-    }
-
-    @Override
-    public ErrorClassifier errors() {
-        return errors;
     }
 
     /** Backfill until complete, then one incremental pass. Returns the documents applied. */
@@ -107,27 +87,27 @@ public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements Doc
 
     @Override
     public boolean backfillComplete(UUID firmId, UUID connectionId) {
-        return tenancy.read(TenantScope.system(firmId), () -> cursors.find(connectionId, BACKFILL, "", SyncMode.BACKFILL)
+        return support.tenancy().read(TenantScope.system(firmId), () -> support.cursors().find(connectionId, BACKFILL, "", SyncMode.BACKFILL)
                 .map(c -> "true".equals(c.get(COMPLETE))).orElse(false));
     }
 
     @Override
     public void resetCursors(UUID firmId, UUID connectionId) {
-        tenancy.writeVoid(TenantScope.system(firmId), () -> cursors.delete(connectionId, BACKFILL, "", SyncMode.BACKFILL));
+        support.tenancy().writeVoid(TenantScope.system(firmId), () -> support.cursors().delete(connectionId, BACKFILL, "", SyncMode.BACKFILL));
     }
 
     long backfill(UUID firmId, UUID connectionId) {
         TenantScope scope = TenantScope.system(firmId);
-        SyncCursor saved = tenancy.read(scope, () -> cursors.find(connectionId, BACKFILL, "", SyncMode.BACKFILL)).orElse(null);
+        SyncCursor saved = support.tenancy().read(scope, () -> support.cursors().find(connectionId, BACKFILL, "", SyncMode.BACKFILL)).orElse(null);
         if (saved != null && "true".equals(saved.get(COMPLETE))) {
             return 0;
         }
         String startedAt = saved != null && saved.get(STARTED_AT) != null ? saved.get(STARTED_AT) : Instant.now().toString();
         Set<String> done = new HashSet<>(saved == null || saved.get(DONE_PAIRS) == null || saved.get(DONE_PAIRS).isEmpty()
                 ? List.of() : List.of(saved.get(DONE_PAIRS).split("\n")));
-        DmsConnections.Dms conn = connections.load(firmId, connectionId);
+        DmsConnections.Dms conn = support.connections().load(firmId, connectionId);
         NetDocumentsClient client = clients.client(firmId, connectionId);
-        DmsMatterResolver resolver = tenancy.read(scope, () -> applier.resolver(conn.settings()));
+        DmsMatterResolver resolver = support.tenancy().read(scope, () -> support.applier().resolver(conn.settings()));
         long applied = 0;
         for (String[] pair : pairs(client, conn.settings())) {
             String key = pair[0] + "/" + pair[1];
@@ -140,14 +120,14 @@ public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements Doc
             position.put(STARTED_AT, startedAt);
             position.put(DONE_PAIRS, String.join("\n", done));
             applied += applyListing(scope, connectionId, conn.settings(), resolver, client, listing, () ->
-                    cursors.save(connectionId, BACKFILL, "", SyncMode.BACKFILL, position, listing.documents.size()));
+                    support.cursors().save(connectionId, BACKFILL, "", SyncMode.BACKFILL, position, listing.documents.size()));
         }
         Map<String, String> position = Map.of(STARTED_AT, startedAt, COMPLETE, "true");
-        tenancy.writeVoid(scope, () -> {
-            cursors.save(connectionId, BACKFILL, "", SyncMode.BACKFILL, position, 0);
-            if (cursors.find(connectionId, BACKFILL, "", SyncMode.INCREMENTAL).isEmpty()) {
+        support.tenancy().writeVoid(scope, () -> {
+            support.cursors().save(connectionId, BACKFILL, "", SyncMode.BACKFILL, position, 0);
+            if (support.cursors().find(connectionId, BACKFILL, "", SyncMode.INCREMENTAL).isEmpty()) {
                 // The activity log is read from when the backfill began, so nothing changed meanwhile is missed.
-                cursors.save(connectionId, BACKFILL, "", SyncMode.INCREMENTAL, Map.of(SINCE, startedAt), 0);
+                support.cursors().save(connectionId, BACKFILL, "", SyncMode.INCREMENTAL, Map.of(SINCE, startedAt), 0);
             }
         });
         log.info("NetDocuments backfill of connection {} complete: {} documents this run", connectionId, applied);
@@ -156,12 +136,12 @@ public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements Doc
 
     long incremental(UUID firmId, UUID connectionId) {
         TenantScope scope = TenantScope.system(firmId);
-        SyncCursor saved = tenancy.read(scope, () -> cursors.find(connectionId, BACKFILL, "", SyncMode.INCREMENTAL)).orElse(null);
+        SyncCursor saved = support.tenancy().read(scope, () -> support.cursors().find(connectionId, BACKFILL, "", SyncMode.INCREMENTAL)).orElse(null);
         if (saved == null) {
             return 0;
         }
         Instant since = Instant.parse(saved.get(SINCE));
-        DmsConnections.Dms conn = connections.load(firmId, connectionId);
+        DmsConnections.Dms conn = support.connections().load(firmId, connectionId);
         NetDocumentsClient client = clients.client(firmId, connectionId);
         List<NetDocumentsLogEntry> entries = client.activitySince(since);
         if (entries.isEmpty()) {
@@ -198,7 +178,7 @@ public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements Doc
             }
             String parent = item.standardAttributes() == null ? null : item.standardAttributes().parent();
             if (parent != null && !knownContainers.contains(parent)
-                    && tenancy.read(scope, () -> dms.container(connectionId, parent)).isEmpty()) {
+                    && support.tenancy().read(scope, () -> support.dms().container(connectionId, parent)).isEmpty()) {
                 container(client, connectionId, parent).ifPresent(listing.containers::add);
             }
             knownContainers.add(parent);
@@ -207,31 +187,24 @@ public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements Doc
                 listing.placements.put(item.id(), Set.of(parent));
             }
         }
-        DmsMatterResolver resolver = tenancy.read(scope, () -> applier.resolver(conn.settings()));
+        DmsMatterResolver resolver = support.tenancy().read(scope, () -> support.applier().resolver(conn.settings()));
         // Re-reading the newest second is harmless (applying is idempotent) and never loses an entry of that second.
         Map<String, String> position = Map.of(SINCE, newest.toString());
         return applyListing(scope, connectionId, conn.settings(), resolver, client, listing, () ->
-                cursors.save(connectionId, BACKFILL, "", SyncMode.INCREMENTAL, position, entries.size()));
+                support.cursors().save(connectionId, BACKFILL, "", SyncMode.INCREMENTAL, position, entries.size()));
     }
 
     /** Lists every workspace again and deletes the profiles no longer found. Returns how many were. */
     @Override
     public int reconcile(UUID firmId, UUID connectionId) {
-        TenantScope scope = TenantScope.system(firmId);
-        DmsConnections.Dms conn = connections.load(firmId, connectionId);
+        DmsConnections.Dms conn = support.connections().load(firmId, connectionId);
         NetDocumentsClient client = clients.client(firmId, connectionId);
         Set<String> seen = new HashSet<>();
         for (String[] pair : pairs(client, conn.settings())) {
             Listing l = listWorkspace(client, conn.settings(), connectionId, pair[0], pair[1]);
             l.documents.forEach(d -> seen.add(d.id()));
         }
-        return tenancy.write(scope, () -> {
-            Set<String> missing = dms.liveExternalIds(connectionId);
-            missing.removeAll(seen);
-            applier.apply(connectionId, VENDOR, conn.settings(), applier.resolver(conn.settings()),
-                    missing.stream().map(id -> DmsProfile.tombstone(id, Instant.now())).toList());
-            return missing.size();
-        });
+        return support.deleteMissing(firmId, connectionId, VENDOR, seen);
     }
 
     /** Everything one workspace holds, walked breadth-first. */
@@ -266,7 +239,7 @@ public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements Doc
         Set<String> unknown = new HashSet<>();
         listing.placements.values().forEach(s -> s.stream().filter(f -> !folderNames.containsKey(f)).forEach(unknown::add));
         if (!unknown.isEmpty()) {
-            tenancy.read(scope, () -> dms.containers(connectionId, unknown)).forEach((id, c) -> folderNames.put(id, c.name()));
+            support.tenancy().read(scope, () -> support.dms().containers(connectionId, unknown)).forEach((id, c) -> folderNames.put(id, c.name()));
         }
         List<DmsProfile> profiles = new ArrayList<>();
         for (NetDocumentsItem item : listing.documents) {
@@ -277,15 +250,15 @@ public class NetDocumentsDocumentSync extends NetDocumentsAdapter implements Doc
             profiles.add(NetDocumentsDocumentMapper.profile(item, settings, history));
         }
         listing.tombstones.forEach(id -> profiles.add(DmsProfile.tombstone(id, Instant.now())));
-        DmsDocumentApplier.Outcome outcome = tenancy.write(scope, () -> {
-            dms.upsertContainers(listing.containers);
-            listing.placements.forEach((doc, folders) -> dms.replacePlacements(connectionId, doc, folders));
-            DmsDocumentApplier.Outcome o = applier.apply(connectionId, VENDOR, settings, resolver, profiles);
+        DmsDocumentApplier.Outcome outcome = support.tenancy().write(scope, () -> {
+            support.dms().upsertContainers(listing.containers);
+            listing.placements.forEach((doc, folders) -> support.dms().replacePlacements(connectionId, doc, folders));
+            DmsDocumentApplier.Outcome o = support.applier().apply(connectionId, VENDOR, settings, resolver, profiles);
             saveCursor.run();
             return o;
         });
         support.count(VENDOR, connectionId, "documents", "poll", profiles.size());
-        content.fetch(scope.firmId(), source, outcome.contentNeeded());
+        support.content().fetch(scope.firmId(), source, outcome.contentNeeded());
         return profiles.size();
     }
 

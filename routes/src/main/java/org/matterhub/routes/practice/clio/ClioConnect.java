@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.matterhub.connectors.clio.ClioOAuthClient;
 import org.matterhub.connectors.clio.ClioProperties;
-import org.matterhub.connectors.clio.ClioTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.routes.practice.PracticeConnect;
 import org.matterhub.store.model.ConnectionRecord;
@@ -58,7 +58,7 @@ public class ClioConnect extends ClioEndpointAdapter implements PracticeConnect 
     public Grant exchange(String vendor, ConnectionRecord c, String code, Map<String, String> params,
                           String redirectUri, String codeVerifier) {
         ClioOAuthClient oauth = clients.oauth(c);
-        ClioTokens tokens = oauth.exchangeCode(code, redirectUri, codeVerifier);
+        OAuthTokenSet tokens = oauth.exchangeCode(code, redirectUri, codeVerifier);
         String account = oauth.account(tokens);
         UUID firm = c.firmId();
         return Grant.of(account, () -> tenancy.writeVoid(TenantScope.system(firm),

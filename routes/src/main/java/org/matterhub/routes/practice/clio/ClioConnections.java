@@ -2,6 +2,7 @@ package org.matterhub.routes.practice.clio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -13,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.matterhub.connectors.clio.ClioClient;
 import org.matterhub.connectors.clio.ClioOAuthClient;
 import org.matterhub.connectors.clio.ClioProperties;
-import org.matterhub.connectors.clio.ClioTokenStore;
-import org.matterhub.connectors.clio.ClioTokens;
+import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.TokenStore;
 import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
@@ -67,7 +68,7 @@ public class ClioConnections {
         return clients.computeIfAbsent(connectionId, id -> {
             ConnectionRecord c = tenancy.read(TenantScope.system(firmId), () -> connections.find(id))
                     .orElseThrow(() -> new IllegalStateException("No connection " + id));
-            return new ClioClient(propertiesFor(c), tokenStore(firmId, id), limiter(c), http);
+            return new ClioClient(propertiesFor(c), tokenStore(firmId, id), limiter(c), http, Clock.systemUTC());
         });
     }
 
@@ -80,23 +81,23 @@ public class ClioConnections {
         clients.remove(connectionId);
     }
 
-    public ClioTokenStore tokenStore(UUID firmId, UUID connectionId) {
-        return new ClioTokenStore() {
+    public TokenStore<OAuthTokenSet> tokenStore(UUID firmId, UUID connectionId) {
+        return new TokenStore<>() {
             @Override
-            public ClioTokens load() {
+            public OAuthTokenSet load() {
                 String json = tenancy.read(TenantScope.system(firmId), () -> connections.loadTokens(connectionId))
                         .orElseThrow(() -> new IllegalStateException("Connection " + connectionId + " is not authorised"));
                 return parse(json);
             }
 
             @Override
-            public void save(ClioTokens tokens) {
+            public void save(OAuthTokenSet tokens) {
                 tenancy.writeVoid(TenantScope.system(firmId), () -> connections.saveTokens(connectionId, serialise(tokens)));
             }
         };
     }
 
-    public static String serialise(ClioTokens t) {
+    public static String serialise(OAuthTokenSet t) {
         try {
             return JSON.writeValueAsString(Map.of("access_token", t.accessToken(),
                     "refresh_token", t.refreshToken() == null ? "" : t.refreshToken(),
@@ -106,11 +107,11 @@ public class ClioConnections {
         }
     }
 
-    static ClioTokens parse(String json) {
+    static OAuthTokenSet parse(String json) {
         try {
             var node = JSON.readTree(json);
             String refresh = node.path("refresh_token").asText("");
-            return new ClioTokens(node.path("access_token").asText(), refresh.isEmpty() ? null : refresh,
+            return new OAuthTokenSet(node.path("access_token").asText(), refresh.isEmpty() ? null : refresh,
                     Instant.parse(node.path("expires_at").asText()));
         } catch (Exception e) {
             throw new IllegalStateException("Stored tokens are unreadable", e);
