@@ -302,8 +302,23 @@ class ContractCoverageTest {
         return source.substring(start.start(), stop);
     }
 
-    /** A Spring path with {@code {v:a|b}} alternatives expanded and other variables as a placeholder. */
+    /**
+     * A Spring path with {@code {v:a|b}} alternatives expanded, a {@code {vendor}} variable expanded to every vendor id
+     * for which the contract has the path (the registry decides at run time which vendors a vendor-neutral controller
+     * serves; {@code VendorRoomsTest} holds the contract's vendors to the adapters), and other variables as a
+     * placeholder.
+     */
     static List<String> expand(String path) {
+        if (path.contains("{vendor}")) {
+            List<String> out = new ArrayList<>();
+            for (org.matterhub.mappings.canonical.SourceSystem s : org.matterhub.mappings.canonical.SourceSystem.values()) {
+                String concrete = path.replace("{vendor}", s.id());
+                if (expand(concrete).stream().anyMatch(ContractCoverageTest::inContract)) {
+                    out.addAll(expand(concrete));
+                }
+            }
+            return out.isEmpty() ? expand(path.replace("{vendor}", "x0")) : out;
+        }
         Matcher m = Pattern.compile("\\{(\\w+):([a-z|]+)}").matcher(path);
         if (m.find()) {
             List<String> out = new ArrayList<>();
@@ -313,6 +328,11 @@ class ContractCoverageTest {
             return out;
         }
         return List.of(path.replaceAll("\\{[^}]+}", "x0"));
+    }
+
+    /** Whether the contract has {@code concrete} for any method. */
+    private static boolean inContract(String concrete) {
+        return List.of("get", "post", "put", "patch", "delete").stream().anyMatch(v -> operation(v, concrete) != null);
     }
 
     @SuppressWarnings("unchecked")
