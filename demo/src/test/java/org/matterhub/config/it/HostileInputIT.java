@@ -30,6 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,6 +49,8 @@ import org.matterhub.portal.security.EmbeddedIssuer;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
+
+    private static final Logger log = LoggerFactory.getLogger(HostileInputIT.class);
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BOGUS = "zz-not-a-value";
@@ -124,11 +128,10 @@ class HostileInputIT {
                         .add(o.probe().operation() + " (" + o.probe().caller().name() + ")");
             }
         }
-        System.out.printf("Hostile input: %d requests to %d operations as %d callers in %d ms; by status %s; by case %s;"
-                        + " %d failures%n", outcomes.size(), operationCount(), tokens.size(), millis, byStatus, byKind,
-                failures.size());
-        grouped.forEach((k, v) -> System.out.println("  " + k + ": " + v.size() + " " + v));
-        failures.stream().filter(f -> f.startsWith("5xx")).forEach(f -> System.out.println("  " + f));
+        log.info("Hostile input: {} requests to {} operations as {} callers in {} ms; by status {}; by case {}; {} failures",
+                outcomes.size(), operationCount(), tokens.size(), millis, byStatus, byKind, failures.size());
+        grouped.forEach((k, v) -> log.info("  {}: {} {}", k, v.size(), v));
+        failures.stream().filter(f -> f.startsWith("5xx")).forEach(f -> log.error("  {}", f));
         assertThat(failures).as("%d of %d answers broke the rules", failures.size(), outcomes.size()).isEmpty();
         assertThat(outcomes.size()).isGreaterThan(1000);
         // The hub is still itself afterwards.
