@@ -44,7 +44,7 @@ public class ImanageClients {
     }
 
     public ImanageOAuthClient oauth(Dms dms) {
-        return new ImanageOAuthClient(properties(dms), connections.http());
+        return new ImanageOAuthClient(properties(dms), connections.http(), Clock.systemUTC());
     }
 
     public ImanageClient client(UUID firmId, UUID connectionId) {

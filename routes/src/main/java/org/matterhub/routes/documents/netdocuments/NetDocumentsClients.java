@@ -44,7 +44,7 @@ public class NetDocumentsClients {
     }
 
     public NetDocumentsOAuthClient oauth(Dms dms) {
-        return new NetDocumentsOAuthClient(properties(dms), connections.http());
+        return new NetDocumentsOAuthClient(properties(dms), connections.http(), Clock.systemUTC());
     }
 
     public NetDocumentsClient client(UUID firmId, UUID connectionId) {
