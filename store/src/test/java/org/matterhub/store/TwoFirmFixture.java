@@ -106,7 +106,13 @@ public final class TwoFirmFixture {
         String doc = "(select id from document where matter_id = " + matter + " limit 1)";
         s.execute("insert into document_version (firm_id, document_id, version_number, published) values (" + f + ", " + doc + ", 1, true)");
         s.execute("insert into document_action (firm_id, document_id, user_id, action) values (" + f + ", " + doc + ", " + u + ", 'approve')");
-        s.execute("insert into message (firm_id, matter_id, author_id, body) values (" + f + ", " + matter + ", " + u + ", 'Hello')");
+        s.execute("insert into thread (firm_id, matter_id, subject, created_by) values (" + f + ", " + matter + ", 'Thread " + tag
+                + "', " + u + ")");
+        String thread = "(select id from thread where matter_id = " + matter + " limit 1)";
+        s.execute("insert into message (firm_id, thread_id, matter_id, author_id, body) values (" + f + ", " + thread + ", "
+                + matter + ", " + u + ", 'Hello')");
+        s.execute("insert into thread_read (firm_id, thread_id, user_id, read_at) values (" + f + ", " + thread + ", " + u
+                + ", now())");
         s.execute("insert into invoice (firm_id, client_org_id, matter_id, number, currency, total_minor, balance_minor) select "
                 + f + ", client_org_id, id, 'INV-" + tag + "', 'GBP', 1000, 500 from matter where id = " + matter);
         String invoice = "(select id from invoice where matter_id = " + matter + " limit 1)";
