@@ -129,8 +129,7 @@ class ConversationIT {
         } while (after != null);
         assertThat(bodies).containsExactly("message 0", "message 1", "message 2", "message 3", "message 4", "message 5",
                 "message 6");
-        HttpResponse<String> forged = hub.offContract("a cursor this API never gave out", "GET",
-                "/api/v1/threads/" + id + "/messages?after=bm90LWEtY3Vyc29y", gc, null, null);
+        HttpResponse<String> forged = hub.get("/api/v1/threads/" + id + "/messages?after=bm90LWEtY3Vyc29y", gc);
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(forged.body()).get("title").asText()).isEqualTo("Invalid cursor");
     }
@@ -261,5 +260,107 @@ class ConversationIT {
                 + "and d.deleted_at is null and d.state in ('published', 'client_approved', 'changes_requested', 'closed')", matter)
                 + hub.count("select count(*) from matter_milestone where matter_id = ? and client_visible", matter);
         assertThat(walked).hasSize((int) visible);
+    }
+
+    @Test
+    void eachPersonChoosesDeliveryPerCategoryButNotForCriticalEvents() throws Exception {
+        String gc = hub.token(person(NORTHWIND, "org_admin"));
+        JsonNode defaults = json(hub.get("/api/v1/me/notification-preferences", gc), 200);
+        assertThat(defaults.get("timeZone").asText()).isEqualTo("UTC");
+        assertThat(defaults.get("categories")).extracting(c -> c.get("category").asText())
+                .containsExactly("appointments", "documents", "invoices", "matter_status", "messages", "signatures");
+        assertThat(defaults.get("categories")).allSatisfy(c -> {
+            assertThat(c.get("delivery").asText()).isEqualTo("immediate");
+            assertThat(c.get("chosen").asBoolean()).isFalse();
+        });
+        assertThat(defaults.get("alwaysImmediate")).extracting(JsonNode::asText)
+                .contains("document.approval_requested", "signature.requested", "invoice.overdue");
+
+        JsonNode changed = json(hub.call("PUT", "/api/v1/me/notification-preferences", gc,
+                "{\"timeZone\":\"Europe/London\",\"categories\":{\"messages\":\"daily\",\"invoices\":\"off\"}}",
+                "application/json"), 200);
+        assertThat(changed.get("timeZone").asText()).isEqualTo("Europe/London");
+        assertThat(changed.get("categories")).filteredOn(c -> c.get("chosen").asBoolean())
+                .extracting(c -> c.get("category").asText() + "=" + c.get("delivery").asText())
+                .containsExactly("invoices=off", "messages=daily");
+        assertThat(json(hub.get("/api/v1/me/notification-preferences", gc), 200)).isEqualTo(changed);
+
+        // Someone else's choices are theirs: another client of the same firm still has the defaults.
+        String rival = hub.token(person(BLUEBIRD, "org_admin"));
+        assertThat(json(hub.get("/api/v1/me/notification-preferences", rival), 200).get("categories"))
+                .allSatisfy(c -> assertThat(c.get("chosen").asBoolean()).isFalse());
+
+        HttpResponse<String> staffCategory = hub.call("PUT", "/api/v1/me/notification-preferences", gc,
+                "{\"categories\":{\"client_activity\":\"weekly\"}}", "application/json");
+        assertThat(json(staffCategory, 422).get("errors").has("categories.client_activity")).isTrue();
+        HttpResponse<String> badZone = hub.call("PUT", "/api/v1/me/notification-preferences", gc,
+                "{\"timeZone\":\"Mars/Olympus\"}", "application/json");
+        assertThat(json(badZone, 422).get("errors").has("timeZone")).isTrue();
+        assertThat(hub.offContract("a delivery that does not exist", "PUT", "/api/v1/me/notification-preferences", gc,
+                "{\"categories\":{\"messages\":\"hourly\"}}", "application/json", Map.of()).statusCode()).isIn(400, 422);
+        // A refused change changes nothing.
+        assertThat(json(hub.get("/api/v1/me/notification-preferences", gc), 200)).isEqualTo(changed);
+
+        String partner = hub.token(PARTNER);
+        assertThat(json(hub.get("/api/v1/me/notification-preferences", partner), 200).get("categories"))
+                .extracting(c -> c.get("category").asText()).containsExactly("client_activity", "documents", "messages");
+    }
+
+    @Test
+    void privilegedContentInEmailsIsTheFirmsChoiceAndOffByDefault() throws Exception {
+        String admin = hub.token("jwhitaker@harbourlaw.example");
+        JsonNode settings = json(hub.get("/api/v1/admin/firm/settings", admin), 200);
+        assertThat(settings.get("emailPrivilegedContent").asBoolean()).isFalse();
+        JsonNode on = json(hub.call("PUT", "/api/v1/admin/firm/settings", admin,
+                "{\"showTimeEntries\":" + settings.get("showTimeEntries").asBoolean() + ",\"emailPrivilegedContent\":true}",
+                "application/json"), 200);
+        assertThat(on.get("emailPrivilegedContent").asBoolean()).isTrue();
+        // A request that names only the older setting keeps this one.
+        JsonNode kept = json(hub.call("PUT", "/api/v1/admin/firm/settings", admin,
+                "{\"showTimeEntries\":" + settings.get("showTimeEntries").asBoolean() + "}", "application/json"), 200);
+        assertThat(kept.get("emailPrivilegedContent").asBoolean()).isTrue();
+        json(hub.call("PUT", "/api/v1/admin/firm/settings", admin, "{\"showTimeEntries\":" + settings.get("showTimeEntries")
+                .asBoolean() + ",\"emailPrivilegedContent\":false}", "application/json"), 200);
+        assertThat(hub.count("select count(*) from audit_event where action = 'firm.settings_changed' "
+                + "and details ->> 'emailPrivilegedContent' is not null")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aMessageIsFannedOutOnceToEachPersonWhoSeesItAsTheyChose() throws Exception {
+        String gcEmail = person(NORTHWIND, "org_admin");
+        var granted = hub.query("select u.id as user_id, u.email, g.matter_id from matter_grant g join portal_user u on u.id = g.user_id "
+                + "join membership ms on ms.user_id = u.id and ms.role = 'member' join client_org o on o.id = ms.client_org_id "
+                + "where o.name = ? and g.revoked_at is null and 'messages' = any (g.scopes) order by u.email, g.matter_id desc", NORTHWIND);
+        assertThat(granted).isNotEmpty();
+        UUID matter = (UUID) granted.get(0).get("matter_id");
+        String weekly = (String) granted.get(0).get("email");
+        json(hub.call("PUT", "/api/v1/me/notification-preferences", hub.token(weekly),
+                "{\"categories\":{\"messages\":\"weekly\"}}", "application/json"), 200);
+
+        JsonNode thread = startThread(hub.token(gcEmail), matter, "Fan-out", "Who hears of this?");
+        String message = json(hub.get("/api/v1/threads/" + thread.get("id").asText() + "/messages", hub.token(gcEmail)), 200)
+                .get("items").get(0).get("id").asText();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> hub.count(
+                "select count(*) from notification_fanout where subject_type = 'message' and subject_id = ?::uuid", message) == 1);
+
+        // The oracle, from the grants as they stand: the org's other admins, members granted this matter with the
+        // messages scope, and the matter's responsible attorney; never the author, a finance user or another org.
+        Set<UUID> expected = new HashSet<>();
+        hub.query("select u.id from portal_user u join membership ms on ms.user_id = u.id join matter mt on mt.client_org_id = ms.client_org_id "
+                + "where mt.id = ? and ms.revoked_at is null and u.status <> 'revoked' and u.email <> ? and (ms.role = 'org_admin' "
+                + "or (ms.role = 'member' and exists (select 1 from matter_grant g where g.user_id = u.id and g.matter_id = mt.id "
+                + "and g.revoked_at is null and 'messages' = any (g.scopes))))", matter, gcEmail).forEach(r -> expected.add((UUID) r.get("id")));
+        hub.query("select u.id from portal_user u join matter mt on lower(mt.responsible_attorney_email) = lower(u.email) "
+                + "where mt.id = ? and u.kind = 'firm' and u.status <> 'revoked'", matter).forEach(r -> expected.add((UUID) r.get("id")));
+        var rows = hub.query("select recipient_user_id, delivery, category, tier, kind from notification where subject_id = ?::uuid", message);
+        assertThat(rows).extracting(r -> (UUID) r.get("recipient_user_id")).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected);
+        UUID weeklyId = (UUID) granted.get(0).get("user_id");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("kind")).isEqualTo("message.posted");
+            assertThat(r.get("category")).isEqualTo("messages");
+            assertThat(r.get("delivery")).isEqualTo(weeklyId.equals(r.get("recipient_user_id")) ? "weekly" : "immediate");
+        });
+        assertThat(expected).contains(weeklyId);
     }
 }

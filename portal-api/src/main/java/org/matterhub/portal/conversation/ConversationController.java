@@ -173,8 +173,10 @@ public class ConversationController {
         List<UUID> wanted = ids == null ? List.of() : ids.stream().distinct().toList();
         var found = conversation.documentsOfMatter(matterId, wanted);
         if (found.size() != wanted.size()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid attachments",
-                    "Each attachment must be a document of this matter that you can see.");
+            // Another matter's document, or one the caller may not see, is absent: 404, as the document itself answers.
+            var seen = found.stream().map(ConversationRepository.DocumentRef::id).toList();
+            UUID missing = wanted.stream().filter(w -> !seen.contains(w)).findFirst().orElseThrow();
+            throw ApiProblem.notFound("Document " + missing);
         }
         try {
             return json.writeValueAsString(found.stream().map(d -> new Attachment(d.id(), d.title())).toList());
