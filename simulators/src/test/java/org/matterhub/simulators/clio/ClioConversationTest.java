@@ -188,6 +188,56 @@ class ClioConversationTest {
         }
     }
 
+    @Test
+    void theControlApiWritesAsFirmStaffAndCountsEachConversationsMessages() throws Exception {
+        HttpResponse<String> started = control("POST", "/conversations", "{\"matterId\":" + matter
+                + ",\"subject\":\"Engagement letter\",\"body\":\"Signed copy attached in the portal?\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        long conversation = ((Number) json(started).get("conversationId")).longValue();
+        String attorney = (String) map(sim.data().matter(matter).get("responsible_attorney")).get("name");
+        Map<String, Object> first = sim.conversations().messages(conversation).get(0);
+        assertThat(map(first.get("sender"))).containsEntry("type", "User").containsEntry("name", attorney);
+        assertThat(((Number) json(started).get("messageId")).longValue()).isEqualTo(((Number) first.get("id")).longValue());
+
+        HttpResponse<String> reply = control("POST", "/conversations/" + conversation + "/messages",
+                "{\"body\":\"Following up [mh:42]\",\"staffName\":\"Luis Fernandez\"}");
+        assertThat(reply.statusCode()).isEqualTo(201);
+        assertThat(map(map(json(reply).get("data")).get("sender"))).containsEntry("name", "Luis Fernandez");
+        // the API user writes the same marker once more: two messages carry it, in one conversation of three
+        check("POST", "/conversation_messages.json", post(conversation, null, "Engagement letter", "Re [mh:42]", client1), 201);
+
+        Map<String, Object> counted = json(control("GET", "/conversations/" + conversation + "/messages", null));
+        assertThat(counted).containsEntry("count", 3);
+        assertThat(json(control("GET", "/conversation-messages?contains=" + enc("[mh:42]"), null))).containsEntry("count", 2);
+        assertThat(ClioTestClient.list(json(control("GET", "/conversations?matterId=" + matter, null)).get("data"))).hasSize(1);
+        assertThat(control("POST", "/conversations/" + conversation + "/messages", "{\"body\":\"\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(control("GET", "/conversations/999/messages", null).statusCode()).isEqualTo(400);
+        assertThat(sim.conversations().messageCount(conversation)).isEqualTo(3);
+    }
+
+    @Test
+    void faultsAndRateLimitsReachTheConversationEndpoints() throws Exception {
+        long conversation = sim.conversations().startConversation(matter, "Sarah Chen", "Faults", "text");
+        control("POST", "/faults", "{\"kind\":\"SERVER_ERROR\",\"method\":\"POST\","
+                + "\"pathRegex\":\"/conversation_messages\",\"status\":503,\"times\":1}");
+        check("POST", "/conversation_messages.json", post(conversation, null, "Faults", "lost?", client1), 503);
+        assertThat(sim.conversations().messageCount(conversation)).isEqualTo(1);
+        check("POST", "/conversation_messages.json", post(conversation, null, "Faults", "delivered", client1), 201);
+        assertThat(sim.conversations().messageCount(conversation)).isEqualTo(2);
+        sim.setRateLimitPerMinute(1);
+        check("GET", "/conversations.json", null, 200);
+        HttpResponse<String> limited = check("GET", "/conversation_messages.json?conversation_id=" + conversation, null, 429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    private HttpResponse<String> control(String method, String path, String body) throws Exception {
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/_control" + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static String post(Long conversation, Long matter, String subject, String body, long contact) {
         return "{\"data\":{" + (conversation == null ? "" : "\"conversation\":{\"id\":" + conversation + "},")
                 + (matter == null ? "" : "\"matter\":{\"id\":" + matter + "},")
