@@ -29,6 +29,7 @@ import org.matterhub.store.model.ConversationRepository.Message;
 import org.matterhub.store.model.ConversationRepository.NewMessage;
 import org.matterhub.store.model.ConversationRepository.Thread;
 import org.matterhub.store.model.MatterRepository;
+import org.matterhub.store.sync.OutboxRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,6 +50,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ConversationController {
 
+    /** The outbox kind that mirrors a portal message into the matter's practice-management system. */
+    public static final String MESSAGE_MIRROR = "message.mirror";
+
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
     };
 
@@ -57,9 +61,11 @@ public class ConversationController {
     private final ConversationRepository conversation;
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final OutboxRepository outbox;
 
     public ConversationController(Tenancy tenancy, MatterRepository matters, ConversationRepository conversation,
-                                  AuditLog audit, ObjectMapper json) {
+                                  AuditLog audit, ObjectMapper json, OutboxRepository outbox) {
+        this.outbox = outbox;
         this.tenancy = tenancy;
         this.matters = matters;
         this.conversation = conversation;
@@ -104,6 +110,7 @@ public class ConversationController {
             }
             Message first = conversation.post(new NewMessage(threadId, p.userId(), kind(p), null, text, attachments,
                     "portal", null)).message();
+            mirror(first);
             audit.record("thread.started", "thread", threadId.toString(), Map.of("matterId", matterId.toString(),
                     "messageId", first.id().toString(), "anchored", body.documentId() != null));
             return view(conversation.thread(threadId, p.userId()).orElseThrow());
@@ -160,12 +167,26 @@ public class ConversationController {
             } catch (DataAccessException e) {
                 throw refusedAs(e, "Thread " + id);
             }
+            mirror(m);
             conversation.markRead(threadId, p.userId(), m.createdAt());
             audit.record("message.posted", "message", m.id().toString(), Map.of("threadId", threadId.toString(),
                     "attachments", body.attachments() == null ? 0 : body.attachments().size()));
             return view(m, p);
         });
         return ResponseEntity.created(URI.create("/api/v1/threads/" + threadId + "/messages")).body(posted);
+    }
+
+    /** Queues the message's copy for the matter's practice-management system, in the posting transaction. */
+    private void mirror(Message m) {
+        conversation.practiceConnection(m.matterId()).ifPresent(connection -> {
+            try {
+                outbox.enqueue(connection, MESSAGE_MIRROR, "message", m.id(), json.writeValueAsString(Map.of(
+                        "messageId", m.id().toString(), "threadId", m.threadId().toString(),
+                        "matterId", m.matterId().toString())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** The attachments as stored: documents of the thread's matter that the caller sees, each named once. */

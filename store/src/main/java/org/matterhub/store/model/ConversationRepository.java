@@ -142,6 +142,21 @@ public class ConversationRepository {
                 firm(), threadId, reader, Timestamp.from(upTo));
     }
 
+    /**
+     * Serialises work on one thread until the caller's transaction ends (an advisory lock: the application role may
+     * not lock thread rows), so two deliveries of one thread cannot both start its conversation elsewhere.
+     */
+    public void lockThread(UUID threadId) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended('thread:' || ?::text, 0))::text", String.class,
+                threadId.toString());
+    }
+
+    /** The connection the matter came from (its practice-management system), if it came from one. */
+    public Optional<UUID> practiceConnection(UUID matterId) {
+        return jdbc.query("select source_connection_id from matter where id = ? and source_connection_id is not null",
+                (rs, i) -> rs.getObject(1, UUID.class), matterId).stream().findFirst();
+    }
+
     /** Of these documents, those of the matter that the caller sees (for attachments). */
     public List<DocumentRef> documentsOfMatter(UUID matterId, List<UUID> documentIds) {
         if (documentIds.isEmpty()) {
