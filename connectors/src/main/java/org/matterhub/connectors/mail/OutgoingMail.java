@@ -69,10 +69,18 @@ public record OutgoingMail(SenderIdentity sender, String to, String toName, Mail
         return "<t." + threadId + "@" + domain + ">";
     }
 
-    /** This mail as a MIME message of {@code session}; its {@code Message-ID} survives {@code saveChanges()}. */
+    /**
+     * This mail as a MIME message of {@code session}; its {@code Message-ID} survives {@code saveChanges()}, which
+     * would otherwise replace it with a random one.
+     */
     public MimeMessage toMimeMessage(Session session) {
         String messageId = messageId(sender.messageIdDomain(), notificationId);
-        MimeMessage message = new FixedIdMessage(session, messageId);
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
         try {
             message.setFrom(new InternetAddress(sender.fromAddress(), sender.fromName(), "UTF-8"));
             message.setRecipient(MimeMessage.RecipientType.TO, recipient());
@@ -133,22 +141,6 @@ public record OutgoingMail(SenderIdentity sender, String to, String toName, Mail
     private static void requireIdPart(String value, String name) {
         if (value == null || !ID_PART.matcher(value).matches()) {
             throw new IllegalArgumentException(name + " must be 1-100 letters, digits, '.', '_' or '-': " + value);
-        }
-    }
-
-    /** Keeps the composed Message-ID instead of the random one {@link MimeMessage#saveChanges()} would set. */
-    private static final class FixedIdMessage extends MimeMessage {
-
-        private final String messageId;
-
-        FixedIdMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
         }
     }
 }

@@ -14,10 +14,12 @@ public record ReplyToken(int version, int keyId, long tokenId, UUID personId, UU
                          String text) {
 
     public ReplyToken {
+        if (keyId < 0 || keyId > 255 || text.length() != ReplyTokens.TEXT_LENGTH) {
+            throw new IllegalArgumentException("not a reply token: key " + keyId + ", " + text.length() + " characters");
+        }
         Objects.requireNonNull(personId, "personId");
         Objects.requireNonNull(threadId, "threadId");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        Objects.requireNonNull(text, "text");
     }
 
     /** The person and thread a token was issued for. */

@@ -34,12 +34,12 @@ public final class ReplyTokens {
 
     /** The token format this class writes. */
     public static final int VERSION = 1;
-    /** Characters in a token's text. */
+    /** Characters in a token's text: 30 bytes of base32. */
     public static final int TEXT_LENGTH = 48;
 
-    private static final int BYTES = 30;
     private static final int SIGNED_PREFIX = 14;
     private static final int MAC_BYTES = 16;
+    private static final int BYTES = SIGNED_PREFIX + MAC_BYTES;
     private static final byte[] LABEL = "matterhub.reply-token".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_MINUTES = 0xffff_ffffL;
 

@@ -43,6 +43,12 @@ class OutgoingMailTest {
                 "link", "https://portal.firm.example/matters/1/threads/2");
     }
 
+    static Map<String, String> withMatter(String text, String matter) {
+        Map<String, String> values = new java.util.HashMap<>(values(text));
+        values.put("matter", matter);
+        return values;
+    }
+
     MimeMessage parsedBack(OutgoingMail mail) throws Exception {
         return new MimeMessage(session, new ByteArrayInputStream(mail.toBytes()));
     }
@@ -124,9 +130,7 @@ class OutgoingMailTest {
 
     @Test
     void nonAsciiSurvivesInSubjectBodyAndNames() throws Exception {
-        Map<String, String> values = new java.util.HashMap<>(values("Grüße — überprüfen Sie § 4"));
-        values.put("matter", "Müller ./. Société Générale");
-        MimeMessage message = parsedBack(mail(values));
+        MimeMessage message = parsedBack(mail(withMatter("Grüße — überprüfen Sie § 4", "Müller ./. Société Générale")));
 
         assertThat(message.getSubject()).isEqualTo("New message on Müller ./. Société Générale");
         assertThat((String) ((Multipart) message.getContent()).getBodyPart(0).getContent())
@@ -135,9 +139,7 @@ class OutgoingMailTest {
 
     @Test
     void aSubjectCannotInjectHeaders() throws Exception {
-        Map<String, String> values = new java.util.HashMap<>(values("x"));
-        values.put("matter", "Acme\r\nBcc: victim@example.com");
-        MimeMessage message = parsedBack(mail(values));
+        MimeMessage message = parsedBack(mail(withMatter("x", "Acme\r\nBcc: victim@example.com")));
 
         assertThat(message.getSubject()).isEqualTo("New message on Acme Bcc: victim@example.com");
         assertThat(message.getHeader("Bcc")).isNull();

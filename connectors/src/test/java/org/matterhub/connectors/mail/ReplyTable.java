@@ -1,11 +1,15 @@
 package org.matterhub.connectors.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.matterhub.connectors.mail.ReplyVerdict.IgnoreReason.AUTO_REPLY;
+import static org.matterhub.connectors.mail.ReplyVerdict.IgnoreReason.BOUNCE;
+import static org.matterhub.connectors.mail.ReplyVerdict.IgnoreReason.BULK;
+import static org.matterhub.connectors.mail.ReplyVerdict.IgnoreReason.LOOP;
+import static org.matterhub.connectors.mail.ReplyVerdict.IgnoreReason.OUT_OF_OFFICE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.matterhub.connectors.mail.ReplyVerdict.IgnoreReason;
 import org.matterhub.connectors.mail.ReplyVerdict.RefuseReason;
 
 /** The reply-by-e-mail table: one row per fixture in {@code mail/replies}, with the exact outcome. */
@@ -29,29 +33,27 @@ final class ReplyTable {
 
         @Override
         public void check(ReplyVerdict verdict, ReplyToken aliceToken) {
-            assertThat(verdict).isInstanceOf(ReplyVerdict.Post.class);
-            ReplyVerdict.Post post = (ReplyVerdict.Post) verdict;
-            assertThat(post.text()).isEqualTo(text);
-            assertThat(post.token()).isEqualTo(aliceToken);
-            assertThat(post.sender()).isEqualTo("alice@client.example");
-            assertThat(post.attachments()).hasSize(attachments.size());
-            for (int i = 0; i < attachments.size(); i++) {
-                MailAttachment actual = post.attachments().get(i);
-                Attachment wanted = attachments.get(i);
-                assertThat(actual.filename()).isEqualTo(wanted.filename());
-                assertThat(actual.originalFilename()).isEqualTo(wanted.originalFilename());
-                assertThat(actual.declaredContentType()).isEqualTo(wanted.contentType());
-                assertThat(actual.content()).isEqualTo(wanted.content());
-            }
+            assertThat(verdict).isInstanceOfSatisfying(ReplyVerdict.Post.class, post -> {
+                assertThat(post.text()).isEqualTo(text);
+                assertThat(post.token()).isEqualTo(aliceToken);
+                assertThat(post.sender()).isEqualTo(ALICE);
+                assertThat(post.attachments()).hasSize(attachments.size());
+                for (int i = 0; i < attachments.size(); i++) {
+                    MailAttachment actual = post.attachments().get(i);
+                    assertThat(new Attachment(actual.filename(), actual.originalFilename(),
+                            actual.declaredContentType(), actual.content())).usingRecursiveComparison()
+                            .isEqualTo(attachments.get(i));
+                }
+            });
         }
     }
 
-    record Ignored(IgnoreReason reason) implements Expected {
+    record Ignored(ReplyVerdict.IgnoreReason reason) implements Expected {
 
         @Override
         public void check(ReplyVerdict verdict, ReplyToken aliceToken) {
-            assertThat(verdict).isInstanceOf(ReplyVerdict.Ignore.class);
-            assertThat(((ReplyVerdict.Ignore) verdict).reason()).isEqualTo(reason);
+            assertThat(verdict).isInstanceOfSatisfying(ReplyVerdict.Ignore.class,
+                    ignore -> assertThat(ignore.reason()).isEqualTo(reason));
         }
     }
 
@@ -59,11 +61,9 @@ final class ReplyTable {
 
         @Override
         public void check(ReplyVerdict verdict, ReplyToken aliceToken) {
-            assertThat(verdict).isInstanceOf(ReplyVerdict.Refuse.class);
-            ReplyVerdict.Refuse refuse = (ReplyVerdict.Refuse) verdict;
-            assertThat(refuse.reason()).isEqualTo(reason);
-            assertThat(refuse.replyTo()).isEqualTo(explainTo);
-            assertThat(refuse.mayExplain()).isEqualTo(explainTo.isPresent());
+            assertThat(verdict).isInstanceOfSatisfying(ReplyVerdict.Refuse.class, refuse -> assertThat(
+                    List.of(refuse.reason(), refuse.replyTo(), refuse.mayExplain()))
+                    .containsExactly(reason, explainTo, explainTo.isPresent()));
         }
     }
 
@@ -79,7 +79,7 @@ final class ReplyTable {
         return new Row(fixture, TokenKind.ALICE, new Posts(text, List.of(attachments)), 1, false);
     }
 
-    static Row ignore(String fixture, IgnoreReason reason) {
+    static Row ignore(String fixture, ReplyVerdict.IgnoreReason reason) {
         return new Row(fixture, TokenKind.ALICE, new Ignored(reason), 1, false);
     }
 
@@ -141,16 +141,16 @@ final class ReplyTable {
             post("auto-submitted-no", SEE_YOU),
             new Row("duplicate-delivery", TokenKind.ALICE, new Posts(SEE_YOU, List.of()), 2, false),
             refuse("attachment-without-text", TokenKind.ALICE, RefuseReason.NO_TEXT, ALICE),
-            ignore("auto-replied", IgnoreReason.AUTO_REPLY),
-            ignore("x-autoreply", IgnoreReason.AUTO_REPLY),
-            ignore("x-autorespond", IgnoreReason.AUTO_REPLY),
-            ignore("outlook-out-of-office", IgnoreReason.OUT_OF_OFFICE),
-            ignore("out-of-office-german-subject", IgnoreReason.OUT_OF_OFFICE),
-            ignore("precedence-bulk", IgnoreReason.BULK),
-            new Row("bounce-dsn", TokenKind.ALICE, new Ignored(IgnoreReason.BOUNCE), 1, true),
-            new Row("bounce-null-return-path", TokenKind.ALICE, new Ignored(IgnoreReason.BOUNCE), 1, true),
-            ignore("read-receipt", IgnoreReason.BOUNCE),
-            ignore("loop-from-own-address", IgnoreReason.LOOP),
+            ignore("auto-replied", AUTO_REPLY),
+            ignore("x-autoreply", AUTO_REPLY),
+            ignore("x-autorespond", AUTO_REPLY),
+            ignore("outlook-out-of-office", OUT_OF_OFFICE),
+            ignore("out-of-office-german-subject", OUT_OF_OFFICE),
+            ignore("precedence-bulk", BULK),
+            new Row("bounce-dsn", TokenKind.ALICE, new Ignored(BOUNCE), 1, true),
+            new Row("bounce-null-return-path", TokenKind.ALICE, new Ignored(BOUNCE), 1, true),
+            ignore("read-receipt", BOUNCE),
+            ignore("loop-from-own-address", LOOP),
             refuse("forged-sender", TokenKind.ALICE, RefuseReason.FORGED_SENDER, "mallory@elsewhere.example"),
             refuse("forged-noreply-sender", TokenKind.ALICE, RefuseReason.FORGED_SENDER, null),
             refuse("two-from-addresses", TokenKind.ALICE, RefuseReason.FORGED_SENDER, null),
