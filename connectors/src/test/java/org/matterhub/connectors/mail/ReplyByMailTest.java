@@ -51,7 +51,7 @@ class ReplyByMailTest {
 
     static final String MAILBOX = "replies@firm.example";
     static final SenderIdentity FIRM = OutgoingMailTest.FIRM;
-    static final Path FIXTURES = Paths.get("src/test/resources/mail/replies");
+    static final Path FIXTURES = fixtures();
 
     final ReplyTokens tokens = new ReplyTokens(ReplyTokenKeys.single(ReplyTokensTest.key("k0")),
             ReplyTokensTest.at(ReplyTokensTest.NOW));
@@ -83,7 +83,7 @@ class ReplyByMailTest {
                 for (int i = 0; i < row.deliveries(); i++) {
                     SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(fixture(row)));
                     // GreenMail refuses MAIL FROM:<>; a bounce's null return path is in its fixture's Return-Path header.
-                    message.setEnvelopeFrom(row.nullSender() ? "mailer-daemon@mx.client.example" : "sender@client.example");
+                    message.setEnvelopeFrom(row.fromDaemon() ? "mailer-daemon@mx.client.example" : "sender@client.example");
                     smtp.sendMessage(message, new Address[] {new InternetAddress(MAILBOX)});
                     sent++;
                 }
@@ -157,6 +157,14 @@ class ReplyByMailTest {
             return text.replace("{{to}}", addresses.get(row.token())).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path fixtures() {
+        try {
+            return Paths.get(ReplyByMailTest.class.getResource("/mail/replies").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

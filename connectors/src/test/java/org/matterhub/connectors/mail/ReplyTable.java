@@ -67,7 +67,7 @@ final class ReplyTable {
         }
     }
 
-    record Row(String fixture, TokenKind token, Expected expected, int deliveries, boolean nullSender) {
+    record Row(String fixture, TokenKind token, Expected expected, int deliveries, boolean fromDaemon) {
 
         @Override
         public String toString() {
