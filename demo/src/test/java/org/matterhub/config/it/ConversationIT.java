@@ -2,6 +2,7 @@ package org.matterhub.config.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
@@ -33,15 +37,36 @@ class ConversationIT {
     static final String PARTNER = "schen@harbourlaw.example";
 
     TestHub hub;
+    GreenMail mail;
 
     @BeforeAll
     void start() {
-        hub = TestHub.start(Map.of());
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        hub = TestHub.start(Map.of("matterhub.mail.enabled", "true",
+                "matterhub.mail.smtp-uri", "smtp://127.0.0.1:" + mail.getSmtp().getPort(),
+                "matterhub.mail.from-address", "notifications@harbourlaw.example",
+                "matterhub.mail.domain", "portal.harbourlaw.example",
+                "matterhub.mail.send-interval-ms", "500"));
     }
 
     @AfterAll
     void stop() {
         hub.close();
+        mail.stop();
+    }
+
+    /** The notification e-mails one address received. */
+    List<MimeMessage> mailTo(String address) throws Exception {
+        List<MimeMessage> to = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            for (var r : m.getAllRecipients()) {
+                if (r.toString().toLowerCase(java.util.Locale.ROOT).contains(address.toLowerCase(java.util.Locale.ROOT))) {
+                    to.add(m);
+                }
+            }
+        }
+        return to;
     }
 
     String person(String org, String role) {
@@ -340,7 +365,7 @@ class ConversationIT {
         JsonNode thread = startThread(hub.token(gcEmail), matter, "Fan-out", "Who hears of this?");
         String message = json(hub.get("/api/v1/threads/" + thread.get("id").asText() + "/messages", hub.token(gcEmail)), 200)
                 .get("items").get(0).get("id").asText();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> hub.count(
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> hub.count(
                 "select count(*) from notification_fanout where subject_type = 'message' and subject_id = ?::uuid", message) == 1);
 
         // The oracle, from the grants as they stand: the org's other admins, members granted this matter with the
@@ -362,5 +387,37 @@ class ConversationIT {
             assertThat(r.get("delivery")).isEqualTo(weeklyId.equals(r.get("recipient_user_id")) ? "weekly" : "immediate");
         });
         assertThat(expected).contains(weeklyId);
+
+        // Immediate ones are e-mailed once each; the weekly one waits for its digest. The firm has not allowed
+        // privileged content, so no mail carries the message's text or the thread's subject.
+        var immediate = rows.stream().filter(r -> "immediate".equals(r.get("delivery"))).map(r -> (UUID) r.get("recipient_user_id")).toList();
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> hub.count("select count(*) from notification "
+                + "where subject_id = ?::uuid and delivery = 'immediate' and emailed_at is not null", message) == immediate.size());
+        for (UUID recipient : immediate) {
+            String email = (String) hub.query("select email from portal_user where id = ?", recipient).get(0).get("email");
+            List<MimeMessage> received = mailTo(email).stream().filter(m -> header(m, "Message-ID").contains(
+                    hub.query("select id from notification where subject_id = ?::uuid and recipient_user_id = ?", message, recipient)
+                            .get(0).get("id").toString())).toList();
+            assertThat(received).as("mails to %s about the message", email).hasSize(1);
+            MimeMessage m = received.get(0);
+            assertThat(header(m, "Auto-Submitted")).isEqualTo("auto-generated");
+            assertThat(header(m, "List-Unsubscribe")).contains("/portal/preferences");
+            assertThat(header(m, "In-Reply-To")).contains(thread.get("id").asText());
+            String raw = new String(m.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    + m.getSubject();
+            assertThat(raw).doesNotContain("Who hears of this?").doesNotContain("Fan-out");
+        }
+        String weeklyEmail = (String) granted.get(0).get("email");
+        assertThat(mailTo(weeklyEmail).stream().filter(m -> header(m, "In-Reply-To").contains(thread.get("id").asText())))
+                .isEmpty();
+    }
+
+    static String header(MimeMessage m, String name) {
+        try {
+            String v = m.getHeader(name, ", ");
+            return v == null ? "" : v;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

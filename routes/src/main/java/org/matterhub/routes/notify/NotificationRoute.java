@@ -4,18 +4,24 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Notifications, fanned out. A clustered Quartz trigger (it fires on one node at a time) turns new events into
- * notifications every {@code matterhub.notify.fan-out-interval-ms} (default 5 s).
+ * Notifications. Clustered Quartz triggers (each fires on one node at a time) fan new events out into notifications
+ * every {@code matterhub.notify.fan-out-interval-ms} (default 5 s) and, when {@code matterhub.mail.enabled}, e-mail
+ * the immediate ones every {@code matterhub.mail.send-interval-ms} (default 5 s).
  */
 @Component
 public class NotificationRoute extends RouteBuilder {
 
     private final MessageFanOut messages;
+    private final NotificationMailer mailer;
     private final NotifyProperties properties;
+    private final MailProperties mail;
 
-    public NotificationRoute(MessageFanOut messages, NotifyProperties properties) {
+    public NotificationRoute(MessageFanOut messages, NotificationMailer mailer, NotifyProperties properties,
+                             MailProperties mail) {
         this.messages = messages;
+        this.mailer = mailer;
         this.properties = properties;
+        this.mail = mail;
     }
 
     @Override
@@ -24,5 +30,11 @@ public class NotificationRoute extends RouteBuilder {
                 + "&trigger.repeatCount=-1&stateful=true")
                 .routeId("notify-fan-out")
                 .process(exchange -> messages.runAll());
+        if (mail.enabled()) {
+            from("quartz://matterhub-notify/mail?trigger.repeatInterval=" + mail.sendIntervalMs().toMillis()
+                    + "&trigger.repeatCount=-1&stateful=true")
+                    .routeId("notify-mail")
+                    .process(exchange -> mailer.runAll());
+        }
     }
 }

@@ -38,9 +38,18 @@ public class ConversationRepository {
                           String body, String attachmentsJson, String origin, String originId, Instant createdAt) {
     }
 
-    /** A message to store; {@code originId} makes a delivery from Clio or e-mail post once. */
+    /**
+     * A message to store; {@code originId} makes a delivery from Clio or e-mail post once; {@code writtenAt} is when
+     * it was written where it came from (null: now).
+     */
     public record NewMessage(UUID threadId, UUID authorId, String authorKind, String authorName, String body,
-                             String attachmentsJson, String origin, String originId) {
+                             String attachmentsJson, String origin, String originId, Instant writtenAt) {
+
+        public NewMessage(UUID threadId, UUID authorId, String authorKind, String authorName, String body,
+                          String attachmentsJson, String origin, String originId) {
+            this(threadId, authorId, authorKind, authorName, body, attachmentsJson, origin, originId, null);
+        }
+
         public NewMessage {
             Objects.requireNonNull(threadId, "threadId");
             Objects.requireNonNull(body, "body");
@@ -101,10 +110,12 @@ public class ConversationRepository {
      */
     public Posted post(NewMessage m) {
         List<Message> inserted = jdbc.query("insert into message (firm_id, thread_id, matter_id, author_id, author_kind, "
-                        + "author_name, body, attachments, origin, origin_id) values (?, ?, null, ?, ?, ?, ?, ?::jsonb, ?, ?) "
+                        + "author_name, body, attachments, origin, origin_id, created_at) "
+                        + "values (?, ?, null, ?, ?, ?, ?, ?::jsonb, ?, ?, coalesce(?, now())) "
                         + "on conflict (firm_id, origin, origin_id) where origin_id is not null do nothing returning "
                         + MESSAGE_COLUMNS, MESSAGE, firm(), m.threadId(), m.authorId(), m.authorKind(), m.authorName(),
-                m.body(), m.attachmentsJson(), m.origin(), m.originId());
+                m.body(), m.attachmentsJson(), m.origin(), m.originId(),
+                m.writtenAt() == null ? null : Timestamp.from(m.writtenAt()));
         if (!inserted.isEmpty()) {
             return new Posted(inserted.get(0), true);
         }
@@ -149,6 +160,19 @@ public class ConversationRepository {
     public void lockThread(UUID threadId) {
         jdbc.queryForObject("select pg_advisory_xact_lock(hashtextextended('thread:' || ?::text, 0))::text", String.class,
                 threadId.toString());
+    }
+
+    /**
+     * The earliest message of the thread written before {@code m} in the portal or by e-mail that has no link of
+     * {@code entityType} yet (a copy elsewhere not yet confirmed), if any.
+     */
+    public Optional<UUID> earlierUnlinked(Message m, String entityType) {
+        return jdbc.query("""
+                select e.id from message e where e.thread_id = ? and e.origin in ('portal', 'email')
+                   and (e.created_at, e.id) < (?, ?)
+                   and not exists (select 1 from external_ref r where r.local_id = e.id and r.entity_type = ?)
+                 order by e.created_at, e.id limit 1""", (rs, i) -> rs.getObject(1, UUID.class), m.threadId(),
+                Timestamp.from(m.createdAt()), m.id(), entityType).stream().findFirst();
     }
 
     /** The connection the matter came from (its practice-management system), if it came from one. */

@@ -118,7 +118,7 @@ public class ClioConversationSync {
             boolean staff = m.sender() == null || m.sender().isUser();
             String name = m.sender() == null ? null : m.sender().name();
             Posted p = conversation.post(new NewMessage(thread.get(), null, staff ? "staff" : "client", name,
-                    clip(m.body().strip()), "[]", "clio", id));
+                    clip(m.body().strip()), "[]", "clio", id, m.createdAt()));
             if (p.stored()) {
                 refs.upsert(new ExternalRef(connectionId, SYSTEM, ClioMessageMirrorHandler.CONVERSATION_MESSAGE, id,
                         p.message().id(), m.etag(), null, m.updatedAt(), null));

@@ -42,7 +42,7 @@ public class ClioMessageMirrorHandler implements QueueDrainer.OutboxHandler {
     private final ClioConnections clients;
     private final ExternalRefRepository refs;
     private final ConversationRepository conversation;
-    private final ClioErrorClassifier classifier = new ClioErrorClassifier();
+    private final ErrorClassifier classifier = new WaitingClassifier(new ClioErrorClassifier());
 
     public ClioMessageMirrorHandler(ClioConnections clients, ExternalRefRepository refs, ConversationRepository conversation) {
         this.clients = clients;
@@ -102,6 +102,14 @@ public class ClioMessageMirrorHandler implements QueueDrainer.OutboxHandler {
         ClioConversations clio = new ClioConversations(client);
         String marker = marker(messageId);
         Optional<ExternalRef> thread = refs.findByLocal(t.id(), CONVERSATION);
+        if (thread.isEmpty()) {
+            // The thread's first message starts its Clio conversation; a later one waits for it, or two could each
+            // start one (the first's answer lost, the second's search finding nothing).
+            Optional<UUID> earlier = conversation.earlierUnlinked(m, CONVERSATION_MESSAGE);
+            if (earlier.isPresent()) {
+                throw new EarlierMessagePending(messageId, earlier.get());
+            }
+        }
         Optional<ClioConversationMessage> sent = thread.isPresent()
                 ? clio.findMessageWithMarker(Long.parseLong(thread.get().externalId()), marker)
                 : clio.findMessageOnMatter(matterId, marker);
@@ -118,6 +126,31 @@ public class ClioMessageMirrorHandler implements QueueDrainer.OutboxHandler {
         }
         refs.upsert(new ExternalRef(entry.connectionId(), SYSTEM, CONVERSATION_MESSAGE, Long.toString(delivered.id()),
                 messageId, delivered.etag(), null, delivered.updatedAt(), null));
+    }
+
+    /** A later message of a thread whose conversation its first message has not started yet: retried. */
+    static final class EarlierMessagePending extends RuntimeException {
+        EarlierMessagePending(UUID message, UUID earlier) {
+            super("Message " + message + " waits for message " + earlier + " to start the thread's Clio conversation");
+        }
+    }
+
+    /** Clio's classification, and a pending earlier message as retriable. */
+    private record WaitingClassifier(ErrorClassifier clio) implements ErrorClassifier {
+        @Override
+        public org.matterhub.connectors.kernel.ErrorClass classify(Throwable t) {
+            for (Throwable e = t; e != null; e = e.getCause()) {
+                if (e instanceof EarlierMessagePending) {
+                    return org.matterhub.connectors.kernel.ErrorClass.RETRIABLE;
+                }
+            }
+            return clio.classify(t);
+        }
+
+        @Override
+        public java.util.Optional<java.time.Duration> retryAfter(Throwable t) {
+            return clio.retryAfter(t);
+        }
     }
 
     private static List<Receiver> receivers(ClioMatter matter) {
