@@ -282,6 +282,30 @@ public final class ClioClient {
         return rateLimits.last();
     }
 
+    // ---------------------------------------------------------------- for the package's other API classes
+
+    /** One call through this client's pipeline (rate limit, bearer, version, error mapping), for {@link ClioConversations}. */
+    JsonResponse call(String method, String path, Map<String, String> params, JsonNode body) {
+        return execute(method, apiUri(path, query(params)), path, body == null ? null : json(body), Map.of());
+    }
+
+    /** Every record of an index, following {@code meta.paging.next} on this Clio host only; see {@link #findMatterNotes}. */
+    <T> List<T> all(String path, Map<String, String> params, Class<T> type) {
+        URI uri = apiUri(path, query(params));
+        List<T> all = new ArrayList<>();
+        while (uri != null) {
+            ClioPage<T> page = page(execute("GET", uri, path, null, Map.of()), type);
+            all.addAll(page.records());
+            uri = page.nextPageUrl() != null ? sameOriginPageUrl(page.nextPageUrl(), path) : null;
+        }
+        return all;
+    }
+
+    /** The {@code limit} of the index calls. */
+    int pageSize() {
+        return properties.pageSize();
+    }
+
     // ---------------------------------------------------------------- internals
 
     private <T> ClioPage<T> listPage(String path, String fields, Instant updatedSince, String nextPageUrl,
