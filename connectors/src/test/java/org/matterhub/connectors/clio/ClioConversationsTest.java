@@ -167,7 +167,7 @@ class ClioConversationsTest {
 
     /** The firm admin's browser round trip: authorize → 302 to our redirect URI → code exchange. */
     private OAuthTokenSet authorize(ClioProperties properties) throws Exception {
-        ClioOAuthClient oauth = new ClioOAuthClient(properties, http);
+        ClioOAuthClient oauth = new ClioOAuthClient(properties, http, java.time.Clock.systemUTC());
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(oauth.authorizeUrl(REDIRECT_URI, "s")).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
         Map<String, String> params = query(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getRawQuery());
