@@ -129,35 +129,17 @@ create policy reader_self on thread_read
 create policy firm_side on thread_read for select using (mh_firm_side() and exists (select 1 from thread t where t.id = thread_id));
 create policy system_side on thread_read using (mh_actor() = 'system') with check (mh_actor() = 'system');
 
--- A client's outbox rows (V16), with one more kind: the client's own message, mirrored to the matter's
--- practice-management system.
-drop policy client_append on outbox;
-create policy client_append on outbox for insert with check (
+-- A client's outbox row of one more kind than V16's: the client's own message, mirrored to the matter's
+-- practice-management system. A policy of its own (policies for one command are OR-ed), with V16's conditions on a
+-- fresh row.
+create policy client_mirror on outbox for insert with check (
   mh_actor() = 'client'
   and status = 'pending' and attempts = 0 and last_error is null and delivered_at is null
-  and next_attempt_at <= now()
-  and left(idempotency_key, length(kind) + 1) = kind || ':'
-  and ((kind = 'contact.correction' and aggregate_type = 'contact' and aggregate_id = mh_client_contact()
-        and payload ->> 'contactId' = aggregate_id::text
-        and connection_id = (select c.source_connection_id from contact c where c.id = aggregate_id))
-    or (kind = 'document.action' and aggregate_type = 'document'
-        and payload ->> 'documentId' = aggregate_id::text and payload ->> 'userId' = mh_user()::text
-        and exists (select 1 from document d
-                     where d.id = aggregate_id and d.deleted_at is null and mh_client_visible_state(d.state)
-                       and mh_client_matter_section(d.matter_id, 'documents')
-                       and (connection_id = d.source_connection_id
-                            or connection_id = (select m.source_connection_id from matter m where m.id = d.matter_id))))
-    or (kind = 'document.upload' and aggregate_type = 'document'
-        and payload ->> 'documentId' = aggregate_id::text and payload ->> 'uploadedBy' = mh_user()::text
-        and mh_connection_firm(connection_id) = mh_firm()
-        and exists (select 1 from document d
-                     where d.id = aggregate_id and d.uploaded_by = mh_user() and d.source_system = 'portal'
-                       and d.deleted_at is null and mh_client_matter_section(d.matter_id, 'documents')))
-    or (kind = 'message.mirror' and aggregate_type = 'message'
-        and payload ->> 'messageId' = aggregate_id::text
-        and exists (select 1 from message m
-                     where m.id = aggregate_id and m.author_id = mh_user() and m.origin in ('portal', 'email')
-                       and connection_id = (select mt.source_connection_id from matter mt where mt.id = m.matter_id)))));
+  and next_attempt_at <= now() and left(idempotency_key, length(kind) + 1) = kind || ':'
+  and kind = 'message.mirror' and aggregate_type = 'message' and payload ->> 'messageId' = aggregate_id::text
+  and exists (select 1 from message m
+               where m.id = aggregate_id and m.author_id = mh_user() and m.origin in ('portal', 'email')
+                 and connection_id = (select mt.source_connection_id from matter mt where mt.id = m.matter_id)));
 
 -- Trigger functions run for the table's writer, never called: nobody but the owner executes them (V16).
 revoke execute on function mh_message_thread() from public, ${app_role};

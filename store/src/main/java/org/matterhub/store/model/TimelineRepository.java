@@ -32,36 +32,31 @@ public class TimelineRepository {
                         String detail) {
     }
 
-    private static final String MATTER = """
+    /**
+     * The branches every timeline has; {@code %1$s} is the condition on the thread ({@code t}), {@code %2$s} the one
+     * on the document ({@code d}), each comparing with the subject's id ({@code ?1}).
+     */
+    private static final String DOCUMENTS = """
             select 'message', m.created_at, m.id, m.thread_id, t.document_id, m.author_name, t.subject, m.body
-              from message m join thread t on t.id = m.thread_id where m.matter_id = ?1
+              from message m join thread t on t.id = m.thread_id where %1$s
             union all
             select 'document.version', v.created_at, v.id, null, d.id, null, d.title, v.version_number::text
-              from document_version v join document d on d.id = v.document_id where d.matter_id = ?1 and d.deleted_at is null
+              from document_version v join document d on d.id = v.document_id where %2$s and d.deleted_at is null
             union all
             select 'document.published', d.published_at, d.id, null, d.id, null, d.title, null
-              from document d where d.matter_id = ?1 and d.published_at is not null and d.deleted_at is null
+              from document d where %2$s and d.published_at is not null and d.deleted_at is null
             union all
             select 'document.' || a.action, a.created_at, a.id, null, d.id, null, d.title, a.comment
-              from document_action a join document d on d.id = a.document_id where d.matter_id = ?1 and d.deleted_at is null
+              from document_action a join document d on d.id = a.document_id where %2$s and d.deleted_at is null
+            """;
+
+    private static final String MATTER = DOCUMENTS.formatted("m.matter_id = ?1", "d.matter_id = ?1") + """
             union all
             select 'milestone.' || ms.kind, ms.occurred_at, ms.id, null, null, null, ms.title, null
               from matter_milestone ms where ms.matter_id = ?1
             """;
 
-    private static final String DOCUMENT = """
-            select 'message', m.created_at, m.id, m.thread_id, t.document_id, m.author_name, t.subject, m.body
-              from message m join thread t on t.id = m.thread_id where t.document_id = ?1
-            union all
-            select 'document.version', v.created_at, v.id, null, d.id, null, d.title, v.version_number::text
-              from document_version v join document d on d.id = v.document_id where d.id = ?1 and d.deleted_at is null
-            union all
-            select 'document.published', d.published_at, d.id, null, d.id, null, d.title, null
-              from document d where d.id = ?1 and d.published_at is not null and d.deleted_at is null
-            union all
-            select 'document.' || a.action, a.created_at, a.id, null, d.id, null, d.title, a.comment
-              from document_action a join document d on d.id = a.document_id where d.id = ?1 and d.deleted_at is null
-            """;
+    private static final String DOCUMENT = DOCUMENTS.formatted("t.document_id = ?1", "d.id = ?1");
 
     private final JdbcTemplate jdbc;
 
