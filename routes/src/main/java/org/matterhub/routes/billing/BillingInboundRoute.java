@@ -1,6 +1,6 @@
 package org.matterhub.routes.billing;
 
-import org.matterhub.routes.engine.ClusteredTrigger;
+import org.matterhub.routes.engine.ScheduledJob;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,14 +13,14 @@ import org.springframework.context.annotation.Configuration;
 public class BillingInboundRoute {
 
     @Bean
-    ClusteredTrigger billingInboundPollTrigger(BillingSyncService sync, BillingProperties properties) {
-        return new ClusteredTrigger("matterhub-billing/inbound-poll", properties.pollIntervalMs(),
+    ScheduledJob billingInboundPollJob(BillingSyncService sync, BillingProperties properties) {
+        return ScheduledJob.clustered("matterhub-billing/inbound-poll", properties.pollIntervalMs(),
                 "billing-inbound", BillingRouteConfiguration.ID, sync::pollAll);
     }
 
     @Bean
-    ClusteredTrigger billingReconciliationTrigger(BillingReconciliation reconciliation, BillingProperties properties) {
-        return new ClusteredTrigger("matterhub-billing/reconciliation", properties.reconcileIntervalMs(),
+    ScheduledJob billingReconciliationJob(BillingReconciliation reconciliation, BillingProperties properties) {
+        return ScheduledJob.clustered("matterhub-billing/reconciliation", properties.reconcileIntervalMs(),
                 "billing-reconciliation", BillingRouteConfiguration.ID, reconciliation::runAll);
     }
 }

@@ -1,6 +1,6 @@
 package org.matterhub.routes.documents;
 
-import org.matterhub.routes.engine.ClusteredTrigger;
+import org.matterhub.routes.engine.ScheduledJob;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,14 +13,14 @@ import org.springframework.context.annotation.Configuration;
 public class DmsInboundRoute {
 
     @Bean
-    ClusteredTrigger dmsInboundPollTrigger(DmsSyncService sync, DmsProperties properties) {
-        return new ClusteredTrigger("matterhub-dms/inbound-poll", properties.pollIntervalMs(),
+    ScheduledJob dmsInboundPollJob(DmsSyncService sync, DmsProperties properties) {
+        return ScheduledJob.clustered("matterhub-dms/inbound-poll", properties.pollIntervalMs(),
                 "dms-documents-inbound", DmsRouteConfiguration.ID, sync::pollAll);
     }
 
     @Bean
-    ClusteredTrigger dmsReconciliationTrigger(DmsSyncService sync, DmsProperties properties) {
-        return new ClusteredTrigger("matterhub-dms/reconciliation", properties.reconcileIntervalMs(),
+    ScheduledJob dmsReconciliationJob(DmsSyncService sync, DmsProperties properties) {
+        return ScheduledJob.clustered("matterhub-dms/reconciliation", properties.reconcileIntervalMs(),
                 "dms-documents-reconciliation", DmsRouteConfiguration.ID, sync::reconcileAll);
     }
 }

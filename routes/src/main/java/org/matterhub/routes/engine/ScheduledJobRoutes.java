@@ -2,27 +2,28 @@ package org.matterhub.routes.engine;
 
 import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** One route per {@link ClusteredTrigger} bean: the polls and reconciliations of every capability. */
+/** One route per {@link ScheduledJob} bean: the queue drains, and the polls and reconciliations of every capability. */
 @Component
-public class ClusteredTriggerRoutes extends RouteBuilder {
+public class ScheduledJobRoutes extends RouteBuilder {
 
-    private final List<ClusteredTrigger> triggers;
+    private final List<ScheduledJob> jobs;
 
-    public ClusteredTriggerRoutes(ObjectProvider<ClusteredTrigger> triggers) {
-        this.triggers = triggers.orderedStream().toList();
+    public ScheduledJobRoutes(ObjectProvider<ScheduledJob> jobs) {
+        this.jobs = jobs.orderedStream().toList();
     }
 
     @Override
     public void configure() {
-        for (ClusteredTrigger t : triggers) {
-            from("quartz://" + t.trigger() + "?trigger.repeatInterval=" + t.interval().toMillis()
-                    + "&trigger.repeatCount=-1&stateful=true")
-                    .routeId(t.routeId())
-                    .routeConfigurationId(t.routeConfigurationId())
-                    .process(exchange -> t.job().run());
+        for (ScheduledJob job : jobs) {
+            RouteDefinition route = from(job.from()).routeId(job.routeId());
+            if (job.routeConfigurationId() != null) {
+                route.routeConfigurationId(job.routeConfigurationId());
+            }
+            route.process(exchange -> job.job().run());
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.matterhub.routes.practice.clio;
 
-import org.matterhub.routes.engine.ClusteredTrigger;
+import org.matterhub.routes.engine.ScheduledJob;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,20 +13,20 @@ import org.springframework.context.annotation.Configuration;
 public class ClioInboundRoute {
 
     @Bean
-    ClusteredTrigger clioInboundPollTrigger(ClioSyncService sync, ClioSchedule schedule) {
-        return new ClusteredTrigger("matterhub-clio/inbound-poll", schedule.pollIntervalMs(),
+    ScheduledJob clioInboundPollJob(ClioSyncService sync, ClioSchedule schedule) {
+        return ScheduledJob.clustered("matterhub-clio/inbound-poll", schedule.pollIntervalMs(),
                 "clio-inbound-poll", ClioRouteConfiguration.ID, sync::pollAll);
     }
 
     @Bean
-    ClusteredTrigger clioReconciliationTrigger(ClioSyncService sync, ClioSchedule schedule) {
-        return new ClusteredTrigger("matterhub-clio/reconciliation", schedule.reconcileIntervalMs(),
+    ScheduledJob clioReconciliationJob(ClioSyncService sync, ClioSchedule schedule) {
+        return ScheduledJob.clustered("matterhub-clio/reconciliation", schedule.reconcileIntervalMs(),
                 "clio-reconciliation", ClioRouteConfiguration.ID, sync::reconcileAll);
     }
 
     @Bean
-    ClusteredTrigger clioWebhookRenewalTrigger(ClioSyncService sync, ClioSchedule schedule) {
-        return new ClusteredTrigger("matterhub-clio/webhook-renewal", schedule.webhookCheckIntervalMs(),
+    ScheduledJob clioWebhookRenewalJob(ClioSyncService sync, ClioSchedule schedule) {
+        return ScheduledJob.clustered("matterhub-clio/webhook-renewal", schedule.webhookCheckIntervalMs(),
                 "clio-webhook-renewal", ClioRouteConfiguration.ID, sync::renewWebhooks);
     }
 }
