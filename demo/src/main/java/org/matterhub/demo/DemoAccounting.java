@@ -2,7 +2,6 @@ package org.matterhub.demo;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.matterhub.simulators.quickbooks.QboDemoSeed;
@@ -104,7 +103,7 @@ public class DemoAccounting implements EnvironmentPostProcessor {
     static void seedBluebird(XeroSimulatorData data) {
         UUID bluebird = data.contacts().stream().filter(c -> "Bluebird Ventures LLC".equals(c.get("Name")))
                 .map(c -> UUID.fromString((String) c.get("ContactID"))).findFirst().orElseThrow();
-        UUID paid = invoice(data, bluebird, "00008-Bluebird", "2026-05-04", "2026-06-03", "Shareholder agreement", "1980.00");
+        UUID paid = data.authorisedInvoice(bluebird, "00008-Bluebird", "2026-05-04", "2026-06-03", "Shareholder agreement", "1980.00");
         Map<String, Object> pay = new LinkedHashMap<>();
         pay.put("Invoice", Map.of("InvoiceID", paid.toString()));
         pay.put("Account", Map.of("Code", XeroSimulatorData.BANK_ACCOUNT_CODE));
@@ -112,27 +111,11 @@ public class DemoAccounting implements EnvironmentPostProcessor {
         pay.put("Amount", "1980.00");
         pay.put("Reference", "Wire BB-0008");
         data.createPayment(pay);
-        invoice(data, bluebird, "00009-Bluebird", "2026-06-01", "2026-07-01", "Employment policies review", "720.00");
-        UUID voided = invoice(data, bluebird, "00013-Bluebird", "2026-06-10", "2026-07-10", "Billed twice in error", "2400.00");
+        data.authorisedInvoice(bluebird, "00009-Bluebird", "2026-06-01", "2026-07-01", "Employment policies review", "720.00");
+        UUID voided = data.authorisedInvoice(bluebird, "00013-Bluebird", "2026-06-10", "2026-07-10", "Billed twice in error", "2400.00");
         Map<String, Object> voidIt = new LinkedHashMap<>();
         voidIt.put("InvoiceID", voided.toString());
         voidIt.put("Status", "VOIDED");
         data.upsertInvoice(voidIt, false);
-    }
-
-    private static UUID invoice(XeroSimulatorData data, UUID contact, String reference, String date, String due,
-                                String description, String amount) {
-        Map<String, Object> in = new LinkedHashMap<>();
-        in.put("Type", "ACCREC");
-        in.put("Contact", Map.of("ContactID", contact.toString()));
-        in.put("Date", date);
-        in.put("DueDate", due);
-        in.put("Reference", reference);
-        in.put("Status", "AUTHORISED");
-        in.put("CurrencyCode", "USD");
-        in.put("LineAmountTypes", "NoTax");
-        in.put("LineItems", List.of(Map.of("Description", description, "Quantity", 1, "UnitAmount", amount,
-                "AccountCode", "200")));
-        return UUID.fromString((String) data.upsertInvoice(in, true).get("InvoiceID"));
     }
 }

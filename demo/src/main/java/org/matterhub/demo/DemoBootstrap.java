@@ -120,6 +120,7 @@ public class DemoBootstrap implements DisposableBean {
         if (books != null) {
             billingConnections = books.connectAndSync(base);
         }
+        DemoConversations.seed(http, issuer, base, tenancy, jdbc, clio);
         printWelcome(base, applied, clientUsers);
     }
 

@@ -3,6 +3,8 @@ package org.matterhub.routes;
 import org.matterhub.routes.billing.BillingProperties;
 import org.matterhub.routes.documents.DmsProperties;
 import org.matterhub.routes.engine.PublicAddress;
+import org.matterhub.routes.notify.MailProperties;
+import org.matterhub.routes.notify.NotifyProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * report naming the property.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DmsProperties.class, BillingProperties.class, PublicAddress.class})
+@EnableConfigurationProperties({DmsProperties.class, BillingProperties.class, PublicAddress.class, NotifyProperties.class,
+        MailProperties.class})
 public class RoutesConfiguration {
 }

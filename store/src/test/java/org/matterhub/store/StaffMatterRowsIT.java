@@ -37,7 +37,7 @@ class StaffMatterRowsIT {
 
     /** Every table whose rows belong to a matter, with how a row reaches its matter. */
     static final List<String> MATTER_TABLES = List.of("invoice", "invoice_line", "payment", "payment_posting",
-            "matter_grant", "time_entry", "matter_milestone", "message", "appointment", "signature_request");
+            "matter_grant", "time_entry", "matter_milestone", "thread", "message", "appointment", "signature_request");
 
     @Autowired JdbcTemplate jdbc;
     @Autowired Tenancy tenancy;
@@ -106,7 +106,9 @@ class StaffMatterRowsIT {
                 + "currency) values (" + f + ", " + m + ", '" + connection + "', 'TE-" + tag + "', current_date, 1, 100, 'GBP')");
         s.execute("insert into matter_milestone (firm_id, matter_id, kind, title, occurred_at) values (" + f + ", " + m
                 + ", 'opened', 'Opened', now())");
-        s.execute("insert into message (firm_id, matter_id, author_id, body) values (" + f + ", " + m + ", '" + client + "', 'Hi')");
+        s.execute("insert into thread (firm_id, matter_id, subject) values (" + f + ", " + m + ", 'Thread " + tag + "')");
+        s.execute("insert into message (firm_id, thread_id, matter_id, author_id, body) select " + f + ", id, " + m + ", '"
+                + client + "', 'Hi' from thread where matter_id = " + m);
         s.execute("insert into appointment (firm_id, matter_id, title, starts_at, ends_at) values (" + f + ", " + m
                 + ", 'Call', now(), now() + interval '1 hour')");
         s.execute("insert into signature_request (firm_id, matter_id, title) values (" + f + ", " + m + ", 'Sign')");

@@ -29,6 +29,10 @@ public final class TwoFirmFixture {
                     + partnerA + "', '" + firmA + "', 'partner@a.example', 'Partner A', 'firm', 'partner', 'active')");
             s.execute("insert into portal_user (id, firm_id, email, display_name, kind, firm_role, status) values ('"
                     + partnerB + "', '" + firmB + "', 'partner@b.example', 'Partner B', 'firm', 'partner', 'active')");
+            for (UUID[] person : new UUID[][] {{firmA, partnerA}, {firmB, partnerB}}) {
+                s.execute("insert into notification_preference (firm_id, user_id, category, delivery) values ('" + person[0]
+                        + "', '" + person[1] + "', 'client_activity', 'daily')");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -106,7 +110,17 @@ public final class TwoFirmFixture {
         String doc = "(select id from document where matter_id = " + matter + " limit 1)";
         s.execute("insert into document_version (firm_id, document_id, version_number, published) values (" + f + ", " + doc + ", 1, true)");
         s.execute("insert into document_action (firm_id, document_id, user_id, action) values (" + f + ", " + doc + ", " + u + ", 'approve')");
-        s.execute("insert into message (firm_id, matter_id, author_id, body) values (" + f + ", " + matter + ", " + u + ", 'Hello')");
+        s.execute("insert into thread (firm_id, matter_id, subject, created_by) values (" + f + ", " + matter + ", 'Thread " + tag
+                + "', " + u + ")");
+        String thread = "(select id from thread where matter_id = " + matter + " limit 1)";
+        s.execute("insert into message (firm_id, thread_id, matter_id, author_id, body) values (" + f + ", " + thread + ", "
+                + matter + ", " + u + ", 'Hello')");
+        s.execute("insert into thread_read (firm_id, thread_id, user_id, read_at) values (" + f + ", " + thread + ", " + u
+                + ", now())");
+        s.execute("insert into notification_preference (firm_id, user_id, category, delivery) values (" + f + ", " + u
+                + ", 'messages', 'weekly')");
+        s.execute("insert into notification_fanout (firm_id, subject_type, subject_id, recipients) select " + f
+                + ", 'message', id, 1 from message where matter_id = " + matter);
         s.execute("insert into invoice (firm_id, client_org_id, matter_id, number, currency, total_minor, balance_minor) select "
                 + f + ", client_org_id, id, 'INV-" + tag + "', 'GBP', 1000, 500 from matter where id = " + matter);
         String invoice = "(select id from invoice where matter_id = " + matter + " limit 1)";

@@ -1,10 +1,9 @@
 package org.matterhub.connectors.clio;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.matterhub.connectors.kernel.SnakeCaseJson;
 
 /**
  * A Clio activity (schema {@code Activity}) with the fields {@link ClioClient#ACTIVITY_FIELDS} requests: a time entry
@@ -20,23 +19,23 @@ import java.time.LocalDate;
  * @param matter          the matter it was recorded against (its id)
  * @param user            the timekeeper
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseJson
 public record ClioActivity(
         long id,
         String etag,
         String type,
         LocalDate date,
         BigDecimal quantity,
-        @JsonProperty("quantity_in_hours") BigDecimal quantityInHours,
+        BigDecimal quantityInHours,
         BigDecimal price,
         BigDecimal total,
         String note,
         Boolean billed,
-        @JsonProperty("non_billable") Boolean nonBillable,
+        Boolean nonBillable,
         ClioNote.ClioRef matter,
         ClioUserRef user,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** Type of a time entry. */
     public static final String TIME_ENTRY = "TimeEntry";

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.matterhub.connectors.kernel.FormEncoding;
 import org.matterhub.connectors.kernel.JsonResponse;
 import org.matterhub.connectors.kernel.RateLimitSnapshot;
@@ -82,22 +80,21 @@ public final class ClioClient {
     private static final Logger log = LoggerFactory.getLogger(ClioClient.class);
 
     private final ClioProperties properties;
-    private final RateLimiter rateLimiter;
+    private final ClioRateLimits rateLimits;
     private final URI apiBase;
     private final VendorExchange<OAuthTokenSet> exchange;
-    private volatile RateLimitSnapshot lastRateLimit;
 
     public ClioClient(ClioProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                       HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
-        this.exchange = VendorExchange.connection(new ClioOAuthClient(properties, http, clock), tokenStore, rateLimiter)
-                .json(ClioJson.JSON)
+        this.rateLimits = new ClioRateLimits(rateLimiter);
+        this.exchange = VendorExchange.connection(new ClioOAuthClient(properties, http, clock), tokenStore, rateLimiter,
+                        ClioJson.JSON)
                 .bearer()
                 .header(ClioHeaders.API_VERSION, properties.apiVersion())
                 .onStatus(404, ClioNotFoundException::new)
                 .onStatus(412, ClioPreconditionFailedException::new)
-                .observe(this::observeRateLimit)
+                .observe(rateLimits::observe)
                 .build();
         this.apiBase = properties.apiBase();
     }
@@ -282,7 +279,31 @@ public final class ClioClient {
 
     /** The {@code X-RateLimit-*} headers of the most recent response, if any carried them. */
     public Optional<RateLimitSnapshot> lastRateLimit() {
-        return Optional.ofNullable(lastRateLimit);
+        return rateLimits.last();
+    }
+
+    // ---------------------------------------------------------------- for the package's other API classes
+
+    /** One call through this client's pipeline (rate limit, bearer, version, error mapping), for {@link ClioConversations}. */
+    JsonResponse call(String method, String path, Map<String, String> params, JsonNode body) {
+        return execute(method, apiUri(path, query(params)), path, body == null ? null : json(body), Map.of());
+    }
+
+    /** Every record of an index, following {@code meta.paging.next} on this Clio host only; see {@link #findMatterNotes}. */
+    <T> List<T> all(String path, Map<String, String> params, Class<T> type) {
+        URI uri = apiUri(path, query(params));
+        List<T> all = new ArrayList<>();
+        while (uri != null) {
+            ClioPage<T> page = page(execute("GET", uri, path, null, Map.of()), type);
+            all.addAll(page.records());
+            uri = page.nextPageUrl() != null ? sameOriginPageUrl(page.nextPageUrl(), path) : null;
+        }
+        return all;
+    }
+
+    /** The {@code limit} of the index calls. */
+    int pageSize() {
+        return properties.pageSize();
     }
 
     // ---------------------------------------------------------------- internals
@@ -366,17 +387,5 @@ public final class ClioClient {
 
     private JsonResponse execute(String method, URI uri, String path, byte[] body, Map<String, String> headers) {
         return exchange.call(method, uri, path, body == null ? null : RequestBody.json(body), headers);
-    }
-
-    private void observeRateLimit(HttpHeaders headers) {
-        OptionalLong limit = headers.firstValueAsLong(ClioHeaders.RATE_LIMIT_LIMIT);
-        OptionalLong remaining = headers.firstValueAsLong(ClioHeaders.RATE_LIMIT_REMAINING);
-        OptionalLong reset = headers.firstValueAsLong(ClioHeaders.RATE_LIMIT_RESET);
-        if (limit.isPresent() && remaining.isPresent() && reset.isPresent()) {
-            RateLimitSnapshot snapshot = new RateLimitSnapshot((int) limit.getAsLong(),
-                    (int) remaining.getAsLong(), Instant.ofEpochSecond(reset.getAsLong()));
-            lastRateLimit = snapshot;
-            rateLimiter.observe(snapshot);
-        }
     }
 }

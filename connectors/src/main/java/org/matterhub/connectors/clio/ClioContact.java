@@ -1,10 +1,9 @@
 package org.matterhub.connectors.clio;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.matterhub.connectors.kernel.SnakeCaseJson;
 
 /**
  * A Clio Contact with the fields {@link ClioClient#CONTACT_FIELDS} requests (schema {@code Contact}).
@@ -12,24 +11,24 @@ import java.util.Optional;
  * @param type {@code Person} or {@code Company}
  * @param etag pass it to {@link ClioClient#patchContact} as {@code If-Match}
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseJson
 public record ClioContact(
         long id,
         String etag,
         String name,
-        @JsonProperty("first_name") String firstName,
-        @JsonProperty("middle_name") String middleName,
-        @JsonProperty("last_name") String lastName,
+        String firstName,
+        String middleName,
+        String lastName,
         String type,
-        @JsonProperty("is_client") Boolean isClient,
-        @JsonProperty("primary_email_address") String primaryEmailAddress,
-        @JsonProperty("primary_phone_number") String primaryPhoneNumber,
+        Boolean isClient,
+        String primaryEmailAddress,
+        String primaryPhoneNumber,
         ClioContactRef company,
-        @JsonProperty("email_addresses") List<ClioEmailAddress> emailAddresses,
-        @JsonProperty("phone_numbers") List<ClioPhoneNumber> phoneNumbers,
+        List<ClioEmailAddress> emailAddresses,
+        List<ClioPhoneNumber> phoneNumbers,
         List<ClioAddress> addresses,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        Instant createdAt,
+        Instant updatedAt) {
 
     public ClioContact {
         emailAddresses = emailAddresses == null ? List.of() : List.copyOf(emailAddresses);

@@ -1,9 +1,9 @@
 package org.matterhub.connectors.clio;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.matterhub.connectors.kernel.SnakeCaseJson;
 
 /**
  * A Clio note (schema {@code Note}): a dated entry with a subject and a plain-text detail on a matter or contact.
@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * @param type   {@code Matter} or {@code Contact}
  * @param matter the matter of a {@code Matter} note (its id)
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseJson
 public record ClioNote(
         long id,
         String etag,
@@ -20,8 +20,8 @@ public record ClioNote(
         String detail,
         LocalDate date,
         ClioRef matter,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        Instant createdAt,
+        Instant updatedAt) {
 
     /** A reference to another record by id. */
     @JsonIgnoreProperties(ignoreUnknown = true)

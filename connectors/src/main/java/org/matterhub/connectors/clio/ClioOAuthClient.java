@@ -5,11 +5,12 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import org.matterhub.connectors.kernel.OAuthClient;
-import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthEndpoints;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
 import org.matterhub.connectors.kernel.OAuthTokenSet;
+import org.matterhub.connectors.kernel.OAuthVendor;
 
 /**
  * Clio's OAuth 2.0 authorization-code flow. Client credentials travel in the form body of
@@ -20,24 +21,20 @@ import org.matterhub.connectors.kernel.OAuthTokenSet;
  */
 public final class ClioOAuthClient extends OAuthClient<OAuthTokenSet> {
 
-    static final String AUTHORIZE_PATH = "/oauth/authorize";
-    static final String TOKEN_PATH = "/oauth/token";
+    /**
+     * Client credentials in the form; a grant lives 30 days when a token response has no {@code expires_in}; only
+     * {@code invalid_grant} means the grant is gone.
+     */
+    private static final OAuthVendor CLIO = new OAuthVendor(ClioClient.VENDOR, ClientAuthentication.FORM,
+            Duration.ofDays(30), ClioJson.JSON::errorCodeAndMessage, ClioReauthorizationRequiredException::new,
+            Set.of("invalid_grant"));
 
     private final ClioProperties properties;
 
-    public ClioOAuthClient(ClioProperties properties, HttpClient http) {
-        this(properties, http, Clock.systemUTC());
-    }
-
     public ClioOAuthClient(ClioProperties properties, HttpClient http, Clock clock) {
-        super(OAuthTokenEndpoint.builder(ClioClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH), http, clock)
-                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.FORM,
-                        properties.requestTimeout())
-                .defaultLifetime(Duration.ofDays(30))
-                .reauthorization(ClioReauthorizationRequiredException::new, "invalid_grant")
-                .errors(ClioJson.JSON::errorCodeAndMessage)
-                .build(), OAuthTokenSet::new);
-        this.properties = Objects.requireNonNull(properties, "properties");
+        super(CLIO, OAuthEndpoints.under(properties.baseUrl(), "/oauth/authorize", "/oauth/token"), properties, http,
+                clock, OAuthTokenSet::new);
+        this.properties = properties;
     }
 
     /**
@@ -50,11 +47,5 @@ public final class ClioOAuthClient extends OAuthClient<OAuthTokenSet> {
         return endpoint().account(URI.create(properties.baseUrl() + "/api/v4/users/who_am_i.json?fields=id"),
                 Map.of("Authorization", "Bearer " + tokens.accessToken(), "X-API-VERSION", properties.apiVersion()),
                 who -> who.path("data").path("id").asText(""));
-    }
-
-    // https://docs.developers.clio.com/api-docs/authorization#step-1-request-authorization
-    @Override
-    protected String authorizeEndpoint() {
-        return properties.baseUrl() + AUTHORIZE_PATH;
     }
 }

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import org.matterhub.connectors.kernel.ConnectorSettings;
-import org.matterhub.connectors.kernel.RateLimitBuckets;
-import org.matterhub.connectors.kernel.RateLimiter;
+import org.matterhub.connectors.kernel.OAuthClientSettings;
+import org.matterhub.connectors.kernel.PerMinuteRateLimit;
 
 /**
  * Settings of the Clio Manage connector for one Clio developer application. A plain record (the connectors hold
@@ -28,7 +28,8 @@ import org.matterhub.connectors.kernel.RateLimiter;
  * @param requestTimeout     Per-request response timeout, and the longest a call waits for a rate-limit
  *                           permit before failing as retriable; default 30 s.
  * @param pageSize           Records per page ({@code limit}), 1–200; default 200, Clio's maximum.
- * @param rateLimitPerMinute Requests per minute per access token assumed until Clio's
+ * @param rateLimitPerMinute Requests per minute per access token (Clio limits per token, CL-LIM; a limiter's key is
+ *                           {@code clio:<connection>}) assumed until Clio's
  *                           {@code X-RateLimit-Limit} header says otherwise; default 50 (Clio's peak-hour limit).
  */
 public record ClioProperties(
@@ -38,7 +39,7 @@ public record ClioProperties(
         @NotBlank String apiVersion,
         @NotNull Duration requestTimeout,
         @Min(1) @Max(200) int pageSize,
-        @Min(1) int rateLimitPerMinute) {
+        @Min(1) int rateLimitPerMinute) implements OAuthClientSettings, PerMinuteRateLimit {
 
     /** Clio's published region hosts (OpenAPI {@code servers}; docs/vendors/clio.md): US, EU, Canada, Australia. */
     public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = org.matterhub.connectors.kernel.VendorHosts.of(
@@ -48,24 +49,11 @@ public record ClioProperties(
     public static final String DEFAULT_API_VERSION = "4.0.9";
 
     public ClioProperties {
-        if (apiVersion == null || apiVersion.isBlank()) {
-            apiVersion = DEFAULT_API_VERSION;
-        }
-        if (requestTimeout == null) {
-            requestTimeout = Duration.ofSeconds(30);
-        }
-        if (pageSize == 0) {
-            pageSize = 200;
-        }
-        if (rateLimitPerMinute == 0) {
-            rateLimitPerMinute = 50;
-        }
-        if (baseUrl != null) {
-            String s = baseUrl.toString();
-            if (s.endsWith("/")) {
-                baseUrl = URI.create(s.substring(0, s.length() - 1));
-            }
-        }
+        apiVersion = ConnectorSettings.textOr(apiVersion, DEFAULT_API_VERSION);
+        requestTimeout = ConnectorSettings.orDefault(requestTimeout, Duration.ofSeconds(30));
+        pageSize = ConnectorSettings.orDefault(pageSize, 200);
+        rateLimitPerMinute = ConnectorSettings.orDefault(rateLimitPerMinute, 50);
+        baseUrl = ConnectorSettings.withoutTrailingSlash(baseUrl);
     }
 
     /** Properties with every default: {@code apiVersion} 4.0.9, 30 s timeout, 200 per page, 50 per minute. */
@@ -90,18 +78,8 @@ public record ClioProperties(
         return URI.create(baseUrl + "/api/v4");
     }
 
-    /**
-     * The limiter of one access token (Clio limits per token, CL-LIM): {@link #rateLimitPerMinute()} per minute, its
-     * bucket kept by {@code buckets} under {@code key} ({@code clio:<connection>}).
-     */
-    public RateLimiter newRateLimiter(String key, RateLimitBuckets buckets) {
-        return new RateLimiter(key, rateLimitPerMinute, Duration.ofMinutes(1), buckets);
-    }
-
     @Override
     public String toString() {
-        return "ClioProperties[baseUrl=" + baseUrl + ", clientId=" + clientId + ", clientSecret="
-                + (clientSecret == null ? "null" : "****") + ", apiVersion=" + apiVersion + ", requestTimeout="
-                + requestTimeout + ", pageSize=" + pageSize + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
+        return ConnectorSettings.describe(this);
     }
 }

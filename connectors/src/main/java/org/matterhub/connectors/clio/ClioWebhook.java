@@ -1,9 +1,8 @@
 package org.matterhub.connectors.clio;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.matterhub.connectors.kernel.SnakeCaseJson;
 
 /**
  * A Clio webhook subscription (schema {@code Webhook}). Secret: {@link #toString()} masks
@@ -15,19 +14,19 @@ import java.util.List;
  * @param status       {@code pending} (handshake not done), {@code enabled} or {@code suspended}
  * @param expiresAt    at most 31 days ahead; extend with {@link ClioClient#extendWebhook}
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseJson
 public record ClioWebhook(
         long id,
         String etag,
         String url,
         String fields,
-        @JsonProperty("shared_secret") String sharedSecret,
+        String sharedSecret,
         String model,
         String status,
         List<String> events,
-        @JsonProperty("expires_at") Instant expiresAt,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("updated_at") Instant updatedAt) {
+        Instant expiresAt,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public ClioWebhook {
         events = events == null ? List.of() : List.copyOf(events);

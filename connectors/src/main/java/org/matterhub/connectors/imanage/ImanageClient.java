@@ -75,8 +75,8 @@ public final class ImanageClient {
     public ImanageClient(ImanageProperties properties, TokenStore<OAuthTokenSet> tokenStore, RateLimiter rateLimiter,
                          HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.exchange = VendorExchange.connection(new ImanageOAuthClient(properties, http, clock), tokenStore, rateLimiter)
-                .json(JSON)
+        this.exchange = VendorExchange.connection(new ImanageOAuthClient(properties, http, clock), tokenStore,
+                        rateLimiter, JSON)
                 .tokenHeader(ImanageHeaders.AUTH_TOKEN, "")
                 .onStatus(404, ImanageNotFoundException::new)
                 .build();

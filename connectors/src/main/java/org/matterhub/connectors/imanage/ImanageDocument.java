@@ -1,8 +1,8 @@
 package org.matterhub.connectors.imanage;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import org.matterhub.connectors.kernel.SnakeCaseJson;
 
 /**
  * One version of a document, with the {@code FullDocumentProfile} field names of the iManage connector
@@ -18,11 +18,11 @@ import java.time.Instant;
  * @param custom2        matter alias
  * @param editDate       moves on every content or profile change; the sync crawl's order
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseJson
 public record ImanageDocument(
         String id,
         String database,
-        @JsonProperty("document_number") Long documentNumber,
+        Long documentNumber,
         Integer version,
         @JsonProperty("is_latest") Boolean latest,
         String name,
@@ -32,16 +32,16 @@ public record ImanageDocument(
         @JsonProperty("class") String documentClass,
         String author,
         String operator,
-        @JsonProperty("last_user") String lastUser,
+        String lastUser,
         String comment,
-        @JsonProperty("content_type") String contentType,
+        String contentType,
         String custom1,
         String custom2,
-        @JsonProperty("workspace_id") String workspaceId,
-        @JsonProperty("workspace_name") String workspaceName,
-        @JsonProperty("create_date") Instant createDate,
-        @JsonProperty("edit_date") Instant editDate,
-        @JsonProperty("edit_profile_date") Instant editProfileDate,
+        String workspaceId,
+        String workspaceName,
+        Instant createDate,
+        Instant editDate,
+        Instant editProfileDate,
         @JsonProperty("is_checked_out") Boolean checkedOut,
         String wstype,
         Boolean deleted) {

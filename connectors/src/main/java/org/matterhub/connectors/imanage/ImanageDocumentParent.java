@@ -1,7 +1,6 @@
 package org.matterhub.connectors.imanage;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import org.matterhub.connectors.kernel.SnakeCaseJson;
 
 /**
  * One row of the document-parents crawl ({@code POST …/sync/documents/parents/search}, IM-DF for the path): a
@@ -13,11 +12,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param parentId       the folder (or workspace) it is filed in
  * @param workspaceId    that folder's workspace
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record ImanageDocumentParent(@JsonProperty("document_id") String documentId,
-                                    @JsonProperty("document_number") Long documentNumber,
-                                    @JsonProperty("parent_id") String parentId,
-                                    @JsonProperty("workspace_id") String workspaceId) {
+@SnakeCaseJson
+public record ImanageDocumentParent(String documentId,
+                                    Long documentNumber,
+                                    String parentId,
+                                    String workspaceId) {
 
     /** {@code LIB!number}: the document without its version. */
     public String documentKey() {

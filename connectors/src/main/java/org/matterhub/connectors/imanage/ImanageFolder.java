@@ -1,8 +1,7 @@
 package org.matterhub.connectors.imanage;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import org.matterhub.connectors.kernel.SnakeCaseJson;
 
 /**
  * A folder of a workspace, with the {@code FolderProfile} field names of the iManage connector definition
@@ -11,19 +10,19 @@ import java.time.Instant;
  * @param parentId    the workspace or folder it sits in
  * @param workspaceId its workspace
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseJson
 public record ImanageFolder(
         String id,
         String name,
         String description,
         String database,
-        @JsonProperty("parent_id") String parentId,
-        @JsonProperty("workspace_id") String workspaceId,
-        @JsonProperty("workspace_name") String workspaceName,
-        @JsonProperty("folder_type") String folderType,
+        String parentId,
+        String workspaceId,
+        String workspaceName,
+        String folderType,
         String owner,
-        @JsonProperty("edit_date") Instant editDate,
-        @JsonProperty("has_documents") Boolean hasDocuments,
-        @JsonProperty("has_subfolders") Boolean hasSubfolders,
+        Instant editDate,
+        Boolean hasDocuments,
+        Boolean hasSubfolders,
         String wstype) {
 }

@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthClient;
-import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthEndpoints;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
 import org.matterhub.connectors.kernel.OAuthTokenSet;
+import org.matterhub.connectors.kernel.OAuthVendor;
 
 /**
  * iManage OAuth 2.0 on the Work server: {@code GET /auth/oauth2/authorize} and
@@ -22,26 +23,20 @@ import org.matterhub.connectors.kernel.OAuthTokenSet;
  */
 public final class ImanageOAuthClient extends OAuthClient<OAuthTokenSet> {
 
-    static final String AUTHORIZE_PATH = "/auth/oauth2/authorize";
-    static final String TOKEN_PATH = "/auth/oauth2/token";
-    /** Used when the token response has no {@code expires_in}: iManage's common 30-minute default. */
-    private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofMinutes(30);
+    /**
+     * Client id and secret in the form; iManage's common 30-minute default when a token response has no
+     * {@code expires_in}.
+     */
+    private static final OAuthVendor IMANAGE = new OAuthVendor(ImanageClient.VENDOR, ClientAuthentication.FORM,
+            Duration.ofMinutes(30), ImanageClient.JSON::errorCodeAndMessage,
+            ImanageReauthorizationRequiredException::new);
 
     private final ImanageProperties properties;
 
-    public ImanageOAuthClient(ImanageProperties properties, HttpClient http) {
-        this(properties, http, Clock.systemUTC());
-    }
-
     public ImanageOAuthClient(ImanageProperties properties, HttpClient http, Clock clock) {
-        super(OAuthTokenEndpoint.builder(ImanageClient.VENDOR, URI.create(properties.baseUrl() + TOKEN_PATH), http, clock)
-                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.FORM,
-                        properties.requestTimeout())
-                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
-                .errors(ImanageClient.JSON::errorCodeAndMessage)
-                .reauthorization(ImanageReauthorizationRequiredException::new)
-                .build(), OAuthTokenSet::new);
-        this.properties = Objects.requireNonNull(properties, "properties");
+        super(IMANAGE, OAuthEndpoints.under(properties.baseUrl(), "/auth/oauth2/authorize", "/auth/oauth2/token"),
+                properties, http, clock, OAuthTokenSet::new);
+        this.properties = properties;
     }
 
     /**
@@ -66,11 +61,5 @@ public final class ImanageOAuthClient extends OAuthClient<OAuthTokenSet> {
         return endpoint().account(URI.create(properties.baseUrl() + "/api"),
                 Map.of(ImanageHeaders.AUTH_TOKEN, tokens.accessToken()),
                 api -> api.path("data").path("user").path("customer_id").asText(""));
-    }
-
-    // https://help.imanage.com (Control Center → Applications; customer login required)
-    @Override
-    protected String authorizeEndpoint() {
-        return properties.baseUrl() + AUTHORIZE_PATH;
     }
 }

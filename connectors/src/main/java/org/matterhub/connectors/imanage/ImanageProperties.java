@@ -8,9 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import org.matterhub.connectors.kernel.ConnectorSettings;
-import org.matterhub.connectors.kernel.RateLimitBuckets;
-import org.matterhub.connectors.kernel.RateLimiter;
-import org.matterhub.connectors.kernel.TimeSource;
+import org.matterhub.connectors.kernel.OAuthClientSettings;
 
 /**
  * Settings of the iManage Work connector for one firm's iManage server and OAuth application.
@@ -43,7 +41,7 @@ public record ImanageProperties(
         @NotNull Duration requestTimeout,
         @Min(1) @Max(1000) int crawlPageSize,
         @Min(1) @Max(9999) int listPageSize,
-        @Min(1) int rateLimitPerMinute) {
+        @Min(1) int rateLimitPerMinute) implements OAuthClientSettings {
 
     /**
      * iManage Work cloud hosts (docs/vendors/imanage.md): {@code cloudimanage.com} and one tenant or region label under
@@ -58,27 +56,12 @@ public record ImanageProperties(
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 300;
 
     public ImanageProperties {
-        if (customerId != null && customerId.isBlank()) {
-            customerId = null;
-        }
-        if (requestTimeout == null) {
-            requestTimeout = Duration.ofSeconds(30);
-        }
-        if (crawlPageSize == 0) {
-            crawlPageSize = DEFAULT_CRAWL_PAGE_SIZE;
-        }
-        if (listPageSize == 0) {
-            listPageSize = 500;
-        }
-        if (rateLimitPerMinute == 0) {
-            rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
-        }
-        if (baseUrl != null) {
-            String s = baseUrl.toString();
-            if (s.endsWith("/")) {
-                baseUrl = URI.create(s.substring(0, s.length() - 1));
-            }
-        }
+        customerId = ConnectorSettings.textOr(customerId, null);
+        requestTimeout = ConnectorSettings.orDefault(requestTimeout, Duration.ofSeconds(30));
+        crawlPageSize = ConnectorSettings.orDefault(crawlPageSize, DEFAULT_CRAWL_PAGE_SIZE);
+        listPageSize = ConnectorSettings.orDefault(listPageSize, 500);
+        rateLimitPerMinute = ConnectorSettings.orDefault(rateLimitPerMinute, DEFAULT_RATE_LIMIT_PER_MINUTE);
+        baseUrl = ConnectorSettings.withoutTrailingSlash(baseUrl);
     }
 
     /** Properties with every default and the customer id left to discovery. */
@@ -104,16 +87,6 @@ public record ImanageProperties(
                 list, rateLimitPerMinute));
     }
 
-    /** The connection's limiter: {@link #rateLimitPerMinute()} per minute. */
-    public RateLimiter newRateLimiter(String name, TimeSource time) {
-        return new RateLimiter(name, rateLimitPerMinute, Duration.ofMinutes(1), time);
-    }
-
-    /** The connection's limiter, its bucket kept by {@code buckets} under {@code key} ({@code imanage:<connection>}). */
-    public RateLimiter newRateLimiter(String key, RateLimitBuckets buckets) {
-        return new RateLimiter(key, rateLimitPerMinute, Duration.ofMinutes(1), buckets);
-    }
-
     /** {@code baseUrl + /work/api/v2/customers/{customerId}/libraries/{library}}. */
     public URI libraryBase(String resolvedCustomerId) {
         return URI.create(baseUrl + "/work/api/v2/customers/" + resolvedCustomerId + "/libraries/" + library);
@@ -121,9 +94,6 @@ public record ImanageProperties(
 
     @Override
     public String toString() {
-        return "ImanageProperties[baseUrl=" + baseUrl + ", customerId=" + customerId + ", library=" + library
-                + ", clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? "null" : "****")
-                + ", requestTimeout=" + requestTimeout + ", crawlPageSize=" + crawlPageSize + ", listPageSize="
-                + listPageSize + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
+        return ConnectorSettings.describe(this);
     }
 }

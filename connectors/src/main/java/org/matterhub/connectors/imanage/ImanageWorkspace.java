@@ -1,8 +1,8 @@
 package org.matterhub.connectors.imanage;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import org.matterhub.connectors.kernel.SnakeCaseJson;
 
 /**
  * A workspace (one per matter by law-firm convention), with the {@code WorkspaceProfile} field names of the
@@ -12,21 +12,21 @@ import java.time.Instant;
  * @param custom1 client alias
  * @param custom2 matter alias
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
+@SnakeCaseJson
 public record ImanageWorkspace(
         String id,
         String name,
         String description,
         String database,
-        @JsonProperty("document_number") Long documentNumber,
+        Long documentNumber,
         String owner,
         String custom1,
-        @JsonProperty("custom1_description") String custom1Description,
+        String custom1Description,
         String custom2,
-        @JsonProperty("custom2_description") String custom2Description,
-        @JsonProperty("create_date") Instant createDate,
-        @JsonProperty("edit_date") Instant editDate,
+        String custom2Description,
+        Instant createDate,
+        Instant editDate,
         String wstype,
         @JsonProperty("is_hipaa") Boolean hipaa,
-        @JsonProperty("workspace_url") String workspaceUrl) {
+        String workspaceUrl) {
 }

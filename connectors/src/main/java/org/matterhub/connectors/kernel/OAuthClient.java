@@ -1,14 +1,17 @@
 package org.matterhub.connectors.kernel;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * A vendor's OAuth 2.0 authorization-code client: the URL to send a firm admin's browser to, the code exchange and
- * the refresh, over the vendor's {@link OAuthTokenEndpoint}. A vendor subclass says where its endpoints are and
- * which record its tokens are; the refresh keeps the old refresh token when the answer carries none. A refused
- * grant ({@code invalid_grant} and the vendor's other reauthorization codes) is the vendor's
+ * the refresh, over the vendor's {@link OAuthTokenEndpoint}. A vendor subclass declares how its endpoint behaves
+ * ({@link OAuthVendor}), where a connection's endpoints are ({@link OAuthEndpoints}) and which record its tokens
+ * are; the connection's {@link OAuthClientSettings} say who the client is. The refresh keeps the old refresh
+ * token when the answer carries none. A refused grant ({@code invalid_grant} and the vendor's other reauthorization codes) is the vendor's
  * {@link ReauthorizationRequiredException}. Neither credentials nor tokens ever appear in an exception message or
  * a log line.
  *
@@ -23,18 +26,26 @@ public abstract class OAuthClient<T extends OAuthTokens> {
     }
 
     private final OAuthTokenEndpoint endpoint;
+    private final OAuthEndpoints endpoints;
+    private final OAuthClientSettings settings;
     private final TokenFactory<T> tokens;
 
-    /** A client whose tokens are the access token, the refresh token and the expiry (e.g. {@code OAuthTokenSet::new}). */
-    protected OAuthClient(OAuthTokenEndpoint endpoint, TokenFactory<T> tokens) {
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.tokens = Objects.requireNonNull(tokens, "tokens");
+    /**
+     * A client of {@code vendor}'s {@code endpoints} for one connection's {@code settings}, whose tokens are the
+     * access token, the refresh token and the expiry (e.g. {@code OAuthTokenSet::new}).
+     */
+    protected OAuthClient(OAuthVendor vendor, OAuthEndpoints endpoints, OAuthClientSettings settings, HttpClient http,
+                          Clock clock, TokenFactory<T> tokens) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.endpoint = vendor.endpoint(endpoints.tokenUrl(), settings, http, clock);
+        this.tokens = tokens;
     }
 
     /** A client that reads more of the token answer: it overrides {@link #tokens(OAuthTokenEndpoint.Grant)}. */
-    protected OAuthClient(OAuthTokenEndpoint endpoint) {
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.tokens = null;
+    protected OAuthClient(OAuthVendor vendor, OAuthEndpoints endpoints, OAuthClientSettings settings, HttpClient http,
+                          Clock clock) {
+        this(vendor, endpoints, settings, http, clock, null);
     }
 
     /**
@@ -75,11 +86,13 @@ public abstract class OAuthClient<T extends OAuthTokens> {
     }
 
     /** The vendor's authorize endpoint (it may carry a query of its own). */
-    protected abstract String authorizeEndpoint();
+    protected String authorizeEndpoint() {
+        return endpoints.authorizeUrl().toString();
+    }
 
-    /** The scope to ask for, or null when the vendor takes none (the grant's scopes are set on the application). */
+    /** The scope to ask for, or null when the vendor takes none: the settings'. */
     protected String scope() {
-        return null;
+        return settings.scope();
     }
 
     /** The vendor's record for a token answer. */

@@ -34,17 +34,7 @@ public interface UploadContent {
     /** In-memory bytes (small files, tests). */
     static UploadContent of(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        return new UploadContent() {
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-        };
+        return of(() -> new ByteArrayInputStream(bytes), bytes.length);
     }
 
     /** A file on disk (re-opened per attempt). */
@@ -56,17 +46,7 @@ public interface UploadContent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new UploadContent() {
-            @Override
-            public InputStream open() throws IOException {
-                return Files.newInputStream(file);
-            }
-
-            @Override
-            public long length() {
-                return size;
-            }
-        };
+        return of(() -> Files.newInputStream(file), size);
     }
 
     /** A stream source that can be re-opened, e.g. an object-store GET. */

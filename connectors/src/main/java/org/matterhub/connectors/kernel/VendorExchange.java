@@ -92,12 +92,14 @@ public final class VendorExchange<T extends OAuthTokens> {
     /**
      * Starts an exchange for one connection. It shares the vendor's OAuth client's HTTP client, clock, vendor name
      * and request timeout; the OAuth client refreshes the tokens that {@code tokens} keeps (see
-     * {@link TokenSession}), and its "re-authorise" exception reports a lost grant or a second 401.
+     * {@link TokenSession}), and its "re-authorise" exception reports a lost grant or a second 401. {@code json}
+     * decodes the vendor's bodies and reads its error bodies.
      */
     public static <T extends OAuthTokens> Builder<T> connection(OAuthClient<T> oauth, TokenStore<T> tokens,
-                                                                RateLimiter rateLimiter) {
+                                                                RateLimiter rateLimiter, VendorJson json) {
         OAuthTokenEndpoint endpoint = oauth.endpoint();
         Builder<T> b = new Builder<>(endpoint.vendor(), endpoint.http(), rateLimiter, endpoint.clock());
+        b.json = Objects.requireNonNull(json, "json");
         b.timeout = endpoint.timeout();
         b.load = Objects.requireNonNull(tokens, "tokens")::load;
         b.save = tokens::save;
@@ -320,12 +322,6 @@ public final class VendorExchange<T extends OAuthTokens> {
             this.http = Objects.requireNonNull(http, "http");
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
             this.clock = Objects.requireNonNull(clock, "clock");
-        }
-
-        /** Decodes bodies and reads error bodies. */
-        public Builder<T> json(VendorJson json) {
-            this.json = json;
-            return this;
         }
 
         /** {@code Authorization: Bearer <token>}. */

@@ -85,8 +85,8 @@ public final class NetDocumentsClient {
     public NetDocumentsClient(NetDocumentsProperties properties, TokenStore<OAuthTokenSet> tokenStore,
                               RateLimiter rateLimiter, HttpClient http, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
-        this.exchange = VendorExchange.connection(new NetDocumentsOAuthClient(properties, http, clock), tokenStore, rateLimiter)
-                .json(JSON)
+        this.exchange = VendorExchange.connection(new NetDocumentsOAuthClient(properties, http, clock), tokenStore,
+                        rateLimiter, JSON)
                 .bearer()
                 .onStatus(404, NetDocumentsNotFoundException::new)
                 .build();

@@ -5,11 +5,11 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthClient;
-import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthEndpoints;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
 import org.matterhub.connectors.kernel.OAuthTokenSet;
+import org.matterhub.connectors.kernel.OAuthVendor;
 
 /**
  * NetDocuments OAuth 2.0 (ND-PP, {@code apiProperties.json}): the consent page
@@ -20,27 +20,20 @@ import org.matterhub.connectors.kernel.OAuthTokenSet;
  */
 public final class NetDocumentsOAuthClient extends OAuthClient<OAuthTokenSet> {
 
-    static final String AUTHORIZE_PATH = "/neWeb2/OAuth.aspx";
-    static final String TOKEN_PATH = "/v1/OAuth";
-    /** Used when the token response has no {@code expires_in}: NetDocuments' shortest documented inactivity expiry. */
-    private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofMinutes(45);
+    /**
+     * HTTP Basic client authentication; NetDocuments' shortest documented inactivity expiry when a token response has
+     * no {@code expires_in}.
+     */
+    private static final OAuthVendor NETDOCUMENTS = new OAuthVendor(NetDocumentsClient.VENDOR,
+            ClientAuthentication.BASIC, Duration.ofMinutes(45), NetDocumentsClient.JSON::errorCodeAndMessage,
+            NetDocumentsReauthorizationRequiredException::new);
 
     private final NetDocumentsProperties properties;
 
-    public NetDocumentsOAuthClient(NetDocumentsProperties properties, HttpClient http) {
-        this(properties, http, Clock.systemUTC());
-    }
-
     public NetDocumentsOAuthClient(NetDocumentsProperties properties, HttpClient http, Clock clock) {
-        super(OAuthTokenEndpoint.builder(NetDocumentsClient.VENDOR, URI.create(properties.apiBaseUrl() + TOKEN_PATH),
-                        http, clock)
-                .reauthorization(NetDocumentsReauthorizationRequiredException::new)
-                .errors(NetDocumentsClient.JSON::errorCodeAndMessage)
-                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.BASIC,
-                        properties.requestTimeout())
-                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
-                .build(), OAuthTokenSet::new);
-        this.properties = Objects.requireNonNull(properties, "properties");
+        super(NETDOCUMENTS, new OAuthEndpoints(URI.create(properties.baseUrl() + "/neWeb2/OAuth.aspx"),
+                URI.create(properties.apiBaseUrl() + "/v1/OAuth")), properties, http, clock, OAuthTokenSet::new);
+        this.properties = properties;
     }
 
     /**
@@ -57,16 +50,5 @@ public final class NetDocumentsOAuthClient extends OAuthClient<OAuthTokenSet> {
                     }
                     return id.isEmpty() ? null : "user:" + id;
                 });
-    }
-
-    // GET https://{domain}/neWeb2/OAuth.aspx (ND-PP apiProperties.json)
-    @Override
-    protected String authorizeEndpoint() {
-        return properties.baseUrl() + AUTHORIZE_PATH;
-    }
-
-    @Override
-    protected String scope() {
-        return properties.scope();
     }
 }

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import org.matterhub.connectors.kernel.ConnectorSettings;
-import org.matterhub.connectors.kernel.RateLimitBuckets;
+import org.matterhub.connectors.kernel.OAuthClientSettings;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TimeSource;
 
@@ -45,7 +45,7 @@ public record NetDocumentsProperties(
         @NotBlank String scope,
         @NotNull Duration requestTimeout,
         @Min(1) @Max(500) int pageSize,
-        @Min(1) int rateLimitPerMinute) {
+        @Min(1) int rateLimitPerMinute) implements OAuthClientSettings {
 
     /** NetDocuments' web and API hosts of every region in {@link NetDocumentsRegion} (docs/vendors/netdocuments.md). */
     public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = new org.matterhub.connectors.kernel.VendorHosts(
@@ -61,20 +61,12 @@ public record NetDocumentsProperties(
     public static final String DEFAULT_SCOPE = "read edit organize lookup";
 
     public NetDocumentsProperties {
-        if (scope == null || scope.isBlank()) {
-            scope = DEFAULT_SCOPE;
-        }
-        if (requestTimeout == null) {
-            requestTimeout = Duration.ofSeconds(30);
-        }
-        if (pageSize == 0) {
-            pageSize = MAX_PAGE_SIZE;
-        }
-        if (rateLimitPerMinute == 0) {
-            rateLimitPerMinute = DEFAULT_RATE_LIMIT_PER_MINUTE;
-        }
-        baseUrl = stripSlash(baseUrl);
-        apiBaseUrl = stripSlash(apiBaseUrl);
+        scope = ConnectorSettings.textOr(scope, DEFAULT_SCOPE);
+        requestTimeout = ConnectorSettings.orDefault(requestTimeout, Duration.ofSeconds(30));
+        pageSize = ConnectorSettings.orDefault(pageSize, MAX_PAGE_SIZE);
+        rateLimitPerMinute = ConnectorSettings.orDefault(rateLimitPerMinute, DEFAULT_RATE_LIMIT_PER_MINUTE);
+        baseUrl = ConnectorSettings.withoutTrailingSlash(baseUrl);
+        apiBaseUrl = ConnectorSettings.withoutTrailingSlash(apiBaseUrl);
     }
 
     /** Properties for a region with every default. */
@@ -102,29 +94,13 @@ public record NetDocumentsProperties(
                 requestTimeout, size, rateLimitPerMinute));
     }
 
-    /** The connection's limiter: {@link #rateLimitPerMinute()} calls per 60 s. */
+    /** A limiter of {@link #rateLimitPerMinute()} calls per 60 s on {@code time}, for this process alone. */
     public RateLimiter newRateLimiter(String name, TimeSource time) {
         return new RateLimiter(name, rateLimitPerMinute, Duration.ofSeconds(60), time);
     }
 
-    /** The connection's limiter, its bucket kept by {@code buckets} under {@code key} ({@code netdocuments:<connection>}). */
-    public RateLimiter newRateLimiter(String key, RateLimitBuckets buckets) {
-        return new RateLimiter(key, rateLimitPerMinute, Duration.ofSeconds(60), buckets);
-    }
-
-    private static URI stripSlash(URI uri) {
-        if (uri == null) {
-            return null;
-        }
-        String s = uri.toString();
-        return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
-    }
-
     @Override
     public String toString() {
-        return "NetDocumentsProperties[baseUrl=" + baseUrl + ", apiBaseUrl=" + apiBaseUrl + ", repositoryId="
-                + repositoryId + ", cabinetId=" + cabinetId + ", clientId=" + clientId + ", clientSecret="
-                + (clientSecret == null ? "null" : "****") + ", scope=" + scope + ", requestTimeout=" + requestTimeout
-                + ", pageSize=" + pageSize + ", rateLimitPerMinute=" + rateLimitPerMinute + "]";
+        return ConnectorSettings.describe(this);
     }
 }

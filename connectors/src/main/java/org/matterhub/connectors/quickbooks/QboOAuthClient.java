@@ -3,10 +3,11 @@ package org.matterhub.connectors.quickbooks;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import org.matterhub.connectors.kernel.OAuthClient;
-import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthEndpoints;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
+import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthVendor;
 
 /**
  * Intuit OAuth 2.0, authorization code grant (VENDORS.md §4.1): the browser goes to {@code authorizeUrl} and comes
@@ -20,23 +21,14 @@ public final class QboOAuthClient extends OAuthClient<QboTokens> {
 
     /** Scope for the Accounting API. */
     public static final String ACCOUNTING_SCOPE = "com.intuit.quickbooks.accounting";
-    private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofHours(1);
+    /** HTTP Basic client authentication; an hour when a token response has no {@code expires_in}; RFC 6749 errors. */
+    private static final OAuthVendor QUICKBOOKS = new OAuthVendor(QboClient.VENDOR, ClientAuthentication.BASIC,
+            Duration.ofHours(1), OAuthTokenEndpoint::standardError, QboReauthorizationRequiredException::new);
 
-    private final QboProperties properties;
     private final Clock clock;
 
-    public QboOAuthClient(QboProperties properties, HttpClient http) {
-        this(properties, http, Clock.systemUTC());
-    }
-
     public QboOAuthClient(QboProperties properties, HttpClient http, Clock clock) {
-        super(OAuthTokenEndpoint.builder(QboClient.VENDOR, properties.tokenUrl(), http, clock)
-                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.BASIC,
-                        properties.requestTimeout())
-                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
-                .reauthorization(QboReauthorizationRequiredException::new)
-                .build());
-        this.properties = Objects.requireNonNull(properties, "properties");
+        super(QUICKBOOKS, new OAuthEndpoints(properties.authorizeUrl(), properties.tokenUrl()), properties, http, clock);
         this.clock = clock;
     }
 
@@ -46,11 +38,6 @@ public final class QboOAuthClient extends OAuthClient<QboTokens> {
         long refreshExpiresIn = g.body().path("x_refresh_token_expires_in").asLong(0);
         return new QboTokens(g.accessToken(), g.refreshToken(), g.expiresAt(),
                 refreshExpiresIn > 0 ? clock.instant().plusSeconds(refreshExpiresIn) : null);
-    }
-
-    @Override
-    protected String authorizeEndpoint() {
-        return properties.authorizeUrl().toString();
     }
 
     @Override

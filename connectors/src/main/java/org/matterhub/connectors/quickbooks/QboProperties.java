@@ -6,11 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
-import org.matterhub.connectors.kernel.ConnectorSettings;
 import org.matterhub.connectors.kernel.Backoff;
-import org.matterhub.connectors.kernel.RateLimitBuckets;
-import org.matterhub.connectors.kernel.RateLimiter;
-import org.matterhub.connectors.kernel.TimeSource;
+import org.matterhub.connectors.kernel.ConnectorSettings;
+import org.matterhub.connectors.kernel.OAuthClientSettings;
+import org.matterhub.connectors.kernel.PerMinuteRateLimit;
 
 /**
  * Settings of the QuickBooks Online connector for one Intuit developer app (shared by all realms it serves).
@@ -52,7 +51,7 @@ public record QboProperties(
         @Min(1) int maxConcurrent,
         @Min(1) int maxAttempts,
         Duration retryBase,
-        Duration retryCap) {
+        Duration retryCap) implements OAuthClientSettings, PerMinuteRateLimit {
 
     /** Intuit's QuickBooks Online API, sandbox API, OAuth and consent hosts (docs/vendors/quickbooks.md). */
     public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = org.matterhub.connectors.kernel.VendorHosts.of(
@@ -71,37 +70,16 @@ public record QboProperties(
     public static final int MINOR_VERSION = 75;
 
     public QboProperties {
-        if (proxyHost != null && proxyHost.isBlank()) {
-            proxyHost = null;
-        }
-        if (minorVersion == 0) {
-            minorVersion = MINOR_VERSION;
-        }
-        if (connectTimeout == null) {
-            connectTimeout = Duration.ofSeconds(10);
-        }
-        if (requestTimeout == null) {
-            requestTimeout = Duration.ofSeconds(60);
-        }
-        if (requestsPerMinute == 0) {
-            requestsPerMinute = 500;
-        }
-        if (maxConcurrent == 0) {
-            maxConcurrent = 10;
-        }
-        if (maxAttempts == 0) {
-            maxAttempts = 5;
-        }
-        if (retryBase == null) {
-            retryBase = Duration.ofSeconds(1);
-        }
-        if (retryCap == null) {
-            retryCap = Duration.ofSeconds(30);
-        }
-        if (apiBaseUrl != null && apiBaseUrl.toString().endsWith("/")) {
-            String s = apiBaseUrl.toString();
-            apiBaseUrl = URI.create(s.substring(0, s.length() - 1));
-        }
+        proxyHost = ConnectorSettings.textOr(proxyHost, null);
+        minorVersion = ConnectorSettings.orDefault(minorVersion, MINOR_VERSION);
+        connectTimeout = ConnectorSettings.orDefault(connectTimeout, Duration.ofSeconds(10));
+        requestTimeout = ConnectorSettings.orDefault(requestTimeout, Duration.ofSeconds(60));
+        requestsPerMinute = ConnectorSettings.orDefault(requestsPerMinute, 500);
+        maxConcurrent = ConnectorSettings.orDefault(maxConcurrent, 10);
+        maxAttempts = ConnectorSettings.orDefault(maxAttempts, 5);
+        retryBase = ConnectorSettings.orDefault(retryBase, Duration.ofSeconds(1));
+        retryCap = ConnectorSettings.orDefault(retryCap, Duration.ofSeconds(30));
+        apiBaseUrl = ConnectorSettings.withoutTrailingSlash(apiBaseUrl);
     }
 
     /** Properties with every default and no proxy. */
@@ -139,14 +117,10 @@ public record QboProperties(
         return proxyHost != null && proxyPort > 0;
     }
 
-    /** A realm's limiter: {@link #requestsPerMinute()} per minute. */
-    public RateLimiter newRateLimiter(String name, TimeSource time) {
-        return new RateLimiter(name, requestsPerMinute, Duration.ofMinutes(1), time);
-    }
-
-    /** A realm's limiter, its bucket kept by {@code buckets} under {@code key} ({@code quickbooks:<realm>}). */
-    public RateLimiter newRateLimiter(String key, RateLimitBuckets buckets) {
-        return new RateLimiter(key, requestsPerMinute, Duration.ofMinutes(1), buckets);
+    /** {@link #requestsPerMinute()}: a realm's limiters ({@code quickbooks:<realm>}) keep it. */
+    @Override
+    public int rateLimitPerMinute() {
+        return requestsPerMinute;
     }
 
     /** The backoff between attempts of one call. */
@@ -156,11 +130,6 @@ public record QboProperties(
 
     @Override
     public String toString() {
-        return "QboProperties[apiBaseUrl=" + apiBaseUrl + ", proxy=" + (hasProxy() ? proxyHost + ":" + proxyPort : "none")
-                + ", tokenUrl=" + tokenUrl + ", authorizeUrl=" + authorizeUrl + ", clientId=" + clientId
-                + ", clientSecret=" + (clientSecret == null ? "null" : "****") + ", minorVersion=" + minorVersion
-                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", requestsPerMinute=" + requestsPerMinute + ", maxConcurrent=" + maxConcurrent
-                + ", maxAttempts=" + maxAttempts + ", retryBase=" + retryBase + ", retryCap=" + retryCap + "]";
+        return ConnectorSettings.describe(this);
     }
 }

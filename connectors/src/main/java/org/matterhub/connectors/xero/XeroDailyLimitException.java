@@ -23,7 +23,7 @@ public class XeroDailyLimitException extends VendorHttpException {
      */
     public XeroDailyLimitException(String method, String path, Instant resetAt, Duration wait, boolean sent,
                                    String bodyExcerpt) {
-        super(XeroClient.VENDOR, method, path, 429, Optional.of(wait), XeroHeaders.PROBLEM_DAY,
+        super(XeroClient.VENDOR, method, path, 429, Optional.of(wait), XeroHeaders.RateLimitProblem.DAY.value(),
                 (sent ? "" : "not sent: ") + "daily limit reached until " + resetAt
                         + (bodyExcerpt == null ? "" : " (" + bodyExcerpt + ")"));
         this.resetAt = Objects.requireNonNull(resetAt, "resetAt");

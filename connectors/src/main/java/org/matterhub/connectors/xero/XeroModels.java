@@ -33,8 +33,7 @@ final class XeroModels {
     static XeroContact contact(Contact c) {
         return new XeroContact(c.getContactID(), c.getName(), blankToNull(c.getContactNumber()),
                 blankToNull(c.getAccountNumber()), blankToNull(c.getEmailAddress()),
-                c.getContactStatus() == null ? XeroContact.Status.UNKNOWN
-                        : enumOr(XeroContact.Status.class, c.getContactStatus().name(), XeroContact.Status.UNKNOWN),
+                status(c.getContactStatus(), XeroContact.Status.UNKNOWN),
                 instant(c.getUpdatedDateUTCAsDate()));
     }
 
@@ -42,8 +41,7 @@ final class XeroModels {
         Contact contact = i.getContact();
         return new XeroInvoice(i.getInvoiceID(), i.getInvoiceNumber(), blankToNull(i.getReference()),
                 contact == null ? null : contact.getContactID(), contact == null ? null : contact.getName(),
-                i.getStatus() == null ? XeroInvoice.Status.UNKNOWN
-                        : enumOr(XeroInvoice.Status.class, i.getStatus().name(), XeroInvoice.Status.UNKNOWN),
+                status(i.getStatus(), XeroInvoice.Status.UNKNOWN),
                 currency(i.getCurrencyCode()), money(i.getSubTotal()), money(i.getTotalTax()), money(i.getTotal()),
                 money(i.getAmountDue()), money(i.getAmountPaid()), date(i.getDateAsDate()), date(i.getDueDateAsDate()),
                 lineItems(i.getLineItems()), instant(i.getUpdatedDateUTCAsDate()));
@@ -55,8 +53,7 @@ final class XeroModels {
                 invoice == null ? blankToNull(p.getInvoiceNumber()) : blankToNull(invoice.getInvoiceNumber()),
                 money(p.getAmount()), invoice == null ? null : currency(invoice.getCurrencyCode()),
                 date(p.getDateAsDate()), blankToNull(p.getReference()),
-                p.getStatus() == null ? XeroPayment.Status.UNKNOWN
-                        : enumOr(XeroPayment.Status.class, p.getStatus().name(), XeroPayment.Status.UNKNOWN),
+                status(p.getStatus(), XeroPayment.Status.UNKNOWN),
                 instant(p.getUpdatedDateUTCAsDate()));
     }
 
@@ -64,8 +61,7 @@ final class XeroModels {
         Contact contact = c.getContact();
         return new XeroCreditNote(c.getCreditNoteID(), c.getCreditNoteNumber(), blankToNull(c.getReference()),
                 contact == null ? null : contact.getContactID(), contact == null ? null : contact.getName(),
-                c.getStatus() == null ? XeroCreditNote.Status.UNKNOWN
-                        : enumOr(XeroCreditNote.Status.class, c.getStatus().name(), XeroCreditNote.Status.UNKNOWN),
+                status(c.getStatus(), XeroCreditNote.Status.UNKNOWN),
                 currency(c.getCurrencyCode()), money(c.getTotalTax()), money(c.getTotal()),
                 money(c.getRemainingCredit()), date(c.getDateAsDate()), lineItems(c.getLineItems()),
                 instant(c.getUpdatedDateUTCAsDate()));
@@ -149,11 +145,15 @@ final class XeroModels {
                 t.getMinute(), t.getSecond(), t.getNano()).toInstant(ZoneOffset.UTC);
     }
 
-    private static <E extends Enum<E>> E enumOr(Class<E> type, String name, E fallback) {
+    /** Our status of the SDK's {@code sdkStatus} of the same name; {@code unknown} for none or a name we lack. */
+    private static <E extends Enum<E>> E status(Enum<?> sdkStatus, E unknown) {
+        if (sdkStatus == null) {
+            return unknown;
+        }
         try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException unknown) {
-            return fallback;
+            return Enum.valueOf(unknown.getDeclaringClass(), sdkStatus.name());
+        } catch (IllegalArgumentException notOurs) {
+            return unknown;
         }
     }
 

@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import org.matterhub.connectors.kernel.OAuthClient;
-import org.matterhub.connectors.kernel.OAuthTokenEndpoint;
+import org.matterhub.connectors.kernel.OAuthEndpoints;
 import org.matterhub.connectors.kernel.OAuthTokenEndpoint.ClientAuthentication;
 import org.matterhub.connectors.kernel.OAuthTokenSet;
+import org.matterhub.connectors.kernel.OAuthVendor;
 
 /**
  * Xero Identity's OAuth 2.0 authorization-code flow (XE-OA): the authorize URL, the code exchange and the refresh,
@@ -24,28 +25,17 @@ public final class XeroOAuthClient extends OAuthClient<OAuthTokenSet> {
     /** Scopes for the hub: contacts, invoices and payments, and a refresh token. */
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email", "offline_access",
             "accounting.transactions", "accounting.contacts");
-    /** Used when the token response has no {@code expires_in}: Xero's 30 minutes. */
-    private static final Duration DEFAULT_ACCESS_LIFETIME = Duration.ofMinutes(30);
-
-    private final XeroProperties properties;
-
-    public XeroOAuthClient(XeroProperties properties, HttpClient http) {
-        this(properties, http, Clock.systemUTC());
-    }
+    /**
+     * HTTP Basic client authentication; Xero's 30 minutes when a token response has no {@code expires_in}; Xero's
+     * error bodies, and three codes that mean the grant is gone.
+     */
+    private static final OAuthVendor XERO = new OAuthVendor(XeroClient.VENDOR, ClientAuthentication.BASIC,
+            Duration.ofMinutes(30), XeroOAuthClient::errorTypeAndMessage, XeroReauthorizationRequiredException::new,
+            Set.of("invalid_grant", "invalid_client", "unauthorized_client"));
 
     public XeroOAuthClient(XeroProperties properties, HttpClient http, Clock clock) {
-        super(OAuthTokenEndpoint.builder(XeroClient.VENDOR, properties.tokenUrl(), http, clock)
-                .client(properties.clientId(), properties.clientSecret(), ClientAuthentication.BASIC,
-                        properties.requestTimeout())
-                .defaultLifetime(DEFAULT_ACCESS_LIFETIME)
-                .reauthorization(XeroReauthorizationRequiredException::new, "invalid_grant", "invalid_client",
-                        "unauthorized_client")
-                .errors(body -> {
-                    XeroJson.ErrorBody error = XeroJson.error(new String(body, StandardCharsets.UTF_8));
-                    return new String[] {error.type(), error.message()};
-                })
-                .build(), OAuthTokenSet::new);
-        this.properties = Objects.requireNonNull(properties, "properties");
+        super(XERO, new OAuthEndpoints(properties.authorizeUrl(), properties.tokenUrl()), properties, http, clock,
+                OAuthTokenSet::new);
     }
 
     /**
@@ -58,14 +48,14 @@ public final class XeroOAuthClient extends OAuthClient<OAuthTokenSet> {
                 String.join(" ", scopes == null || scopes.isEmpty() ? DEFAULT_SCOPES : scopes));
     }
 
-    @Override
-    protected String authorizeEndpoint() {
-        return properties.authorizeUrl().toString();
-    }
-
     /** {@link #DEFAULT_SCOPES}. */
     @Override
     protected String scope() {
         return String.join(" ", DEFAULT_SCOPES);
+    }
+
+    private static String[] errorTypeAndMessage(byte[] body) {
+        XeroJson.ErrorBody error = XeroJson.error(new String(body, StandardCharsets.UTF_8));
+        return new String[] {error.type(), error.message()};
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import org.matterhub.connectors.kernel.ConnectorSettings;
+import org.matterhub.connectors.kernel.OAuthClientSettings;
 
 /**
  * Settings of the Xero connector for the hub's Xero app. Per-organisation state (tenant id, tokens) lives in the
@@ -60,7 +61,7 @@ public record XeroProperties(
         @Min(1) @Max(20) int writeAttempts,
         @NotNull Duration writeBackoffBase,
         @NotNull Duration writeBackoffCap,
-        @NotNull Duration writeRetryBudget) {
+        @NotNull Duration writeRetryBudget) implements OAuthClientSettings {
 
     /** Xero's API, identity and login hosts (docs/vendors/xero.md). */
     public static final org.matterhub.connectors.kernel.VendorHosts HOSTS = org.matterhub.connectors.kernel.VendorHosts.of(
@@ -82,19 +83,17 @@ public record XeroProperties(
         tokenUrl = orDefault(tokenUrl, DEFAULT_TOKEN_URL);
         connectionsUrl = orDefault(connectionsUrl, DEFAULT_CONNECTIONS_URL);
         accountingBasePath = orDefault(accountingBasePath, DEFAULT_ACCOUNTING_BASE_PATH);
-        if (webhookKey != null && webhookKey.isBlank()) {
-            webhookKey = null;
-        }
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
-        requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
-        maxPermitWait = maxPermitWait == null ? Duration.ofSeconds(65) : maxPermitWait;
-        perMinute = perMinute == 0 ? DEFAULT_PER_MINUTE : perMinute;
-        concurrent = concurrent == 0 ? DEFAULT_CONCURRENT : concurrent;
-        perDay = perDay == 0 ? DEFAULT_PER_DAY : perDay;
-        writeAttempts = writeAttempts == 0 ? 5 : writeAttempts;
-        writeBackoffBase = writeBackoffBase == null ? Duration.ofMillis(500) : writeBackoffBase;
-        writeBackoffCap = writeBackoffCap == null ? Duration.ofSeconds(8) : writeBackoffCap;
-        writeRetryBudget = writeRetryBudget == null ? Duration.ofSeconds(45) : writeRetryBudget;
+        webhookKey = ConnectorSettings.textOr(webhookKey, null);
+        connectTimeout = ConnectorSettings.orDefault(connectTimeout, Duration.ofSeconds(10));
+        requestTimeout = ConnectorSettings.orDefault(requestTimeout, Duration.ofSeconds(30));
+        maxPermitWait = ConnectorSettings.orDefault(maxPermitWait, Duration.ofSeconds(65));
+        perMinute = ConnectorSettings.orDefault(perMinute, DEFAULT_PER_MINUTE);
+        concurrent = ConnectorSettings.orDefault(concurrent, DEFAULT_CONCURRENT);
+        perDay = ConnectorSettings.orDefault(perDay, DEFAULT_PER_DAY);
+        writeAttempts = ConnectorSettings.orDefault(writeAttempts, 5);
+        writeBackoffBase = ConnectorSettings.orDefault(writeBackoffBase, Duration.ofMillis(500));
+        writeBackoffCap = ConnectorSettings.orDefault(writeBackoffCap, Duration.ofSeconds(8));
+        writeRetryBudget = ConnectorSettings.orDefault(writeRetryBudget, Duration.ofSeconds(45));
     }
 
     /** Production endpoints and Xero's published limits. */
@@ -145,14 +144,7 @@ public record XeroProperties(
 
     @Override
     public String toString() {
-        return "XeroProperties[authorizeUrl=" + authorizeUrl + ", tokenUrl=" + tokenUrl + ", connectionsUrl="
-                + connectionsUrl + ", accountingBasePath=" + accountingBasePath + ", clientId=" + clientId
-                + ", clientSecret=" + (clientSecret == null ? "null" : "****") + ", webhookKey="
-                + (webhookKey == null ? "null" : "****") + ", connectTimeout=" + connectTimeout + ", requestTimeout="
-                + requestTimeout + ", maxPermitWait=" + maxPermitWait + ", perMinute=" + perMinute + ", concurrent="
-                + concurrent + ", perDay=" + perDay + ", writeAttempts=" + writeAttempts + ", writeBackoffBase="
-                + writeBackoffBase + ", writeBackoffCap=" + writeBackoffCap + ", writeRetryBudget=" + writeRetryBudget
-                + "]";
+        return ConnectorSettings.describe(this);
     }
 
     private static URI orDefault(URI value, String fallback) {

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.matterhub.connectors.kernel.HttpHeaderNames;
 import org.matterhub.connectors.kernel.OAuthTokenSet;
@@ -46,11 +47,11 @@ final class XeroSdkExchange {
 
     XeroSdkExchange(XeroProperties properties, String tenant, XeroThrottle throttle, TimeSource time,
                     TokenSession<OAuthTokenSet> session) {
-        this.properties = properties;
-        this.tenant = tenant;
-        this.throttle = throttle;
-        this.time = time;
-        this.session = session;
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.time = Objects.requireNonNull(time, "time");
+        this.session = Objects.requireNonNull(session, "session");
     }
 
     /** Reads a 2xx body into {@code type} with the SDK client's mapper, then frees the throttle permit. */
@@ -197,7 +198,7 @@ final class XeroSdkExchange {
                 return new XeroNotFoundException(method, path, error.type(), error.message());
             case 429: {
                 String problem = header(f.headers(), XeroHeaders.RATE_LIMIT_PROBLEM);
-                if (XeroHeaders.PROBLEM_DAY.equalsIgnoreCase(problem)) {
+                if (XeroHeaders.RateLimitProblem.DAY.is(problem)) {
                     Duration wait = retryAfter.orElse(DEFAULT_DAY_PAUSE);
                     Instant resetAt = now.plus(wait);
                     throttle.park(resetAt);

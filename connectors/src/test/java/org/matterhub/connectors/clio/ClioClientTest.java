@@ -87,7 +87,7 @@ class ClioClientTest {
 
     /** The firm admin's browser round trip: authorize → 302 to our redirect URI → code exchange. */
     private OAuthTokenSet authorize() throws Exception {
-        ClioOAuthClient oauth = new ClioOAuthClient(properties, http);
+        ClioOAuthClient oauth = new ClioOAuthClient(properties, http, Clock.systemUTC());
         URI authorize = oauth.authorizeUrl(REDIRECT_URI, "state-123");
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(authorize).GET().build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -112,7 +112,7 @@ class ClioClientTest {
 
         // a code is single-use: replaying it is invalid_grant → re-authorization
         String code = query(token.body()).get("code");
-        assertThatThrownBy(() -> new ClioOAuthClient(properties, http).exchangeCode(code, REDIRECT_URI))
+        assertThatThrownBy(() -> new ClioOAuthClient(properties, http, Clock.systemUTC()).exchangeCode(code, REDIRECT_URI))
                 .isInstanceOf(ClioReauthorizationRequiredException.class)
                 .hasMessageNotContaining(CLIENT_SECRET).hasMessageNotContaining(code);
     }

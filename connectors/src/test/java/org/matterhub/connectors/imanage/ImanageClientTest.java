@@ -92,7 +92,7 @@ class ImanageClientTest {
 
     /** The firm admin's browser round trip: authorize → 302 to our redirect URI → code exchange. */
     private OAuthTokenSet authorize() throws Exception {
-        ImanageOAuthClient oauth = new ImanageOAuthClient(properties, http);
+        ImanageOAuthClient oauth = new ImanageOAuthClient(properties, http, Clock.systemUTC());
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(oauth.authorizeUrl(REDIRECT_URI, "st-1"))
                 .GET().build(), HttpResponse.BodyHandlers.discarding());
         assertThat(redirect.statusCode()).isEqualTo(302);
@@ -112,7 +112,7 @@ class ImanageClientTest {
                 Instant.now().plus(Duration.ofMinutes(31)));
         assertThat(tokens.toString()).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken());
 
-        ImanageOAuthClient oauth = new ImanageOAuthClient(properties, http);
+        ImanageOAuthClient oauth = new ImanageOAuthClient(properties, http, Clock.systemUTC());
         im.registerUser("hubsvc", "pw");
         assertThat(oauth.passwordGrant("hubsvc", "pw").accessToken()).isNotBlank();
         assertThatThrownBy(() -> oauth.passwordGrant("hubsvc", "wrong"))

@@ -86,7 +86,7 @@ class NetDocumentsClientTest {
     }
 
     private OAuthTokenSet authorize() throws Exception {
-        NetDocumentsOAuthClient oauth = new NetDocumentsOAuthClient(properties, http);
+        NetDocumentsOAuthClient oauth = new NetDocumentsOAuthClient(properties, http, Clock.systemUTC());
         URI authorize = oauth.authorizeUrl(REDIRECT_URI, "st-9");
         assertThat(query(authorize.getRawQuery())).containsEntry("scope", "read edit organize lookup")
                 .containsEntry("response_type", "code");
@@ -101,7 +101,7 @@ class NetDocumentsClientTest {
     @Test
     void oauthUsesBasicClientAuthAndAReplayedCodeRequiresReauthorization() throws Exception {
         nd.clearRequests();
-        NetDocumentsOAuthClient oauth = new NetDocumentsOAuthClient(properties, http);
+        NetDocumentsOAuthClient oauth = new NetDocumentsOAuthClient(properties, http, Clock.systemUTC());
         HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(oauth.authorizeUrl(REDIRECT_URI, "s")).GET()
                 .build(), HttpResponse.BodyHandlers.discarding());
         String code = query(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getRawQuery()).get("code");

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +69,7 @@ class QboClientTest {
 
     @Test
     void oauthCodeFlowAndRotatingRefreshTokenSavedBeforeUse() throws Exception {
-        QboOAuthClient oauth = new QboOAuthClient(properties(), HttpClient.newHttpClient());
+        QboOAuthClient oauth = new QboOAuthClient(properties(), HttpClient.newHttpClient(), Clock.systemUTC());
         URI authorize = oauth.authorizeUrl(REDIRECT, "state-42");
         assertThat(authorize.getQuery()).contains("scope=com.intuit.quickbooks.accounting").contains("state=state-42");
         HttpResponse<Void> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(authorize).build(),

@@ -110,7 +110,7 @@ class XeroRateLimitTest {
                 .satisfies(e -> {
                     VendorHttpException http = (VendorHttpException) e;
                     assertThat(http.status()).isEqualTo(429);
-                    assertThat(http.errorType()).isEqualTo(XeroHeaders.PROBLEM_MINUTE);
+                    assertThat(http.errorType()).isEqualTo(XeroHeaders.RateLimitProblem.MINUTE.value());
                     assertThat(http.retryAfter()).hasValue(Duration.ofSeconds(20));
                     assertThat(classifier.classify(e)).isEqualTo(ErrorClass.RETRIABLE);
                     assertThat(classifier.retryAfter(e)).hasValue(Duration.ofSeconds(20));

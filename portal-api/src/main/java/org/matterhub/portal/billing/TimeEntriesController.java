@@ -13,6 +13,7 @@ import org.matterhub.portal.security.CurrentPrincipal;
 import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.MatterRepository;
+import org.matterhub.store.model.NotificationPreferenceRepository;
 import org.matterhub.store.model.TimeEntryRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +41,11 @@ public class TimeEntriesController {
     private final MatterRepository matters;
     private final TimeEntryRepository timeEntries;
     private final AuditLog audit;
+    private final NotificationPreferenceRepository notificationSettings;
 
     public TimeEntriesController(Tenancy tenancy, MatterRepository matters, TimeEntryRepository timeEntries,
-                                 AuditLog audit) {
+                                 AuditLog audit, NotificationPreferenceRepository notificationSettings) {
+        this.notificationSettings = notificationSettings;
         this.tenancy = tenancy;
         this.matters = matters;
         this.timeEntries = timeEntries;
@@ -69,7 +72,7 @@ public class TimeEntriesController {
     @GetMapping("/api/v1/admin/firm/settings")
     public FirmSettings settings(HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.firm(request, ADMIN);
-        return tenancy.read(p.scope(), () -> new FirmSettings(timeEntries.firmShowsTimeEntries()));
+        return tenancy.read(p.scope(), this::settings);
     }
 
     /** Replaces the firm's portal settings (today: whether clients see time entries). Firm role {@code firm_admin}. */
@@ -77,13 +80,21 @@ public class TimeEntriesController {
     public FirmSettings updateSettings(@Valid @RequestBody FirmSettings body, HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.firm(request, ADMIN);
         return tenancy.write(p.scope(), () -> {
-            boolean before = timeEntries.firmShowsTimeEntries();
+            FirmSettings before = settings();
             timeEntries.setFirmShowsTimeEntries(body.showTimeEntries());
-            if (before != body.showTimeEntries()) {
-                audit.record("firm.settings_changed", "firm", p.firmId().toString(),
-                        Map.of("showTimeEntries", body.showTimeEntries()));
+            if (body.emailPrivilegedContent() != null) {
+                notificationSettings.setFirmEmailsPrivilegedContent(body.emailPrivilegedContent());
             }
-            return new FirmSettings(timeEntries.firmShowsTimeEntries());
+            FirmSettings after = settings();
+            if (!before.equals(after)) {
+                audit.record("firm.settings_changed", "firm", p.firmId().toString(), Map.of("showTimeEntries",
+                        after.showTimeEntries(), "emailPrivilegedContent", after.emailPrivilegedContent()));
+            }
+            return after;
         });
+    }
+
+    private FirmSettings settings() {
+        return new FirmSettings(timeEntries.firmShowsTimeEntries(), notificationSettings.firmEmailsPrivilegedContent());
     }
 }

@@ -35,7 +35,12 @@ public final class TimeEntryModels {
     public record TimeEntryList(UUID matterId, boolean visibleToClients, List<TimeEntryView> items) {
     }
 
-    /** The firm's portal settings a firm admin may change. */
-    public record FirmSettings(@NotNull Boolean showTimeEntries) {
+    /**
+     * The firm's portal settings a firm admin may change.
+     *
+     * @param emailPrivilegedContent notification e-mails may carry message text and document names; in a request,
+     *                               absent keeps the current value
+     */
+    public record FirmSettings(@NotNull Boolean showTimeEntries, Boolean emailPrivilegedContent) {
     }
 }

@@ -1,5 +1,6 @@
 package org.matterhub.portal.problem;
 
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +31,14 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem forbidden(String detail) {
         return new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    /** 422 naming each invalid field, the shape bean validation's failures have ({@code errors}: field → message). */
+    public static ApiProblem invalid(Map<String, String> errors) {
+        ApiProblem p = new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request",
+                "Some fields are invalid: " + errors + ".");
+        p.getBody().setProperty("errors", Map.copyOf(errors));
+        return p;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code /api/v4} surface: version check, bearer auth, per-token rate limit, then matters, contacts,
- * activities, notes and webhooks. Paths, parameters and bodies follow Clio's OpenAPI document (operation ids noted).
+ * activities, notes, webhooks and conversations ({@link ClioConversationApi}). Paths, parameters and bodies follow Clio's OpenAPI document (operation ids noted).
  */
 final class ClioApi extends ClioApiParams {
 
@@ -63,10 +63,12 @@ final class ClioApi extends ClioApiParams {
     private final ClioOAuth oauth;
     private final ApiGate gate;
     private final Supplier<String> baseUrl;
+    private final ClioConversationApi conversations;
 
-    ClioApi(ClioSimulatorData data, ClioWebhooks webhooks, ClioOAuth oauth, RateGate rate,
-            Supplier<String> baseUrl) {
+    ClioApi(ClioSimulatorData data, ClioConversationData conversations, ClioWebhooks webhooks, ClioOAuth oauth,
+            RateGate rate, Supplier<String> baseUrl) {
         this.data = data;
+        this.conversations = new ClioConversationApi(conversations);
         this.webhooks = webhooks;
         this.oauth = oauth;
         this.gate = new ApiGate(rate, ClioApiException::errorBody, "Unauthorized",
@@ -89,6 +91,10 @@ final class ClioApi extends ClioApiParams {
 
     private void route(SimExchange ex, String path, String token) {
         String m = ex.method();
+        if (ClioConversationApi.handles(path)) {
+            conversations.route(ex, path, oauth.userOf(token), this);
+            return;
+        }
         switch (path) {
             case "/users/who_am_i.json" -> {
                 requireMethod(m, "GET");
@@ -213,7 +219,7 @@ final class ClioApi extends ClioApiParams {
 
     // ------------------------------------------------------------------ index / show
 
-    private void list(SimExchange ex, List<Map<String, Object>> matching, String resource) {
+    void list(SimExchange ex, List<Map<String, Object>> matching, String resource) {
         ClioFields.Selection sel = selection(ex, resource);
         int limit = intParam(ex, "limit", MAX_LIMIT);
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -283,7 +289,7 @@ final class ClioApi extends ClioApiParams {
         ex.sendJson(200, body);
     }
 
-    private void show(SimExchange ex, Map<String, Object> record, String what, String resource) {
+    void show(SimExchange ex, Map<String, Object> record, String what, String resource) {
         ClioFields.Selection sel = selection(ex, resource);
         if (record == null) {
             throw ClioApiException.notFound(what);
@@ -315,7 +321,7 @@ final class ClioApi extends ClioApiParams {
         ex.sendJson(200, body);
     }
 
-    private static void sendOne(SimExchange ex, int status, Map<String, Object> record, ClioFields.Selection sel) {
+    static void sendOne(SimExchange ex, int status, Map<String, Object> record, ClioFields.Selection sel) {
         ex.responseHeader("ETag", (String) record.get("etag"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", sel.apply(record));

@@ -32,5 +32,6 @@ final class ClioControl {
             ex.sendJson(200, Map.of("enabled", enabled));
         });
         c.on("GET", "/webhooks", (ex, s) -> ex.sendJson(200, sim.webhooks()));
+        ClioConversationControl.register(c, sim);
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>As Clio's fields documentation (https://docs.developers.clio.com/api-docs/fields) says: without {@code fields}
  * a record is its {@code id} and {@code etag}; a nested resource named without braces is its default fields
- * ({@code id}, {@code etag}); an unknown name, or braces on a second-level nested resource, is a 400. A field the
+ * ({@code id}, {@code etag}); an unknown name, or braces on a second-level nested resource, is a 400 (except inside
+ * a nested resource whose schema lists no fields, see {@link #hasNestedFields}). A field the
  * simulator does not model is served empty, as the schema allows: {@code []} for a list, {@code false} for a flag,
  * {@code null} otherwise.
  */
@@ -97,16 +98,27 @@ final class ClioFields {
             if (kind == null) {
                 out.add(top.getKey());
             } else if (top.getValue() != null) {
+                boolean listed = hasNestedFields(k, top.getKey());
                 for (Map.Entry<String, FieldSelection> sub : top.getValue().fields().entrySet()) {
                     String path = top.getKey() + "." + sub.getKey();
                     // second-level nested resources offer their defaults only: braces on them are a 400
-                    if (!k.containsKey(path) || sub.getValue() != null) {
+                    if ((listed && !k.containsKey(path)) || sub.getValue() != null) {
                         out.add(path);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the document lists the fields of nested resource {@code field}. It lists none for a few
+     * ({@code ConversationMessage.sender} and {@code receivers} are {@code UnredactedParticipant_base}, an object
+     * without properties): any name is then accepted there, and served from the record or empty.
+     */
+    private static boolean hasNestedFields(Map<String, String> kinds, String field) {
+        String prefix = field + ".";
+        return kinds.keySet().stream().anyMatch(p -> p.startsWith(prefix));
     }
 
     private Map<String, Object> project(String resource, String prefix, FieldSelection sel, Map<String, ?> record) {

@@ -27,6 +27,7 @@ public final class ClioSimulator extends VendorSimulator<ClioSimulatorOptions> {
     private final RateGate rate;
     private final ClioWebhooks webhooks;
     private final ClioSimulatorData data;
+    private final ClioConversationData conversations;
     private final ClioOAuth oauth;
 
     private ClioSimulator(ClioSimulatorOptions options) {
@@ -36,13 +37,14 @@ public final class ClioSimulator extends VendorSimulator<ClioSimulatorOptions> {
                 options.webhookInitialBackoff(), options.webhookTimeout()));
         this.webhooks = new ClioWebhooks(clock, sender);
         this.data = new ClioSimulatorData(clock, webhooks);
+        this.conversations = new ClioConversationData(data);
         this.oauth = new ClioOAuth(clock);
         use(oauth.server(), FaultAnswers.json(ClioApiException::errorBody, "InternalServerError", "RateLimited"),
                 options.timeoutFaultHold());
         this.rate = new RateGate(60, clock, RateGate.X_RATE_LIMIT, (ex, v) -> ex.sendJson(429,
                 ClioApiException.errorBody("RateLimited", "Rate limit of " + v.limit()
                         + " requests per minute exceeded; retry in " + v.retryAfterSeconds() + " seconds")));
-        ClioApi api = new ClioApi(data, webhooks, oauth, rate, this::baseUrl);
+        ClioApi api = new ClioApi(data, conversations, webhooks, oauth, rate, this::baseUrl);
         ClioControl.register(kit.control(), this);
         kit.start(options.port(), ex -> dispatch(ex, ex.path().startsWith(ClioApi.PREFIX + "/"), api::handle,
                 e -> e.sendJson(404, ClioApiException.errorBody("RecordNotFound", "No route matches " + e.path()))));
@@ -56,6 +58,11 @@ public final class ClioSimulator extends VendorSimulator<ClioSimulatorOptions> {
     /** The firm's records; changes made here behave like a firm user's edits in Clio (webhooks fire). */
     public ClioSimulatorData data() {
         return data;
+    }
+
+    /** The firm's conversations; messages written here are firm staff writing in Clio. */
+    public ClioConversationData conversations() {
+        return conversations;
     }
 
     /** Requests per minute per access token; 0 = unlimited (headers still sent). Resets all windows. */

@@ -172,28 +172,13 @@ public final class SimExchange {
             send(status, contentType, java.util.Arrays.copyOfRange(source, offset, offset + length));
             return;
         }
-        finished = true;
-        this.status = status;
-        recordNow();
-        try {
-            if (contentType != null) {
-                exchange.getResponseHeaders().set("Content-Type", contentType);
+        boolean noBody = "HEAD".equals(method);
+        respond(status, contentType, noBody ? -1 : length, out -> {
+            int chunk = 64 * 1024;
+            for (int pos = offset; pos < offset + length; pos += chunk) {
+                out.write(source, pos, Math.min(chunk, offset + length - pos));
             }
-            boolean noBody = "HEAD".equals(method);
-            exchange.sendResponseHeaders(status, noBody ? -1 : length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    int chunk = 64 * 1024;
-                    for (int pos = offset; pos < offset + length; pos += chunk) {
-                        out.write(source, pos, Math.min(chunk, offset + length - pos));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // client went away; nothing to do
-        } finally {
-            exchange.close();
-        }
+        });
     }
 
     public void send(int status, String contentType, byte[] bytes) {
@@ -210,19 +195,33 @@ public final class SimExchange {
             contentType = "application/json; charset=utf-8";
             bytes = GARBAGE_BODY.getBytes(StandardCharsets.UTF_8);
         }
+        boolean noBody = bytes.length == 0 || status == 204 || status == 304 || "HEAD".equals(method);
+        byte[] body = bytes;
+        respond(status, contentType, noBody ? -1 : bytes.length, out -> out.write(body));
+    }
+
+    /** Writes a response body. */
+    private interface BodyWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Sends the status line and headers, then the body unless {@code length} is -1 (no body), and closes the
+     * exchange. The request is recorded before the client can see the answer, so requests() is consistent with what
+     * it saw. A client that went away is nothing to do.
+     */
+    private void respond(int status, String contentType, long length, BodyWriter body) {
         finished = true;
         this.status = status;
-        // record before the client can see the answer, so requests() is consistent with what it saw
         recordNow();
         try {
             if (contentType != null) {
                 exchange.getResponseHeaders().set("Content-Type", contentType);
             }
-            boolean noBody = bytes.length == 0 || status == 204 || status == 304 || "HEAD".equals(method);
-            exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length);
-            if (!noBody) {
+            exchange.sendResponseHeaders(status, length);
+            if (length != -1) {
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
+                    body.write(out);
                 }
             }
         } catch (IOException e) {

@@ -34,17 +34,17 @@ final class XeroDemoOrganisation {
             in.put("EmailAddress", c[2]);
             contacts.add(UUID.fromString((String) data.upsertContact(in, true).get("ContactID")));
         }
-        UUID paid = invoice(data, contacts.get(0), "00001-Northwind", "2026-01-05", "2026-02-04", "Engagement retainer", "1500.00");
+        UUID paid = data.authorisedInvoice(contacts.get(0), "00001-Northwind", "2026-01-05", "2026-02-04", "Engagement retainer", "1500.00");
         data.createPayment(payment(paid, "1500.00", "2026-01-20", "Wire NW-0001"));
-        UUID partPaid = invoice(data, contacts.get(1), "00003-Bluebird", "2026-02-02", "2026-03-04", "Contract review", "2400.00");
+        UUID partPaid = data.authorisedInvoice(contacts.get(1), "00003-Bluebird", "2026-02-02", "2026-03-04", "Contract review", "2400.00");
         data.createPayment(payment(partPaid, "1000.00", "2026-02-20", "Cheque 1042"));
-        UUID overdue = invoice(data, contacts.get(2), "00005-CedarPine", "2026-03-01", "2026-03-31", "Lease negotiation", "875.50");
-        UUID voided = invoice(data, contacts.get(0), "00002-Northwind", "2026-03-10", "2026-04-09", "Billed in error", "300.00");
+        UUID overdue = data.authorisedInvoice(contacts.get(2), "00005-CedarPine", "2026-03-01", "2026-03-31", "Lease negotiation", "875.50");
+        UUID voided = data.authorisedInvoice(contacts.get(0), "00002-Northwind", "2026-03-10", "2026-04-09", "Billed in error", "300.00");
         Map<String, Object> voidIt = new LinkedHashMap<>();
         voidIt.put("InvoiceID", voided.toString());
         voidIt.put("Status", "VOIDED");
         data.upsertInvoice(voidIt, false);
-        UUID open = invoice(data, contacts.get(1), "00004-Bluebird", "2026-04-01",
+        UUID open = data.authorisedInvoice(contacts.get(1), "00004-Bluebird", "2026-04-01",
                 LocalDate.now(ZoneOffset.UTC).plusDays(30).toString(), "Board minutes", "640.00");
         return new XeroDemoSeed(data.tenantId(), List.copyOf(contacts), paid, partPaid, overdue, voided, open,
                 List.of(paid, partPaid, overdue, voided, open));
@@ -65,26 +65,10 @@ final class XeroDemoOrganisation {
             Map<String, Object> c = contacts.get(n % contacts.size());
             LocalDate date = start.plusDays(n % 365);
             String amount = String.format(java.util.Locale.ROOT, "%d.%02d", 100 + (n * 37) % 900, (n * 13) % 100);
-            ids.add(invoice(data, UUID.fromString((String) c.get("ContactID")), String.format(java.util.Locale.ROOT, "B%05d", n),
+            ids.add(data.authorisedInvoice(UUID.fromString((String) c.get("ContactID")), String.format(java.util.Locale.ROOT, "B%05d", n),
                     date.toString(), date.plusDays(30).toString(), "Professional services", amount));
         }
         return ids;
-    }
-
-    private static UUID invoice(XeroSimulatorData data, UUID contact, String reference, String date, String due,
-                                String description, String amount) {
-        Map<String, Object> in = new LinkedHashMap<>();
-        in.put("Type", "ACCREC");
-        in.put("Contact", Map.of("ContactID", contact.toString()));
-        in.put("Reference", reference);
-        in.put("Date", date);
-        in.put("DueDate", due);
-        in.put("Status", "AUTHORISED");
-        in.put("CurrencyCode", "USD");
-        in.put("LineAmountTypes", "NoTax");
-        in.put("LineItems", List.of(Map.of("Description", description, "Quantity", 1, "UnitAmount", amount,
-                "AccountCode", "200")));
-        return UUID.fromString((String) data.upsertInvoice(in, true).get("InvoiceID"));
     }
 
     private static Map<String, Object> payment(UUID invoice, String amount, String date, String reference) {

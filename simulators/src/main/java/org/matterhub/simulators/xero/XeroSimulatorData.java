@@ -62,6 +62,26 @@ public final class XeroSimulatorData extends XeroStore {
                 .map(XeroSimulatorData::render).orElse(null);
     }
 
+    /**
+     * Creates an AUTHORISED sales invoice (ACCREC, USD, no tax) of one line on sales account 200, as the seeds make
+     * them, and returns its {@code InvoiceID}.
+     */
+    public UUID authorisedInvoice(UUID contact, String reference, String date, String due, String description,
+                                  String amount) {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("Type", "ACCREC");
+        in.put("Contact", Map.of("ContactID", contact.toString()));
+        in.put("Reference", reference);
+        in.put("Date", date);
+        in.put("DueDate", due);
+        in.put("Status", "AUTHORISED");
+        in.put("CurrencyCode", "USD");
+        in.put("LineAmountTypes", "NoTax");
+        in.put("LineItems", List.of(Map.of("Description", description, "Quantity", 1, "UnitAmount", amount,
+                "AccountCode", "200")));
+        return UUID.fromString((String) upsertInvoice(in, true).get("InvoiceID"));
+    }
+
     /** PUT (create only) or POST (create, or update when {@code InvoiceID}/known {@code InvoiceNumber} given). */
     @SuppressWarnings("unchecked")
     public synchronized Map<String, Object> upsertInvoice(Map<String, Object> in, boolean createOnly) {

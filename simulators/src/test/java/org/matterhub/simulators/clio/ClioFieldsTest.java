@@ -33,7 +33,8 @@ import static org.matterhub.simulators.clio.ClioTestClient.map;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClioFieldsTest {
 
-    private static final List<String> RESOURCES = List.of("Matter", "Contact", "Activity", "Note", "Webhook", "User");
+    private static final List<String> RESOURCES = List.of("Matter", "Contact", "Activity", "Note", "Webhook", "User",
+            "Conversation", "ConversationMessage");
     private static final Set<String> ID_AND_ETAG = Set.of("id", "etag");
 
     private ClioSimulator sim;

@@ -17,6 +17,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ExternalRefRepository {
 
+    /** Inserts a ref, or refreshes the one of the same connection, entity type and external id. */
+    private static final String UPSERT = """
+            insert into external_ref (firm_id, connection_id, system, entity_type, external_id, local_id, etag,
+                                      content_hash, source_updated_at, last_seen_at, deleted_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+            on conflict (connection_id, entity_type, external_id) do update
+               set etag = excluded.etag, content_hash = excluded.content_hash,
+                   source_updated_at = excluded.source_updated_at, last_seen_at = now(),
+                   deleted_at = excluded.deleted_at
+            """;
     private static final RowMapper<ExternalRef> ROW = (rs, i) -> new ExternalRef(
             rs.getObject("connection_id", UUID.class), rs.getString("system"), rs.getString("entity_type"),
             rs.getString("external_id"), rs.getObject("local_id", UUID.class), rs.getString("etag"),
@@ -75,15 +85,7 @@ public class ExternalRefRepository {
             return;
         }
         UUID firm = TenantContext.current().orElseThrow().firmId();
-        jdbc.batchUpdate("""
-                insert into external_ref (firm_id, connection_id, system, entity_type, external_id, local_id, etag,
-                                          content_hash, source_updated_at, last_seen_at, deleted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
-                on conflict (connection_id, entity_type, external_id) do update
-                   set etag = excluded.etag, content_hash = excluded.content_hash,
-                       source_updated_at = excluded.source_updated_at, last_seen_at = now(),
-                       deleted_at = excluded.deleted_at
-                """, batch, 500, (ps, ref) -> {
+        jdbc.batchUpdate(UPSERT, batch, 500, (ps, ref) -> {
                     ps.setObject(1, firm);
                     ps.setObject(2, ref.connectionId());
                     ps.setString(3, ref.system());
@@ -116,15 +118,7 @@ public class ExternalRefRepository {
     }
 
     public void upsert(ExternalRef ref) {
-        jdbc.update("""
-                insert into external_ref (firm_id, connection_id, system, entity_type, external_id, local_id, etag,
-                                          content_hash, source_updated_at, last_seen_at, deleted_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
-                on conflict (connection_id, entity_type, external_id) do update
-                   set etag = excluded.etag, content_hash = excluded.content_hash,
-                       source_updated_at = excluded.source_updated_at, last_seen_at = now(),
-                       deleted_at = excluded.deleted_at
-                """, TenantContext.current().orElseThrow().firmId(), ref.connectionId(), ref.system(), ref.entityType(),
+        jdbc.update(UPSERT, TenantContext.current().orElseThrow().firmId(), ref.connectionId(), ref.system(), ref.entityType(),
                 ref.externalId(), ref.localId(), ref.etag(), ref.contentHash(), ts(ref.sourceUpdatedAt()), ts(ref.deletedAt()));
     }
 

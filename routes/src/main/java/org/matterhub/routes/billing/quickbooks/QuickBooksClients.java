@@ -1,6 +1,7 @@
 package org.matterhub.routes.billing.quickbooks;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.ConnectorSettings;
@@ -46,7 +47,7 @@ public class QuickBooksClients {
 
     /** Intuit's OAuth client for {@code a}'s connect flow. */
     public QboOAuthClient oauth(BillingConnections.Accounting a) {
-        return new QboOAuthClient(properties(a), connections.http());
+        return new QboOAuthClient(properties(a), connections.http(), Clock.systemUTC());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.matterhub.routes.billing.xero;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.matterhub.connectors.kernel.ConnectorSettings;
@@ -41,7 +42,7 @@ public class XeroClients {
 
     /** Xero's OAuth client for {@code a}'s connect flow. */
     public XeroOAuthClient oauth(BillingConnections.Accounting a) {
-        return new XeroOAuthClient(properties(a), connections.http());
+        return new XeroOAuthClient(properties(a), connections.http(), Clock.systemUTC());
     }
 
     /** The connection's client, built once. */

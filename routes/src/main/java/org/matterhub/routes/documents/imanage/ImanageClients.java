@@ -44,7 +44,7 @@ public class ImanageClients extends DmsVendorClients<ImanageProperties, ImanageC
     }
 
     public ImanageOAuthClient oauth(Dms dms) {
-        return new ImanageOAuthClient(properties(dms), connections().http());
+        return new ImanageOAuthClient(properties(dms), connections().http(), Clock.systemUTC());
     }
 
     @Override

@@ -44,7 +44,7 @@ public class NetDocumentsClients extends DmsVendorClients<NetDocumentsProperties
     }
 
     public NetDocumentsOAuthClient oauth(Dms dms) {
-        return new NetDocumentsOAuthClient(properties(dms), connections().http());
+        return new NetDocumentsOAuthClient(properties(dms), connections().http(), Clock.systemUTC());
     }
 
     @Override

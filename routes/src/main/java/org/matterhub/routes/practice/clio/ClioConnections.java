@@ -51,7 +51,7 @@ public class ClioConnections extends ConnectionClients {
     }
 
     public ClioOAuthClient oauth(ConnectionRecord connection) {
-        return new ClioOAuthClient(propertiesFor(connection), http());
+        return new ClioOAuthClient(propertiesFor(connection), http(), Clock.systemUTC());
     }
 
     public ClioClient client(UUID firmId, UUID connectionId) {

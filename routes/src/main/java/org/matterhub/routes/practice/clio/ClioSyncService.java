@@ -19,9 +19,12 @@ public class ClioSyncService {
     private final ClioInboundSync inbound;
     private final ClioWebhookManager webhooks;
     private final BackgroundWork background;
+    private final ClioConversationSync conversations;
     private final ClioErrorClassifier classifier = new ClioErrorClassifier();
 
-    public ClioSyncService(WorkQueue queue, ClioInboundSync inbound, ClioWebhookManager webhooks, BackgroundWork background) {
+    public ClioSyncService(WorkQueue queue, ClioInboundSync inbound, ClioWebhookManager webhooks, BackgroundWork background,
+                           ClioConversationSync conversations) {
+        this.conversations = conversations;
         this.queue = queue;
         this.inbound = inbound;
         this.webhooks = webhooks;
@@ -32,6 +35,9 @@ public class ClioSyncService {
         forEachActive("poll", (firm, connection) -> {
             inbound.backfill(firm, connection);
             inbound.incremental(firm, connection);
+            if (inbound.backfillComplete(firm, connection)) {
+                conversations.poll(firm, connection);
+            }
         });
     }
 

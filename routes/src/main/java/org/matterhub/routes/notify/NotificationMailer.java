@@ -1,0 +1,119 @@
+package org.matterhub.routes.notify;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.camel.ProducerTemplate;
+import org.matterhub.connectors.mail.MailTemplate;
+import org.matterhub.connectors.mail.OutgoingMail;
+import org.matterhub.connectors.mail.ReplyAddress;
+import org.matterhub.connectors.mail.SenderIdentity;
+import org.matterhub.routes.engine.PublicAddress;
+import org.matterhub.store.model.NotificationMailRepository;
+import org.matterhub.store.model.NotificationMailRepository.Pending;
+import org.matterhub.store.model.NotificationPreferenceRepository;
+import org.matterhub.store.model.NotificationRepository;
+import org.matterhub.store.tenancy.Tenancy;
+import org.matterhub.store.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * E-mails immediate notifications through camel-mail. Each run locks a batch of a firm's unsent immediate
+ * notifications (other nodes skip them), sends each and marks it sent in the same transaction. A crash between a send
+ * and the commit sends that mail again on the next run with the same {@code Message-ID}, which mail programs show
+ * once; nothing is lost.
+ *
+ * <p>What a mail says: the kind of event and a link to it. Message text, thread subjects and matter numbers are
+ * privileged and appear only when the firm allows it ({@code emailPrivilegedContent}). Headers: {@code Message-ID}
+ * per notification, {@code In-Reply-To}/{@code References} per thread, {@code List-Unsubscribe} to the preferences
+ * page, {@code Auto-Submitted: auto-generated} ({@link OutgoingMail}).
+ */
+@Service
+public class NotificationMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationMailer.class);
+
+    static final MailTemplate MESSAGE_PRIVILEGED = new MailTemplate(
+            "{{author}} wrote in “{{thread}}” ({{matter}})",
+            "{{author}} wrote in “{{thread}}” on matter {{matter}}:\n\n{{body}}\n\nRead and answer it in the portal: {{link}}\n",
+            "<p>{{author}} wrote in “{{thread}}” on matter {{matter}}:</p><blockquote>{{body}}</blockquote>"
+                    + "<p><a href=\"{{link}}\">Read and answer it in the portal</a></p>");
+    static final MailTemplate MESSAGE_PLAIN = new MailTemplate(
+            "New message on one of your matters",
+            "There is a new message for you in the client portal.\n\nRead it there: {{link}}\n",
+            "<p>There is a new message for you in the client portal.</p><p><a href=\"{{link}}\">Read it there</a></p>");
+
+    private final Tenancy tenancy;
+    private final NotificationRepository firms;
+    private final NotificationMailRepository pending;
+    private final NotificationPreferenceRepository settings;
+    private final ProducerTemplate producer;
+    private final MailProperties properties;
+    private final PublicAddress address;
+    private final Session session = Session.getInstance(new Properties());
+    private final Clock clock;
+
+    public NotificationMailer(Tenancy tenancy, NotificationRepository firms, NotificationMailRepository pending,
+                              NotificationPreferenceRepository settings, ProducerTemplate producer,
+                              MailProperties properties, PublicAddress address) {
+        this.tenancy = tenancy;
+        this.firms = firms;
+        this.pending = pending;
+        this.settings = settings;
+        this.producer = producer;
+        this.properties = properties;
+        this.address = address;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** One run over every firm; answers how many mails were sent. */
+    public int runAll() {
+        int sent = 0;
+        for (UUID firm : firms.firms()) {
+            sent += tenancy.write(TenantScope.system(firm), () -> send(firm));
+        }
+        return sent;
+    }
+
+    private int send(UUID firm) {
+        List<Pending> batch = pending.lockImmediate(properties.batch());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        boolean privileged = settings.firmEmailsPrivilegedContent();
+        SenderIdentity sender = new SenderIdentity(pending.firmName(firm), properties.fromAddress(), properties.domain(),
+                ReplyAddress.of(properties.domain()));
+        for (Pending n : batch) {
+            MimeMessage mail = compose(n, sender, privileged).toMimeMessage(session);
+            producer.sendBody(properties.smtpUri(), mail);
+            pending.markEmailed(n.id(), clock.instant());
+        }
+        log.info("E-mailed {} notifications of firm {}", batch.size(), firm);
+        return batch.size();
+    }
+
+    OutgoingMail compose(Pending n, SenderIdentity sender, boolean privileged) {
+        String link = address.url(n.threadId() == null ? "/portal/matters/" + n.matterId() : "/portal/threads/" + n.threadId());
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("link", link);
+        MailTemplate template = MESSAGE_PLAIN;
+        if (privileged && n.messageBody() != null) {
+            template = MESSAGE_PRIVILEGED;
+            values.put("author", n.authorName() == null ? "Someone" : n.authorName());
+            values.put("thread", n.threadTitle());
+            values.put("matter", n.matterNumber() == null ? "" : n.matterNumber());
+            values.put("body", n.messageBody());
+        }
+        return new OutgoingMail(sender, n.email(), n.displayName(), template.render(values), n.id().toString(),
+                n.threadId() == null ? null : n.threadId().toString(), null,
+                URI.create(address.url("/portal/preferences")), n.createdAt());
+    }
+}
