@@ -67,7 +67,7 @@ public class MattersController {
     @GetMapping("/{id}")
     public MatterView get(@PathVariable String id, HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID matterId = parseId(id);
+        UUID matterId = ApiProblem.pathId(id, "Matter");
         return tenancy.write(p.scope(), () -> {
             var m = matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
             List<Milestone> timeline = matters.milestones(matterId).stream()
@@ -85,14 +85,6 @@ public class MattersController {
                     sections.documents(matterId), sections.messages(matterId), sections.invoices(matterId, LocalDate.now(ZoneOffset.UTC)),
                     sections.appointments(matterId), sections.signatures(matterId));
         });
-    }
-
-    static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("Matter " + id);
-        }
     }
 
     private static MatterStatusView parseStatus(String status) {

@@ -15,11 +15,7 @@ final class BillingParams {
 
     /** An invoice id; anything that is not a UUID is an invoice that does not exist. */
     static UUID invoiceId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("Invoice " + id);
-        }
+        return ApiProblem.pathId(id, "Invoice");
     }
 
     static UUID uuid(String name, String value) {

@@ -55,7 +55,7 @@ public class TimeEntriesController {
     @GetMapping("/api/v1/matters/{id}/time-entries")
     public TimeEntryList list(@PathVariable String id, HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID matterId = matterId(id);
+        UUID matterId = ApiProblem.pathId(id, "Matter");
         return tenancy.write(p.scope(), () -> {
             matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
             boolean shown = timeEntries.firmShowsTimeEntries();
@@ -96,13 +96,5 @@ public class TimeEntriesController {
 
     private FirmSettings settings() {
         return new FirmSettings(timeEntries.firmShowsTimeEntries(), notificationSettings.firmEmailsPrivilegedContent());
-    }
-
-    private static UUID matterId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("Matter " + id);
-        }
     }
 }

@@ -128,7 +128,7 @@ public class DocumentUploadController {
         if (!p.isClient() && !p.hasFirmRole("staff", "partner", "firm_admin")) {
             throw ApiProblem.forbidden("Ops users do not upload documents.");
         }
-        UUID matterId = matterId(id);
+        UUID matterId = ApiProblem.pathId(id, "Matter");
         String boundary = MultipartStream.boundaryOf(request.getContentType());
         if (boundary == null) {
             throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
@@ -426,14 +426,6 @@ public class DocumentUploadController {
             return String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
         }
         return bytes + " bytes";
-    }
-
-    private static UUID matterId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("Matter " + id);
-        }
     }
 
     private static String json(Object o) {

@@ -46,10 +46,6 @@ final class DocumentViews {
 
     /** A path id that is no UUID names nothing the caller could see: 404, like an unknown one. */
     static UUID documentId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("Document " + id);
-        }
+        return ApiProblem.pathId(id, "Document");
     }
 }

@@ -92,7 +92,7 @@ public class DocumentsController {
                                         @RequestParam(defaultValue = "0") int offset, HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
         paging(limit, offset);
-        UUID matterId = matterId(id);
+        UUID matterId = ApiProblem.pathId(id, "Matter");
         return tenancy.write(p.scope(), () -> {
             matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
             boolean second = p.isFirm() && documents.requiresSecondApproval();
@@ -301,14 +301,6 @@ public class DocumentsController {
     static void paging(int limit, int offset) {
         if (limit < 1 || limit > 200 || offset < 0) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid paging", "limit must be 1–200 and offset ≥ 0.");
-        }
-    }
-
-    private static UUID matterId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("Matter " + id);
         }
     }
 

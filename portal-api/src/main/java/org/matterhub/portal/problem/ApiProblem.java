@@ -1,6 +1,7 @@
 package org.matterhub.portal.problem;
 
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,6 +15,18 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem notFound(String what) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", what + " does not exist or is not visible to you.");
+    }
+
+    /**
+     * The id in a path, {@code id}, as a UUID. One that is no UUID names nothing the caller could see: 404, like an
+     * unknown one ({@code what} names the kind, e.g. "Matter").
+     */
+    public static UUID pathId(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(what + " " + id);
+        }
     }
 
     public static ApiProblem forbidden(String detail) {

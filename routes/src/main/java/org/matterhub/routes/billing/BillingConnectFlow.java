@@ -1,5 +1,6 @@
 package org.matterhub.routes.billing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -7,7 +8,7 @@ import org.matterhub.connectors.kernel.VendorUrlException;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.routes.vendor.ConnectFlow;
-import org.matterhub.routes.vendor.VendorAdapter;
+import org.matterhub.routes.vendor.PortConnectFlow;
 import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.ConnectionRecord;
 import org.springframework.http.HttpStatus;
@@ -20,59 +21,49 @@ import org.springframework.stereotype.Component;
  * through {@code /connections}), stored in the settings. The first poll, the backfill, starts at once.
  */
 @Component
-public class BillingConnectFlow implements ConnectFlow {
+public class BillingConnectFlow extends PortConnectFlow<BillingConnect> {
 
-    private final VendorRegistry vendors;
     private final BillingConnections clients;
     private final BillingSyncService sync;
 
     public BillingConnectFlow(VendorRegistry vendors, BillingConnections clients, BillingSyncService sync) {
-        this.vendors = vendors;
+        super(vendors, BillingConnect.class, "The accounting system");
         this.clients = clients;
         this.sync = sync;
     }
 
+    /** The vendor's production URL unless the firm names one. */
     @Override
-    public Class<? extends VendorAdapter> port() {
-        return BillingConnect.class;
-    }
-
-    @Override
-    public Connection prepare(String vendor, Request body) {
-        BillingConnect port = vendors.adapter(vendor, BillingConnect.class);
-        String baseUrl = body.baseUrl() == null || body.baseUrl().isBlank() ? port.defaultBaseUrl() : body.baseUrl().strip();
+    protected String baseUrl(BillingConnect port, String requested) {
+        String baseUrl = requested == null ? port.defaultBaseUrl() : requested;
         try {
             clients.baseUrl(baseUrl, port.hosts(), port.insecureBaseUrlPrefixes());
         } catch (VendorUrlException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid base URL", e.getMessage() + ".");
         }
-        BillingSettings settings = ConnectFlow.settings(body.settings(), BillingSettings::parse);
-        String name = body.displayName() == null || body.displayName().isBlank() ? port.displayName()
-                : body.displayName().strip();
-        return new Connection(name, baseUrl, settings.toJson());
+        return baseUrl;
+    }
+
+    @Override
+    protected String settingsJson(BillingConnect port, JsonNode settings) {
+        return ConnectFlow.settings(settings, BillingSettings::parse).toJson();
     }
 
     @Override
     public URI authorizeUrl(String vendor, ConnectionRecord c, String redirectUri, String state, String codeChallenge) {
         clients.evict(c.id());
-        return vendors.adapter(vendor, BillingConnect.class).authorizeUrl(clients.load(c.firmId(), c.id()), redirectUri,
-                state, codeChallenge);
-    }
-
-    @Override
-    public String callbackName(String vendor) {
-        return "The accounting system";
+        return port(vendor).authorizeUrl(clients.load(c.firmId(), c.id()), redirectUri, state, codeChallenge);
     }
 
     @Override
     public void checkCallback(String vendor, Map<String, String> params) {
-        vendors.adapter(vendor, BillingConnect.class).checkCallback(params);
+        port(vendor).checkCallback(params);
     }
 
     @Override
     public Grant exchange(String vendor, ConnectionRecord c, String code, Map<String, String> params,
                           String redirectUri, String codeVerifier) {
-        BillingConnect port = vendors.adapter(vendor, BillingConnect.class);
+        BillingConnect port = port(vendor);
         UUID firm = c.firmId();
         BillingConnections.Accounting a = clients.load(firm, c.id());
         BillingConnect.Authorized granted = port.authorize(a, code, redirectUri, params, codeVerifier);

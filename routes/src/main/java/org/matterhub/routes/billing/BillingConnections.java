@@ -12,6 +12,7 @@ import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.mappings.billing.BillingSettings;
 import org.matterhub.routes.engine.StoredTokens;
+import org.matterhub.routes.engine.ConnectionClients;
 import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.model.ConnectionRecord;
@@ -29,32 +30,21 @@ import org.springframework.stereotype.Component;
  * refresh token persisted before use. The app's endpoints and credentials come from {@link BillingProperties}.
  */
 @Component
-public class BillingConnections {
+public class BillingConnections extends ConnectionClients {
 
     private final BillingProperties properties;
-    private final ConnectionRepository connections;
-    private final Tenancy tenancy;
     private final WorkQueue queue;
     private final ObjectProvider<VendorRegistry> vendors;
-    private final Map<UUID, Object> clients = new ConcurrentHashMap<>();
     /** Settings of connections a webhook looked up, so a delivery reads none; dropped by {@link #evict}. */
     private final Map<UUID, BillingSettings> settingsCache = new ConcurrentHashMap<>();
-    private final HttpClient http;
-    private final VendorUrls urls;
-
-    private final RateLimitBuckets buckets;
 
     public BillingConnections(BillingProperties properties, ConnectionRepository connections, Tenancy tenancy,
                               WorkQueue queue, ObjectProvider<VendorRegistry> vendors, RateLimitBuckets buckets,
                               VendorUrls urls) {
-        this.urls = urls;
-        this.http = urls.http(Duration.ofSeconds(10));
-        this.buckets = buckets;
+        super(connections, tenancy, buckets, urls, Duration.ofSeconds(10));
         this.properties = properties;
         this.vendors = vendors;
         this.queue = queue;
-        this.connections = connections;
-        this.tenancy = tenancy;
     }
 
     /** A connection and its parsed settings. */
@@ -107,7 +97,8 @@ public class BillingConnections {
     }
 
     public Accounting load(UUID firmId, UUID connectionId) {
-        return tenancy.read(TenantScope.system(firmId), () -> {
+        ConnectionRepository connections = connectionRows();
+        return tenancy().read(TenantScope.system(firmId), () -> {
             ConnectionRecord c = connections.find(connectionId)
                     .filter(x -> isBilling(x.vendor()))
                     .orElseThrow(() -> new IllegalStateException("No accounting connection " + connectionId));
@@ -120,11 +111,6 @@ public class BillingConnections {
         return properties;
     }
 
-    /** Where accounting traffic may go: each vendor checks its URLs here before it builds a client. */
-    public VendorUrls urls() {
-        return urls;
-    }
-
     /**
      * {@code url}, a connection's base URL, when the hub may call it: one of {@code hosts}, or, only where loopback
      * simulators are allowed (the demo, the tests), a URL on the same scheme, host and port as one of
@@ -133,7 +119,7 @@ public class BillingConnections {
      * @throws org.matterhub.connectors.kernel.VendorUrlException when it may not
      */
     public java.net.URI baseUrl(String url, org.matterhub.connectors.kernel.VendorHosts hosts, List<String> simulatorBases) {
-        if (urls.allowsLoopback() && url != null) {
+        if (urls().allowsLoopback() && url != null) {
             for (String base : simulatorBases) {
                 try {
                     java.net.URI u = new java.net.URI(url.strip());
@@ -148,39 +134,12 @@ public class BillingConnections {
                 }
             }
         }
-        return urls.verify(url, hosts);
-    }
-
-    /** The HTTP client the accounting clients share. */
-    public HttpClient http() {
-        return http;
-    }
-
-    /** Where the vendors' request budgets are kept (shared by every node). */
-    public RateLimitBuckets buckets() {
-        return buckets;
-    }
-
-    /** The connection's encrypted token row, read and written in the firm's scope. */
-    public <T extends OAuthTokens> StoredTokens<T> tokens(UUID firmId, UUID connectionId, StoredTokens.Factory<T> factory) {
-        return new StoredTokens<>(tenancy, connections, firmId, connectionId, factory);
-    }
-
-    /** The connection's client, built once by {@code build} and kept until {@link #evict}. */
-    @SuppressWarnings("unchecked")
-    public <C> C client(UUID connectionId, Function<UUID, C> build) {
-        return (C) clients.computeIfAbsent(connectionId, build::apply);
-    }
-
-    /** Stores freshly obtained tokens for a connection; {@code refreshExpiresAt} null when the vendor does not say. */
-    public void saveTokens(UUID firmId, UUID connectionId, OAuthTokens tokens, Instant refreshExpiresAt) {
-        new StoredTokens<>(tenancy, connections, firmId, connectionId, (a, r, e, re) -> tokens)
-                .save(tokens, refreshExpiresAt);
+        return urls().verify(url, hosts);
     }
 
     /** Forgets cached clients and settings (after creation, re-authorisation or a settings change). */
     public void evict(UUID connectionId) {
-        clients.remove(connectionId);
+        evictClient(connectionId);
         settingsCache.remove(connectionId);
     }
 

@@ -3,11 +3,11 @@ package org.matterhub.routes.billing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.mappings.billing.BillingFeed;
 import org.matterhub.mappings.billing.InvoiceMatterRule;
 import org.matterhub.mappings.billing.Money;
 import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.routes.engine.QueueHandler;
 import org.matterhub.routes.engine.VendorErrorClassifier;
 import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.audit.AuditLog;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * accounting system owns, changes when the sync next reads the invoice.
  */
 @Component
-public class PaymentPostingHandler implements QueueDrainer.OutboxHandler {
+public class PaymentPostingHandler extends QueueHandler<OutboxEntry> implements QueueDrainer.OutboxHandler {
 
     public static final String KIND = "payment.post";
     private static final Logger log = LoggerFactory.getLogger(PaymentPostingHandler.class);
@@ -43,26 +43,15 @@ public class PaymentPostingHandler implements QueueDrainer.OutboxHandler {
     private final BillingRepository billing;
     private final BillingApplier applier;
     private final AuditLog audit;
-    private final VendorErrorClassifier classifier;
 
     public PaymentPostingHandler(BillingConnections connections, VendorRegistry vendors, BillingRepository billing,
                                  BillingApplier applier, AuditLog audit) {
-        this.classifier = new VendorErrorClassifier(vendors);
+        super(KIND, new VendorErrorClassifier(vendors));
         this.connections = connections;
         this.vendors = vendors;
         this.billing = billing;
         this.applier = applier;
         this.audit = audit;
-    }
-
-    @Override
-    public String key() {
-        return KIND;
-    }
-
-    @Override
-    public ErrorClassifier classifier() {
-        return classifier;
     }
 
     @Override

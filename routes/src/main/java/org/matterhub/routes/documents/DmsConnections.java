@@ -10,7 +10,7 @@ import org.matterhub.connectors.kernel.OAuthTokens;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.mappings.documents.DmsSettings;
-import org.matterhub.routes.engine.StoredTokens;
+import org.matterhub.routes.engine.ConnectionClients;
 import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
@@ -26,26 +26,14 @@ import org.springframework.stereotype.Component;
  * ({@code documents.imanage.ImanageClients}, {@code documents.netdocuments.NetDocumentsClients}).
  */
 @Component
-public class DmsConnections {
+public class DmsConnections extends ConnectionClients {
 
     private final DmsProperties properties;
-    private final ConnectionRepository connections;
-    private final Tenancy tenancy;
-    private final HttpClient http;
-    private final VendorUrls urls;
-    private final Map<UUID, Object> clients = new ConcurrentHashMap<>();
-    private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
-
-    private final RateLimitBuckets buckets;
 
     public DmsConnections(DmsProperties properties, ConnectionRepository connections, Tenancy tenancy,
                           RateLimitBuckets buckets, VendorUrls urls) {
-        this.buckets = buckets;
+        super(connections, tenancy, buckets, urls, Duration.ofSeconds(5));
         this.properties = properties;
-        this.connections = connections;
-        this.tenancy = tenancy;
-        this.http = urls.http(Duration.ofSeconds(5));
-        this.urls = urls;
     }
 
     /** The connection and its parsed settings, read on the firm's side. */
@@ -56,7 +44,8 @@ public class DmsConnections {
     }
 
     public Dms load(UUID firmId, UUID connectionId) {
-        return tenancy.read(TenantScope.system(firmId), () -> {
+        ConnectionRepository connections = connectionRows();
+        return tenancy().read(TenantScope.system(firmId), () -> {
             ConnectionRecord c = connections.find(connectionId)
                     .orElseThrow(() -> new IllegalStateException("No connection " + connectionId));
             return new Dms(c, DmsSettings.parse(connections.settings(connectionId).orElse("{}")));
@@ -68,40 +57,25 @@ public class DmsConnections {
         return properties;
     }
 
-    /** Where DMS traffic may go: each vendor checks its URLs here before it builds a client. */
-    public VendorUrls urls() {
-        return urls;
-    }
-
-    /** The HTTP client every DMS client shares. */
-    public HttpClient http() {
-        return http;
-    }
-
     /** The connection's client, built once by {@code build} and kept until {@link #evict}. */
     public <T> T client(UUID connectionId, Class<T> type, Function<UUID, T> build) {
-        return type.cast(clients.computeIfAbsent(connectionId, id -> build.apply(id)));
-    }
-
-    /** The connection's tokens, read from and saved to its encrypted row as {@code T}. */
-    public <T extends OAuthTokens> StoredTokens<T> tokens(UUID firmId, UUID connectionId, StoredTokens.Factory<T> factory) {
-        return new StoredTokens<>(tenancy, connections, firmId, connectionId, factory);
+        return type.cast(client(connectionId, build));
     }
 
     /** The connection's request budget (shared by every client of it, sync and outbox alike). */
     public RateLimiter limiter(UUID connectionId, int perMinute) {
-        return limiters.computeIfAbsent(connectionId, id -> RateLimiter.perMinute("dms:" + id, perMinute, buckets));
+        return limiter(connectionId, id -> RateLimiter.perMinute("dms:" + id, perMinute, buckets()));
     }
 
     /** Forgets cached clients (after re-authorisation or a settings change). */
     public void evict(UUID connectionId) {
-        clients.remove(connectionId);
-        limiters.remove(connectionId);
+        evictClient(connectionId);
+        evictLimiter(connectionId);
     }
 
     /** Stores freshly obtained tokens for a connection. */
     public void saveTokens(UUID firmId, UUID connectionId, OAuthTokens tokens) {
-        new StoredTokens<>(tenancy, connections, firmId, connectionId, (a, r, e, re) -> tokens).save(tokens);
+        saveTokens(firmId, connectionId, tokens, tokens.refreshTokenExpiresAt());
     }
 
     /** {@code value}, which a DMS connection cannot do without. */

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.kernel.UploadContent;
 import org.matterhub.portal.documents.DocumentContentStore;
 import org.matterhub.portal.documents.DocumentUploadController;
 import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.routes.engine.QueueHandler;
 import org.matterhub.routes.engine.VendorErrorClassifier;
 import org.matterhub.routes.vendor.VendorRegistry;
 import org.matterhub.store.audit.AuditLog;
@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * ({@code source_connection_id}, {@code dms_folder}) like any DMS document.
  */
 @Component
-public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
+public class DmsUploadHandler extends QueueHandler<OutboxEntry> implements QueueDrainer.OutboxHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DmsUploadHandler.class);
 
@@ -51,12 +51,11 @@ public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
     private final ObjectProvider<DocumentContentStore> contentStore;
     private final TextExtractor text;
     private final DocumentRepository documents;
-    private final VendorErrorClassifier classifier;
 
     public DmsUploadHandler(DmsConnections connections, VendorRegistry vendors, DmsRepository dms, UploadRepository uploads,
                             AuditLog audit, ObjectProvider<DocumentContentStore> contentStore, TextExtractor text,
                             DocumentRepository documents) {
-        this.classifier = new VendorErrorClassifier(vendors);
+        super(DocumentUploadController.DOCUMENT_UPLOAD, new VendorErrorClassifier(vendors));
         this.connections = connections;
         this.vendors = vendors;
         this.dms = dms;
@@ -65,16 +64,6 @@ public class DmsUploadHandler implements QueueDrainer.OutboxHandler {
         this.contentStore = contentStore;
         this.text = text;
         this.documents = documents;
-    }
-
-    @Override
-    public String key() {
-        return DocumentUploadController.DOCUMENT_UPLOAD;
-    }
-
-    @Override
-    public ErrorClassifier classifier() {
-        return classifier;
     }
 
     @Override

@@ -3,9 +3,9 @@ package org.matterhub.routes.documents;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.portal.documents.DocumentsController;
 import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.routes.engine.QueueHandler;
 import org.matterhub.routes.engine.VendorErrorClassifier;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
@@ -19,29 +19,18 @@ import org.springframework.stereotype.Component;
  * the connection's vendor to a {@link DecisionWriter}; each vendor's failures are classified by its own classifier.
  */
 @Component
-public class DocumentActionHandler implements QueueDrainer.OutboxHandler {
+public class DocumentActionHandler extends QueueHandler<OutboxEntry> implements QueueDrainer.OutboxHandler {
 
     private final ConnectionRepository connections;
     private final Map<String, DecisionWriter> writers = new HashMap<>();
-    private final VendorErrorClassifier classifier;
 
     public DocumentActionHandler(ConnectionRepository connections, List<DecisionWriter> writers,
                                  VendorErrorClassifier classifier) {
-        this.classifier = classifier;
+        super(DocumentsController.DOCUMENT_ACTION, classifier);
         this.connections = connections;
         for (DecisionWriter w : writers) {
             w.vendors().forEach(v -> this.writers.put(v, w));
         }
-    }
-
-    @Override
-    public String key() {
-        return DocumentsController.DOCUMENT_ACTION;
-    }
-
-    @Override
-    public ErrorClassifier classifier() {
-        return classifier;
     }
 
     @Override

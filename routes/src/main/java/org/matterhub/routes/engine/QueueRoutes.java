@@ -1,41 +1,38 @@
 package org.matterhub.routes.engine;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The outbox and inbox drains. Every node runs them: rows are claimed with FOR UPDATE SKIP LOCKED, so nodes
  * share the work instead of repeating it. A tick that found work is followed at once by another.
  */
-@Component
-public class QueueRoutes extends RouteBuilder {
+@Configuration(proxyBeanMethods = false)
+public class QueueRoutes {
 
-    private final QueueDrainer drainer;
-    private final ConnectionMetrics metrics;
+    private static final String QUEUE_POLL_MS = "{{matterhub.engine.queue-poll-ms:250}}";
 
-    public QueueRoutes(QueueDrainer drainer, ConnectionMetrics metrics) {
-        this.drainer = drainer;
-        this.metrics = metrics;
+    @Bean
+    ScheduledJob outboxDrainJob(QueueDrainer drainer) {
+        return ScheduledJob.everyNode("matterhub-outbox", QUEUE_POLL_MS, 1000, "engine-outbox-drain", () -> {
+            while (drainer.drainOutbox() > 0) {
+                // keep draining while there is due work
+            }
+        });
     }
 
-    @Override
-    public void configure() {
-        from("timer:matterhub-outbox?period={{matterhub.engine.queue-poll-ms:250}}&delay=1000")
-                .routeId("engine-outbox-drain")
-                .process(exchange -> {
-                    while (drainer.drainOutbox() > 0) {
-                        // keep draining while there is due work
-                    }
-                });
-        from("timer:matterhub-inbox?period={{matterhub.engine.queue-poll-ms:250}}&delay=1000")
-                .routeId("engine-inbox-drain")
-                .process(exchange -> {
-                    while (drainer.drainInbox() > 0) {
-                        // keep draining while there is due work
-                    }
-                });
-        from("timer:matterhub-metrics?period={{matterhub.engine.metrics-refresh-ms:10000}}&delay=2000")
-                .routeId("engine-connection-metrics")
-                .process(exchange -> metrics.refresh());
+    @Bean
+    ScheduledJob inboxDrainJob(QueueDrainer drainer) {
+        return ScheduledJob.everyNode("matterhub-inbox", QUEUE_POLL_MS, 1000, "engine-inbox-drain", () -> {
+            while (drainer.drainInbox() > 0) {
+                // keep draining while there is due work
+            }
+        });
+    }
+
+    @Bean
+    ScheduledJob connectionMetricsJob(ConnectionMetrics metrics) {
+        return ScheduledJob.everyNode("matterhub-metrics", "{{matterhub.engine.metrics-refresh-ms:10000}}", 2000,
+                "engine-connection-metrics", metrics::refresh);
     }
 }

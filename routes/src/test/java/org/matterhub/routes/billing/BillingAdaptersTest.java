@@ -33,7 +33,7 @@ class BillingAdaptersTest {
             new QuickBooksInvoiceDocuments(null), new QuickBooksPaymentPosting(null), new QuickBooksWebhooks(null),
             new QuickBooksConnect(null),
             new XeroBillingSync(null, null), new XeroBalances(null), new XeroInvoiceDocuments(null),
-            new XeroPaymentPosting(null), new XeroWebhooks(null), new XeroConnect(null, null)));
+            new XeroPaymentPosting(null), new XeroWebhooks(null), new XeroConnect(null)));
 
     @Test
     void bothVendorsImplementEveryPort() {

@@ -3,10 +3,10 @@ package org.matterhub.routes.billing.quickbooks;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.quickbooks.QboErrorClassifier;
 import org.matterhub.mappings.canonical.SourceSystem;
-import org.matterhub.routes.vendor.VendorIdentity;
+import org.matterhub.routes.vendor.ClassifiedVendorIdentity;
 
 /** What every QuickBooks Online billing adapter says about itself, and how the vendor's failures are classified. */
-abstract class QuickBooksAdapter extends VendorIdentity {
+abstract class QuickBooksAdapter extends ClassifiedVendorIdentity {
 
     /** The product's name as firms know it. */
     static final String NAME = "QuickBooks Online";
@@ -14,11 +14,6 @@ abstract class QuickBooksAdapter extends VendorIdentity {
     private static final ErrorClassifier ERRORS = new QboErrorClassifier();
 
     QuickBooksAdapter() {
-        super(SourceSystem.QUICKBOOKS, NAME);
-    }
-
-    /** The vendor's classifier (retriable, re-authorise, permanent), for the adapters that are {@code VendorErrors}. */
-    public ErrorClassifier errors() {
-        return ERRORS;
+        super(SourceSystem.QUICKBOOKS, NAME, ERRORS);
     }
 }

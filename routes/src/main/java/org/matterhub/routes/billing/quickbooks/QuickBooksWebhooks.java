@@ -1,6 +1,6 @@
 package org.matterhub.routes.billing.quickbooks;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
 import org.matterhub.connectors.quickbooks.QboEntityChange;
 import org.matterhub.connectors.quickbooks.QboMalformedWebhookException;
@@ -49,14 +49,8 @@ public class QuickBooksWebhooks extends QuickBooksAdapter implements BillingWebh
     @Override
     public Map<String, String> changesByAccount(byte[] body) {
         try {
-            Map<String, StringBuilder> byRealm = new LinkedHashMap<>();
-            for (QboEntityChange c : parser.parse(body)) {
-                byRealm.computeIfAbsent(c.realmId(), k -> new StringBuilder()).append(c.entity()).append(':')
-                        .append(c.id()).append(':').append(c.operation()).append(':').append(c.lastUpdated()).append(';');
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            byRealm.forEach((realm, key) -> out.put(realm, key.toString()));
-            return out;
+            return WebhookBodies.changesByAccount(parser.parse(body), QboEntityChange::realmId,
+                    c -> Arrays.asList(c.entity(), c.id(), c.operation(), c.lastUpdated()));
         } catch (QboMalformedWebhookException e) {
             throw new UnreadableWebhookException(WebhookBodies.firstValue(body, "realmId", "intuitaccountid"),
                     e.getMessage(), e);

@@ -3,10 +3,10 @@ package org.matterhub.routes.billing.xero;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.xero.XeroErrorClassifier;
 import org.matterhub.mappings.canonical.SourceSystem;
-import org.matterhub.routes.vendor.VendorIdentity;
+import org.matterhub.routes.vendor.ClassifiedVendorIdentity;
 
 /** What every Xero billing adapter says about itself, and how the vendor's failures are classified. */
-abstract class XeroAdapter extends VendorIdentity {
+abstract class XeroAdapter extends ClassifiedVendorIdentity {
 
     /** The product's name as firms know it. */
     static final String NAME = "Xero";
@@ -14,11 +14,6 @@ abstract class XeroAdapter extends VendorIdentity {
     private static final ErrorClassifier ERRORS = new XeroErrorClassifier();
 
     XeroAdapter() {
-        super(SourceSystem.XERO, NAME);
-    }
-
-    /** The vendor's classifier (retriable, re-authorise, permanent), for the adapters that are {@code VendorErrors}. */
-    public ErrorClassifier errors() {
-        return ERRORS;
+        super(SourceSystem.XERO, NAME, ERRORS);
     }
 }

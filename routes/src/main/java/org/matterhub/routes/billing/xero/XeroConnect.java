@@ -22,12 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class XeroConnect extends XeroAdapter implements BillingConnect {
 
-    private final BillingConnections connections;
     private final XeroClients clients;
 
-    public XeroConnect(BillingConnections connections, XeroClients clients) {
+    public XeroConnect(XeroClients clients) {
         this.clients = clients;
-        this.connections = connections;
     }
 
     @Override

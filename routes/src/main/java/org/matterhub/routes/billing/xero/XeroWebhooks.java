@@ -1,6 +1,6 @@
 package org.matterhub.routes.billing.xero;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Map;
 import org.matterhub.connectors.xero.XeroEntityEvent;
 import org.matterhub.connectors.xero.XeroWebhookParseException;
@@ -51,15 +51,8 @@ public class XeroWebhooks extends XeroAdapter implements BillingWebhooks {
     @Override
     public Map<String, String> changesByAccount(byte[] body) {
         try {
-            Map<String, StringBuilder> byTenant = new LinkedHashMap<>();
-            for (XeroEntityEvent e : parser.parse(body)) {
-                byTenant.computeIfAbsent(e.tenantId().toString(), k -> new StringBuilder()).append(e.category())
-                        .append(':').append(e.resourceId()).append(':').append(e.eventType()).append(':')
-                        .append(e.eventDateUtc()).append(';');
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            byTenant.forEach((tenant, key) -> out.put(tenant, key.toString()));
-            return out;
+            return WebhookBodies.changesByAccount(parser.parse(body), e -> e.tenantId().toString(),
+                    e -> Arrays.asList(e.category(), e.resourceId(), e.eventType(), e.eventDateUtc()));
         } catch (XeroWebhookParseException e) {
             throw new UnreadableWebhookException(WebhookBodies.firstValue(body, "tenantId"), e.getMessage(), e);
         }

@@ -15,6 +15,7 @@ import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DmsConnections.Dms;
 import org.matterhub.routes.documents.DmsProperties;
+import org.matterhub.routes.documents.DmsVendorClients;
 import org.matterhub.routes.engine.StoredTokens;
 import org.springframework.stereotype.Component;
 
@@ -24,18 +25,17 @@ import org.springframework.stereotype.Component;
  * (iManage publishes no limit).
  */
 @Component
-public class ImanageClients {
-
-    private final DmsConnections connections;
+public class ImanageClients extends DmsVendorClients<ImanageProperties, ImanageClient> {
 
     public ImanageClients(DmsConnections connections) {
-        this.connections = connections;
+        super(connections, ImanageClient.class);
     }
 
+    @Override
     public ImanageProperties properties(Dms dms) {
         DmsSettings s = dms.settings();
-        DmsProperties properties = connections.properties();
-        URI base = connections.urls().verify(dms.connection().baseUrl(), ImanageProperties.HOSTS);
+        DmsProperties properties = connections().properties();
+        URI base = connections().urls().verify(dms.connection().baseUrl(), ImanageProperties.HOSTS);
         return ConnectorSettings.validated(new ImanageProperties(base, s.customerId(),
                 s.library() == null ? "ACTIVE_US" : s.library(), require(properties.imanageClientId(), "imanage-client-id"),
                 require(properties.imanageClientSecret(), "imanage-client-secret"), Duration.ofSeconds(30),
@@ -44,16 +44,12 @@ public class ImanageClients {
     }
 
     public ImanageOAuthClient oauth(Dms dms) {
-        return new ImanageOAuthClient(properties(dms), connections.http(), Clock.systemUTC());
+        return new ImanageOAuthClient(properties(dms), connections().http(), Clock.systemUTC());
     }
 
-    public ImanageClient client(UUID firmId, UUID connectionId) {
-        return connections.client(connectionId, ImanageClient.class, id -> {
-            Dms dms = connections.load(firmId, id);
-            ImanageProperties p = properties(dms);
-            StoredTokens<OAuthTokenSet> io = connections.tokens(firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new OAuthTokenSet(access, refresh, expires));
-            return new ImanageClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http(), Clock.systemUTC());
-        });
+    @Override
+    protected ImanageClient build(UUID connectionId, ImanageProperties p, StoredTokens<OAuthTokenSet> tokens) {
+        return new ImanageClient(p, tokens, connections().limiter(connectionId, p.rateLimitPerMinute()), connections().http(),
+                Clock.systemUTC());
     }
 }

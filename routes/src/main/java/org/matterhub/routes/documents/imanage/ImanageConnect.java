@@ -18,11 +18,9 @@ public class ImanageConnect extends ImanageAdapter implements DmsConnect {
     /** The product's name as firms know it. */
     static final String NAME = "iManage Work";
 
-    private final DmsConnections connections;
     private final ImanageClients clients;
 
-    public ImanageConnect(DmsConnections connections, ImanageClients clients) {
-        this.connections = connections;
+    public ImanageConnect(ImanageClients clients) {
         this.clients = clients;
     }
 
@@ -49,6 +47,6 @@ public class ImanageConnect extends ImanageAdapter implements DmsConnect {
 
     @Override
     public void changed(UUID connectionId) {
-        connections.evict(connectionId);
+        clients.evict(connectionId);
     }
 }

@@ -15,6 +15,7 @@ import org.matterhub.mappings.documents.DmsSettings;
 import org.matterhub.routes.documents.DmsConnections;
 import org.matterhub.routes.documents.DmsConnections.Dms;
 import org.matterhub.routes.documents.DmsProperties;
+import org.matterhub.routes.documents.DmsVendorClients;
 import org.matterhub.routes.engine.StoredTokens;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +25,18 @@ import org.springframework.stereotype.Component;
  * budget of 100 per 60 s unless the settings say otherwise (as NetDocuments' connector documentation names it).
  */
 @Component
-public class NetDocumentsClients {
-
-    private final DmsConnections connections;
+public class NetDocumentsClients extends DmsVendorClients<NetDocumentsProperties, NetDocumentsClient> {
 
     public NetDocumentsClients(DmsConnections connections) {
-        this.connections = connections;
+        super(connections, NetDocumentsClient.class);
     }
 
+    @Override
     public NetDocumentsProperties properties(Dms dms) {
         DmsSettings s = dms.settings();
-        DmsProperties properties = connections.properties();
-        URI base = connections.urls().verify(dms.connection().baseUrl(), NetDocumentsProperties.HOSTS);
-        URI api = s.apiBaseUrl() == null ? base : connections.urls().verify(s.apiBaseUrl(), NetDocumentsProperties.HOSTS);
+        DmsProperties properties = connections().properties();
+        URI base = connections().urls().verify(dms.connection().baseUrl(), NetDocumentsProperties.HOSTS);
+        URI api = s.apiBaseUrl() == null ? base : connections().urls().verify(s.apiBaseUrl(), NetDocumentsProperties.HOSTS);
         return ConnectorSettings.validated(new NetDocumentsProperties(base, api, require(s.repositoryId(), "repositoryId setting"),
                 require(s.cabinetId(), "cabinetId setting"), require(properties.netdocumentsClientId(), "netdocuments-client-id"),
                 require(properties.netdocumentsClientSecret(), "netdocuments-client-secret"), null, Duration.ofSeconds(30),
@@ -44,16 +44,12 @@ public class NetDocumentsClients {
     }
 
     public NetDocumentsOAuthClient oauth(Dms dms) {
-        return new NetDocumentsOAuthClient(properties(dms), connections.http(), Clock.systemUTC());
+        return new NetDocumentsOAuthClient(properties(dms), connections().http(), Clock.systemUTC());
     }
 
-    public NetDocumentsClient client(UUID firmId, UUID connectionId) {
-        return connections.client(connectionId, NetDocumentsClient.class, id -> {
-            Dms dms = connections.load(firmId, id);
-            NetDocumentsProperties p = properties(dms);
-            StoredTokens<OAuthTokenSet> io = connections.tokens(firmId, id,
-                    (access, refresh, expires, refreshExpires) -> new OAuthTokenSet(access, refresh, expires));
-            return new NetDocumentsClient(p, io, connections.limiter(id, p.rateLimitPerMinute()), connections.http(), Clock.systemUTC());
-        });
+    @Override
+    protected NetDocumentsClient build(UUID connectionId, NetDocumentsProperties p, StoredTokens<OAuthTokenSet> tokens) {
+        return new NetDocumentsClient(p, tokens, connections().limiter(connectionId, p.rateLimitPerMinute()),
+                connections().http(), Clock.systemUTC());
     }
 }

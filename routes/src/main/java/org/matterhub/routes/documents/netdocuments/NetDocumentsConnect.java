@@ -18,11 +18,9 @@ public class NetDocumentsConnect extends NetDocumentsAdapter implements DmsConne
     /** The product's name as firms know it. */
     static final String NAME = "NetDocuments";
 
-    private final DmsConnections connections;
     private final NetDocumentsClients clients;
 
-    public NetDocumentsConnect(DmsConnections connections, NetDocumentsClients clients) {
-        this.connections = connections;
+    public NetDocumentsConnect(NetDocumentsClients clients) {
         this.clients = clients;
     }
 
@@ -51,6 +49,6 @@ public class NetDocumentsConnect extends NetDocumentsAdapter implements DmsConne
 
     @Override
     public void changed(UUID connectionId) {
-        connections.evict(connectionId);
+        clients.evict(connectionId);
     }
 }

@@ -18,6 +18,7 @@ import org.matterhub.connectors.kernel.OAuthTokenSet;
 import org.matterhub.connectors.kernel.RateLimitBuckets;
 import org.matterhub.connectors.kernel.RateLimiter;
 import org.matterhub.connectors.kernel.TokenStore;
+import org.matterhub.routes.engine.ConnectionClients;
 import org.matterhub.routes.engine.VendorUrls;
 import org.matterhub.store.model.ConnectionRecord;
 import org.matterhub.store.model.ConnectionRepository;
@@ -30,69 +31,59 @@ import org.springframework.stereotype.Component;
  * connection row. A refreshed token is persisted (its own committed transaction) before the client uses it.
  */
 @Component
-public class ClioConnections {
+public class ClioConnections extends ConnectionClients {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     private final ClioProperties properties;
-    private final ConnectionRepository connections;
-    private final Tenancy tenancy;
-    private final HttpClient http;
-    private final VendorUrls urls;
-    private final Map<UUID, ClioClient> clients = new ConcurrentHashMap<>();
-    private final Map<UUID, RateLimiter> limiters = new ConcurrentHashMap<>();
-    private final RateLimitBuckets buckets;
 
     public ClioConnections(ClioProperties properties, ConnectionRepository connections, Tenancy tenancy,
                            RateLimitBuckets buckets, VendorUrls urls) {
+        super(connections, tenancy, buckets, urls, Duration.ofSeconds(5));
         this.properties = properties;
-        this.buckets = buckets;
-        this.connections = connections;
-        this.tenancy = tenancy;
-        this.http = urls.http(Duration.ofSeconds(5));
-        this.urls = urls;
     }
 
     /** The connection's Clio settings; its base URL is checked against Clio's hosts each time (a row may predate a rule). */
     public ClioProperties propertiesFor(ConnectionRecord connection) {
-        URI base = urls.verify(connection.baseUrl(), ClioProperties.HOSTS);
+        URI base = urls().verify(connection.baseUrl(), ClioProperties.HOSTS);
         return ConnectorSettings.validated(new ClioProperties(base, properties.clientId(), properties.clientSecret(),
                 properties.apiVersion(), properties.requestTimeout(), properties.pageSize(), properties.rateLimitPerMinute()));
     }
 
     public ClioOAuthClient oauth(ConnectionRecord connection) {
-        return new ClioOAuthClient(propertiesFor(connection), http, Clock.systemUTC());
+        return new ClioOAuthClient(propertiesFor(connection), http(), Clock.systemUTC());
     }
 
     public ClioClient client(UUID firmId, UUID connectionId) {
-        return clients.computeIfAbsent(connectionId, id -> {
-            ConnectionRecord c = tenancy.read(TenantScope.system(firmId), () -> connections.find(id))
+        return client(connectionId, id -> {
+            ConnectionRecord c = tenancy().read(TenantScope.system(firmId), () -> connectionRows().find(id))
                     .orElseThrow(() -> new IllegalStateException("No connection " + id));
-            return new ClioClient(propertiesFor(c), tokenStore(firmId, id), limiter(c), http, Clock.systemUTC());
+            return new ClioClient(propertiesFor(c), tokenStore(firmId, id), limiter(c), http(), Clock.systemUTC());
         });
     }
 
     public RateLimiter limiter(ConnectionRecord c) {
-        return limiters.computeIfAbsent(c.id(), id -> properties.newRateLimiter("clio:" + id, buckets));
+        return limiter(c.id(), id -> properties.newRateLimiter("clio:" + id, buckets()));
     }
 
     /** Forgets cached clients (after re-authorisation, so the new tokens are read). */
     public void evict(UUID connectionId) {
-        clients.remove(connectionId);
+        evictClient(connectionId);
     }
 
     public TokenStore<OAuthTokenSet> tokenStore(UUID firmId, UUID connectionId) {
         return new TokenStore<>() {
             @Override
             public OAuthTokenSet load() {
-                String json = tenancy.read(TenantScope.system(firmId), () -> connections.loadTokens(connectionId))
+                String json = tenancy().read(TenantScope.system(firmId), () -> connectionRows().loadTokens(connectionId))
                         .orElseThrow(() -> new IllegalStateException("Connection " + connectionId + " is not authorised"));
                 return parse(json);
             }
 
             @Override
             public void save(OAuthTokenSet tokens) {
-                tenancy.writeVoid(TenantScope.system(firmId), () -> connections.saveTokens(connectionId, serialise(tokens)));
+                tenancy().writeVoid(TenantScope.system(firmId),
+                        () -> connectionRows().saveTokens(connectionId, serialise(tokens)));
             }
         };
     }

@@ -8,12 +8,12 @@ import org.matterhub.connectors.clio.ClioContact;
 import org.matterhub.connectors.clio.ClioContactPatch;
 import org.matterhub.connectors.clio.ClioErrorClassifier;
 import org.matterhub.connectors.clio.ClioPreconditionFailedException;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.mappings.canonical.FieldOwnership;
 import org.matterhub.mappings.canonical.FieldOwnership.Resolution;
 import org.matterhub.mappings.canonical.PostalAddress;
 import org.matterhub.mappings.clio.ClioContactMapper;
 import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.routes.engine.QueueHandler;
 import org.matterhub.store.model.FieldConflictRepository;
 import org.matterhub.store.sync.ExternalRef;
 import org.matterhub.store.sync.ExternalRefRepository;
@@ -27,31 +27,21 @@ import org.springframework.stereotype.Component;
  * proposal is recorded as a conflict. Our own write's echo is absorbed by updating external_ref's etag and hash.
  */
 @Component
-public class ClioContactCorrectionHandler implements QueueDrainer.OutboxHandler {
+public class ClioContactCorrectionHandler extends QueueHandler<OutboxEntry> implements QueueDrainer.OutboxHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ClioConnections clients;
     private final ExternalRefRepository refs;
     private final ClioUpserter upserter;
     private final FieldConflictRepository conflicts;
-    private final ClioErrorClassifier classifier = new ClioErrorClassifier();
 
     public ClioContactCorrectionHandler(ClioConnections clients, ExternalRefRepository refs, ClioUpserter upserter,
                                         FieldConflictRepository conflicts) {
+        super("contact.correction", new ClioErrorClassifier());
         this.clients = clients;
         this.refs = refs;
         this.upserter = upserter;
         this.conflicts = conflicts;
-    }
-
-    @Override
-    public String key() {
-        return "contact.correction";
-    }
-
-    @Override
-    public ErrorClassifier classifier() {
-        return classifier;
     }
 
     @Override

@@ -1,35 +1,32 @@
 package org.matterhub.routes.practice.clio;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.springframework.stereotype.Component;
+import org.matterhub.routes.engine.ScheduledJob;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Clio contacts, matters and activities (time entries), inbound: a clustered Quartz trigger (fires on one node) runs backfill-then-
- * incremental polling of every active connection; a slower one runs full reconciliation.
+ * Clio contacts, matters and activities (time entries), inbound: a clustered Quartz trigger (fires on one node) runs
+ * backfill-then-incremental polling of every active connection; a slower one runs full reconciliation; a third keeps
+ * Clio webhook subscriptions created and renewed before they expire.
  */
-@Component
-public class ClioInboundRoute extends RouteBuilder {
+@Configuration(proxyBeanMethods = false)
+public class ClioInboundRoute {
 
-    private final ClioSyncService sync;
-    private final ClioSchedule schedule;
-
-    public ClioInboundRoute(ClioSyncService sync, ClioSchedule schedule) {
-        this.sync = sync;
-        this.schedule = schedule;
+    @Bean
+    ScheduledJob clioInboundPollJob(ClioSyncService sync, ClioSchedule schedule) {
+        return ScheduledJob.clustered("matterhub-clio/inbound-poll", schedule.pollIntervalMs(),
+                "clio-inbound-poll", ClioRouteConfiguration.ID, sync::pollAll);
     }
 
-    @Override
-    public void configure() {
-        from("quartz://matterhub-clio/inbound-poll?trigger.repeatInterval=" + schedule.pollIntervalMs().toMillis()
-                + "&trigger.repeatCount=-1&stateful=true")
-                .routeId("clio-inbound-poll")
-                .routeConfigurationId(ClioRouteConfiguration.ID)
-                .process(exchange -> sync.pollAll());
+    @Bean
+    ScheduledJob clioReconciliationJob(ClioSyncService sync, ClioSchedule schedule) {
+        return ScheduledJob.clustered("matterhub-clio/reconciliation", schedule.reconcileIntervalMs(),
+                "clio-reconciliation", ClioRouteConfiguration.ID, sync::reconcileAll);
+    }
 
-        from("quartz://matterhub-clio/reconciliation?trigger.repeatInterval=" + schedule.reconcileIntervalMs().toMillis()
-                + "&trigger.repeatCount=-1&stateful=true")
-                .routeId("clio-reconciliation")
-                .routeConfigurationId(ClioRouteConfiguration.ID)
-                .process(exchange -> sync.reconcileAll());
+    @Bean
+    ScheduledJob clioWebhookRenewalJob(ClioSyncService sync, ClioSchedule schedule) {
+        return ScheduledJob.clustered("matterhub-clio/webhook-renewal", schedule.webhookCheckIntervalMs(),
+                "clio-webhook-renewal", ClioRouteConfiguration.ID, sync::renewWebhooks);
     }
 }

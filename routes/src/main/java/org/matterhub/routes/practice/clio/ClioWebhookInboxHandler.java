@@ -10,8 +10,8 @@ import org.matterhub.connectors.clio.ClioErrorClassifier;
 import org.matterhub.connectors.clio.ClioMatter;
 import org.matterhub.connectors.clio.ClioNotFoundException;
 import org.matterhub.connectors.clio.ClioWebhookEvent;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.routes.engine.QueueHandler;
 import org.matterhub.store.model.WebhookSubscriptionRepository;
 import org.matterhub.store.sync.InboxEntry;
 import org.springframework.stereotype.Component;
@@ -21,29 +21,19 @@ import org.springframework.stereotype.Component;
  * back from Clio and upserted, or tombstoned when Clio says it is gone.
  */
 @Component
-public class ClioWebhookInboxHandler implements QueueDrainer.InboxHandler {
+public class ClioWebhookInboxHandler extends QueueHandler<InboxEntry> implements QueueDrainer.InboxHandler {
 
     private final ClioConnections clients;
     private final ClioUpserter upserter;
     private final WebhookSubscriptionRepository subscriptions;
-    private final ClioErrorClassifier classifier = new ClioErrorClassifier();
     private static final int MAX_MODELS = 10_000;
     private final Map<String, String> models = new ConcurrentHashMap<>();
 
     public ClioWebhookInboxHandler(ClioConnections clients, ClioUpserter upserter, WebhookSubscriptionRepository subscriptions) {
+        super(ClioClient.VENDOR, new ClioErrorClassifier());
         this.clients = clients;
         this.upserter = upserter;
         this.subscriptions = subscriptions;
-    }
-
-    @Override
-    public String key() {
-        return ClioClient.VENDOR;
-    }
-
-    @Override
-    public ErrorClassifier classifier() {
-        return classifier;
     }
 
     /**
