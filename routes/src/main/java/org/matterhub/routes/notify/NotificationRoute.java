@@ -1,40 +1,27 @@
 package org.matterhub.routes.notify;
 
-import org.apache.camel.builder.RouteBuilder;
-import org.springframework.stereotype.Component;
+import org.matterhub.routes.engine.ScheduledJob;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Notifications. Clustered Quartz triggers (each fires on one node at a time) fan new events out into notifications
  * every {@code matterhub.notify.fan-out-interval-ms} (default 5 s) and, when {@code matterhub.mail.enabled}, e-mail
  * the immediate ones every {@code matterhub.mail.send-interval-ms} (default 5 s).
  */
-@Component
-public class NotificationRoute extends RouteBuilder {
+@Configuration(proxyBeanMethods = false)
+public class NotificationRoute {
 
-    private final MessageFanOut messages;
-    private final NotificationMailer mailer;
-    private final NotifyProperties properties;
-    private final MailProperties mail;
-
-    public NotificationRoute(MessageFanOut messages, NotificationMailer mailer, NotifyProperties properties,
-                             MailProperties mail) {
-        this.messages = messages;
-        this.mailer = mailer;
-        this.properties = properties;
-        this.mail = mail;
+    @Bean
+    ScheduledJob notificationFanOutJob(MessageFanOut messages, NotifyProperties properties) {
+        return ScheduledJob.clustered("matterhub-notify/fan-out", properties.fanOutIntervalMs(), "notify-fan-out", null,
+                messages::runAll);
     }
 
-    @Override
-    public void configure() {
-        from("quartz://matterhub-notify/fan-out?trigger.repeatInterval=" + properties.fanOutIntervalMs().toMillis()
-                + "&trigger.repeatCount=-1&stateful=true")
-                .routeId("notify-fan-out")
-                .process(exchange -> messages.runAll());
-        if (mail.enabled()) {
-            from("quartz://matterhub-notify/mail?trigger.repeatInterval=" + mail.sendIntervalMs().toMillis()
-                    + "&trigger.repeatCount=-1&stateful=true")
-                    .routeId("notify-mail")
-                    .process(exchange -> mailer.runAll());
-        }
+    @Bean
+    @ConditionalOnProperty(prefix = "matterhub.mail", name = "enabled", havingValue = "true")
+    ScheduledJob notificationMailJob(NotificationMailer mailer, MailProperties mail) {
+        return ScheduledJob.clustered("matterhub-notify/mail", mail.sendIntervalMs(), "notify-mail", null, mailer::runAll);
     }
 }
