@@ -20,6 +20,11 @@ import org.matterhub.portal.conversation.ConversationModels.PostMessageRequest;
 import org.matterhub.portal.conversation.ConversationModels.StartThreadRequest;
 import org.matterhub.portal.conversation.ConversationModels.ThreadList;
 import org.matterhub.portal.conversation.ConversationModels.ThreadView;
+import org.matterhub.portal.conversation.ConversationModels.TimelineEntry;
+import org.matterhub.portal.conversation.ConversationModels.TimelinePage;
+import org.matterhub.store.model.DocumentRepository;
+import org.matterhub.store.model.TimelineRepository;
+import org.matterhub.store.model.TimelineRepository.Entry;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
 import org.matterhub.portal.security.PortalPrincipal;
@@ -43,9 +48,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The matter conversation: threads of a matter (one of them may be a document's), and their messages. Who sees a
- * thread is row-level security's decision (V22); a thread, matter or document the caller may not see answers 404
- * like one that does not exist. Messages are never edited or deleted. Every read and post is audited.
+ * The matter conversation: threads of a matter (one of them may be a document's), their messages, and the merged
+ * timeline of a matter or a document (messages, versions, publication, clients' actions, milestones; newest first).
+ * Who sees what is row-level security's decision (V22 and the tables' own policies); a thread, matter or document the
+ * caller may not see answers 404 like one that does not exist. Messages are never edited or deleted. Every read and
+ * post is audited.
  */
 @RestController
 public class ConversationController {
@@ -62,10 +69,15 @@ public class ConversationController {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final OutboxRepository outbox;
+    private final DocumentRepository documents;
+    private final TimelineRepository timeline;
 
     public ConversationController(Tenancy tenancy, MatterRepository matters, ConversationRepository conversation,
-                                  AuditLog audit, ObjectMapper json, OutboxRepository outbox) {
+                                  AuditLog audit, ObjectMapper json, OutboxRepository outbox, DocumentRepository documents,
+                                  TimelineRepository timeline) {
         this.outbox = outbox;
+        this.documents = documents;
+        this.timeline = timeline;
         this.tenancy = tenancy;
         this.matters = matters;
         this.conversation = conversation;
@@ -77,7 +89,7 @@ public class ConversationController {
     public ThreadList threads(@PathVariable String id, @RequestParam(defaultValue = "50") int limit,
                               HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID matterId = Ids.parse(id, "Matter");
+        UUID matterId = ApiProblem.pathId(id, "Matter");
         int size = Cursors.limit(limit);
         return tenancy.write(p.scope(), () -> {
             matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
@@ -93,7 +105,7 @@ public class ConversationController {
     public ResponseEntity<ThreadView> start(@PathVariable String id, @Valid @RequestBody StartThreadRequest body,
                                             HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID matterId = Ids.parse(id, "Matter");
+        UUID matterId = ApiProblem.pathId(id, "Matter");
         String text = Texts.body(body.body());
         String subject = Texts.subject(body.subject());
         ThreadView created = tenancy.write(p.scope(), () -> {
@@ -121,7 +133,7 @@ public class ConversationController {
     @GetMapping("/api/v1/threads/{id}")
     public ThreadView thread(@PathVariable String id, HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID threadId = Ids.parse(id, "Thread");
+        UUID threadId = ApiProblem.pathId(id, "Thread");
         return tenancy.write(p.scope(), () -> {
             Thread t = conversation.thread(threadId, p.userId()).orElseThrow(() -> ApiProblem.notFound("Thread " + id));
             audit.record("thread.viewed", "thread", threadId.toString(), Map.of());
@@ -134,7 +146,7 @@ public class ConversationController {
     public MessagePage messages(@PathVariable String id, @RequestParam(required = false) String after,
                                 @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID threadId = Ids.parse(id, "Thread");
+        UUID threadId = ApiProblem.pathId(id, "Thread");
         int size = Cursors.limit(limit);
         var position = Cursors.decode(after, "after");
         return tenancy.write(p.scope(), () -> {
@@ -155,7 +167,7 @@ public class ConversationController {
     public ResponseEntity<MessageView> post(@PathVariable String id, @Valid @RequestBody PostMessageRequest body,
                                             HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID threadId = Ids.parse(id, "Thread");
+        UUID threadId = ApiProblem.pathId(id, "Thread");
         String text = Texts.body(body.body());
         MessageView posted = tenancy.write(p.scope(), () -> {
             Thread t = conversation.thread(threadId, p.userId()).orElseThrow(() -> ApiProblem.notFound("Thread " + id));
@@ -189,6 +201,44 @@ public class ConversationController {
         });
     }
 
+    @GetMapping("/api/v1/matters/{id}/timeline")
+    public TimelinePage matter(@PathVariable String id, @RequestParam(required = false) String before,
+                               @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
+        PortalPrincipal p = CurrentPrincipal.of(request);
+        UUID matterId = ApiProblem.pathId(id, "Matter");
+        int size = Cursors.limit(limit);
+        var position = Cursors.decode(before, "before");
+        return tenancy.write(p.scope(), () -> {
+            matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
+            TimelinePage page = timelinePage(timeline.matter(matterId, position, size + 1), size);
+            audit.record("matter.timeline_viewed", "matter", matterId.toString(), Map.of("count", page.items().size()));
+            return page;
+        });
+    }
+
+    @GetMapping("/api/v1/documents/{id}/timeline")
+    public TimelinePage document(@PathVariable String id, @RequestParam(required = false) String before,
+                                 @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
+        PortalPrincipal p = CurrentPrincipal.of(request);
+        UUID documentId = ApiProblem.pathId(id, "Document");
+        int size = Cursors.limit(limit);
+        var position = Cursors.decode(before, "before");
+        return tenancy.write(p.scope(), () -> {
+            documents.find(documentId).orElseThrow(() -> ApiProblem.notFound("Document " + id));
+            TimelinePage page = timelinePage(timeline.document(documentId, position, size + 1), size);
+            audit.record("document.timeline_viewed", "document", documentId.toString(), Map.of("count", page.items().size()));
+            return page;
+        });
+    }
+
+    private static TimelinePage timelinePage(List<Entry> fetched, int size) {
+        List<Entry> shown = fetched.subList(0, Math.min(size, fetched.size()));
+        Entry last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        String next = fetched.size() > size ? Cursors.encode(last.at(), last.id()) : null;
+        return new TimelinePage(shown.stream().map(e -> new TimelineEntry(e.kind(), e.at(), e.id(), e.threadId(),
+                e.documentId(), e.actor(), e.title(), e.detail())).toList(), next);
+    }
+
     /** The attachments as stored: documents of the thread's matter that the caller sees, each named once. */
     private String attachments(UUID matterId, List<UUID> ids) {
         List<UUID> wanted = ids == null ? List.of() : ids.stream().distinct().toList();
@@ -208,7 +258,7 @@ public class ConversationController {
 
     /** Row-level security's refusal of a write reads, to the caller, as the subject not being there. */
     private static RuntimeException refusedAs(DataAccessException e, String what) {
-        String state = Ids.sqlState(e);
+        String state = SqlStates.of(e);
         if ("42501".equals(state) || "23503".equals(state)) {
             return ApiProblem.notFound(what);
         }
