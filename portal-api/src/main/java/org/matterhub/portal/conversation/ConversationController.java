@@ -29,7 +29,6 @@ import org.matterhub.store.model.ConversationRepository.Message;
 import org.matterhub.store.model.ConversationRepository.NewMessage;
 import org.matterhub.store.model.ConversationRepository.Thread;
 import org.matterhub.store.model.MatterRepository;
-import org.matterhub.store.sync.OutboxRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,7 +50,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ConversationController {
 
     /** The outbox kind that mirrors a portal message into the matter's practice-management system. */
-    public static final String MESSAGE_MIRROR = "message.mirror";
+    public static final String MESSAGE_MIRROR = MessageMirror.KIND;
 
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
     };
@@ -61,11 +60,11 @@ public class ConversationController {
     private final ConversationRepository conversation;
     private final AuditLog audit;
     private final ObjectMapper json;
-    private final OutboxRepository outbox;
+    private final MessageMirror mirror;
 
     public ConversationController(Tenancy tenancy, MatterRepository matters, ConversationRepository conversation,
-                                  AuditLog audit, ObjectMapper json, OutboxRepository outbox) {
-        this.outbox = outbox;
+                                  AuditLog audit, ObjectMapper json, MessageMirror mirror) {
+        this.mirror = mirror;
         this.tenancy = tenancy;
         this.matters = matters;
         this.conversation = conversation;
@@ -110,7 +109,7 @@ public class ConversationController {
             }
             Message first = conversation.post(new NewMessage(threadId, p.userId(), kind(p), null, text, attachments,
                     "portal", null)).message();
-            mirror(first);
+            mirror.queue(first);
             audit.record("thread.started", "thread", threadId.toString(), Map.of("matterId", matterId.toString(),
                     "messageId", first.id().toString(), "anchored", body.documentId() != null));
             return view(conversation.thread(threadId, p.userId()).orElseThrow());
@@ -167,26 +166,13 @@ public class ConversationController {
             } catch (DataAccessException e) {
                 throw refusedAs(e, "Thread " + id);
             }
-            mirror(m);
+            mirror.queue(m);
             conversation.markRead(threadId, p.userId(), m.createdAt());
             audit.record("message.posted", "message", m.id().toString(), Map.of("threadId", threadId.toString(),
                     "attachments", body.attachments() == null ? 0 : body.attachments().size()));
             return view(m, p);
         });
         return ResponseEntity.created(URI.create("/api/v1/threads/" + threadId + "/messages")).body(posted);
-    }
-
-    /** Queues the message's copy for the matter's practice-management system, in the posting transaction. */
-    private void mirror(Message m) {
-        conversation.practiceConnection(m.matterId()).ifPresent(connection -> {
-            try {
-                outbox.enqueue(connection, MESSAGE_MIRROR, "message", m.id(), json.writeValueAsString(Map.of(
-                        "messageId", m.id().toString(), "threadId", m.threadId().toString(),
-                        "matterId", m.matterId().toString())));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     /** The attachments as stored: documents of the thread's matter that the caller sees, each named once. */
