@@ -244,7 +244,8 @@ class ConversationIT {
         String gc = hub.token(person(NORTHWIND, "org_admin"));
         var doc = hub.query("select d.id, d.matter_id from document d join matter m on m.id = d.matter_id "
                 + "join client_org o on o.id = m.client_org_id where o.name = ? and d.state = 'published' "
-                + "and d.deleted_at is null order by d.title limit 1", NORTHWIND);
+                + "and d.deleted_at is null and not exists (select 1 from thread t where t.document_id = d.id) "
+                + "order by d.title limit 1", NORTHWIND);
         assertThat(doc).as("a published Northwind document in the demo").isNotEmpty();
         UUID document = (UUID) doc.get(0).get("id");
         UUID matter = (UUID) doc.get(0).get("matter_id");
