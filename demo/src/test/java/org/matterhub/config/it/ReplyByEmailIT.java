@@ -89,7 +89,8 @@ class ReplyByEmailIT {
             found.clear();
             for (MimeMessage m : mail.getReceivedMessagesForDomain(to.substring(to.indexOf('@') + 1))) {
                 String refs = m.getHeader("In-Reply-To", ",");
-                if (refs != null && refs.contains(thread) && m.getAllRecipients()[0].toString().equalsIgnoreCase(to)) {
+                if (refs != null && refs.contains(thread)
+                        && ((InternetAddress) m.getAllRecipients()[0]).getAddress().equalsIgnoreCase(to)) {
                     found.add(m);
                 }
             }
