@@ -132,7 +132,7 @@ class ReplyByEmailIT {
                 "{\"body\":\"Our client account does, until completion.\"}", "application/json"), 201);
 
         MimeMessage note = notification(clientEmail, thread);
-        String replyTo = note.getHeader("Reply-To", ",");
+        String replyTo = ((InternetAddress) note.getReplyTo()[0]).getAddress();
         assertThat(replyTo).startsWith("reply+").endsWith("@" + DOMAIN);
         String answer = "Thank you, that works for us.\n\nOn Mon, 7 Dec 2026 at 10:00, Harbour Law <notifications@"
                 + DOMAIN + "> wrote:\n> There is a new message for you in the client portal.\n";
