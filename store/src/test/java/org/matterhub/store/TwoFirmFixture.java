@@ -119,6 +119,10 @@ public final class TwoFirmFixture {
                 + ", now())");
         s.execute("insert into notification_preference (firm_id, user_id, category, delivery) values (" + f + ", " + u
                 + ", 'messages', 'weekly')");
+        s.execute("insert into reply_token (token_id, firm_id, user_id, thread_id, expires_at) select "
+                + "(random() * 1e15)::bigint, " + f + ", " + u + ", id, now() + interval '1 day' from thread where matter_id = " + matter);
+        s.execute("insert into inbound_mail (firm_id, message_id, verdict, reason) values (" + f + ", '<m." + slug
+                + "@client.example>', 'ignored', 'AUTO_REPLY')");
         s.execute("insert into notification_fanout (firm_id, subject_type, subject_id, recipients) select " + f
                 + ", 'message', id, 1 from message where matter_id = " + matter);
         s.execute("insert into invoice (firm_id, client_org_id, matter_id, number, currency, total_minor, balance_minor) select "

@@ -34,7 +34,6 @@ import org.matterhub.store.model.ConversationRepository.Message;
 import org.matterhub.store.model.ConversationRepository.NewMessage;
 import org.matterhub.store.model.ConversationRepository.Thread;
 import org.matterhub.store.model.MatterRepository;
-import org.matterhub.store.sync.OutboxRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,7 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ConversationController {
 
     /** The outbox kind that mirrors a portal message into the matter's practice-management system. */
-    public static final String MESSAGE_MIRROR = "message.mirror";
+    public static final String MESSAGE_MIRROR = MessageMirror.KIND;
 
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
     };
@@ -68,14 +67,14 @@ public class ConversationController {
     private final ConversationRepository conversation;
     private final AuditLog audit;
     private final ObjectMapper json;
-    private final OutboxRepository outbox;
+    private final MessageMirror mirror;
     private final DocumentRepository documents;
     private final TimelineRepository timeline;
 
     public ConversationController(Tenancy tenancy, MatterRepository matters, ConversationRepository conversation,
-                                  AuditLog audit, ObjectMapper json, OutboxRepository outbox, DocumentRepository documents,
+                                  AuditLog audit, ObjectMapper json, MessageMirror mirror, DocumentRepository documents,
                                   TimelineRepository timeline) {
-        this.outbox = outbox;
+        this.mirror = mirror;
         this.documents = documents;
         this.timeline = timeline;
         this.tenancy = tenancy;
@@ -122,7 +121,7 @@ public class ConversationController {
             }
             Message first = conversation.post(new NewMessage(threadId, p.userId(), kind(p), null, text, attachments,
                     "portal", null)).message();
-            mirror(first);
+            mirror.queue(first);
             audit.record("thread.started", "thread", threadId.toString(), Map.of("matterId", matterId.toString(),
                     "messageId", first.id().toString(), "anchored", body.documentId() != null));
             return view(conversation.thread(threadId, p.userId()).orElseThrow());
@@ -179,26 +178,13 @@ public class ConversationController {
             } catch (DataAccessException e) {
                 throw refusedAs(e, "Thread " + id);
             }
-            mirror(m);
+            mirror.queue(m);
             conversation.markRead(threadId, p.userId(), m.createdAt());
             audit.record("message.posted", "message", m.id().toString(), Map.of("threadId", threadId.toString(),
                     "attachments", body.attachments() == null ? 0 : body.attachments().size()));
             return view(m, p);
         });
         return ResponseEntity.created(URI.create("/api/v1/threads/" + threadId + "/messages")).body(posted);
-    }
-
-    /** Queues the message's copy for the matter's practice-management system, in the posting transaction. */
-    private void mirror(Message m) {
-        conversation.practiceConnection(m.matterId()).ifPresent(connection -> {
-            try {
-                outbox.enqueue(connection, MESSAGE_MIRROR, "message", m.id(), json.writeValueAsString(Map.of(
-                        "messageId", m.id().toString(), "threadId", m.threadId().toString(),
-                        "matterId", m.matterId().toString())));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     @GetMapping("/api/v1/matters/{id}/timeline")

@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param domain         the domain of {@code Message-ID}s (threading in the recipient's mail program)
  * @param sendIntervalMs how often immediate notifications are sent; a bare number is milliseconds; default 5 s
  * @param batch          notifications sent per firm and run, 1–1,000 (default 100)
+ * @param reply          reply by e-mail: off unless {@code reply.enabled}
  */
 @Validated
 @ConfigurationProperties(prefix = "matterhub.mail")
@@ -35,5 +36,30 @@ public record MailProperties(@DefaultValue("false") boolean enabled,
                              @DurationMin(millis = 1, message = "must be positive")
                              @DurationMax(hours = 1, message = "must be at most 1 hour") Duration sendIntervalMs,
                              @DefaultValue("100") @jakarta.validation.constraints.Min(1)
-                             @jakarta.validation.constraints.Max(1000) int batch) {
+                             @jakarta.validation.constraints.Max(1000) int batch,
+                             @jakarta.validation.Valid Reply reply) {
+
+    public MailProperties {
+        reply = reply == null ? new Reply(false, null, null, null) : reply;
+    }
+
+    /**
+     * Reply by e-mail ({@code matterhub.mail.reply.*}). Notifications about a thread carry
+     * {@code Reply-To: reply+<token>@<domain>}; the mail server delivers those to one mailbox, which the hub reads.
+     *
+     * @param enabled  whether notifications take replies (default false)
+     * @param imapUri  the camel-mail consumer of the reply mailbox, e.g.
+     *                 {@code imaps://mail.example:993?username=reply&password=RAW(…)&delay=10000}
+     * @param tokenKey the reply tokens' HMAC key, base64 of at least 32 bytes; required when enabled
+     * @param tokenTtl how long a reply token is accepted (default 30 days, at most 365)
+     */
+    public record Reply(boolean enabled,
+                        @Pattern(regexp = "^imaps?://.+", message = "must be an imap:// or imaps:// endpoint") String imapUri,
+                        String tokenKey,
+                        @DurationMin(minutes = 1, message = "must be at least a minute")
+                        @DurationMax(days = 365, message = "must be at most 365 days") Duration tokenTtl) {
+        public Reply {
+            tokenTtl = tokenTtl == null ? Duration.ofDays(30) : tokenTtl;
+        }
+    }
 }

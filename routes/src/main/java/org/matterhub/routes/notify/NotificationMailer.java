@@ -13,12 +13,15 @@ import org.apache.camel.ProducerTemplate;
 import org.matterhub.connectors.mail.MailTemplate;
 import org.matterhub.connectors.mail.OutgoingMail;
 import org.matterhub.connectors.mail.ReplyAddress;
+import org.matterhub.connectors.mail.ReplyToken;
+import org.matterhub.connectors.mail.ReplyTokens;
 import org.matterhub.connectors.mail.SenderIdentity;
 import org.matterhub.routes.engine.PublicAddress;
 import org.matterhub.store.model.NotificationMailRepository;
 import org.matterhub.store.model.NotificationMailRepository.Pending;
 import org.matterhub.store.model.NotificationPreferenceRepository;
 import org.matterhub.store.model.NotificationRepository;
+import org.matterhub.store.model.ReplyMailRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
@@ -34,7 +37,8 @@ import org.springframework.stereotype.Service;
  * <p>What a mail says: the kind of event and a link to it. Message text, thread subjects and matter numbers are
  * privileged and appear only when the firm allows it ({@code emailPrivilegedContent}). Headers: {@code Message-ID}
  * per notification, {@code In-Reply-To}/{@code References} per thread, {@code List-Unsubscribe} to the preferences
- * page, {@code Auto-Submitted: auto-generated} ({@link OutgoingMail}).
+ * page, {@code Auto-Submitted: auto-generated} ({@link OutgoingMail}), and, when replies are taken, a {@code Reply-To}
+ * with a signed token for the recipient and the thread ({@link ReplyReceiver}).
  */
 @Service
 public class NotificationMailer {
@@ -60,10 +64,15 @@ public class NotificationMailer {
     private final PublicAddress address;
     private final Session session = Session.getInstance(new Properties());
     private final Clock clock;
+    private final ReplyTokens tokens;
+    private final ReplyMailRepository replies;
 
     public NotificationMailer(Tenancy tenancy, NotificationRepository firms, NotificationMailRepository pending,
                               NotificationPreferenceRepository settings, ProducerTemplate producer,
-                              MailProperties properties, PublicAddress address) {
+                              MailProperties properties, PublicAddress address, ReplyTokens tokens,
+                              ReplyMailRepository replies) {
+        this.tokens = tokens;
+        this.replies = replies;
         this.tenancy = tenancy;
         this.firms = firms;
         this.pending = pending;
@@ -92,7 +101,12 @@ public class NotificationMailer {
         SenderIdentity sender = new SenderIdentity(pending.firmName(firm), properties.fromAddress(), properties.domain(),
                 ReplyAddress.of(properties.domain()));
         for (Pending n : batch) {
-            MimeMessage mail = compose(n, sender, privileged).toMimeMessage(session);
+            ReplyToken token = null;
+            if (properties.reply().enabled() && n.threadId() != null) {
+                token = tokens.issue(n.recipientId(), n.threadId(), properties.reply().tokenTtl());
+                replies.issued(token.tokenId(), n.recipientId(), n.threadId(), token.expiresAt());
+            }
+            MimeMessage mail = compose(n, sender, privileged, token).toMimeMessage(session);
             producer.sendBody(properties.smtpUri(), mail);
             pending.markEmailed(n.id(), clock.instant());
         }
@@ -100,7 +114,7 @@ public class NotificationMailer {
         return batch.size();
     }
 
-    OutgoingMail compose(Pending n, SenderIdentity sender, boolean privileged) {
+    OutgoingMail compose(Pending n, SenderIdentity sender, boolean privileged, ReplyToken token) {
         String link = address.url(n.threadId() == null ? "/portal/matters/" + n.matterId() : "/portal/threads/" + n.threadId());
         Map<String, String> values = new LinkedHashMap<>();
         values.put("link", link);
@@ -113,7 +127,7 @@ public class NotificationMailer {
             values.put("body", n.messageBody());
         }
         return new OutgoingMail(sender, n.email(), n.displayName(), template.render(values), n.id().toString(),
-                n.threadId() == null ? null : n.threadId().toString(), null,
+                n.threadId() == null ? null : n.threadId().toString(), token,
                 URI.create(address.url("/portal/preferences")), n.createdAt());
     }
 }
