@@ -174,7 +174,8 @@ final class DigestWorkload {
                 if (first != null) {
                     duplicates++;
                     duplicated.add(m.getMessageID());
-                    assertThat(text(m)).as("a digest sent again is the same mail").isEqualTo(text(first));
+                    // The same mail but for the host of its links: a restarted test hub listens on another port.
+                    assertThat(sameHost(text(m))).as("a mail sent again is the same mail").isEqualTo(sameHost(text(first)));
                 }
             }
             List<MimeMessage> immediateMails = distinct.values().stream().filter(m -> id(m).startsWith("<n.")).toList();
@@ -222,6 +223,10 @@ final class DigestWorkload {
                 1, Integer::sum));
         return people.size() + " people in " + ZONES.size() + " time zones, category choices " + choices + "; "
                 + events.size() + " events -> " + rows() + " notifications " + deliveries;
+    }
+
+    static String sameHost(String text) {
+        return text.replaceAll("http://127\\.0\\.0\\.1:\\d+/", "http://hub/");
     }
 
     static List<String> titles(String text) {

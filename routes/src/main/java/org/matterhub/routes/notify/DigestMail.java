@@ -85,7 +85,7 @@ final class DigestMail {
             return LINE_PLAIN.render(Map.of("when", when, "what", what, "link", link));
         }
         String excerpt = item.messageBody() == null ? ""
-                : (item.authorName() == null ? "Someone" : item.authorName()) + ": " + excerpt(item.messageBody()) + "\n";
+                : "  " + (item.authorName() == null ? "Someone" : item.authorName()) + ": " + excerpt(item.messageBody()) + "\n";
         return LINE_PRIVILEGED.render(Map.of("when", when, "title", item.title() == null ? what : item.title(),
                 "matter", item.matterNumber() == null ? "" : " (" + item.matterNumber() + ")", "excerpt", excerpt,
                 "link", link));

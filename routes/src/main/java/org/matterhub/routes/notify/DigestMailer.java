@@ -114,21 +114,38 @@ public class DigestMailer {
         SenderIdentity sender = new SenderIdentity(tenancy.read(system, () -> mails.firmName(firm)), mail.fromAddress(),
                 mail.domain(), ReplyAddress.of(mail.domain()));
         int sent = 0;
+        int failed = 0;
         for (UUID id : prepared) {
-            boolean done = tenancy.write(system, () -> digests.lockPrepared(id).map(digest -> {
-                List<Item> items = digests.items(id);
-                MimeMessage message = withMessageId(DigestMail.compose(digest, items, sender, privileged, address)
-                        .toMimeMessage(session), digest.messageId());
-                producer.sendBody(mail.smtpUri(), message);
-                digests.markSent(id, clock.instant());
-                return true;
-            }).orElse(false));
-            if (done) {
-                sent++;
+            try {
+                if (tenancy.write(system, () -> sendOne(id, sender, privileged))) {
+                    sent++;
+                }
+            } catch (RuntimeException e) {
+                // The digest stays prepared and is tried again next run; one mail the server refuses blocks no other.
+                failed++;
+                log.warn("Digest {} of firm {} not sent: {}", id, firm, e.toString());
             }
+        }
+        if (failed > 0) {
+            log.warn("{} digests of firm {} wait for the next run", failed, firm);
         }
         log.info("E-mailed {} digests of firm {}", sent, firm);
         return sent;
+    }
+
+    /** Sends a prepared digest and marks it sent, under its row lock; false if it was not (or no longer) prepared. */
+    private boolean sendOne(UUID id, SenderIdentity sender, boolean privileged) {
+        Optional<Prepared> locked = digests.lockPrepared(id);
+        if (locked.isEmpty()) {
+            return false;
+        }
+        Prepared digest = locked.get();
+        List<Item> items = digests.items(id);
+        MimeMessage message = withMessageId(DigestMail.compose(digest, items, sender, privileged, address)
+                .toMimeMessage(session), digest.messageId());
+        producer.sendBody(mail.smtpUri(), message);
+        digests.markSent(id, clock.instant());
+        return true;
     }
 
     /** The message with the digest's own {@code Message-ID}, kept through every {@code saveChanges()}. */
