@@ -96,10 +96,15 @@ public class DigestMailer {
         for (Waiting w : tenancy.read(system, digests::waiting)) {
             DigestSchedule.Due due = DigestSchedule.due(w.period(), now, DigestSchedule.zone(w.timeZone()),
                     properties.digestHour());
-            Optional<UUID> id = tenancy.write(system, () -> digests.claim(w.userId(), w.period(), due.periodKey(),
-                    due.cutOff(), mail.domain()));
-            if (id.isPresent()) {
-                claimed++;
+            try {
+                Optional<UUID> id = tenancy.write(system, () -> digests.claim(w.userId(), w.period(), due.periodKey(),
+                        due.cutOff(), mail.domain()));
+                if (id.isPresent()) {
+                    claimed++;
+                }
+            } catch (RuntimeException e) {
+                // Rolled back whole; the next run claims it again. One person's failure holds up nobody else's digest.
+                log.warn("Digest {} {} of person {} not claimed: {}", w.period(), due.periodKey(), w.userId(), e.toString());
             }
         }
         return claimed;
