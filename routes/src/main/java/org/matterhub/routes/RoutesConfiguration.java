@@ -3,6 +3,7 @@ package org.matterhub.routes;
 import org.matterhub.routes.billing.BillingProperties;
 import org.matterhub.routes.documents.DmsProperties;
 import org.matterhub.routes.engine.PublicAddress;
+import org.matterhub.routes.notify.DigestProperties;
 import org.matterhub.routes.notify.MailProperties;
 import org.matterhub.routes.notify.NotifyProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +18,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DmsProperties.class, BillingProperties.class, PublicAddress.class, NotifyProperties.class,
-        MailProperties.class})
+        MailProperties.class, DigestProperties.class})
 public class RoutesConfiguration {
 }

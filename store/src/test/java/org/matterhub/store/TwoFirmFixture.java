@@ -32,6 +32,9 @@ public final class TwoFirmFixture {
             for (UUID[] person : new UUID[][] {{firmA, partnerA}, {firmB, partnerB}}) {
                 s.execute("insert into notification_preference (firm_id, user_id, category, delivery) values ('" + person[0]
                         + "', '" + person[1] + "', 'client_activity', 'daily')");
+                s.execute("insert into notification_digest (firm_id, user_id, period, period_key, cut_off, status, "
+                        + "notification_count, message_id) values ('" + person[0] + "', '" + person[1] + "', 'daily', "
+                        + "current_date, now(), 'sent', 0, '<d.fixture@a.example>')");
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * E-mails immediate notifications through camel-mail. Each run locks a batch of a firm's unsent immediate
- * notifications (other nodes skip them), sends each and marks it sent in the same transaction. A crash between a send
- * and the commit sends that mail again on the next run with the same {@code Message-ID}, which mail programs show
- * once; nothing is lost.
+ * E-mails immediate notifications through camel-mail. Each mail is its own transaction: the oldest unsent immediate
+ * notification of a firm is locked (other nodes skip it), sent and marked sent. A crash between a send and the commit
+ * sends that one mail again on the next run with the same {@code Message-ID}, which mail programs show once; nothing
+ * is lost.
  *
  * <p>What a mail says: the kind of event and a link to it. Message text, thread subjects and matter numbers are
  * privileged and appear only when the firm allows it ({@code emailPrivilegedContent}). Headers: {@code Message-ID}
@@ -87,31 +87,37 @@ public class NotificationMailer {
     public int runAll() {
         int sent = 0;
         for (UUID firm : firms.firms()) {
-            sent += tenancy.write(TenantScope.system(firm), () -> send(firm));
+            int firmSent = 0;
+            // One mail per transaction: a crash re-sends at most the mail in flight, not a batch.
+            while (firmSent < properties.batch() && tenancy.write(TenantScope.system(firm), () -> sendOne(firm))) {
+                firmSent++;
+            }
+            if (firmSent > 0) {
+                log.info("E-mailed {} notifications of firm {}", firmSent, firm);
+            }
+            sent += firmSent;
         }
         return sent;
     }
 
-    private int send(UUID firm) {
-        List<Pending> batch = pending.lockImmediate(properties.batch());
-        if (batch.isEmpty()) {
-            return 0;
+    /** Locks the oldest unsent immediate notification of the bound firm, sends it and marks it; false when none. */
+    private boolean sendOne(UUID firm) {
+        List<Pending> next = pending.lockImmediate(1);
+        if (next.isEmpty()) {
+            return false;
         }
-        boolean privileged = settings.firmEmailsPrivilegedContent();
+        Pending n = next.get(0);
         SenderIdentity sender = new SenderIdentity(pending.firmName(firm), properties.fromAddress(), properties.domain(),
                 ReplyAddress.of(properties.domain()));
-        for (Pending n : batch) {
-            ReplyToken token = null;
-            if (properties.reply().enabled() && n.threadId() != null) {
-                token = tokens.issue(n.recipientId(), n.threadId(), properties.reply().tokenTtl());
-                replies.issued(token.tokenId(), n.recipientId(), n.threadId(), token.expiresAt());
-            }
-            MimeMessage mail = compose(n, sender, privileged, token).toMimeMessage(session);
-            producer.sendBody(properties.smtpUri(), mail);
-            pending.markEmailed(n.id(), clock.instant());
+        ReplyToken token = null;
+        if (properties.reply().enabled() && n.threadId() != null) {
+            token = tokens.issue(n.recipientId(), n.threadId(), properties.reply().tokenTtl());
+            replies.issued(token.tokenId(), n.recipientId(), n.threadId(), token.expiresAt());
         }
-        log.info("E-mailed {} notifications of firm {}", batch.size(), firm);
-        return batch.size();
+        MimeMessage mail = compose(n, sender, settings.firmEmailsPrivilegedContent(), token).toMimeMessage(session);
+        producer.sendBody(properties.smtpUri(), mail);
+        pending.markEmailed(n.id(), clock.instant());
+        return true;
     }
 
     OutgoingMail compose(Pending n, SenderIdentity sender, boolean privileged, ReplyToken token) {
