@@ -169,8 +169,8 @@ public class ConversationController {
         UUID threadId = ApiProblem.pathId(id, "Thread");
         String text = Texts.body(body.body());
         MessageView posted = tenancy.write(p.scope(), () -> {
-            Thread t = conversation.thread(threadId, p.userId()).orElseThrow(() -> ApiProblem.notFound("Thread " + id));
-            String attachments = attachments(t.matterId(), body.attachments());
+            UUID matterId = conversation.threadMatter(threadId).orElseThrow(() -> ApiProblem.notFound("Thread " + id));
+            String attachments = attachments(matterId, body.attachments());
             Message m;
             try {
                 m = conversation.post(new NewMessage(threadId, p.userId(), kind(p), null, text, attachments, "portal",

@@ -91,6 +91,12 @@ public class ConversationRepository {
                 .stream().findFirst();
     }
 
+    /** The matter of a thread the caller sees, without counting its messages (what a post needs). */
+    public Optional<UUID> threadMatter(UUID threadId) {
+        return jdbc.query("select matter_id from thread where id = ?", (rs, i) -> rs.getObject(1, UUID.class), threadId)
+                .stream().findFirst();
+    }
+
     /** The conversation of a document, if one was started and the caller sees it. */
     public Optional<Thread> documentThread(UUID documentId, UUID reader) {
         return jdbc.query("select " + THREAD_COLUMNS + " from thread t where t.document_id = ?", THREAD, reader, reader,
