@@ -92,6 +92,10 @@ public class ReplyReceiver {
                             () -> replies.activeEmail(person)).map(Set::of).orElse(Set.of());
                 });
         ReplyVerdict verdict = reader.read(message);
+        if (resolved.get() == null && verdict instanceof ReplyVerdict.Ignore) {
+            // Automatic mail is set aside before its token is read; a valid token still says whose it is, for ops.
+            attribute(message, resolved);
+        }
         TokenRecord token = resolved.get();
         Optional<String> messageId = verdict.messageId();
         if (token == null || messageId.isEmpty()) {
@@ -156,6 +160,33 @@ public class ReplyReceiver {
         }
         log.info("Reply {} refused: {}", messageId, reason);
         return "refused";
+    }
+
+    /** Resolves the firm of an automatic mail through a valid token among its recipients, if there is one. */
+    private void attribute(MimeMessage message, AtomicReference<TokenRecord> resolved) {
+        try {
+            for (String header : new String[] {"To", "Cc", "Delivered-To", "X-Original-To"}) {
+                String[] values = message.getHeader(header);
+                for (String value : values == null ? new String[0] : values) {
+                    for (var address : jakarta.mail.internet.InternetAddress.parseHeader(value, false)) {
+                        Optional<String> text = ReplyAddress.of(mail.domain()).tokenIn(address.getAddress());
+                        if (text.isPresent()) {
+                            AtomicReference<TokenRecord> found = new AtomicReference<>();
+                            var check = tokens.verify(text.get(), id -> replies.token(id).map(t -> {
+                                found.set(t);
+                                return new ReplyToken.Subject(t.userId(), t.threadId());
+                            }), id -> false);
+                            if (check instanceof org.matterhub.connectors.mail.TokenCheck.Valid) {
+                                resolved.set(found.get());
+                                return;
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            log.debug("No firm for an automatic mail: {}", e.toString());
+        }
     }
 
     /** The text as posted: control characters other than line breaks and tabs removed, at most 20,000 characters. */
