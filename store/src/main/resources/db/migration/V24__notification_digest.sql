@@ -9,14 +9,14 @@ create table notification_digest (
   period              text not null check (period in ('daily', 'weekly')),
   period_key          date not null,
   cut_off             timestamptz not null,   -- the scheduled moment: notifications created before it are in
-  status              text not null default 'prepared' check (status in ('prepared', 'sent')),
+  send_state          text not null default 'prepared' check (send_state in ('prepared', 'sent')),
   notification_count  integer not null check (notification_count >= 0),
   message_id          text not null,
   created_at          timestamptz not null default now(),
   sent_at             timestamptz,
   unique (user_id, period, period_key)
 );
-create index notification_digest_prepared_idx on notification_digest (firm_id, created_at) where status = 'prepared';
+create index notification_digest_prepared_idx on notification_digest (firm_id, created_at) where send_state = 'prepared';
 
 -- The digest a notification went out in (null: immediate, or still waiting).
 alter table notification add column digest_id uuid references notification_digest(id);

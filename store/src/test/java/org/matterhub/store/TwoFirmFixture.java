@@ -32,7 +32,7 @@ public final class TwoFirmFixture {
             for (UUID[] person : new UUID[][] {{firmA, partnerA}, {firmB, partnerB}}) {
                 s.execute("insert into notification_preference (firm_id, user_id, category, delivery) values ('" + person[0]
                         + "', '" + person[1] + "', 'client_activity', 'daily')");
-                s.execute("insert into notification_digest (firm_id, user_id, period, period_key, cut_off, status, "
+                s.execute("insert into notification_digest (firm_id, user_id, period, period_key, cut_off, send_state, "
                         + "notification_count, message_id) values ('" + person[0] + "', '" + person[1] + "', 'daily', "
                         + "current_date, now(), 'sent', 0, '<d.fixture@a.example>')");
             }

@@ -116,8 +116,8 @@ class DigestCrashIT {
             new TransactionTemplate(new DataSourceTransactionManager(ownerSource))
                     .executeWithoutResult(tx -> work.insert(firm, owner));
             assertThat(held.await(3, TimeUnit.MINUTES)).as("the mail server holds digest %d", HOLD_AT).isTrue();
-            atKill[0] = owner.queryForObject("select count(*) from notification_digest where status = 'sent' and firm_id = ?", Long.class, firm);
-            atKill[1] = owner.queryForObject("select count(*) from notification_digest where status = 'prepared' and firm_id = ?", Long.class, firm);
+            atKill[0] = owner.queryForObject("select count(*) from notification_digest where send_state = 'sent' and firm_id = ?", Long.class, firm);
+            atKill[1] = owner.queryForObject("select count(*) from notification_digest where send_state = 'prepared' and firm_id = ?", Long.class, firm);
             first.kill();
         }
         // The mail server had the whole held mail: it keeps it although the hub never heard its "250".
@@ -129,7 +129,7 @@ class DigestCrashIT {
         try (ChildHub second = hub("digest-crash-2").start()) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                     .until(() -> work.arrived(mail.getReceivedMessages()) && owner.queryForObject(
-                            "select count(*) from notification_digest where status = 'prepared' and firm_id = ?", Long.class, firm) == 0);
+                            "select count(*) from notification_digest where send_state = 'prepared' and firm_id = ?", Long.class, firm) == 0);
             Thread.sleep(2_000);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -143,7 +143,7 @@ class DigestCrashIT {
         assertThat(totals.duplicated()).as("the duplicates: the held digest, and immediate mails in flight at the kill")
                 .contains(heldId.get())
                 .allMatch(id -> id.equals(heldId.get()) || id.startsWith("<n."));
-        assertThat(owner.queryForObject("select count(*) from notification_digest where message_id = ? and status = 'sent'",
+        assertThat(owner.queryForObject("select count(*) from notification_digest where message_id = ? and send_state = 'sent'",
                 Long.class, heldId.get())).isEqualTo(1);
         assertThat(owner.queryForObject("select count(*) from notification where digest_id is not null and emailed_at is null "
                 + "and firm_id = ?", Long.class, firm)).isZero();

@@ -80,9 +80,9 @@ class DigestIT {
         assertThat(totals.immediate()).isEqualTo(work.expectedImmediate());
 
         for (DigestWorkload.Person p : work.people) {
-            for (Map<String, Object> d : hub.query("select period, period_key, cut_off, created_at, status, notification_count, "
+            for (Map<String, Object> d : hub.query("select period, period_key, cut_off, created_at, send_state, notification_count, "
                     + "message_id, id from notification_digest where user_id = ?", p.id())) {
-                assertThat(d.get("status")).isEqualTo("sent");
+                assertThat(d.get("send_state")).isEqualTo("sent");
                 assertThat(d.get("message_id")).isEqualTo("<d." + d.get("id") + "@portal.harbourlaw.example>");
                 var due = DigestSchedule.due((String) d.get("period"), ((Timestamp) d.get("created_at")).toInstant(),
                         DigestSchedule.zone(p.zone()), hour);

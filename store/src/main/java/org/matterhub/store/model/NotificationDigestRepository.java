@@ -91,7 +91,7 @@ public class NotificationDigestRepository {
 
     /** Claimed digests not yet sent, oldest first (those a crashed run left included). */
     public List<UUID> prepared(int limit) {
-        return jdbc.queryForList("select id from notification_digest where status = 'prepared' order by created_at, id limit ?",
+        return jdbc.queryForList("select id from notification_digest where send_state = 'prepared' order by created_at, id limit ?",
                 UUID.class, limit);
     }
 
@@ -101,7 +101,7 @@ public class NotificationDigestRepository {
                 select d.id, d.user_id, d.period, d.period_key, d.message_id, d.notification_count, d.created_at,
                        u.email, u.display_name, u.time_zone
                   from notification_digest d join portal_user u on u.id = d.user_id
-                 where d.id = ? and d.status = 'prepared'
+                 where d.id = ? and d.send_state = 'prepared'
                  for update of d skip locked""", (rs, i) -> new Prepared(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getInt(6),
                 rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getString(10)), digestId)
@@ -125,7 +125,7 @@ public class NotificationDigestRepository {
 
     /** Marks a digest and its notifications e-mailed. */
     public void markSent(UUID digestId, Instant at) {
-        jdbc.update("update notification_digest set status = 'sent', sent_at = ? where id = ?", Timestamp.from(at), digestId);
+        jdbc.update("update notification_digest set send_state = 'sent', sent_at = ? where id = ?", Timestamp.from(at), digestId);
         jdbc.update("update notification set emailed_at = ? where digest_id = ?", Timestamp.from(at), digestId);
     }
 }
