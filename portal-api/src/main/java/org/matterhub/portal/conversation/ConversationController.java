@@ -190,39 +190,42 @@ public class ConversationController {
     @GetMapping("/api/v1/matters/{id}/timeline")
     public TimelinePage matter(@PathVariable String id, @RequestParam(required = false) String before,
                                @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
-        PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID matterId = ApiProblem.pathId(id, "Matter");
-        int size = Cursors.limit(limit);
-        var position = Cursors.decode(before, "before");
-        return tenancy.write(p.scope(), () -> {
-            matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
-            TimelinePage page = timelinePage(timeline.matter(matterId, position, size + 1), size);
-            audit.record("matter.timeline_viewed", "matter", matterId.toString(), Map.of("count", page.items().size()));
-            return page;
-        });
+        return timeline(request, "Matter", id, before, limit,
+                matterId -> matters.findVisible(matterId).isPresent(), timeline::matter);
     }
 
     @GetMapping("/api/v1/documents/{id}/timeline")
     public TimelinePage document(@PathVariable String id, @RequestParam(required = false) String before,
                                  @RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
+        return timeline(request, "Document", id, before, limit,
+                documentId -> documents.find(documentId).isPresent(), timeline::document);
+    }
+
+    /** A page of a matter's or a document's timeline, once the caller is shown to see it; audited. */
+    private TimelinePage timeline(HttpServletRequest request, String what, String id, String before, int limit,
+                                  java.util.function.Predicate<UUID> visible, TimelineSource source) {
         PortalPrincipal p = CurrentPrincipal.of(request);
-        UUID documentId = ApiProblem.pathId(id, "Document");
+        UUID subject = ApiProblem.pathId(id, what);
         int size = Cursors.limit(limit);
         var position = Cursors.decode(before, "before");
         return tenancy.write(p.scope(), () -> {
-            documents.find(documentId).orElseThrow(() -> ApiProblem.notFound("Document " + id));
-            TimelinePage page = timelinePage(timeline.document(documentId, position, size + 1), size);
-            audit.record("document.timeline_viewed", "document", documentId.toString(), Map.of("count", page.items().size()));
-            return page;
+            if (!visible.test(subject)) {
+                throw ApiProblem.notFound(what + " " + id);
+            }
+            List<Entry> fetched = source.page(subject, position, size + 1);
+            List<Entry> shown = fetched.subList(0, Math.min(size, fetched.size()));
+            Entry last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+            String next = fetched.size() > size ? Cursors.encode(last.at(), last.id()) : null;
+            audit.record(what.toLowerCase(java.util.Locale.ROOT) + ".timeline_viewed", what.toLowerCase(java.util.Locale.ROOT),
+                    subject.toString(), Map.of("count", shown.size()));
+            return new TimelinePage(shown.stream().map(e -> new TimelineEntry(e.kind(), e.at(), e.id(), e.threadId(),
+                    e.documentId(), e.actor(), e.title(), e.detail())).toList(), next);
         });
     }
 
-    private static TimelinePage timelinePage(List<Entry> fetched, int size) {
-        List<Entry> shown = fetched.subList(0, Math.min(size, fetched.size()));
-        Entry last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-        String next = fetched.size() > size ? Cursors.encode(last.at(), last.id()) : null;
-        return new TimelinePage(shown.stream().map(e -> new TimelineEntry(e.kind(), e.at(), e.id(), e.threadId(),
-                e.documentId(), e.actor(), e.title(), e.detail())).toList(), next);
+    /** One of the timeline repository's reads: a page before a position. */
+    private interface TimelineSource {
+        List<Entry> page(UUID subject, ConversationRepository.Position before, int limit);
     }
 
     /** The attachments as stored: documents of the thread's matter that the caller sees, each named once. */
