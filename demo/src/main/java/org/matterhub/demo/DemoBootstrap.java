@@ -10,6 +10,8 @@ import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.practice.clio.ClioInboundSync;
 import org.matterhub.routes.practice.clio.ClioWebhookManager;
+import org.matterhub.routes.notify.MessageFanOut;
+import org.matterhub.routes.practice.clio.ClioConversationSync;
 import org.matterhub.simulators.clio.ClioSimulator;
 import org.matterhub.simulators.clio.ClioSimulatorOptions;
 import org.matterhub.store.model.FirmRepository;
@@ -48,6 +50,8 @@ public class DemoBootstrap implements DisposableBean {
     private final EmbeddedIssuer issuer;
     private final ClioInboundSync inbound;
     private final ClioWebhookManager webhooks;
+    private final ClioConversationSync conversations;
+    private final MessageFanOut fanOut;
     private final Environment env;
     private final ObjectProvider<DemoDocuments> documents;
     private final ObjectProvider<DemoBilling> billing;
@@ -57,6 +61,7 @@ public class DemoBootstrap implements DisposableBean {
 
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
+                         ClioConversationSync conversations, MessageFanOut fanOut,
                          ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents,
                          ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
@@ -71,6 +76,8 @@ public class DemoBootstrap implements DisposableBean {
         this.issuer = issuer;
         this.inbound = inbound;
         this.webhooks = webhooks;
+        this.conversations = conversations;
+        this.fanOut = fanOut;
         this.env = env;
         this.documents = documents;
         this.billing = billing;
@@ -121,6 +128,12 @@ public class DemoBootstrap implements DisposableBean {
             billingConnections = books.connectAndSync(base);
         }
         DemoConversations.seed(http, issuer, base, tenancy, jdbc, clio);
+        // What the seeds set going is done before the demo is ready: the conversation the firm started in Clio is
+        // brought in and the seeded messages fanned out, so a newcomer (and a test) finds a settled hub.
+        if (inbound.backfillComplete(DemoFirm.FIRM_ID, connectionId)) {
+            conversations.poll(DemoFirm.FIRM_ID, connectionId);
+        }
+        fanOut.runAll();
         printWelcome(base, applied, clientUsers);
     }
 
