@@ -130,6 +130,7 @@ public class DemoBootstrap implements DisposableBean {
         DemoConversations.seed(http, issuer, base, tenancy, jdbc, clio);
         // What the seeds set going is done before the demo is ready: the conversation the firm started in Clio is
         // brought in and the seeded messages fanned out, so a newcomer (and a test) finds a settled hub.
+        awaitMirrored();
         if (inbound.backfillComplete(DemoFirm.FIRM_ID, connectionId)) {
             conversations.poll(DemoFirm.FIRM_ID, connectionId);
         }
@@ -140,6 +141,15 @@ public class DemoBootstrap implements DisposableBean {
     /** The firm admin's OAuth flow, over HTTP, against the Clio simulator. */
     private UUID connect(String base) throws Exception {
         return DemoConnect.connect(http, issuer, base, "clio", Map.of("displayName", "Clio (simulator)", "baseUrl", clio.baseUrl()));
+    }
+
+    /** Waits (at most a minute) until the seeded messages' copies are in Clio: the outbox drains them in the background. */
+    private void awaitMirrored() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline && tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForObject(
+                "select count(*) from outbox where kind = 'message.mirror' and status = 'pending'", Long.class)) > 0) {
+            Thread.sleep(100);
+        }
     }
 
     /** Client people of each org: the first is its org admin, the third its finance user, the rest members. */
