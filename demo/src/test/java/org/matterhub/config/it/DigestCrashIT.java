@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.config.support.ChildHub;
 import org.matterhub.store.embedded.EmbeddedPostgresServer;
@@ -147,12 +148,12 @@ class DigestCrashIT {
                 Long.class, heldId.get())).isEqualTo(1);
         assertThat(owner.queryForObject("select count(*) from notification where digest_id is not null and emailed_at is null "
                 + "and firm_id = ?", Long.class, firm)).isZero();
-        System.out.printf("DigestCrashIT: %s; hour %d; killed holding digest %d (%s) with %d sent and %d prepared; "
+        LoggerFactory.getLogger(DigestCrashIT.class).info(String.format("DigestCrashIT: %s; hour %d; killed holding digest %d (%s) with %d sent and %d prepared; "
                         + "after restart %d digests (%d daily, %d weekly) and %d immediate mails in %d ms; "
-                        + "received twice: digest %s, and %d immediate mails (their mailer's batch in flight)%n",
+                        + "received twice: digest %s, and %d immediate mails (their mailer's batch in flight)",
                 work.summary(), hour, HOLD_AT, heldId.get(), atKill[0], atKill[1], totals.daily() + totals.weekly(),
                 totals.daily(), totals.weekly(), totals.immediate(), millis,
                 totals.duplicated().stream().filter(id -> id.startsWith("<d.")).toList(),
-                totals.duplicated().stream().filter(id -> id.startsWith("<n.")).count());
+                totals.duplicated().stream().filter(id -> id.startsWith("<n.")).count()));
     }
 }

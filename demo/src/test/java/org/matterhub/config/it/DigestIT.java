@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.portal.notify.NotificationCategories.Delivery;
@@ -98,9 +99,9 @@ class DigestIT {
         long late = work.events.stream().filter(e -> e.late() && e.delivery() != null
                 && e.delivery() != Delivery.immediate).count();
         assertThat(waiting).as("events after the cut-off wait for the next digest").isEqualTo(late);
-        System.out.printf("DigestIT: %s; hour %d; %d immediate e-mails and %d digests (%d daily, %d weekly) delivered "
-                        + "in %d ms after the events committed; %d notifications waiting for the next period%n",
+        LoggerFactory.getLogger(DigestIT.class).info(String.format("DigestIT: %s; hour %d; %d immediate e-mails and %d digests (%d daily, %d weekly) delivered "
+                        + "in %d ms after the events committed; %d notifications waiting for the next period",
                 work.summary(), hour, totals.immediate(), totals.daily() + totals.weekly(), totals.daily(),
-                totals.weekly(), millis, waiting);
+                totals.weekly(), millis, waiting));
     }
 }
