@@ -180,12 +180,7 @@ final class BackfillBenchmark implements AutoCloseable {
                 }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("records", seen);
-        out.put("seconds", BenchSupport.round(seconds, 3));
-        out.put("records_per_s", BenchSupport.round(seen / seconds, 1));
-        return out;
+        return BenchSupport.throughput(seen, start);
     }
 
     @Override

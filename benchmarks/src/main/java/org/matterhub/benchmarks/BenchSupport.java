@@ -193,4 +193,28 @@ final class BenchSupport {
             return true;
         }
     }
+
+    /**
+     * Ends a benchmark run: writes {@code results} as indented JSON to {@code out}, prints {@code text} (the human
+     * report) and the JSON's path, and exits with {@code exitCode} (the hubs' non-daemon threads and the embedded
+     * PostgreSQL shutdown hooks must not keep the JVM alive).
+     */
+    static void finish(java.nio.file.Path out, Map<String, Object> results, String text, int exitCode) throws IOException {
+        java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+        JSON.copy().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
+        System.out.print(text);
+        System.out.println("JSON: " + out.toAbsolutePath());
+        System.out.flush();
+        System.exit(exitCode);
+    }
+
+    /** Throughput of {@code records} processed since {@code startNanos} ({@link System#nanoTime()}). */
+    static Map<String, Object> throughput(long records, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("records", records);
+        out.put("seconds", round(seconds, 3));
+        out.put("records_per_s", round(records / seconds, 1));
+        return out;
+    }
 }

@@ -1,10 +1,8 @@
 package org.matterhub.benchmarks;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.matterhub.demo.DemoAccounting;
 import org.matterhub.demo.DemoConnect;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.portal.security.EmbeddedIssuer;
@@ -141,12 +140,7 @@ public final class BillingRateBenchmark {
             xero.close();
         }
         results.put("total_seconds", BenchSupport.round((System.nanoTime() - started) / 1e9, 1));
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        System.out.print(render(results));
-        System.out.println("JSON: " + out.toAbsolutePath());
-        System.out.flush();
-        System.exit(failed ? 1 : 0);
+        BenchSupport.finish(out, results, render(results), failed ? 1 : 0);
     }
 
     /**
@@ -159,19 +153,8 @@ public final class BillingRateBenchmark {
         s.put("matterhub.demo.billing", "false");
         s.put("matterhub.demo.documents", "false");
         s.put("matterhub.billing.poll-interval-ms", "3600000");
-        s.put("matterhub.billing.quickbooks.client-id", CLIENT_ID);
-        s.put("matterhub.billing.quickbooks.client-secret", CLIENT_SECRET);
-        s.put("matterhub.billing.quickbooks.proxy-host", "127.0.0.1");
-        s.put("matterhub.billing.quickbooks.proxy-port", Integer.toString(qbo.port()));
-        s.put("matterhub.billing.quickbooks.token-url", qbo.baseUrl() + "/oauth2/v1/tokens/bearer");
-        s.put("matterhub.billing.quickbooks.authorize-url", qbo.baseUrl() + "/connect/oauth2");
-        s.put("matterhub.billing.quickbooks.webhook-token", "bench-qbo-verifier-token");
-        s.put("matterhub.billing.xero.client-id", CLIENT_ID);
-        s.put("matterhub.billing.xero.client-secret", CLIENT_SECRET);
-        s.put("matterhub.billing.xero.authorize-url", xero.baseUrl() + XeroSimulator.AUTHORIZE_PATH);
-        s.put("matterhub.billing.xero.token-url", xero.baseUrl() + XeroSimulator.TOKEN_PATH);
-        s.put("matterhub.billing.xero.connections-url", xero.baseUrl() + XeroSimulator.CONNECTIONS_PATH);
-        s.put("matterhub.billing.xero.webhook-key", "bench-xero-webhook-key");
+        s.putAll(DemoAccounting.simulatorSettings(qbo, CLIENT_ID, CLIENT_SECRET, "bench-qbo-verifier-token", xero, CLIENT_ID,
+                CLIENT_SECRET, "bench-xero-webhook-key"));
         s.put("logging.level.root", "WARN");
         s.put("logging.level.org.matterhub", "WARN");
         return s;
@@ -198,14 +181,7 @@ public final class BillingRateBenchmark {
             inv.put("DocNumber", String.format(Locale.ROOT, "BQ-%05d", n));
             inv.put("TxnDate", date.toString());
             inv.put("DueDate", date.plusDays(30).toString());
-            ObjectNode line = inv.putArray("Line").addObject();
-            line.put("Description", "Professional services");
-            line.put("Amount", hours.multiply(rate));
-            line.put("DetailType", "SalesItemLineDetail");
-            ObjectNode d = line.putObject("SalesItemLineDetail");
-            d.putObject("ItemRef").put("value", "1").put("name", "Services");
-            d.put("Qty", hours);
-            d.put("UnitPrice", rate);
+            QboRealm.serviceLine(inv, "Professional services", hours, rate);
             realm.create("Invoice", inv);
         }
     }

@@ -1,6 +1,5 @@
 package org.matterhub.benchmarks;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,13 +103,7 @@ public final class ClioBenchmark {
         }
 
         results.put("total_seconds", BenchSupport.round((System.nanoTime() - started) / 1e9, 1));
-        Files.createDirectories(options.out().toAbsolutePath().getParent());
-        BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(options.out().toFile(), results);
-        System.out.print(Report.render(results));
-        System.out.println("JSON: " + options.out().toAbsolutePath());
-        System.out.flush();
-        // The hubs' non-daemon threads (embedded PostgreSQL shutdown hooks run on exit) must not keep the JVM alive.
-        System.exit(failed ? 1 : 0);
+        BenchSupport.finish(options.out(), results, Report.render(results), failed ? 1 : 0);
     }
 
     /** Data directories of earlier runs' rate-limit hubs (their PostgreSQL stopped when that JVM exited). */

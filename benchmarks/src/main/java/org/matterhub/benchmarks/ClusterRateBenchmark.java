@@ -1,7 +1,6 @@
 package org.matterhub.benchmarks;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,11 +54,9 @@ public final class ClusterRateBenchmark {
             }
         }
         Map<String, Object> results = run(limit, seconds);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        System.out.println(BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
-        System.out.println("JSON: " + out.toAbsolutePath());
-        System.exit(Boolean.TRUE.equals(results.get("meets_aim")) ? 0 : 1);
+        BenchSupport.finish(out, results,
+                BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results) + "\n",
+                Boolean.TRUE.equals(results.get("meets_aim")) ? 0 : 1);
     }
 
     static Map<String, Object> run(int limit, int seconds) throws Exception {

@@ -8,7 +8,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -77,12 +76,9 @@ final class ConversationBenchmark {
             }
             smtp.stop();
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        System.out.println(BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
-        System.out.println("JSON: " + out.toAbsolutePath());
-        System.out.flush();
-        System.exit(failed ? 1 : 0);
+        BenchSupport.finish(out, results,
+                BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results) + "\n",
+                failed ? 1 : 0);
     }
 
     /** Messages posted through the API vs the same rows by plain JDBC, each in its own transaction. */

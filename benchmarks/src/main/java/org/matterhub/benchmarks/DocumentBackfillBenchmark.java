@@ -1,7 +1,5 @@
 package org.matterhub.benchmarks;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -84,12 +82,7 @@ public final class DocumentBackfillBenchmark {
             Report.progress("stopping the hub");
             hub.close();
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        BenchSupport.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        System.out.print(render(results));
-        System.out.println("JSON: " + out.toAbsolutePath());
-        System.out.flush();
-        System.exit(failed ? 1 : 0);
+        BenchSupport.finish(out, results, render(results), failed ? 1 : 0);
     }
 
     @SuppressWarnings("unchecked")
@@ -198,11 +191,6 @@ public final class DocumentBackfillBenchmark {
                         + "values (?, ?, ?, ?)", placements);
             });
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("records", profiles);
-        out.put("seconds", BenchSupport.round(seconds, 3));
-        out.put("records_per_s", BenchSupport.round(profiles / seconds, 1));
-        return out;
+        return BenchSupport.throughput(profiles, start);
     }
 }

@@ -76,19 +76,8 @@ public class DemoAccounting implements EnvironmentPostProcessor {
         RUNNING.put(id, new Simulators(qbo, qboSeed, xero, xeroSeed));
         Map<String, Object> props = new HashMap<>();
         props.put("matterhub.demo.accounting-id", id);
-        props.put("matterhub.billing.quickbooks.client-id", clientId);
-        props.put("matterhub.billing.quickbooks.client-secret", clientSecret);
-        props.put("matterhub.billing.quickbooks.proxy-host", "127.0.0.1");
-        props.put("matterhub.billing.quickbooks.proxy-port", Integer.toString(qbo.port()));
-        props.put("matterhub.billing.quickbooks.token-url", qbo.baseUrl() + "/oauth2/v1/tokens/bearer");
-        props.put("matterhub.billing.quickbooks.authorize-url", qbo.baseUrl() + "/connect/oauth2");
-        props.put("matterhub.billing.quickbooks.webhook-token", QBO_WEBHOOK_TOKEN);
-        props.put("matterhub.billing.xero.client-id", xeroId);
-        props.put("matterhub.billing.xero.client-secret", xeroSecret);
-        props.put("matterhub.billing.xero.authorize-url", xero.baseUrl() + XeroSimulator.AUTHORIZE_PATH);
-        props.put("matterhub.billing.xero.token-url", xero.baseUrl() + XeroSimulator.TOKEN_PATH);
-        props.put("matterhub.billing.xero.connections-url", xero.baseUrl() + XeroSimulator.CONNECTIONS_PATH);
-        props.put("matterhub.billing.xero.webhook-key", XERO_WEBHOOK_KEY);
+        props.putAll(simulatorSettings(qbo, clientId, clientSecret, QBO_WEBHOOK_TOKEN, xero, xeroId, xeroSecret,
+                XERO_WEBHOOK_KEY));
         env.getPropertySources().addFirst(new MapPropertySource("matterhubDemoAccounting", props));
         application.addListeners((ApplicationListener<ContextClosedEvent>) event -> {
             Simulators s = RUNNING.remove(id);
@@ -117,5 +106,29 @@ public class DemoAccounting implements EnvironmentPostProcessor {
         voidIt.put("InvoiceID", voided.toString());
         voidIt.put("Status", "VOIDED");
         data.upsertInvoice(voidIt, false);
+    }
+
+    /**
+     * The hub's settings that point its QuickBooks and Xero clients at the two simulators: QuickBooks through the
+     * devkit's proxy (its API host never resolves), Xero's OAuth and connections endpoints at the simulator.
+     */
+    public static Map<String, String> simulatorSettings(QboSimulator qbo, String qboId, String qboSecret, String qboVerifier,
+                                                        XeroSimulator xero, String xeroId, String xeroSecret,
+                                                        String xeroWebhookKey) {
+        Map<String, String> s = new HashMap<>();
+        s.put("matterhub.billing.quickbooks.client-id", qboId);
+        s.put("matterhub.billing.quickbooks.client-secret", qboSecret);
+        s.put("matterhub.billing.quickbooks.proxy-host", "127.0.0.1");
+        s.put("matterhub.billing.quickbooks.proxy-port", Integer.toString(qbo.port()));
+        s.put("matterhub.billing.quickbooks.token-url", qbo.baseUrl() + "/oauth2/v1/tokens/bearer");
+        s.put("matterhub.billing.quickbooks.authorize-url", qbo.baseUrl() + "/connect/oauth2");
+        s.put("matterhub.billing.quickbooks.webhook-token", qboVerifier);
+        s.put("matterhub.billing.xero.client-id", xeroId);
+        s.put("matterhub.billing.xero.client-secret", xeroSecret);
+        s.put("matterhub.billing.xero.authorize-url", xero.baseUrl() + XeroSimulator.AUTHORIZE_PATH);
+        s.put("matterhub.billing.xero.token-url", xero.baseUrl() + XeroSimulator.TOKEN_PATH);
+        s.put("matterhub.billing.xero.connections-url", xero.baseUrl() + XeroSimulator.CONNECTIONS_PATH);
+        s.put("matterhub.billing.xero.webhook-key", xeroWebhookKey);
+        return s;
     }
 }

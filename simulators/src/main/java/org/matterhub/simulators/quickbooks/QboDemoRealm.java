@@ -59,14 +59,7 @@ final class QboDemoRealm {
             inv.put("TxnDate", txn.toString());
             inv.put("DueDate", txn.plusDays(30).toString());
             inv.putObject("BillEmail").put("Address", "accounts@" + m.clientNumber().toLowerCase() + ".example");
-            ObjectNode line = inv.putArray("Line").addObject();
-            line.put("Description", "Professional services: " + m.description());
-            line.put("Amount", hours.multiply(rate));
-            line.put("DetailType", "SalesItemLineDetail");
-            ObjectNode d = line.putObject("SalesItemLineDetail");
-            d.putObject("ItemRef").put("value", "1").put("name", "Services");
-            d.put("Qty", hours);
-            d.put("UnitPrice", rate);
+            QboRealm.serviceLine(inv, "Professional services: " + m.description(), hours, rate);
             ObjectNode created = realm.create("Invoice", inv);
             String invId = created.path("Id").asText();
             BigDecimal total = created.path("TotalAmt").decimalValue();

@@ -249,4 +249,15 @@ public final class QboRealm extends QboRealmStore {
         return render(entity, current);
     }
 
+    /** Adds a line of {@code hours} of the "Services" item at {@code rate} to a QuickBooks invoice body. */
+    public static void serviceLine(ObjectNode invoice, String description, BigDecimal hours, BigDecimal rate) {
+        ObjectNode line = invoice.putArray("Line").addObject();
+        line.put("Description", description);
+        line.put("Amount", hours.multiply(rate));
+        line.put("DetailType", "SalesItemLineDetail");
+        ObjectNode d = line.putObject("SalesItemLineDetail");
+        d.putObject("ItemRef").put("value", "1").put("name", "Services");
+        d.put("Qty", hours);
+        d.put("UnitPrice", rate);
+    }
 }
