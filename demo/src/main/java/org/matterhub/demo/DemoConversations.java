@@ -22,13 +22,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and one started by the firm in Clio (it arrives by the hub's poll). Written through the portal API over HTTP, as the people themselves would; only on a demo database
  * that has no thread yet.
  */
-final class DemoConversations {
+public final class DemoConversations {
 
     private static final Logger log = LoggerFactory.getLogger(DemoConversations.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARTNER = "schen@harbourlaw.example";
     /** Northwind's org admin: the client of the seeded threads. */
-    static final String CLIENT = "gc@northwind.example";
+    public static final String CLIENT = "gc@northwind.example";
 
     private DemoConversations() {
     }
@@ -79,14 +79,14 @@ final class DemoConversations {
     static String welcome(Tenancy tenancy, JdbcTemplate jdbc, Environment env) {
         var seeded = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForList("""
                 select (select count(*) from thread) as threads, (select count(*) from message) as messages,
-                       (select m.display_number from thread t join matter m on m.id = t.matter_id
+                       (select m.display_number || ', id ' || m.id from thread t join matter m on m.id = t.matter_id
                          order by t.created_at limit 1) as matter"""));
         var row = seeded.get(0);
         StringBuilder s = new StringBuilder("  Conversations: ").append(row.get("threads")).append(" threads, ")
                 .append(row.get("messages")).append(" messages");
         if (row.get("matter") != null) {
             s.append(" (seeded on matter ").append(row.get("matter"))
-                    .append(": GET /api/v1/matters/{id}/threads, /timeline)");
+                    .append(": /api/v1/matters/{id}/threads and /timeline)");
         }
         s.append(".\n");
         if (env.getProperty("matterhub.demo.mail-server-id") != null) {
@@ -95,7 +95,7 @@ final class DemoConversations {
                     .append("  (in memory: a restart empties the mailboxes)\n")
                     .append("    ./matterhub mail ").append(CLIENT).append("             what a demo user received\n")
                     .append("    ./matterhub mail ").append(CLIENT).append(" --show 1    one mail in full\n")
-                    .append("    ./matterhub reply ").append(CLIENT).append(" 1 \"text\"  answer it: it lands in the thread\n");
+                    .append("    ./matterhub reply ").append(CLIENT).append(" 1 \"text\"   answer it: it lands in the thread\n");
         }
         return s.toString();
     }

@@ -58,9 +58,7 @@ public class DemoMailServer implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (!Boolean.parseBoolean(env.getProperty("matterhub.demo.enabled", "false"))
-                || !Boolean.parseBoolean(env.getProperty("matterhub.demo.mail-server", "true"))
-                || env.getProperty("matterhub.mail.smtp-uri") != null) {
+        if (!DemoProperties.startsStandIn(env, "mail-server", "matterhub.mail.smtp-uri")) {
             return;
         }
         int smtpPort = env.getProperty("matterhub.demo.smtp-port", Integer.class, 8025);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.matterhub.config.support.TestHub;
+import org.matterhub.demo.DemoConversations;
 import org.matterhub.demo.DemoMailServer;
 import org.matterhub.demo.DemoMailbox;
 import org.matterhub.demo.DemoMailbox.Mail;
@@ -31,8 +32,8 @@ import org.springframework.core.env.Environment;
 class DemoMailIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String CLIENT = "gc@northwind.example";
-    static final String PARTNER = "schen@harbourlaw.example";
+    /** The client of the seeded threads, whom the demo's welcome names. */
+    static final String CLIENT = DemoConversations.CLIENT;
 
     TestHub hub;
     DemoMailbox box;
@@ -98,7 +99,7 @@ class DemoMailIT {
                 .contains("./matterhub reply " + CLIENT + " N");
 
         // The partner writes; the client receives it by e-mail, with a reply address for this thread.
-        json(hub.call("POST", "/api/v1/threads/" + seeded + "/messages", hub.token(PARTNER),
+        json(hub.call("POST", "/api/v1/threads/" + seeded + "/messages", hub.token("schen@harbourlaw.example"),
                 "{\"body\":\"The completion checklist is attached to the matter.\"}", "application/json"), 201);
         await().atMost(Duration.ofSeconds(60)).until(() -> about(CLIENT, seeded).size() == 2);
         Mail note = about(CLIENT, seeded).get(1);
