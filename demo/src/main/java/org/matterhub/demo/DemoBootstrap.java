@@ -66,8 +66,8 @@ public class DemoBootstrap implements DisposableBean {
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
                          ClioConversationSync conversations, MessageFanOut fanOut, NotificationMailer mailer,
-                         MailProperties mail, ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents,
-                         ObjectProvider<DemoBilling> billing) {
+                         MailProperties mail, ClioWebhookManager webhooks, Environment env,
+                         ObjectProvider<DemoDocuments> documents, ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
         // Clio's published limit (VENDORS.md §1.6, CL-RL): 50 requests per minute per access token at peak hours.
         this.clio.setRateLimitPerMinute(demo.clioRequestsPerMinute());

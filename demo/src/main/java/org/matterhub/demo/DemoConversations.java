@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A few conversations for a newcomer to find: on the Northwind matter with the most published documents, a thread of
  * the client and the responsible partner, one anchored to its published draft agreement (messages from both sides),
- * and one started by the firm in Clio (it arrives by the hub's poll). Written through the portal API over HTTP, as the people themselves would; only on a demo database
- * that has no thread yet.
+ * and one started by the firm in Clio (it arrives by the hub's poll). Written through the portal API over HTTP, as the
+ * people themselves would; only on a demo database that has no thread yet.
  */
 public final class DemoConversations {
 
