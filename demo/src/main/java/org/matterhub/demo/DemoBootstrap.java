@@ -10,7 +10,9 @@ import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.practice.clio.ClioInboundSync;
 import org.matterhub.routes.practice.clio.ClioWebhookManager;
+import org.matterhub.routes.notify.MailProperties;
 import org.matterhub.routes.notify.MessageFanOut;
+import org.matterhub.routes.notify.NotificationMailer;
 import org.matterhub.routes.practice.clio.ClioConversationSync;
 import org.matterhub.simulators.clio.ClioSimulator;
 import org.matterhub.simulators.clio.ClioSimulatorOptions;
@@ -52,6 +54,8 @@ public class DemoBootstrap implements DisposableBean {
     private final ClioWebhookManager webhooks;
     private final ClioConversationSync conversations;
     private final MessageFanOut fanOut;
+    private final NotificationMailer mailer;
+    private final MailProperties mail;
     private final Environment env;
     private final ObjectProvider<DemoDocuments> documents;
     private final ObjectProvider<DemoBilling> billing;
@@ -61,9 +65,9 @@ public class DemoBootstrap implements DisposableBean {
 
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
-                         ClioConversationSync conversations, MessageFanOut fanOut,
-                         ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents,
-                         ObjectProvider<DemoBilling> billing) {
+                         ClioConversationSync conversations, MessageFanOut fanOut, NotificationMailer mailer,
+                         MailProperties mail, ClioWebhookManager webhooks, Environment env,
+                         ObjectProvider<DemoDocuments> documents, ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
         // Clio's published limit (VENDORS.md §1.6, CL-RL): 50 requests per minute per access token at peak hours.
         this.clio.setRateLimitPerMinute(demo.clioRequestsPerMinute());
@@ -78,6 +82,8 @@ public class DemoBootstrap implements DisposableBean {
         this.webhooks = webhooks;
         this.conversations = conversations;
         this.fanOut = fanOut;
+        this.mailer = mailer;
+        this.mail = mail;
         this.env = env;
         this.documents = documents;
         this.billing = billing;
@@ -118,6 +124,7 @@ public class DemoBootstrap implements DisposableBean {
         long applied = inbound.backfill(DemoFirm.FIRM_ID, connectionId);
         inbound.incremental(DemoFirm.FIRM_ID, connectionId);
         List<String[]> clientUsers = tenancy.write(staff, this::createClientUsers);
+        createMailboxes(clientUsers);
         webhooks.ensure(DemoFirm.FIRM_ID, connectionId);
         DemoDocuments dms = documents.getIfAvailable();
         if (dms != null) {
@@ -135,6 +142,15 @@ public class DemoBootstrap implements DisposableBean {
             conversations.poll(DemoFirm.FIRM_ID, connectionId);
         }
         fanOut.runAll();
+        if (mail.enabled()) {
+            // The seeded messages' notifications go out now, so their mail is waiting when the demo says it is up; if
+            // the mail server fails, the mail job sends them later.
+            try {
+                mailer.runAll();
+            } catch (RuntimeException e) {
+                log.warn("Demo notifications not e-mailed at start: {}", e.toString());
+            }
+        }
         printWelcome(base, applied, clientUsers);
     }
 
@@ -149,6 +165,17 @@ public class DemoBootstrap implements DisposableBean {
         while (System.nanoTime() < deadline && tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForObject(
                 "select count(*) from outbox where kind = 'message.mirror' and status = 'pending'", Long.class)) > 0) {
             Thread.sleep(100);
+        }
+    }
+
+    /** A mailbox on the demo's mail server for every demo user, when the demo runs one ({@link DemoMailServer}). */
+    private void createMailboxes(List<String[]> clientUsers) {
+        var server = DemoMailServer.running(env.getProperty("matterhub.demo.mail-server-id"));
+        if (server != null) {
+            List<String> emails = new ArrayList<>();
+            DemoFirm.FIRM_PEOPLE.forEach(p -> emails.add(p.email()));
+            clientUsers.forEach(u -> emails.add(u[0]));
+            DemoMailServer.createMailboxes(server, emails);
         }
     }
 
@@ -222,6 +249,7 @@ public class DemoBootstrap implements DisposableBean {
             s.append("  Invoices: ").append(inv[0]).append(" billed to demo clients, ").append(inv[1])
                     .append(" of other customers (firm only).\n");
         }
+        s.append(DemoConversations.welcome(tenancy, jdbc, env));
         long matters = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID),
                 () -> jdbc.queryForObject("select count(*) from matter where deleted_at is null", Long.class));
         s.append("  Portal store: ").append(matters).append(" matters (").append(applied)

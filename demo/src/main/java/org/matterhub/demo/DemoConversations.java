@@ -13,19 +13,22 @@ import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A few conversations for a newcomer to find: on Northwind's first matter, a thread of the client and the
- * responsible partner, one anchored to a published document, and one started by the firm in Clio (it arrives by the
- * hub's poll). Written through the portal API over HTTP, as the people themselves would; only on a demo database
- * that has no thread yet.
+ * A few conversations for a newcomer to find: on the Northwind matter with the most published documents, a thread of
+ * the client and the responsible partner, one anchored to its published draft agreement (messages from both sides),
+ * and one started by the firm in Clio (it arrives by the hub's poll). Written through the portal API over HTTP, as the
+ * people themselves would; only on a demo database that has no thread yet.
  */
-final class DemoConversations {
+public final class DemoConversations {
 
     private static final Logger log = LoggerFactory.getLogger(DemoConversations.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARTNER = "schen@harbourlaw.example";
+    /** Northwind's org admin: the client of the seeded threads. */
+    public static final String CLIENT = "gc@northwind.example";
 
     private DemoConversations() {
     }
@@ -37,7 +40,8 @@ final class DemoConversations {
             var rows = tenancy.read(system, () -> jdbc.queryForList("""
                     select m.id, r.external_id, u.email,
                            (select d.id from document d where d.matter_id = m.id and d.state = 'published'
-                               and d.deleted_at is null order by d.title limit 1) as document
+                               and d.deleted_at is null order by (d.title like 'Draft Agreement%') desc, d.title
+                               limit 1) as document
                       from matter m join client_org o on o.id = m.client_org_id
                       join external_ref r on r.local_id = m.id and r.entity_type = 'matter'
                       join membership ms on ms.client_org_id = o.id and ms.role = 'org_admin' and ms.revoked_at is null
@@ -69,6 +73,31 @@ final class DemoConversations {
         } catch (Exception e) {
             log.warn("Demo conversations not seeded: {}", e.toString());
         }
+    }
+
+    /** The welcome's lines on conversations and, when the demo runs its mail server, the mail commands. */
+    static String welcome(Tenancy tenancy, JdbcTemplate jdbc, Environment env) {
+        var seeded = tenancy.read(TenantScope.system(DemoFirm.FIRM_ID), () -> jdbc.queryForList("""
+                select (select count(*) from thread) as threads, (select count(*) from message) as messages,
+                       (select m.display_number || ', id ' || m.id from thread t join matter m on m.id = t.matter_id
+                         order by t.created_at limit 1) as matter"""));
+        var row = seeded.get(0);
+        StringBuilder s = new StringBuilder("  Conversations: ").append(row.get("threads")).append(" threads, ")
+                .append(row.get("messages")).append(" messages");
+        if (row.get("matter") != null) {
+            s.append(" (seeded on matter ").append(row.get("matter"))
+                    .append(": /api/v1/matters/{id}/threads and /timeline)");
+        }
+        s.append(".\n");
+        if (env.getProperty("matterhub.demo.mail-server-id") != null) {
+            s.append("  Mail server    SMTP 127.0.0.1:").append(env.getProperty("matterhub.demo.smtp-port"))
+                    .append(", IMAP 127.0.0.1:").append(env.getProperty("matterhub.demo.imap-port"))
+                    .append("  (in memory: a restart empties the mailboxes)\n")
+                    .append("    ./matterhub mail ").append(CLIENT).append("             what a demo user received\n")
+                    .append("    ./matterhub mail ").append(CLIENT).append(" --show 1    one mail in full\n")
+                    .append("    ./matterhub reply ").append(CLIENT).append(" 1 \"text\"   answer it: it lands in the thread\n");
+        }
+        return s.toString();
     }
 
     private static String start(HttpClient http, String base, String token, String matter, Map<String, String> body)

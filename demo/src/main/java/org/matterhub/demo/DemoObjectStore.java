@@ -33,9 +33,7 @@ public class DemoObjectStore implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (!Boolean.parseBoolean(env.getProperty("matterhub.demo.enabled", "false"))
-                || !Boolean.parseBoolean(env.getProperty("matterhub.demo.object-store", "true"))
-                || env.getProperty("matterhub.storage.bucket") != null) {
+        if (!DemoProperties.startsStandIn(env, "object-store", "matterhub.storage.bucket")) {
             return;
         }
         try {

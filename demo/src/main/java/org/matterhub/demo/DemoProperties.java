@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,4 +20,15 @@ import org.springframework.validation.annotation.Validated;
 public record DemoProperties(@DefaultValue("false") boolean enabled,
                              @DefaultValue("8091") @Min(0) @Max(65535) int clioSimulatorPort,
                              @DefaultValue("50") @Min(1) int clioRequestsPerMinute) {
+
+    /**
+     * Whether the demo starts an in-process stand-in (an object store, a mail server) before the application context:
+     * the demo is enabled, {@code matterhub.demo.<switch>} is not false, and {@code ownSetting}, the setting that
+     * would point the hub at a real one, is not configured.
+     */
+    static boolean startsStandIn(Environment env, String switchName, String ownSetting) {
+        return Boolean.parseBoolean(env.getProperty("matterhub.demo.enabled", "false"))
+                && Boolean.parseBoolean(env.getProperty("matterhub.demo." + switchName, "true"))
+                && env.getProperty(ownSetting) == null;
+    }
 }

@@ -88,6 +88,11 @@ public final class TestHub implements AutoCloseable {
         props.put("matterhub.demo.netdocuments-simulator-port", "0");
         props.put("matterhub.demo.quickbooks-simulator-port", "0");
         props.put("matterhub.demo.xero-simulator-port", "0");
+        // The demo's mail server stays off as in the tests before it: a test of e-mail brings its own GreenMail
+        // (ConversationIT, ReplyByEmailIT, DigestIT) or turns the demo's on (DemoMailIT, on ports chosen free).
+        props.put("matterhub.demo.mail-server", "false");
+        props.put("matterhub.demo.smtp-port", "0");
+        props.put("matterhub.demo.imap-port", "0");
         props.put("matterhub.billing.poll-interval-ms", "1000");
         props.put("matterhub.dms.imanage-client-id", CLIENT_ID);
         props.put("matterhub.dms.imanage-client-secret", CLIENT_SECRET);
