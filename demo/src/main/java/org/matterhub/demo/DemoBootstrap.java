@@ -10,6 +10,8 @@ import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.practice.clio.ClioInboundSync;
 import org.matterhub.routes.practice.clio.ClioWebhookManager;
+import org.matterhub.routes.notify.EventFanOut;
+import org.matterhub.routes.notify.InvoiceReminders;
 import org.matterhub.routes.notify.MessageFanOut;
 import org.matterhub.routes.practice.clio.ClioConversationSync;
 import org.matterhub.simulators.clio.ClioSimulator;
@@ -52,6 +54,8 @@ public class DemoBootstrap implements DisposableBean {
     private final ClioWebhookManager webhooks;
     private final ClioConversationSync conversations;
     private final MessageFanOut fanOut;
+    private final EventFanOut eventFanOut;
+    private final InvoiceReminders invoiceReminders;
     private final Environment env;
     private final ObjectProvider<DemoDocuments> documents;
     private final ObjectProvider<DemoBilling> billing;
@@ -62,6 +66,7 @@ public class DemoBootstrap implements DisposableBean {
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
                          ClioConversationSync conversations, MessageFanOut fanOut,
+                         EventFanOut eventFanOut, InvoiceReminders invoiceReminders,
                          ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents,
                          ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
@@ -78,6 +83,8 @@ public class DemoBootstrap implements DisposableBean {
         this.webhooks = webhooks;
         this.conversations = conversations;
         this.fanOut = fanOut;
+        this.eventFanOut = eventFanOut;
+        this.invoiceReminders = invoiceReminders;
         this.env = env;
         this.documents = documents;
         this.billing = billing;
@@ -135,6 +142,9 @@ public class DemoBootstrap implements DisposableBean {
             conversations.poll(DemoFirm.FIRM_ID, connectionId);
         }
         fanOut.runAll();
+        // ... and so are the seeds' events (documents published, invoices issued, due or overdue).
+        invoiceReminders.runAll();
+        eventFanOut.runAll();
         printWelcome(base, applied, clientUsers);
     }
 
