@@ -46,7 +46,8 @@ revoke execute on function mh_raise_event(uuid, text, text, uuid, text, uuid, uu
 -- ---------------------------------------------------------------- documents
 -- A version made visible to clients (published by staff, or by the sync on an auto-publishing matter). The first
 -- published version of a document is its publication; a later one replaces what the client had; one that follows the
--- client's own change request awaits their approval. Client uploads are the client's activity, not news for them.
+-- client's own change request awaits their approval. A client's upload (its one version is published as it is
+-- stored, V10) is the client's activity, which the firm's people on the matter hear about, not news for the clients.
 create function mh_document_version_event() returns trigger
   language plpgsql security definer set search_path = pg_catalog, public, pg_temp as $$
 declare
@@ -57,7 +58,11 @@ begin
     return null;
   end if;
   select doc.id, doc.matter_id, doc.title, doc.uploaded_by into d from document doc where doc.id = new.document_id;
-  if not found or d.uploaded_by is not null then
+  if not found then
+    return null;
+  elsif d.uploaded_by is not null then
+    perform mh_raise_event(new.firm_id, 'client.activity', 'document', d.id, 'upload', d.matter_id, d.uploaded_by,
+        'Client uploaded “' || d.title || '”');
     return null;
   end if;
   if (select a.action from document_action a where a.document_id = new.document_id
@@ -77,7 +82,7 @@ end $$;
 create trigger document_version_event after insert or update of published on document_version
   for each row when (new.published) execute function mh_document_version_event();
 
--- A client's answer on a document and a client's upload are activity the firm's people on the matter hear about.
+-- A client's answer on a document is activity the firm's people on the matter hear about.
 create function mh_document_action_event() returns trigger
   language plpgsql security definer set search_path = pg_catalog, public, pg_temp as $$
 declare
@@ -92,16 +97,6 @@ begin
 end $$;
 create trigger document_action_event after insert on document_action
   for each row when (new.user_id is not null) execute function mh_document_action_event();
-
-create function mh_document_upload_event() returns trigger
-  language plpgsql security definer set search_path = pg_catalog, public, pg_temp as $$
-begin
-  perform mh_raise_event(new.firm_id, 'client.activity', 'document', new.id, 'upload', new.matter_id, new.uploaded_by,
-      'Client uploaded “' || new.title || '”');
-  return null;
-end $$;
-create trigger document_upload_event after insert on document
-  for each row when (new.uploaded_by is not null) execute function mh_document_upload_event();
 
 -- ---------------------------------------------------------------- invoices
 -- An invoice the client owes arrives (or a draft is authorised). One that was issued long before the accounting
@@ -135,6 +130,5 @@ create trigger matter_status_event after update of status on matter
 
 revoke execute on function mh_document_version_event() from public, ${app_role};
 revoke execute on function mh_document_action_event() from public, ${app_role};
-revoke execute on function mh_document_upload_event() from public, ${app_role};
 revoke execute on function mh_invoice_issued_event() from public, ${app_role};
 revoke execute on function mh_matter_status_event() from public, ${app_role};

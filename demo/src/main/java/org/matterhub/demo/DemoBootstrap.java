@@ -11,7 +11,6 @@ import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.practice.clio.ClioInboundSync;
 import org.matterhub.routes.practice.clio.ClioWebhookManager;
 import org.matterhub.routes.notify.EventFanOut;
-import org.matterhub.routes.notify.InvoiceReminders;
 import org.matterhub.routes.notify.MessageFanOut;
 import org.matterhub.routes.practice.clio.ClioConversationSync;
 import org.matterhub.simulators.clio.ClioSimulator;
@@ -55,7 +54,6 @@ public class DemoBootstrap implements DisposableBean {
     private final ClioConversationSync conversations;
     private final MessageFanOut fanOut;
     private final EventFanOut eventFanOut;
-    private final InvoiceReminders invoiceReminders;
     private final Environment env;
     private final ObjectProvider<DemoDocuments> documents;
     private final ObjectProvider<DemoBilling> billing;
@@ -66,7 +64,7 @@ public class DemoBootstrap implements DisposableBean {
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
                          ClioConversationSync conversations, MessageFanOut fanOut,
-                         EventFanOut eventFanOut, InvoiceReminders invoiceReminders,
+                         EventFanOut eventFanOut,
                          ClioWebhookManager webhooks, Environment env, ObjectProvider<DemoDocuments> documents,
                          ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
@@ -84,7 +82,6 @@ public class DemoBootstrap implements DisposableBean {
         this.conversations = conversations;
         this.fanOut = fanOut;
         this.eventFanOut = eventFanOut;
-        this.invoiceReminders = invoiceReminders;
         this.env = env;
         this.documents = documents;
         this.billing = billing;
@@ -143,7 +140,7 @@ public class DemoBootstrap implements DisposableBean {
         }
         fanOut.runAll();
         // ... and so are the seeds' events (documents published, invoices issued, due or overdue).
-        invoiceReminders.runAll();
+        eventFanOut.raiseInvoiceReminders();
         eventFanOut.runAll();
         printWelcome(base, applied, clientUsers);
     }

@@ -35,7 +35,7 @@ import org.matterhub.portal.notify.NotificationCategories.Delivery;
 import org.matterhub.portal.notify.NotificationCategories.Kind;
 import org.matterhub.routes.billing.BillingSyncService;
 import org.matterhub.routes.documents.DmsSyncService;
-import org.matterhub.routes.notify.InvoiceReminders;
+import org.matterhub.routes.notify.EventFanOut;
 import org.matterhub.simulators.common.SampleFiles;
 import org.matterhub.simulators.quickbooks.QboRealm;
 import org.matterhub.store.model.NotificationEventRepository;
@@ -176,7 +176,7 @@ class NotificationEventsIT {
         // Several runs of the reminder job (scheduled every 400 ms, and by hand): one "due" for the first invoice, one
         // "overdue" for the other.
         for (int i = 0; i < 3; i++) {
-            hub.bean(InvoiceReminders.class).runAll();
+            hub.bean(EventFanOut.class).raiseInvoiceReminders();
         }
         Thread.sleep(1_500);
         fannedOut(one("invoice.due", soon), payers, null);
@@ -184,7 +184,7 @@ class NotificationEventsIT {
         assertThat(delivery(overdueNotes.get(userId(gc)))).as("critical: at once though weekly was chosen").isEqualTo("immediate");
         assertThat(mailsOf(List.of(overdueNotes.get(userId(gc))))).singleElement()
                 .satisfies(mm -> assertThat(DigestWorkload.text(mm)).contains("EVT-OVER-8"));
-        hub.bean(InvoiceReminders.class).runAll();
+        hub.bean(EventFanOut.class).raiseInvoiceReminders();
         assertThat(eventsOf("invoice.due", late)).isEmpty();
         assertThat(eventsOf("invoice.overdue", soon)).isEmpty();
         assertThat(hub.count("select count(*) from notification_event where subject_id in (?, ?)", soon, late)).isEqualTo(4);

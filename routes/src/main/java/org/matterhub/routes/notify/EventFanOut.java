@@ -1,5 +1,7 @@
 package org.matterhub.routes.notify;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,11 +11,8 @@ import org.matterhub.routes.notify.FanOutDecisions.Notice;
 import org.matterhub.store.model.NotificationEventRepository;
 import org.matterhub.store.model.NotificationEventRepository.Audience;
 import org.matterhub.store.model.NotificationEventRepository.PendingEvent;
-import org.matterhub.store.model.NotificationRepository;
 import org.matterhub.store.model.NotificationRepository.Candidate;
 import org.matterhub.store.model.NotificationRepository.NewNotification;
-import org.matterhub.store.tenancy.Tenancy;
-import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Service;
  * subject's client organisation, {@code client.activity} to the firm's people responsible for the matter; never to the
  * event's actor. Whether each sees the subject — the document, invoice, matter, appointment or signature request — is
  * asked of row-level security in their own scope: a finance user hears of invoices and nothing else, a member only of
- * matters granted with the matching scope, nobody of another organisation.
+ * matters granted with the matching scope, nobody of another organisation. Also raises the invoices' time-based events.
  */
 @Service
 public class EventFanOut {
@@ -35,33 +34,38 @@ public class EventFanOut {
     static final String SUBJECT = "notification_event";
     private static final Set<String> FIRM_KINDS = Set.of("client.activity");
 
-    private final Tenancy tenancy;
-    private final NotificationRepository notifications;
     private final NotificationEventRepository events;
-    private final NotifyProperties properties;
     private final FanOutDecisions decisions;
+    private final NotifyProperties properties;
 
-    public EventFanOut(Tenancy tenancy, NotificationRepository notifications, NotificationEventRepository events,
-                       NotifyProperties properties, FanOutDecisions decisions) {
-        this.tenancy = tenancy;
-        this.notifications = notifications;
+    public EventFanOut(NotificationEventRepository events, FanOutDecisions decisions, NotifyProperties properties) {
         this.events = events;
-        this.properties = properties;
         this.decisions = decisions;
+        this.properties = properties;
+    }
+
+    /**
+     * Raises the time-based invoice events (a clustered job every {@code matterhub.notify.invoice-reminder-interval-ms}):
+     * {@code invoice.due} when an open invoice comes within {@code invoice-due-notice-days} of its due date,
+     * {@code invoice.overdue} (critical) once that date has passed. "Today" and "overdue" are the portal's own (UTC
+     * dates, a balance still owed: what the invoice list shows). Each is raised once per invoice and threshold — the
+     * event's unique key, not this job, guarantees it — however often and on however many nodes this runs; an invoice
+     * that fell overdue more than {@code invoice-overdue-lookback-days} ago (history a new connection brings in) is
+     * not news. Answers how many events were raised.
+     */
+    public int raiseInvoiceReminders() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return decisions.eachFirm(firm -> decisions.write(firm, () -> events.raiseInvoiceReminders(today,
+                properties.invoiceDueNoticeDays(), properties.invoiceOverdueLookbackDays())));
     }
 
     /** One run over every firm; answers how many events were fanned out. */
     public int runAll() {
-        int done = 0;
-        for (UUID firm : notifications.firms()) {
-            done += run(firm);
-        }
-        return done;
+        return decisions.eachFirm(this::run);
     }
 
     int run(UUID firm) {
-        TenantScope system = TenantScope.system(firm);
-        List<PendingEvent> pending = tenancy.read(system, () -> events.pending(properties.batch()));
+        List<PendingEvent> pending = decisions.read(firm, () -> events.pending(properties.batch()));
         int done = 0;
         for (PendingEvent e : pending) {
             Kind kind = NotificationCategories.KINDS.stream().filter(k -> k.name().equals(e.kind())).findFirst().orElse(null);
@@ -72,7 +76,7 @@ public class EventFanOut {
                 continue;
             }
             Audience audience = FIRM_KINDS.contains(e.kind()) ? Audience.FIRM : Audience.CLIENTS;
-            List<Candidate> candidates = tenancy.read(system, () -> events.candidates(e, audience));
+            List<Candidate> candidates = decisions.read(firm, () -> events.candidates(e, audience));
             List<NewNotification> rows = decisions.decide(firm, kind, candidates,
                     () -> events.sees(e.subjectType(), e.subjectId()),
                     new Notice(e.matterId(), SUBJECT, e.id(), e.title(), e.actorUserId()));

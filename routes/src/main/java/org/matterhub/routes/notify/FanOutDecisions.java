@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.matterhub.portal.notify.NotificationCategories;
 import org.matterhub.portal.notify.NotificationCategories.Delivery;
 import org.matterhub.portal.notify.NotificationCategories.Kind;
@@ -36,6 +37,25 @@ class FanOutDecisions {
         this.notifications = notifications;
     }
 
+    /** Runs {@code work} for each firm (each then reads and writes in its own scope); answers the sum of its counts. */
+    int eachFirm(ToIntFunction<UUID> work) {
+        int done = 0;
+        for (UUID firm : notifications.firms()) {
+            done += work.applyAsInt(firm);
+        }
+        return done;
+    }
+
+    /** Reads in the system's scope of one firm. */
+    <T> T read(UUID firm, Supplier<T> work) {
+        return tenancy.read(TenantScope.system(firm), work);
+    }
+
+    /** Writes in the system's scope of one firm, in one transaction. */
+    <T> T write(UUID firm, Supplier<T> work) {
+        return tenancy.write(TenantScope.system(firm), work);
+    }
+
     /** The notifications of one event: {@code sees} runs in each candidate's own scope. */
     List<NewNotification> decide(UUID firm, Kind kind, List<Candidate> candidates, Supplier<Boolean> sees, Notice notice) {
         TenantScope system = TenantScope.system(firm);
@@ -61,6 +81,6 @@ class FanOutDecisions {
 
     /** Stores the notifications with the event's marker; false when another node fanned the event out first. */
     boolean store(UUID firm, String subjectType, UUID subjectId, List<NewNotification> rows) {
-        return tenancy.write(TenantScope.system(firm), () -> notifications.fanOut(subjectType, subjectId, rows));
+        return write(firm, () -> notifications.fanOut(subjectType, subjectId, rows));
     }
 }

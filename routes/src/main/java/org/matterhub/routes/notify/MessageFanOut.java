@@ -10,9 +10,7 @@ import org.matterhub.store.model.NotificationRepository;
 import org.matterhub.store.model.NotificationRepository.Candidate;
 import org.matterhub.store.model.NotificationRepository.NewNotification;
 import org.matterhub.store.model.NotificationRepository.PendingMessage;
-import org.matterhub.store.tenancy.Tenancy;
 import org.matterhub.store.tenancy.TenantContext;
-import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,36 +27,29 @@ public class MessageFanOut {
     private static final Logger log = LoggerFactory.getLogger(MessageFanOut.class);
     private static final Kind POSTED = NotificationCategories.kind("message.posted");
 
-    private final Tenancy tenancy;
     private final NotificationRepository notifications;
     private final ConversationRepository conversation;
-    private final NotifyProperties properties;
     private final FanOutDecisions decisions;
+    private final int batch;
 
-    public MessageFanOut(Tenancy tenancy, NotificationRepository notifications, ConversationRepository conversation,
-                         NotifyProperties properties, FanOutDecisions decisions) {
-        this.tenancy = tenancy;
+    public MessageFanOut(NotificationRepository notifications, ConversationRepository conversation,
+                         FanOutDecisions decisions, NotifyProperties properties) {
         this.notifications = notifications;
         this.conversation = conversation;
-        this.properties = properties;
         this.decisions = decisions;
+        this.batch = properties.batch();
     }
 
     /** One run over every firm; answers how many messages were fanned out. */
     public int runAll() {
-        int done = 0;
-        for (UUID firm : notifications.firms()) {
-            done += run(firm);
-        }
-        return done;
+        return decisions.eachFirm(this::run);
     }
 
     int run(UUID firm) {
-        TenantScope system = TenantScope.system(firm);
-        List<PendingMessage> pending = tenancy.read(system, () -> notifications.pendingMessages(properties.batch()));
+        List<PendingMessage> pending = decisions.read(firm, () -> notifications.pendingMessages(batch));
         int done = 0;
         for (PendingMessage m : pending) {
-            List<Candidate> candidates = tenancy.read(system, () -> notifications.candidates(m.matterId(), m.threadId(),
+            List<Candidate> candidates = decisions.read(firm, () -> notifications.candidates(m.matterId(), m.threadId(),
                     m.authorId()));
             // A reader's own scope answers whether they see the thread; their id is in the scope the query runs in.
             List<NewNotification> rows = decisions.decide(firm, POSTED, candidates,

@@ -24,9 +24,9 @@ public class NotificationRoute {
     }
 
     @Bean
-    ScheduledJob invoiceReminderJob(InvoiceReminders reminders, NotifyProperties properties) {
+    ScheduledJob invoiceReminderJob(EventFanOut events, NotifyProperties properties) {
         return ScheduledJob.clustered("matterhub-notify/invoice-reminders", properties.invoiceReminderIntervalMs(),
-                "notify-invoice-reminders", null, reminders::runAll);
+                "notify-invoice-reminders", null, events::raiseInvoiceReminders);
     }
 
     @Bean
