@@ -238,6 +238,27 @@ class NotificationEventsIT {
         assertThat(notes.values()).allSatisfy(n -> assertThat(delivery(n)).isEqualTo("immediate"));
     }
 
+    @Test
+    @Order(5)
+    void aClientsUploadIsActivityTheFirmsPeopleOnTheMatterHearOf() throws Exception {
+        UUID matter = (UUID) hub.query("select m.id from matter m where m.client_org_id = ? and m.deleted_at is null "
+                + "and lower(m.responsible_attorney_email) in (select lower(email) from portal_user where kind = 'firm') "
+                + "order by m.display_number limit 1", org).get(0).get("id");
+        String path = "/api/v1/matters/" + matter + "/documents";
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(hub.baseUrl() + path)).header("Authorization", "Bearer " + hub.token(gc))
+                        .header("Content-Type", "multipart/form-data; boundary=" + DocumentUploadIT.BOUNDARY)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(DocumentUploadIT.multipart("board minutes.pdf",
+                                "application/pdf", DocumentUploadIT.pdf("Board minutes"), Map.of()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        org.matterhub.config.support.OpenApiContract.load().assertResponse("POST", path, null, response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        UUID doc = UUID.fromString(JSON.readTree(response.body()).at("/document/id").asText());
+        fannedOut(one("client.activity", doc), firmOn(matter), userId(gc));
+        assertThat(eventsOf("document.published", doc)).as("the uploader's own document is no news to the clients").isEmpty();
+    }
+
     // ------------------------------------------------------------------ the oracle
 
     /**
