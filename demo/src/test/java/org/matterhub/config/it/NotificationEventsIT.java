@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.matterhub.config.support.OpenApiContract;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.demo.DemoDocuments;
 import org.matterhub.portal.notify.NotificationCategories;
@@ -251,7 +252,7 @@ class NotificationEventsIT {
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(DocumentUploadIT.multipart("board minutes.pdf",
                                 "application/pdf", DocumentUploadIT.pdf("Board minutes"), Map.of()))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        org.matterhub.config.support.OpenApiContract.load().assertResponse("POST", path, null, response.statusCode(),
+        OpenApiContract.load().assertResponse("POST", path, null, response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(null), response.body());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         UUID doc = UUID.fromString(JSON.readTree(response.body()).at("/document/id").asText());
