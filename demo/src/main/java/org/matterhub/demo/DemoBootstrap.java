@@ -11,6 +11,7 @@ import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.practice.clio.ClioInboundSync;
 import org.matterhub.routes.practice.clio.ClioWebhookManager;
 import org.matterhub.routes.notify.MailProperties;
+import org.matterhub.routes.notify.EventFanOut;
 import org.matterhub.routes.notify.MessageFanOut;
 import org.matterhub.routes.notify.NotificationMailer;
 import org.matterhub.routes.practice.clio.ClioConversationSync;
@@ -56,6 +57,7 @@ public class DemoBootstrap implements DisposableBean {
     private final MessageFanOut fanOut;
     private final NotificationMailer mailer;
     private final MailProperties mail;
+    private final EventFanOut eventFanOut;
     private final Environment env;
     private final ObjectProvider<DemoDocuments> documents;
     private final ObjectProvider<DemoBilling> billing;
@@ -65,8 +67,8 @@ public class DemoBootstrap implements DisposableBean {
 
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
-                         ClioConversationSync conversations, MessageFanOut fanOut, NotificationMailer mailer,
-                         MailProperties mail, ClioWebhookManager webhooks, Environment env,
+                         ClioConversationSync conversations, MessageFanOut fanOut, EventFanOut eventFanOut,
+                         NotificationMailer mailer, MailProperties mail, ClioWebhookManager webhooks, Environment env,
                          ObjectProvider<DemoDocuments> documents, ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
         // Clio's published limit (VENDORS.md §1.6, CL-RL): 50 requests per minute per access token at peak hours.
@@ -84,6 +86,7 @@ public class DemoBootstrap implements DisposableBean {
         this.fanOut = fanOut;
         this.mailer = mailer;
         this.mail = mail;
+        this.eventFanOut = eventFanOut;
         this.env = env;
         this.documents = documents;
         this.billing = billing;
@@ -142,6 +145,9 @@ public class DemoBootstrap implements DisposableBean {
             conversations.poll(DemoFirm.FIRM_ID, connectionId);
         }
         fanOut.runAll();
+        // ... and so are the seeds' events (documents published, invoices issued, due or overdue).
+        eventFanOut.raiseInvoiceReminders();
+        eventFanOut.runAll();
         if (mail.enabled()) {
             // The seeded messages' notifications go out now, so their mail is waiting when the demo says it is up; if
             // the mail server fails, the mail job sends them later.

@@ -35,7 +35,7 @@ final class DigestMail {
             "\nChoose how often you hear from us: {{preferences}}\n",
             "<p><a href=\"{{preferences}}\">Choose how often you hear from us</a></p>");
 
-    private static final Map<String, String> WHAT = Map.ofEntries(
+    static final Map<String, String> WHAT = Map.ofEntries(
             Map.entry("message.posted", "A new message"),
             Map.entry("document.published", "A document was published"),
             Map.entry("document.approval_requested", "A document awaits your approval"),

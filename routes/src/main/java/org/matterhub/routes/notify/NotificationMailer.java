@@ -66,11 +66,13 @@ public class NotificationMailer {
     private final Clock clock;
     private final ReplyTokens tokens;
     private final ReplyMailRepository replies;
+    private final EventMail events;
 
     public NotificationMailer(Tenancy tenancy, NotificationRepository firms, NotificationMailRepository pending,
                               NotificationPreferenceRepository settings, ProducerTemplate producer,
                               MailProperties properties, PublicAddress address, ReplyTokens tokens,
-                              ReplyMailRepository replies) {
+                              ReplyMailRepository replies, EventMail events) {
+        this.events = events;
         this.tokens = tokens;
         this.replies = replies;
         this.tenancy = tenancy;
@@ -114,7 +116,10 @@ public class NotificationMailer {
             token = tokens.issue(n.recipientId(), n.threadId(), properties.reply().tokenTtl());
             replies.issued(token.tokenId(), n.recipientId(), n.threadId(), token.expiresAt());
         }
-        MimeMessage mail = compose(n, sender, settings.firmEmailsPrivilegedContent(), token).toMimeMessage(session);
+        boolean privileged = settings.firmEmailsPrivilegedContent();
+        ReplyToken replyToken = token;
+        MimeMessage mail = events.compose(n, sender, privileged)
+                .orElseGet(() -> compose(n, sender, privileged, replyToken)).toMimeMessage(session);
         producer.sendBody(properties.smtpUri(), mail);
         pending.markEmailed(n.id(), clock.instant());
         return true;
