@@ -169,20 +169,16 @@ revoke execute on function mh_org_admin_orgs(), mh_org_people(), mh_org_grants()
 grant execute on function mh_org_admin_orgs(), mh_org_people(), mh_org_grants(), mh_org_invite(uuid, text, text, text),
   mh_org_remove(uuid), mh_org_grant(uuid, uuid, text[]), mh_org_revoke_grant(uuid, uuid) to ${app_role};
 
--- The drains take rows of active connections (V6), and rows that name no connection (invitation e-mails).
+-- The drains take rows of active connections (V6), and rows that name no connection (invitation e-mails). One query
+-- serves both queues; the kind names the table, from a fixed list.
 create or replace function mh_due_work(p_kind text, p_limit integer) returns table (id bigint, firm_id uuid)
   language plpgsql volatile security definer set search_path = pg_catalog, public, pg_temp as $$
 begin
-  if p_kind = 'outbox' then
-    return query select o.id, o.firm_id from public.outbox o left join public.connection c on c.id = o.connection_id
-                  where o.status = 'pending' and o.next_attempt_at <= now()
-                    and (o.connection_id is null or c.status = 'active')
-                  order by o.id limit p_limit for update of o skip locked;
-  elsif p_kind = 'inbox' then
-    return query select i.id, i.firm_id from public.inbox i join public.connection c on c.id = i.connection_id
-                  where i.status = 'pending' and i.next_attempt_at <= now() and c.status = 'active'
-                  order by i.id limit p_limit for update of i skip locked;
-  else
+  if p_kind is null or p_kind not in ('outbox', 'inbox') then
     raise exception 'unknown work kind %', p_kind;
   end if;
+  return query execute format(
+    'select q.id, q.firm_id from public.%I q left join public.connection c on c.id = q.connection_id
+      where q.status = ''pending'' and q.next_attempt_at <= now() and (q.connection_id is null or c.status = ''active'')
+      order by q.id limit $1 for update of q skip locked', p_kind) using p_limit;
 end $$;

@@ -14,12 +14,10 @@ import org.matterhub.portal.org.OrgModels.OrgInvitationRequest;
 import org.matterhub.portal.org.OrgModels.OrgPeople;
 import org.matterhub.portal.org.OrgModels.OrgPerson;
 import org.matterhub.portal.problem.ApiProblem;
-import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.store.audit.AuditLog;
-import org.matterhub.store.model.ClientOrgRepository;
+import org.matterhub.store.model.ClientOrgRepository.ClientOrg;
 import org.matterhub.store.model.OrgAdminRepository;
 import org.matterhub.store.model.OrgAdminRepository.Person;
-import org.matterhub.store.tenancy.Tenancy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,43 +41,35 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/org")
 public class OrgAdminController {
 
-    private final Tenancy tenancy;
     private final OrgAdmins admins;
-    private final OrgAdminRepository org;
-    private final ClientOrgRepository clientOrgs;
     private final AuditLog audit;
 
-    public OrgAdminController(Tenancy tenancy, OrgAdmins admins, OrgAdminRepository org, ClientOrgRepository clientOrgs,
-                              AuditLog audit) {
-        this.tenancy = tenancy;
+    public OrgAdminController(OrgAdmins admins, AuditLog audit) {
         this.admins = admins;
-        this.org = org;
-        this.clientOrgs = clientOrgs;
         this.audit = audit;
     }
 
     @GetMapping("/people")
     public OrgPeople people(HttpServletRequest request) {
-        PortalPrincipal p = admins.require(request);
-        return tenancy.read(p.scope(), () -> {
-            Map<UUID, List<OrgGrant>> grants = grantsByPerson();
+        return admins.read(request, org -> {
+            Map<UUID, List<OrgGrant>> grants = grantsByPerson(org);
             return new OrgPeople(org.people().stream().map(person -> view(person, grants)).toList());
         });
     }
 
     @GetMapping("/people/{personId}")
     public OrgPerson person(@PathVariable String personId, HttpServletRequest request) {
-        PortalPrincipal p = admins.require(request);
         UUID id = ApiProblem.pathId(personId, "Person");
-        return tenancy.read(p.scope(), () -> view(find(id), grantsByPerson()));
+        return admins.read(request, org -> view(org.people().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("Person " + id)), grantsByPerson(org)));
     }
 
     /** Invites a colleague; the invitation e-mail with the sign-in link goes out through the outbox. */
     @PostMapping("/invitations")
     public ResponseEntity<OrgPerson> invite(@Valid @RequestBody OrgInvitationRequest body, HttpServletRequest request) {
-        PortalPrincipal p = admins.require(request);
-        OrgPerson view = tenancy.write(p.scope(), () -> {
-            UUID orgId = admins.target(body.clientOrgId());
+        OrgPerson view = admins.write(request, org -> {
+            ClientOrg target = admins.target(body.clientOrgId());
+            UUID orgId = target.id();
             String email = body.email().strip().toLowerCase(Locale.ROOT);
             var invitation = org.invite(orgId, email, body.displayName(), body.role().name())
                     .orElseThrow(() -> ApiProblem.notFound("Client org " + orgId));
@@ -91,8 +81,7 @@ public class OrgAdminController {
             audit.record("org.person_invited", "membership", invitation.personId().toString(), Map.of(
                     "clientOrgId", orgId.toString(), "role", body.role().name(), "outcome", invitation.outcome()));
             // Built from the request alone, so that the answer is the same whoever the address belongs to.
-            String orgName = clientOrgs.find(orgId).map(ClientOrgRepository.ClientOrg::name).orElseThrow();
-            return new OrgPerson(invitation.personId(), orgId, orgName, email, body.displayName(), body.role().name(),
+            return new OrgPerson(invitation.personId(), orgId, target.name(), email, body.displayName(), body.role().name(),
                     Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of());
         });
         return ResponseEntity.status(HttpStatus.CREATED).body(view);
@@ -101,15 +90,15 @@ public class OrgAdminController {
     /** Removes a person from the org (their grants on its matters end with it); the last org admin cannot go. */
     @DeleteMapping("/people/{personId}")
     public ResponseEntity<Void> remove(@PathVariable String personId, HttpServletRequest request) {
-        PortalPrincipal p = admins.require(request);
         UUID id = ApiProblem.pathId(personId, "Person");
-        tenancy.writeVoid(p.scope(), () -> {
+        admins.write(request, org -> {
             switch (org.remove(id)) {
                 case "removed" -> audit.record("org.person_removed", "membership", id.toString(), Map.of());
                 case "last_admin" -> throw new ApiProblem(HttpStatus.CONFLICT, "Last org admin",
                         "The organisation must keep at least one org admin: appoint another one first.");
                 default -> throw ApiProblem.notFound("Person " + id);
             }
+            return id;
         });
         return ResponseEntity.noContent().build();
     }
@@ -118,11 +107,10 @@ public class OrgAdminController {
     @PutMapping("/people/{personId}/grants/{matterId}")
     public OrgGrant grant(@PathVariable String personId, @PathVariable String matterId,
                           @Valid @RequestBody OrgGrantRequest body, HttpServletRequest request) {
-        PortalPrincipal p = admins.require(request);
         UUID person = ApiProblem.pathId(personId, "Person");
         UUID matter = ApiProblem.pathId(matterId, "Matter");
         List<String> scopes = body.scopes().stream().map(Enum::name).distinct().sorted().toList();
-        return tenancy.write(p.scope(), () -> {
+        return admins.write(request, org -> {
             switch (org.grant(person, matter, scopes)) {
                 case "granted" -> audit.record("org.grant_added", "matter", matter.toString(),
                         Map.of("personId", person.toString(), "scopes", scopes));
@@ -138,14 +126,14 @@ public class OrgAdminController {
     @DeleteMapping("/people/{personId}/grants/{matterId}")
     public ResponseEntity<Void> revokeGrant(@PathVariable String personId, @PathVariable String matterId,
                                             HttpServletRequest request) {
-        PortalPrincipal p = admins.require(request);
         UUID person = ApiProblem.pathId(personId, "Person");
         UUID matter = ApiProblem.pathId(matterId, "Matter");
-        tenancy.writeVoid(p.scope(), () -> {
+        admins.write(request, org -> {
             if (!org.revokeGrant(person, matter)) {
                 throw notFound(person, matter);
             }
             audit.record("org.grant_revoked", "matter", matter.toString(), Map.of("personId", person.toString()));
+            return matter;
         });
         return ResponseEntity.noContent().build();
     }
@@ -154,12 +142,7 @@ public class OrgAdminController {
         return ApiProblem.notFound("A grant of matter " + matter + " to person " + person);
     }
 
-    private Person find(UUID id) {
-        return org.people().stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("Person " + id));
-    }
-
-    private Map<UUID, List<OrgGrant>> grantsByPerson() {
+    private static Map<UUID, List<OrgGrant>> grantsByPerson(OrgAdminRepository org) {
         return org.grants().stream().collect(java.util.stream.Collectors.groupingBy(OrgAdminRepository.Grant::personId,
                 java.util.stream.Collectors.mapping(g -> new OrgGrant(g.matterId(), g.scopes()),
                         java.util.stream.Collectors.toList())));

@@ -2,17 +2,21 @@ package org.matterhub.portal.org;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
 import org.matterhub.portal.security.PortalPrincipal;
+import org.matterhub.store.model.ClientOrgRepository.ClientOrg;
 import org.matterhub.store.model.OrgAdminRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the signed-in person is an active org admin of some client org: asked of the database in the person's own
- * scope ({@code mh_org_admin_orgs()}), before a body is read ({@code RoleRules}) and again by the controller.
+ * The org admin behind a request, and their organisation's operations run in their own scope. Whether someone is an
+ * org admin is asked of the database ({@code mh_org_admin_orgs()}): before a body is read ({@code RoleRules}) and
+ * again for each operation.
  */
 @Component
 public class OrgAdmins {
@@ -30,8 +34,17 @@ public class OrgAdmins {
         return p.isClient() && !tenancy.read(p.scope(), orgs::administeredOrgs).isEmpty();
     }
 
-    /** The caller, when they are an org admin; 403 for anyone else (members, finance users, firm people). */
-    PortalPrincipal require(HttpServletRequest request) {
+    /** Runs a read of the caller's organisation in their scope; 403 for anyone who is not an org admin. */
+    <T> T read(HttpServletRequest request, Function<OrgAdminRepository, T> work) {
+        return tenancy.read(require(request).scope(), () -> work.apply(orgs));
+    }
+
+    /** Runs a change of the caller's organisation in one transaction of their scope; 403 as {@link #read}. */
+    <T> T write(HttpServletRequest request, Function<OrgAdminRepository, T> work) {
+        return tenancy.write(require(request).scope(), () -> work.apply(orgs));
+    }
+
+    private PortalPrincipal require(HttpServletRequest request) {
         PortalPrincipal p = CurrentPrincipal.of(request);
         if (!test(p)) {
             throw ApiProblem.forbidden("Only an organisation's org admins manage its people.");
@@ -39,18 +52,18 @@ public class OrgAdmins {
         return p;
     }
 
-    /** The org an invitation goes to: the one named, or the caller's only one. Runs in the caller's transaction. */
-    UUID target(UUID named) {
-        List<UUID> mine = orgs.administeredOrgs();
+    /**
+     * The org an invitation goes to: the one named (404 unless the caller administers it), or the caller's only one.
+     * Runs inside {@link #write}.
+     */
+    ClientOrg target(UUID named) {
+        List<ClientOrg> mine = orgs.administeredOrgs();
         if (named != null) {
-            if (!mine.contains(named)) {
-                throw ApiProblem.notFound("Client org " + named);
-            }
-            return named;
+            return mine.stream().filter(o -> o.id().equals(named)).findFirst()
+                    .orElseThrow(() -> ApiProblem.notFound("Client org " + named));
         }
         if (mine.size() != 1) {
-            throw ApiProblem.invalid(java.util.Map.of("clientOrgId",
-                    "is required when you administer more than one organisation"));
+            throw ApiProblem.invalid(Map.of("clientOrgId", "is required when you administer more than one organisation"));
         }
         return mine.get(0);
     }

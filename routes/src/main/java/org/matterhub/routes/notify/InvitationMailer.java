@@ -1,24 +1,18 @@
 package org.matterhub.routes.notify;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
 import org.matterhub.connectors.kernel.ErrorClass;
 import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.mail.MailTemplate;
 import org.matterhub.connectors.mail.OutgoingMail;
-import org.matterhub.connectors.mail.ReplyAddress;
-import org.matterhub.connectors.mail.SenderIdentity;
 import org.matterhub.portal.api.StaffController;
-import org.matterhub.routes.engine.PublicAddress;
 import org.matterhub.routes.engine.QueueDrainer;
 import org.matterhub.routes.engine.QueueHandler;
 import org.matterhub.store.model.NotificationMailRepository;
@@ -55,49 +49,44 @@ public class InvitationMailer extends QueueHandler<OutboxEntry> implements Queue
 
     private final PortalUserRepository users;
     private final NotificationMailRepository firms;
-    private final ProducerTemplate producer;
-    private final MailProperties properties;
-    private final PublicAddress address;
-    private final Session session = Session.getInstance(new Properties());
+    private final MailOutlet outlet;
 
-    public InvitationMailer(PortalUserRepository users, NotificationMailRepository firms, ProducerTemplate producer,
-                            MailProperties properties, PublicAddress address) {
+    public InvitationMailer(PortalUserRepository users, NotificationMailRepository firms, MailOutlet outlet) {
         super(StaffController.INVITATION_MAIL, new MailErrors());
         this.users = users;
         this.firms = firms;
-        this.producer = producer;
-        this.properties = properties;
-        this.address = address;
+        this.outlet = outlet;
+    }
+
+    /** An {@code invitation.mail} row's payload. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Invitation(UUID userId, UUID clientOrgId) {
     }
 
     @Override
     public void handle(OutboxEntry entry) throws Exception {
-        JsonNode payload = JSON.readTree(entry.payload());
-        UUID userId = UUID.fromString(payload.path("userId").asText());
-        UUID orgId = UUID.fromString(payload.path("clientOrgId").asText());
-        var user = users.find(userId).orElseThrow(() -> new IllegalStateException("Invited user " + userId + " is gone"));
-        boolean stillInvited = !user.revoked() && users.memberships(userId).stream()
-                .anyMatch(m -> !m.revoked() && m.clientOrgId().equals(orgId));
-        if (!stillInvited || !properties.enabled()) {
+        Invitation invitation = JSON.readValue(entry.payload(), Invitation.class);
+        var user = users.find(invitation.userId())
+                .orElseThrow(() -> new IllegalStateException("Invited user " + invitation.userId() + " is gone"));
+        boolean stillInvited = !user.revoked() && users.memberships(user.id()).stream()
+                .anyMatch(m -> !m.revoked() && m.clientOrgId().equals(invitation.clientOrgId()));
+        if (!stillInvited || !outlet.enabled()) {
             log.info("Invitation mail {} not sent: {}", entry.id(), stillInvited ? "mail is disabled" : "no longer invited");
             return;
         }
-        producer.sendBody(properties.smtpUri(), compose(entry, user, firms.firmName(entry.firmId())).toMimeMessage(session));
+        outlet.send(compose(entry, user, firms.firmName(entry.firmId())));
     }
 
     OutgoingMail compose(OutboxEntry entry, PortalUserRepository.PortalUser user, String firmName) {
-        String link = signInLink(user.email());
-        var content = INVITATION.render(Map.of("firm", firmName, "name", user.displayName(), "link", link,
-                "email", user.email()));
-        SenderIdentity sender = new SenderIdentity(firmName, properties.fromAddress(), properties.domain(),
-                ReplyAddress.of(properties.domain()));
-        return new OutgoingMail(sender, user.email(), user.displayName(), content, "invitation-" + entry.id(), null, null,
-                null, Instant.now());
+        var content = INVITATION.render(Map.of("firm", firmName, "name", user.displayName(), "link",
+                signInLink(user.email()), "email", user.email()));
+        return new OutgoingMail(outlet.sender(firmName), user.email(), user.displayName(), content,
+                "invitation-" + entry.id(), null, null, null, Instant.now());
     }
 
     /** The portal's sign-in page, naming the address to the identity provider ({@code login_hint}, OpenID Connect). */
     String signInLink(String email) {
-        return address.url("/portal/sign-in?login_hint=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+        return outlet.link("/portal/sign-in?login_hint=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
     }
 
     /** A refused address is permanent; every other failure of the mail server (connection, 4xx, timeouts) retries. */

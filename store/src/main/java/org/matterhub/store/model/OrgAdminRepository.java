@@ -35,8 +35,9 @@ public class OrgAdminRepository {
     }
 
     /** The client orgs the caller administers (none for anyone who is not an active org admin). */
-    public List<UUID> administeredOrgs() {
-        return jdbc.queryForList("select mh_org_admin_orgs()", UUID.class);
+    public List<ClientOrgRepository.ClientOrg> administeredOrgs() {
+        return jdbc.query("select o.id, o.name from client_org o where o.id in (select mh_org_admin_orgs()) order by o.name",
+                (rs, i) -> new ClientOrgRepository.ClientOrg(rs.getObject(1, UUID.class), rs.getString(2)));
     }
 
     public List<Person> people() {
