@@ -94,8 +94,8 @@ public class InvitationMailer extends QueueHandler<OutboxEntry> implements Queue
         @Override
         public ErrorClass classify(Throwable t) {
             for (Throwable e = t; e != null; e = e.getCause()) {
-                if (e instanceof SendFailedException sent && sent.getValidSentAddresses() == null
-                        && sent.getInvalidAddresses() != null && sent.getInvalidAddresses().length > 0) {
+                if (e instanceof SendFailedException sent && none(sent.getValidSentAddresses())
+                        && !none(sent.getInvalidAddresses())) {
                     return ErrorClass.PERMANENT;
                 }
             }
@@ -105,6 +105,10 @@ public class InvitationMailer extends QueueHandler<OutboxEntry> implements Queue
                 }
             }
             return ErrorClassifier.super.classify(t);
+        }
+
+        private static boolean none(Object[] addresses) {
+            return addresses == null || addresses.length == 0;
         }
     }
 }
