@@ -14,6 +14,7 @@ import org.matterhub.portal.org.OrgModels.OrgInvitationRequest;
 import org.matterhub.portal.org.OrgModels.OrgPeople;
 import org.matterhub.portal.org.OrgModels.OrgPerson;
 import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.portal.security.OrgAdmins;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ClientOrgRepository.ClientOrg;
 import org.matterhub.store.model.OrgAdminRepository;

@@ -8,7 +8,6 @@ import org.matterhub.portal.contract.ContractFilter;
 import org.matterhub.portal.problem.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.matterhub.portal.org.OrgAdmins;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;

@@ -1,4 +1,4 @@
-package org.matterhub.portal.org;
+package org.matterhub.portal.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.matterhub.portal.problem.ApiProblem;
-import org.matterhub.portal.security.CurrentPrincipal;
-import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.store.model.ClientOrgRepository.ClientOrg;
 import org.matterhub.store.model.OrgAdminRepository;
 import org.matterhub.store.tenancy.Tenancy;
@@ -35,12 +33,12 @@ public class OrgAdmins {
     }
 
     /** Runs a read of the caller's organisation in their scope; 403 for anyone who is not an org admin. */
-    <T> T read(HttpServletRequest request, Function<OrgAdminRepository, T> work) {
+    public <T> T read(HttpServletRequest request, Function<OrgAdminRepository, T> work) {
         return tenancy.read(require(request).scope(), () -> work.apply(orgs));
     }
 
     /** Runs a change of the caller's organisation in one transaction of their scope; 403 as {@link #read}. */
-    <T> T write(HttpServletRequest request, Function<OrgAdminRepository, T> work) {
+    public <T> T write(HttpServletRequest request, Function<OrgAdminRepository, T> work) {
         return tenancy.write(require(request).scope(), () -> work.apply(orgs));
     }
 
@@ -56,7 +54,7 @@ public class OrgAdmins {
      * The org an invitation goes to: the one named (404 unless the caller administers it), or the caller's only one.
      * Runs inside {@link #write}.
      */
-    ClientOrg target(UUID named) {
+    public ClientOrg target(UUID named) {
         List<ClientOrg> mine = orgs.administeredOrgs();
         if (named != null) {
             return mine.stream().filter(o -> o.id().equals(named)).findFirst()
