@@ -15,7 +15,6 @@ import org.matterhub.portal.org.OrgModels.OrgPeople;
 import org.matterhub.portal.org.OrgModels.OrgPerson;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.OrgAdmins;
-import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ClientOrgRepository.ClientOrg;
 import org.matterhub.store.model.OrgAdminRepository;
 import org.matterhub.store.model.OrgAdminRepository.Person;
@@ -43,11 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class OrgAdminController {
 
     private final OrgAdmins admins;
-    private final AuditLog audit;
 
-    public OrgAdminController(OrgAdmins admins, AuditLog audit) {
+    public OrgAdminController(OrgAdmins admins) {
         this.admins = admins;
-        this.audit = audit;
     }
 
     @GetMapping("/people")
@@ -79,7 +76,7 @@ public class OrgAdminController {
                         "Someone with this e-mail is already a person of your organisation.");
             }
             // What the firm sees in its audit log: the outcome (a withheld invitation sent nothing).
-            audit.record("org.person_invited", "membership", invitation.personId().toString(), Map.of(
+            admins.audit("org.person_invited", "membership", invitation.personId(), Map.of(
                     "clientOrgId", orgId.toString(), "role", body.role().name(), "outcome", invitation.outcome()));
             // Built from the request alone, so that the answer is the same whoever the address belongs to.
             return new OrgPerson(invitation.personId(), orgId, target.name(), email, body.displayName(), body.role().name(),
@@ -94,7 +91,7 @@ public class OrgAdminController {
         UUID id = ApiProblem.pathId(personId, "Person");
         admins.write(request, org -> {
             switch (org.remove(id)) {
-                case "removed" -> audit.record("org.person_removed", "membership", id.toString(), Map.of());
+                case "removed" -> admins.audit("org.person_removed", "membership", id, Map.of());
                 case "last_admin" -> throw new ApiProblem(HttpStatus.CONFLICT, "Last org admin",
                         "The organisation must keep at least one org admin: appoint another one first.");
                 default -> throw ApiProblem.notFound("Person " + id);
@@ -113,7 +110,7 @@ public class OrgAdminController {
         List<String> scopes = body.scopes().stream().map(Enum::name).distinct().sorted().toList();
         return admins.write(request, org -> {
             switch (org.grant(person, matter, scopes)) {
-                case "granted" -> audit.record("org.grant_added", "matter", matter.toString(),
+                case "granted" -> admins.audit("org.grant_added", "matter", matter,
                         Map.of("personId", person.toString(), "scopes", scopes));
                 case "not_member" -> throw new ApiProblem(HttpStatus.CONFLICT, "Not a member",
                         "Only members take matter grants: org admins see every matter of the organisation, finance "
@@ -133,7 +130,7 @@ public class OrgAdminController {
             if (!org.revokeGrant(person, matter)) {
                 throw notFound(person, matter);
             }
-            audit.record("org.grant_revoked", "matter", matter.toString(), Map.of("personId", person.toString()));
+            admins.audit("org.grant_revoked", "matter", matter, Map.of("personId", person.toString()));
             return matter;
         });
         return ResponseEntity.noContent().build();

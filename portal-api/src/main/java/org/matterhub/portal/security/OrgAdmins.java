@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.matterhub.portal.problem.ApiProblem;
+import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ClientOrgRepository.ClientOrg;
 import org.matterhub.store.model.OrgAdminRepository;
 import org.matterhub.store.tenancy.Tenancy;
@@ -14,18 +15,10 @@ import org.springframework.stereotype.Component;
 /**
  * The org admin behind a request, and their organisation's operations run in their own scope. Whether someone is an
  * org admin is asked of the database ({@code mh_org_admin_orgs()}): before a body is read ({@code RoleRules}) and
- * again for each operation.
+ * again for each operation. Changes are audited as the org admin, in the change's transaction.
  */
 @Component
-public class OrgAdmins {
-
-    private final Tenancy tenancy;
-    private final OrgAdminRepository orgs;
-
-    public OrgAdmins(Tenancy tenancy, OrgAdminRepository orgs) {
-        this.tenancy = tenancy;
-        this.orgs = orgs;
-    }
+public record OrgAdmins(Tenancy tenancy, OrgAdminRepository orgs, AuditLog audit) {
 
     /** True for a client user who administers at least one org. */
     public boolean test(PortalPrincipal p) {
@@ -40,6 +33,11 @@ public class OrgAdmins {
     /** Runs a change of the caller's organisation in one transaction of their scope; 403 as {@link #read}. */
     public <T> T write(HttpServletRequest request, Function<OrgAdminRepository, T> work) {
         return tenancy.write(require(request).scope(), () -> work.apply(orgs));
+    }
+
+    /** Appends an audit event of the org admin's change; call inside {@link #write}. */
+    public void audit(String action, String subjectType, UUID subjectId, Map<String, ?> details) {
+        audit.record(action, subjectType, subjectId.toString(), details);
     }
 
     private PortalPrincipal require(HttpServletRequest request) {
