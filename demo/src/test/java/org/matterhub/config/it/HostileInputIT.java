@@ -314,6 +314,10 @@ class HostileInputIT {
         if (description.startsWith("Client users only")) {
             return caller.firmRole() != null;
         }
+        if (description.startsWith("Org admins only")) {
+            // of the callers, only the client (gc@northwind.example) is an org admin
+            return !"client".equals(caller.name());
+        }
         return false;
     }
 

@@ -19,6 +19,7 @@ import org.matterhub.store.model.ClientOrgRepository;
 import org.matterhub.store.model.ContactRepository;
 import org.matterhub.store.model.MatterRepository;
 import org.matterhub.store.model.PortalUserRepository;
+import org.matterhub.store.sync.OutboxRepository;
 import org.matterhub.store.tenancy.Tenancy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/staff")
 public class StaffController {
 
+    /** Outbox kind of an invitation e-mail (payload: userId, clientOrgId, invitedBy); V26 queues org admins' too. */
+    public static final String INVITATION_MAIL = "invitation.mail";
+
     private static final String[] STAFF = {"staff", "partner", "firm_admin"};
     private static final String[] SENIOR = {"partner", "firm_admin"};
 
@@ -44,9 +48,11 @@ public class StaffController {
     private final MatterRepository matters;
     private final ContactRepository contacts;
     private final AuditLog audit;
+    private final OutboxRepository outbox;
 
     public StaffController(Tenancy tenancy, PortalUserRepository users, ClientOrgRepository orgs, MatterRepository matters,
-                           ContactRepository contacts, AuditLog audit) {
+                           ContactRepository contacts, AuditLog audit, OutboxRepository outbox) {
+        this.outbox = outbox;
         this.tenancy = tenancy;
         this.users = users;
         this.orgs = orgs;
@@ -61,7 +67,10 @@ public class StaffController {
         return tenancy.read(p.scope(), () -> orgs.list().stream().map(o -> new ClientOrgView(o.id(), o.name())).toList());
     }
 
-    /** Invites a person into a client org with a role; an existing user of the firm just gains the membership. */
+    /**
+     * Invites a person into a client org with a role; an existing user of the firm just gains the membership. The
+     * invitation e-mail with the sign-in link is queued in the same transaction ({@link #INVITATION_MAIL}).
+     */
     @PostMapping("/client-orgs/{orgId}/invitations")
     public ResponseEntity<UserView> invite(@PathVariable UUID orgId, @Valid @RequestBody InvitationRequest body,
                                            HttpServletRequest request) {
@@ -75,6 +84,8 @@ public class StaffController {
             UUID userId = existing.map(PortalUserRepository.PortalUser::id).orElseGet(() -> users.create(body.email(),
                     body.displayName(), "client", null, contacts.findPersonByEmail(body.email()).orElse(null)));
             users.addMembership(userId, orgId, body.role().name());
+            outbox.enqueue(null, INVITATION_MAIL, "portal_user", userId, "{\"userId\":\"" + userId
+                    + "\",\"clientOrgId\":\"" + orgId + "\",\"invitedBy\":\"" + p.userId() + "\"}");
             audit.record("user.invited", "portal_user", userId.toString(),
                     Map.of("clientOrgId", orgId.toString(), "role", body.role().name()));
             return view(userId);

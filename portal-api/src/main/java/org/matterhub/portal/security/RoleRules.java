@@ -24,6 +24,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  *   <tr><td>/ops/v1/**</td><td>ops, firm_admin</td></tr>
  *   <tr><td>POST /api/v1/documents/{id}/actions, PATCH /api/v1/me/contact</td><td>client users</td></tr>
  *   <tr><td>POST /api/v1/matters/{id}/documents</td><td>client users; staff, partner, firm_admin</td></tr>
+ *   <tr><td>/api/v1/org/**</td><td>client users who are an active org admin of some org (asked of the database)</td></tr>
  * </table>
  */
 public final class RoleRules {
@@ -36,7 +37,8 @@ public final class RoleRules {
     private RoleRules() {
     }
 
-    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+                      Predicate<PortalPrincipal> orgAdmin) {
         a.requestMatchers(HttpMethod.POST, "/api/v1/staff/client-orgs/*/invitations", "/api/v1/staff/users/*/revocation")
                 .access(allow(p -> p.hasFirmRole(SENIOR)))
                 .requestMatchers("/api/v1/staff/**").access(allow(p -> p.hasFirmRole(STAFF)))
@@ -45,7 +47,8 @@ public final class RoleRules {
                 .requestMatchers(HttpMethod.POST, "/api/v1/documents/*/actions").access(allow(PortalPrincipal::isClient))
                 .requestMatchers(HttpMethod.PATCH, "/api/v1/me/contact").access(allow(PortalPrincipal::isClient))
                 .requestMatchers(HttpMethod.POST, "/api/v1/matters/*/documents")
-                .access(allow(p -> p.isClient() || p.hasFirmRole(STAFF)));
+                .access(allow(p -> p.isClient() || p.hasFirmRole(STAFF)))
+                .requestMatchers("/api/v1/org/**").access(allow(p -> p.isClient() && orgAdmin.test(p)));
     }
 
     /** Grants when the request's portal principal (set by {@link PrincipalFilter}) passes the test. */

@@ -38,7 +38,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, PrincipalFilter principalFilter, BodySizeFilter bodySizeFilter,
                                     SourceRateLimitFilter sourceRateLimit, Environment env, ApiContract contract,
-                                    AuthProperties auth, EdgeProperties edge) throws Exception {
+                                    AuthProperties auth, EdgeProperties edge, OrgAdmins orgAdmins) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
@@ -46,7 +46,7 @@ public class SecurityConfiguration {
                     a.requestMatchers("/actuator/**").denyAll();
                     a.requestMatchers("/api/v1/openapi.yaml", "/webhooks/**", "/oauth/callback/**", "/oidc/**", "/error")
                             .permitAll();
-                    RoleRules.apply(a);
+                    RoleRules.apply(a, orgAdmins::test);
                     a.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(o -> o.jwt(j -> { })
