@@ -10,10 +10,10 @@ import org.matterhub.connectors.clio.ClioProperties;
 import org.matterhub.portal.security.EmbeddedIssuer;
 import org.matterhub.routes.practice.clio.ClioInboundSync;
 import org.matterhub.routes.practice.clio.ClioWebhookManager;
+import org.matterhub.routes.engine.QueueDrainer;
 import org.matterhub.routes.notify.MailProperties;
 import org.matterhub.routes.notify.EventFanOut;
 import org.matterhub.routes.notify.MessageFanOut;
-import org.matterhub.routes.notify.NotificationMailer;
 import org.matterhub.routes.practice.clio.ClioConversationSync;
 import org.matterhub.simulators.clio.ClioSimulator;
 import org.matterhub.simulators.clio.ClioSimulatorOptions;
@@ -55,7 +55,7 @@ public class DemoBootstrap implements DisposableBean {
     private final ClioWebhookManager webhooks;
     private final ClioConversationSync conversations;
     private final MessageFanOut fanOut;
-    private final NotificationMailer mailer;
+    private final QueueDrainer queues;
     private final MailProperties mail;
     private final EventFanOut eventFanOut;
     private final Environment env;
@@ -68,7 +68,7 @@ public class DemoBootstrap implements DisposableBean {
     public DemoBootstrap(DemoProperties demo, ClioProperties clioProperties, Tenancy tenancy, FirmRepository firms,
                          PortalUserRepository users, JdbcTemplate jdbc, EmbeddedIssuer issuer, ClioInboundSync inbound,
                          ClioConversationSync conversations, MessageFanOut fanOut, EventFanOut eventFanOut,
-                         NotificationMailer mailer, MailProperties mail, ClioWebhookManager webhooks, Environment env,
+                         QueueDrainer queues, MailProperties mail, ClioWebhookManager webhooks, Environment env,
                          ObjectProvider<DemoDocuments> documents, ObjectProvider<DemoBilling> billing) {
         this.clio = ClioSimulator.start(ClioSimulatorOptions.builder().port(demo.clioSimulatorPort()).build());
         // Clio's published limit (VENDORS.md §1.6, CL-RL): 50 requests per minute per access token at peak hours.
@@ -84,7 +84,7 @@ public class DemoBootstrap implements DisposableBean {
         this.webhooks = webhooks;
         this.conversations = conversations;
         this.fanOut = fanOut;
-        this.mailer = mailer;
+        this.queues = queues;
         this.mail = mail;
         this.eventFanOut = eventFanOut;
         this.env = env;
@@ -149,12 +149,11 @@ public class DemoBootstrap implements DisposableBean {
         eventFanOut.raiseInvoiceReminders();
         eventFanOut.runAll();
         if (mail.enabled()) {
-            // The seeded messages' notifications go out now, so their mail is waiting when the demo says it is up; if
-            // the mail server fails, the mail job sends them later.
-            try {
-                mailer.runAll();
-            } catch (RuntimeException e) {
-                log.warn("Demo notifications not e-mailed at start: {}", e.toString());
+            // The seeded notifications' mails go out now (they wait in the outbox), so they are in the mailboxes when
+            // the demo says it is up; if the mail server fails, the outbox retries them later.
+            int runs = 0;
+            while (queues.drainOutbox() > 0 && ++runs < 100) {
+                log.debug("Demo outbox drained ({} runs)", runs);
             }
         }
         printWelcome(base, applied, clientUsers);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.matterhub.config.support.TestHub;
 import org.matterhub.store.tenancy.Tenancy;
@@ -41,19 +41,27 @@ class ConversationIT {
 
     @BeforeAll
     void start() {
-        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        // A fixed port, so that the mail server can be stopped and started again where the hub sends.
+        mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         hub = TestHub.start(Map.of("matterhub.mail.enabled", "true",
                 "matterhub.mail.smtp-uri", "smtp://127.0.0.1:" + mail.getSmtp().getPort(),
                 "matterhub.mail.from-address", "notifications@harbourlaw.example",
-                "matterhub.mail.domain", "portal.harbourlaw.example",
-                "matterhub.mail.send-interval-ms", "500"));
+                "matterhub.mail.domain", "portal.harbourlaw.example"));
     }
 
     @AfterAll
     void stop() {
         hub.close();
         mail.stop();
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The notification e-mails one address received. */
@@ -419,6 +427,70 @@ class ConversationIT {
             return v == null ? "" : v;
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aMailThatTheServerCannotTakeIsRetriedThenParkedForOpsAndAReplaySendsItOnce() throws Exception {
+        java.time.Duration minute = java.time.Duration.ofMinutes(1);
+        // Earlier tests' mails are out first: only this test's mails meet the outage.
+        await().atMost(minute).until(() -> hub.count("select count(*) from outbox where kind = 'notification.mail' "
+                + "and status = 'pending'") == 0);
+        UUID matter = matterOf(NORTHWIND);
+        mail.stop();
+        String message;
+        try {
+            JsonNode thread = startThread(hub.token(PARTNER), matter, "Signing arrangements", "The signing is at ten.");
+            message = json(hub.get("/api/v1/threads/" + thread.get("id").asText() + "/messages", hub.token(PARTNER)), 200)
+                    .get("items").get(0).get("id").asText();
+            String mailRows = "select count(*) from outbox o join notification n on n.id = o.aggregate_id "
+                    + "where o.kind = 'notification.mail' and n.subject_id = '" + message + "'::uuid";
+            await().atMost(minute).until(() -> hub.count(mailRows) > 0
+                    && hub.count(mailRows + " and o.status = 'dead'") == hub.count(mailRows));
+            // Retried through the whole budget (RetryPolicy.background: 6 attempts), each failure named.
+            assertThat(hub.query("select o.attempts, o.last_error from outbox o join notification n on n.id = o.aggregate_id "
+                    + "where n.subject_id = ?::uuid", message)).allSatisfy(row -> {
+                        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(6);
+                        assertThat((String) row.get("last_error")).containsIgnoringCase("connect");
+                    });
+            assertThat(hub.count("select count(*) from notification where subject_id = ?::uuid and emailed_at is not null",
+                    UUID.fromString(message))).isZero();
+        } finally {
+            mail.start();
+        }
+        // Ops see each parked mail and send it again.
+        String ops = hub.token("ops@harbourlaw.example");
+        JsonNode letters = json(hub.get("/ops/v1/dead-letters?status=open&limit=1000", ops), 200);
+        Set<Long> parked = new HashSet<>();
+        for (Map<String, Object> row : hub.query("select d.id from dead_letter d join outbox o on o.id = d.source_id "
+                + "join notification n on n.id = o.aggregate_id where d.source = 'outbox' and n.subject_id = ?::uuid", message)) {
+            parked.add(((Number) row.get("id")).longValue());
+        }
+        assertThat(parked).isNotEmpty();
+        Set<Long> listed = new HashSet<>();
+        (letters.isArray() ? letters : letters.path("items")).forEach(l -> listed.add(l.get("id").asLong()));
+        assertThat(listed).containsAll(parked);
+        for (long id : parked) {
+            assertThat(hub.call("POST", "/ops/v1/dead-letters/" + id + "/replay", ops, null, null).statusCode())
+                    .isEqualTo(202);
+        }
+        await().atMost(minute).until(() -> hub.count("select count(*) from notification where subject_id = ?::uuid "
+                + "and delivery = 'immediate' and emailed_at is null", UUID.fromString(message)) == 0);
+        // Each immediate notification of the message arrives exactly once (the mail server was restarted empty).
+        List<String> immediate = new ArrayList<>();
+        for (Map<String, Object> row : hub.query("select id from notification where subject_id = ?::uuid "
+                + "and delivery = 'immediate'", message)) {
+            immediate.add(row.get("id").toString());
+        }
+        assertThat(immediate).isNotEmpty();
+        await().atMost(minute).until(() -> mail.getReceivedMessages().length >= immediate.size());
+        List<String> received = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            received.add(m.getMessageID());
+        }
+        for (String id : immediate) {
+            assertThat(received.stream().filter(r -> r != null && r.contains(id))).as("the mail of notification " + id)
+                    .hasSize(1);
         }
     }
 }

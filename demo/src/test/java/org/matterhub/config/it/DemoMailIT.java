@@ -41,8 +41,7 @@ class DemoMailIT {
     @BeforeAll
     void start() {
         // The demo's own mail settings, on ports chosen free (parallel test JVMs); replies read every half second.
-        hub = TestHub.start(Map.of("matterhub.demo.mail-server", "true", "matterhub.demo.reply-poll-ms", "500",
-                "matterhub.mail.send-interval-ms", "500"));
+        hub = TestHub.start(Map.of("matterhub.demo.mail-server", "true", "matterhub.demo.reply-poll-ms", "500"));
         Environment env = hub.bean(Environment.class);
         box = new DemoMailbox(env.getRequiredProperty("matterhub.demo.smtp-port", Integer.class),
                 env.getRequiredProperty("matterhub.demo.imap-port", Integer.class));

@@ -89,8 +89,6 @@ class DigestCrashIT {
                 "matterhub.mail.smtp-uri", "smtp://127.0.0.1:" + mail.getSmtp().getPort(),
                 "matterhub.mail.from-address", "notifications@crashfirm.example",
                 "matterhub.mail.domain", "portal.crashfirm.example",
-                "matterhub.mail.send-interval-ms", "300",
-                "matterhub.mail.batch", "500",
                 "matterhub.mail.digest-interval-ms", "300",
                 "matterhub.mail.digest-hour", Integer.toString(hour),
                 "matterhub.store.master-key", "q83vEjRWeJ/JsXEhIjNEVWZ3iJmqu8zd7v8AESIzRFU="));

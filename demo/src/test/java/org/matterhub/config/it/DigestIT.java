@@ -47,8 +47,6 @@ class DigestIT {
                 "matterhub.mail.smtp-uri", "smtp://127.0.0.1:" + mail.getSmtp().getPort(),
                 "matterhub.mail.from-address", "notifications@harbourlaw.example",
                 "matterhub.mail.domain", "portal.harbourlaw.example",
-                "matterhub.mail.send-interval-ms", "300",
-                "matterhub.mail.batch", "500",
                 "matterhub.mail.digest-interval-ms", "500",
                 "matterhub.mail.digest-hour", Integer.toString(hour)));
     }

@@ -75,7 +75,6 @@ class NotificationEventsIT {
         hub = TestHub.start(Map.of("matterhub.mail.enabled", "true",
                 "matterhub.mail.smtp-uri", "smtp://127.0.0.1:" + mail.getSmtp().getPort(),
                 "matterhub.mail.domain", "portal.harbourlaw.example",
-                "matterhub.mail.send-interval-ms", "300",
                 "matterhub.notify.fan-out-interval-ms", "300",
                 "matterhub.notify.invoice-reminder-interval-ms", "400"));
         org = (UUID) hub.query("select id from client_org where name = ?", NORTHWIND).get(0).get("id");

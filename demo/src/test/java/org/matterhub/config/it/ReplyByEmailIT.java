@@ -54,7 +54,6 @@ class ReplyByEmailIT {
                 "matterhub.mail.smtp-uri", "smtp://127.0.0.1:" + mail.getSmtp().getPort(),
                 "matterhub.mail.from-address", "notifications@" + DOMAIN,
                 "matterhub.mail.domain", DOMAIN,
-                "matterhub.mail.send-interval-ms", "500",
                 "matterhub.mail.reply.enabled", "true",
                 "matterhub.mail.reply.imap-uri", "imap://127.0.0.1:" + mail.getImap().getPort()
                         + "?username=reply&password=secret&delay=500&delete=false&unseen=true",

@@ -31,10 +31,12 @@ class FanOutDecisions {
 
     private final Tenancy tenancy;
     private final NotificationRepository notifications;
+    private final MailProperties mail;
 
-    FanOutDecisions(Tenancy tenancy, NotificationRepository notifications) {
+    FanOutDecisions(Tenancy tenancy, NotificationRepository notifications, MailProperties mail) {
         this.tenancy = tenancy;
         this.notifications = notifications;
+        this.mail = mail;
     }
 
     /** Runs {@code work} for each firm (each then reads and writes in its own scope); answers the sum of its counts. */
@@ -79,8 +81,11 @@ class FanOutDecisions {
         return rows;
     }
 
-    /** Stores the notifications with the event's marker; false when another node fanned the event out first. */
+    /**
+     * Stores the notifications with the event's marker, and, when mail is on, each immediate one's e-mail in the outbox;
+     * false when another node fanned the event out first.
+     */
     boolean store(UUID firm, String subjectType, UUID subjectId, List<NewNotification> rows) {
-        return write(firm, () -> notifications.fanOut(subjectType, subjectId, rows));
+        return write(firm, () -> notifications.fanOut(subjectType, subjectId, rows, mail.enabled()));
     }
 }

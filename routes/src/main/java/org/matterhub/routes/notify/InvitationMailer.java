@@ -2,14 +2,11 @@ package org.matterhub.routes.notify;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.mail.SendFailedException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.matterhub.connectors.kernel.ErrorClass;
-import org.matterhub.connectors.kernel.ErrorClassifier;
 import org.matterhub.connectors.mail.MailTemplate;
 import org.matterhub.connectors.mail.OutgoingMail;
 import org.matterhub.portal.api.StaffController;
@@ -87,28 +84,5 @@ public class InvitationMailer extends QueueHandler<OutboxEntry> implements Queue
     /** The portal's sign-in page, naming the address to the identity provider ({@code login_hint}, OpenID Connect). */
     String signInLink(String email) {
         return outlet.link("/portal/sign-in?login_hint=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
-    }
-
-    /** A refused address is permanent; every other failure of the mail server (connection, 4xx, timeouts) retries. */
-    static final class MailErrors implements ErrorClassifier {
-        @Override
-        public ErrorClass classify(Throwable t) {
-            for (Throwable e = t; e != null; e = e.getCause()) {
-                if (e instanceof SendFailedException sent && none(sent.getValidSentAddresses())
-                        && !none(sent.getInvalidAddresses())) {
-                    return ErrorClass.PERMANENT;
-                }
-            }
-            for (Throwable e = t; e != null; e = e.getCause()) {
-                if (e instanceof jakarta.mail.MessagingException || e instanceof java.io.IOException) {
-                    return ErrorClass.RETRIABLE;
-                }
-            }
-            return ErrorClassifier.super.classify(t);
-        }
-
-        private static boolean none(Object[] addresses) {
-            return addresses == null || addresses.length == 0;
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.matterhub.routes.notify;
 
 import jakarta.mail.Session;
 import java.util.Properties;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.matterhub.connectors.mail.OutgoingMail;
 import org.matterhub.connectors.mail.ReplyAddress;
@@ -33,8 +34,15 @@ public record MailOutlet(ProducerTemplate producer, MailProperties properties, P
         return address.url(path);
     }
 
-    /** Hands the mail to the mail server; a failure is thrown for the caller's retry policy. */
-    public void send(OutgoingMail mail) {
-        producer.sendBody(properties.smtpUri(), mail.toMimeMessage(SESSION));
+    /**
+     * Hands the mail to the mail server; a failure is thrown for the caller's retry policy, as the mail library's own
+     * exception (not Camel's wrapper), so that what ops read in a dead letter says what the mail server did.
+     */
+    public void send(OutgoingMail mail) throws Exception {
+        try {
+            producer.sendBody(properties.smtpUri(), mail.toMimeMessage(SESSION));
+        } catch (CamelExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 }

@@ -4,12 +4,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,8 +18,6 @@ import org.springframework.validation.annotation.Validated;
  *                       &mail.smtp.starttls.enable=true&mail.smtp.starttls.required=true} or {@code smtps://…:465}
  * @param fromAddress    the envelope and {@code From} address of every notification
  * @param domain         the domain of {@code Message-ID}s (threading in the recipient's mail program)
- * @param sendIntervalMs how often immediate notifications are sent; a bare number is milliseconds; default 5 s
- * @param batch          notifications sent per firm and run, 1–1,000 (default 100)
  * @param reply          reply by e-mail: off unless {@code reply.enabled}
  */
 @Validated
@@ -32,11 +28,6 @@ public record MailProperties(@DefaultValue("false") boolean enabled,
                              @DefaultValue("notifications@matterhub.invalid") @NotBlank @Email String fromAddress,
                              @DefaultValue("matterhub.invalid") @NotBlank
                              @Pattern(regexp = "^[A-Za-z0-9.-]{1,253}$", message = "must be a domain name") String domain,
-                             @DefaultValue("5000") @DurationUnit(ChronoUnit.MILLIS)
-                             @DurationMin(millis = 1, message = "must be positive")
-                             @DurationMax(hours = 1, message = "must be at most 1 hour") Duration sendIntervalMs,
-                             @DefaultValue("100") @jakarta.validation.constraints.Min(1)
-                             @jakarta.validation.constraints.Max(1000) int batch,
                              @jakarta.validation.Valid Reply reply) {
 
     public MailProperties {

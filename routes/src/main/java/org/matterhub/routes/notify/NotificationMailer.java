@@ -1,38 +1,37 @@
 package org.matterhub.routes.notify;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.UUID;
-import org.apache.camel.ProducerTemplate;
 import org.matterhub.connectors.mail.MailTemplate;
 import org.matterhub.connectors.mail.OutgoingMail;
-import org.matterhub.connectors.mail.ReplyAddress;
 import org.matterhub.connectors.mail.ReplyToken;
 import org.matterhub.connectors.mail.ReplyTokens;
 import org.matterhub.connectors.mail.SenderIdentity;
-import org.matterhub.routes.engine.PublicAddress;
+import org.matterhub.routes.engine.QueueDrainer;
+import org.matterhub.routes.engine.QueueHandler;
 import org.matterhub.store.model.NotificationMailRepository;
 import org.matterhub.store.model.NotificationMailRepository.Pending;
 import org.matterhub.store.model.NotificationPreferenceRepository;
 import org.matterhub.store.model.NotificationRepository;
 import org.matterhub.store.model.ReplyMailRepository;
-import org.matterhub.store.tenancy.Tenancy;
-import org.matterhub.store.tenancy.TenantScope;
+import org.matterhub.store.sync.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
- * E-mails immediate notifications through camel-mail. Each mail is its own transaction: the oldest unsent immediate
- * notification of a firm is locked (other nodes skip it), sent and marked sent. A crash between a send and the commit
- * sends that one mail again on the next run with the same {@code Message-ID}, which mail programs show once; nothing
- * is lost.
+ * E-mails an immediate notification through camel-mail: the worker of its {@code notification.mail} outbox row, which
+ * the fan-out queued with the notification when mail is on ({@link NotificationRepository#MAIL}). The outbox gives the
+ * rest: one node sends it, a failure of the mail server is retried with backoff, a refused address or a mail server
+ * failing past the retry budget parks the row as a dead letter that ops see and replay ({@code /ops/v1/dead-letters}),
+ * and one failing mail never holds up the others. The notification is marked e-mailed in the row's transaction; a
+ * crash between the mail server's acceptance and that commit sends the mail again with the same {@code Message-ID},
+ * which mail programs show once. Nothing is sent to a person revoked since, nor twice for one notification.
  *
  * <p>What a mail says: the kind of event and a link to it. Message text, thread subjects and matter numbers are
  * privileged and appear only when the firm allows it ({@code emailPrivilegedContent}). Headers: {@code Message-ID}
@@ -40,10 +39,11 @@ import org.springframework.stereotype.Service;
  * page, {@code Auto-Submitted: auto-generated} ({@link OutgoingMail}), and, when replies are taken, a {@code Reply-To}
  * with a signed token for the recipient and the thread ({@link ReplyReceiver}).
  */
-@Service
-public class NotificationMailer {
+@Component
+public class NotificationMailer extends QueueHandler<OutboxEntry> implements QueueDrainer.OutboxHandler {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationMailer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final MailTemplate MESSAGE_PRIVILEGED = new MailTemplate(
             "{{author}} wrote in “{{thread}}” ({{matter}})",
@@ -55,78 +55,53 @@ public class NotificationMailer {
             "There is a new message for you in the client portal.\n\nRead it there: {{link}}\n",
             "<p>There is a new message for you in the client portal.</p><p><a href=\"{{link}}\">Read it there</a></p>");
 
-    private final Tenancy tenancy;
-    private final NotificationRepository firms;
     private final NotificationMailRepository pending;
     private final NotificationPreferenceRepository settings;
-    private final ProducerTemplate producer;
-    private final MailProperties properties;
-    private final PublicAddress address;
-    private final Session session = Session.getInstance(new Properties());
-    private final Clock clock;
+    private final MailOutlet outlet;
     private final ReplyTokens tokens;
     private final ReplyMailRepository replies;
     private final EventMail events;
+    private final Clock clock = Clock.systemUTC();
 
-    public NotificationMailer(Tenancy tenancy, NotificationRepository firms, NotificationMailRepository pending,
-                              NotificationPreferenceRepository settings, ProducerTemplate producer,
-                              MailProperties properties, PublicAddress address, ReplyTokens tokens,
-                              ReplyMailRepository replies, EventMail events) {
-        this.events = events;
-        this.tokens = tokens;
-        this.replies = replies;
-        this.tenancy = tenancy;
-        this.firms = firms;
+    public NotificationMailer(NotificationMailRepository pending, NotificationPreferenceRepository settings,
+                              MailOutlet outlet, ReplyTokens tokens, ReplyMailRepository replies, EventMail events) {
+        super(NotificationRepository.MAIL, new MailErrors());
         this.pending = pending;
         this.settings = settings;
-        this.producer = producer;
-        this.properties = properties;
-        this.address = address;
-        this.clock = Clock.systemUTC();
+        this.outlet = outlet;
+        this.tokens = tokens;
+        this.replies = replies;
+        this.events = events;
     }
 
-    /** One run over every firm; answers how many mails were sent. */
-    public int runAll() {
-        int sent = 0;
-        for (UUID firm : firms.firms()) {
-            int firmSent = 0;
-            // One mail per transaction: a crash re-sends at most the mail in flight, not a batch.
-            while (firmSent < properties.batch() && tenancy.write(TenantScope.system(firm), () -> sendOne(firm))) {
-                firmSent++;
-            }
-            if (firmSent > 0) {
-                log.info("E-mailed {} notifications of firm {}", firmSent, firm);
-            }
-            sent += firmSent;
+    @Override
+    public void handle(OutboxEntry entry) throws Exception {
+        UUID id = UUID.fromString(JSON.readTree(entry.payload()).path("notificationId").asText());
+        Optional<Pending> locked = pending.lockForMail(id);
+        if (locked.isEmpty()) {
+            log.info("Notification mail {} not sent: e-mailed already or its recipient is revoked", entry.id());
+            return;
         }
-        return sent;
-    }
-
-    /** Locks the oldest unsent immediate notification of the bound firm, sends it and marks it; false when none. */
-    private boolean sendOne(UUID firm) {
-        List<Pending> next = pending.lockImmediate(1);
-        if (next.isEmpty()) {
-            return false;
+        if (!outlet.enabled()) {
+            log.info("Notification mail {} not sent: mail is disabled (matterhub.mail.enabled)", entry.id());
+            return;
         }
-        Pending n = next.get(0);
-        SenderIdentity sender = new SenderIdentity(pending.firmName(firm), properties.fromAddress(), properties.domain(),
-                ReplyAddress.of(properties.domain()));
+        Pending n = locked.get();
         ReplyToken token = null;
-        if (properties.reply().enabled() && n.threadId() != null) {
-            token = tokens.issue(n.recipientId(), n.threadId(), properties.reply().tokenTtl());
+        MailProperties.Reply reply = outlet.properties().reply();
+        if (reply.enabled() && n.threadId() != null) {
+            token = tokens.issue(n.recipientId(), n.threadId(), reply.tokenTtl());
             replies.issued(token.tokenId(), n.recipientId(), n.threadId(), token.expiresAt());
         }
+        SenderIdentity sender = outlet.sender(pending.firmName(entry.firmId()));
         boolean privileged = settings.firmEmailsPrivilegedContent();
         ReplyToken replyToken = token;
-        MimeMessage mail = events.compose(n, sender, privileged)
-                .orElseGet(() -> compose(n, sender, privileged, replyToken)).toMimeMessage(session);
-        producer.sendBody(properties.smtpUri(), mail);
+        outlet.send(events.compose(n, sender, privileged).orElseGet(() -> compose(n, sender, privileged, replyToken)));
         pending.markEmailed(n.id(), clock.instant());
-        return true;
     }
 
     OutgoingMail compose(Pending n, SenderIdentity sender, boolean privileged, ReplyToken token) {
-        String link = address.url(n.threadId() == null ? "/portal/matters/" + n.matterId() : "/portal/threads/" + n.threadId());
+        String link = outlet.link(n.threadId() == null ? "/portal/matters/" + n.matterId() : "/portal/threads/" + n.threadId());
         Map<String, String> values = new LinkedHashMap<>();
         values.put("link", link);
         MailTemplate template = MESSAGE_PLAIN;
@@ -139,6 +114,6 @@ public class NotificationMailer {
         }
         return new OutgoingMail(sender, n.email(), n.displayName(), template.render(values), n.id().toString(),
                 n.threadId() == null ? null : n.threadId().toString(), token,
-                URI.create(address.url("/portal/preferences")), n.createdAt());
+                URI.create(outlet.link("/portal/preferences")), n.createdAt());
     }
 }

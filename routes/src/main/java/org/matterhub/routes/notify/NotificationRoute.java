@@ -1,15 +1,14 @@
 package org.matterhub.routes.notify;
 
 import org.matterhub.routes.engine.ScheduledJob;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Notifications. Clustered Quartz triggers (each fires on one node at a time) fan new messages and events out into
  * notifications every {@code matterhub.notify.fan-out-interval-ms} (default 5 s), raise the invoices' due and overdue
- * events every {@code matterhub.notify.invoice-reminder-interval-ms} (default 15 min) and, when
- * {@code matterhub.mail.enabled}, e-mail the immediate ones every {@code matterhub.mail.send-interval-ms} (default 5 s).
+ * events every {@code matterhub.notify.invoice-reminder-interval-ms} (default 15 min). The immediate ones
+ * are e-mailed through the outbox ({@link NotificationMailer}).
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationRoute {
@@ -27,11 +26,5 @@ public class NotificationRoute {
     ScheduledJob invoiceReminderJob(EventFanOut events, NotifyProperties properties) {
         return ScheduledJob.clustered("matterhub-notify/invoice-reminders", properties.invoiceReminderIntervalMs(),
                 "notify-invoice-reminders", null, events::raiseInvoiceReminders);
-    }
-
-    @Bean
-    @ConditionalOnProperty(prefix = "matterhub.mail", name = "enabled", havingValue = "true")
-    ScheduledJob notificationMailJob(NotificationMailer mailer, MailProperties mail) {
-        return ScheduledJob.clustered("matterhub-notify/mail", mail.sendIntervalMs(), "notify-mail", null, mailer::runAll);
     }
 }

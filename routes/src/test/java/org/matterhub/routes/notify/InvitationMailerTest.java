@@ -9,7 +9,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
-import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -27,7 +26,7 @@ import org.matterhub.store.sync.OutboxEntry;
 class InvitationMailerTest {
 
     static final MailProperties MAIL = new MailProperties(true, "smtp://127.0.0.1:25", "notifications@harbour.example",
-            "harbour.example", Duration.ofSeconds(5), 100, null);
+            "harbour.example", null);
     static final InvitationMailer MAILER = new InvitationMailer(null, null,
             new MailOutlet(null, MAIL, new PublicAddress("https://portal.harbour.example")));
 

@@ -3,6 +3,7 @@ package org.matterhub.store.model;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,10 +31,10 @@ public class NotificationMailRepository {
     }
 
     /**
-     * Locks up to {@code limit} immediate notifications not yet e-mailed (other nodes skip them until the caller's
-     * transaction ends), oldest first.
+     * Locks one notification for its e-mail (another node's worker waits on it until the caller's transaction ends);
+     * empty when it was e-mailed already, is not an immediate one, or its recipient has been revoked since.
      */
-    public List<Pending> lockImmediate(int limit) {
+    public Optional<Pending> lockForMail(UUID notificationId) {
         return jdbc.query("""
                 select n.id, n.kind, n.category, n.recipient_user_id, u.email, u.display_name, n.matter_id,
                        mt.display_number, msg.thread_id, t.subject, msg.body, msg.author_name, n.created_at
@@ -42,13 +43,12 @@ public class NotificationMailRepository {
                   left join matter mt on mt.id = n.matter_id
                   left join message msg on n.subject_type = 'message' and msg.id = n.subject_id
                   left join thread t on t.id = msg.thread_id
-                 where n.delivery = 'immediate' and n.emailed_at is null and n.category is not null
+                 where n.id = ? and n.delivery = 'immediate' and n.emailed_at is null and n.category is not null
                    and u.status <> 'revoked'
-                 order by n.created_at, n.id
-                 limit ? for update of n skip locked""", (rs, i) -> new Pending(rs.getObject(1, UUID.class),
+                   for update of n""", (rs, i) -> new Pending(rs.getObject(1, UUID.class),
                 rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
                 rs.getObject(7, UUID.class), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()), limit);
+                rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant()), notificationId).stream().findFirst();
     }
 
     public void markEmailed(UUID notificationId, Instant at) {

@@ -13,6 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationRepository {
 
+    /**
+     * Outbox kind of an immediate notification's e-mail (aggregate: the notification; payload {@code notificationId}):
+     * queued with the notification, so the outbox sends it once, retries it and parks it as a dead letter for ops.
+     */
+    public static final String MAIL = "notification.mail";
+
     /** A message not yet fanned out. */
     public record PendingMessage(UUID id, UUID threadId, UUID matterId, UUID authorId, String authorKind, String subject) {
     }
@@ -74,10 +80,11 @@ public class NotificationRepository {
     }
 
     /**
-     * Stores an event's notifications and its marker in the caller's transaction; false when another node fanned the
-     * event out first (its marker exists), in which case nothing is stored.
+     * Stores an event's notifications and its marker in the caller's transaction, and with {@code mail} the e-mail of
+     * each immediate one in the outbox ({@link #MAIL}); false when another node fanned the event out first (its marker
+     * exists), in which case nothing is stored.
      */
-    public boolean fanOut(String subjectType, UUID subjectId, List<NewNotification> notifications) {
+    public boolean fanOut(String subjectType, UUID subjectId, List<NewNotification> notifications, boolean mail) {
         UUID firm = TenantContext.current().orElseThrow().firmId();
         int marked = jdbc.update("insert into notification_fanout (firm_id, subject_type, subject_id, recipients) "
                 + "values (?, ?, ?, ?) on conflict do nothing", firm, subjectType, subjectId, notifications.size());
@@ -85,10 +92,17 @@ public class NotificationRepository {
             return false;
         }
         for (NewNotification n : notifications) {
-            jdbc.update("insert into notification (firm_id, recipient_user_id, matter_id, kind, category, tier, delivery, "
-                    + "subject_type, subject_id, title, actor_user_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    firm, n.recipientUserId(), n.matterId(), n.kind(), n.category(), n.tier(), n.delivery(),
+            UUID id = UUID.randomUUID();
+            jdbc.update("insert into notification (id, firm_id, recipient_user_id, matter_id, kind, category, tier, delivery, "
+                    + "subject_type, subject_id, title, actor_user_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, firm, n.recipientUserId(), n.matterId(), n.kind(), n.category(), n.tier(), n.delivery(),
                     n.subjectType(), n.subjectId(), n.title(), n.actorUserId());
+            if (mail && "immediate".equals(n.delivery())) {
+                jdbc.update("""
+                        insert into outbox (firm_id, connection_id, kind, aggregate_type, aggregate_id, payload, idempotency_key)
+                        values (?, null, ?, 'notification', ?, jsonb_build_object('notificationId', ?::text), ?)""",
+                        firm, MAIL, id, id.toString(), MAIL + ":" + id);
+            }
         }
         return true;
     }
