@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
 import org.matterhub.connectors.mail.MailTemplate;
 import org.matterhub.connectors.mail.OutgoingMail;
-import org.matterhub.connectors.mail.ReplyAddress;
 import org.matterhub.connectors.mail.ReplyToken;
 import org.matterhub.connectors.mail.ReplyTokens;
 import org.matterhub.connectors.mail.SenderIdentity;
@@ -107,8 +106,7 @@ public class NotificationMailer {
             return false;
         }
         Pending n = next.get(0);
-        SenderIdentity sender = new SenderIdentity(pending.firmName(firm), properties.fromAddress(), properties.domain(),
-                ReplyAddress.of(properties.domain()));
+        SenderIdentity sender = properties.sender(pending.firmName(firm));
         ReplyToken token = null;
         if (properties.reply().enabled() && n.threadId() != null) {
             token = tokens.issue(n.recipientId(), n.threadId(), properties.reply().tokenTtl());
