@@ -134,6 +134,7 @@ public class ReplyAttachments {
                 attachment.put("title", filed.title());
                 taken.attached.add(attachment);
             } catch (DocumentFiling.OverQuotaException e) {
+                staged.discard();
                 taken.leftOut.add(new LeftOut(staged.accepted().safeFileName(), "It would take you past your daily "
                         + "upload allowance; please upload it in the portal tomorrow."));
             }

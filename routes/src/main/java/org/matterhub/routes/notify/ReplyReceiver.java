@@ -165,7 +165,11 @@ public class ReplyReceiver {
                 return Optional.of(p);
             });
         } catch (AlreadyPosted e) {
+            // Posted by another delivery whose record is missing (another node now, or a crash before it recorded).
             taken.discard();
+            TenantScope system = TenantScope.system(token.firmId());
+            tenancy.write(system, () -> replies.record(messageId, token.tokenId(), token.threadId(), "posted", null,
+                    conversation.byOrigin("email", messageId).map(m -> m.id()).orElse(null), false));
             return "duplicate";
         } catch (RuntimeException e) {
             taken.discard();
