@@ -137,11 +137,7 @@ public class DocumentFiling {
 
     /** A new document's place in the store of {@code firmId}; nothing is stored until {@link StagedUpload#inspect}. */
     public StagedUpload stage(DocumentContentStore store, UUID firmId) {
-        UUID documentId = UUID.randomUUID();
-        String storageKey = "documents/" + documentId + "/v1";
-        TenantScope scope = TenantScope.system(firmId);
-        return new StagedUpload(documentId, storageKey, store, scope,
-                new ContentStoreSink(store, scope, storageKey, storeThreads, properties.textBytes()));
+        return new StagedUpload(UUID.randomUUID(), store, TenantScope.system(firmId), this);
     }
 
     /** A file on its way into the store: inspected once, then kept ({@link #accepted}) or discarded. */
@@ -153,13 +149,12 @@ public class DocumentFiling {
         private final ContentStoreSink sink;
         private Accepted accepted;
 
-        StagedUpload(UUID documentId, String storageKey, DocumentContentStore store, TenantScope scope,
-                     ContentStoreSink sink) {
+        StagedUpload(UUID documentId, DocumentContentStore store, TenantScope scope, DocumentFiling filing) {
             this.documentId = documentId;
-            this.storageKey = storageKey;
+            this.storageKey = "documents/" + documentId + "/v1";
             this.store = store;
             this.scope = scope;
-            this.sink = sink;
+            this.sink = new ContentStoreSink(store, scope, storageKey, filing.storeThreads, filing.properties.textBytes());
         }
 
         /** Streams {@code body} through the upload inspector into the store: accepted (and kept) or rejected. */

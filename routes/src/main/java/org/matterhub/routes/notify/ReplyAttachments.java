@@ -98,7 +98,13 @@ public class ReplyAttachments {
             } else {
                 long limit = Math.min(allowance.get().firmLimit(), left);
                 StagedUpload staged = filing.stage(store.get(), person.firmId());
-                InspectionResult result = inspect(staged, a, Math.max(1, limit));
+                InspectionResult result;
+                try {
+                    result = inspect(staged, a, Math.max(1, limit));
+                } catch (RuntimeException e) {
+                    taken.discard();
+                    throw e;
+                }
                 if (result instanceof Rejected r) {
                     taken.leftOut.add(new LeftOut(a.filename(), limit <= 0 || (limit < allowance.get().firmLimit()
                             && r.reason() == org.matterhub.portal.upload.RejectionReason.TOO_LARGE)
