@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The text a reply by e-mail posts: the author's words, cleaned and bounded, then a line per file left out. */
-class ReplyTextTest {
+class ReplyPostedTextTest {
 
     @Test
     void controlCharactersGoAndLineBreaksStay() {
