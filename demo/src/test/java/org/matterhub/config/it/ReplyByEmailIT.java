@@ -289,6 +289,13 @@ class ReplyByEmailIT {
                 .map(r -> r.get("status")).orElse(null)));
         assertThat(hub.count("select count(*) from dms_document where document_id = ?", document)).isEqualTo(1);
         assertThat(documentsTitled(c.matter(), "brief")).isZero();
+        // Each file left out is audited as a refused upload is, with the inspector's reason.
+        List<Map<String, Object>> refusals = hub.query("select details ->> 'fileName' as name, details ->> 'reason' as reason "
+                + "from audit_event where action = 'document.upload_rejected' and subject_id = ? and details ->> 'via' = 'email' "
+                + "order by id", c.matter().toString());
+        assertThat(refusals).extracting(r -> r.get("name")).containsExactly("brief.docm", "invoice.pdf");
+        assertThat(refusals.get(0).get("reason")).isEqualTo("MACRO_ENABLED");
+        assertThat(refusals.get(1).get("reason")).isIn("EXECUTABLE", "TYPE_MISMATCH", "POLYGLOT");
         assertThat(documentsTitled(c.matter(), "invoice")).isZero();
 
         // Recorded for ops, and the sender told once which files were left out and why.

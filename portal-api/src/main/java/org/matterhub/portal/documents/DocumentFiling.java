@@ -255,6 +255,27 @@ public class DocumentFiling {
         return new Filed(documentId, finalTitle, filing);
     }
 
+    /**
+     * Audits a refused file ({@code document.upload_rejected}), in the bound scope of the person who sent it: the only
+     * trace a refused file leaves.
+     *
+     * @param reason   why ({@link org.matterhub.portal.upload.RejectionReason} or another stable name)
+     * @param fileName the name the sender gave, or null
+     * @param via      how the file came (null for an upload)
+     */
+    public void auditRejected(UUID matterId, String reason, String fileName, String via) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("matterId", matterId.toString());
+        details.put("reason", reason);
+        if (fileName != null) {
+            details.put("fileName", fileName.length() > 255 ? fileName.substring(0, 255) : fileName);
+        }
+        if (via != null) {
+            details.put("via", via);
+        }
+        audit.record("document.upload_rejected", "matter", matterId.toString(), details);
+    }
+
     /** Queues the filing into the matter's DMS workspace, or says why the document stays in the portal. */
     private Filing file(StagedUpload staged, UUID matterId, UUID uploaderId, boolean client, String title,
                         String comment) {

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.matterhub.portal.documents.UploadModels.UploadResult;
 import org.matterhub.portal.problem.ApiProblem;
@@ -16,7 +14,6 @@ import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.portal.upload.Accepted;
 import org.matterhub.portal.upload.InspectionResult;
 import org.matterhub.portal.upload.Rejected;
-import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.DocumentRepository;
 import org.matterhub.store.model.MatterRepository;
 import org.matterhub.store.tenancy.Tenancy;
@@ -62,17 +59,15 @@ public class DocumentUploadController {
     private final Tenancy tenancy;
     private final MatterRepository matters;
     private final DocumentRepository documents;
-    private final AuditLog audit;
     private final DocumentFiling filing;
     private final UploadProperties properties;
     private final UploadSlots slots;
 
     public DocumentUploadController(Tenancy tenancy, MatterRepository matters, DocumentRepository documents,
-                                    AuditLog audit, DocumentFiling filing, UploadProperties properties) {
+                                    DocumentFiling filing, UploadProperties properties) {
         this.tenancy = tenancy;
         this.matters = matters;
         this.documents = documents;
-        this.audit = audit;
         this.filing = filing;
         this.properties = properties;
         this.slots = new UploadSlots(properties.maxConcurrent(), properties.maxConcurrentPerFirm());
@@ -210,15 +205,7 @@ public class DocumentUploadController {
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         try {
-            tenancy.writeVoid(p.scope(), () -> {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("matterId", matterId.toString());
-                details.put("reason", r.reason().name());
-                if (declaredName != null) {
-                    details.put("fileName", declaredName.length() > 255 ? declaredName.substring(0, 255) : declaredName);
-                }
-                audit.record("document.upload_rejected", "matter", matterId.toString(), details);
-            });
+            tenancy.writeVoid(p.scope(), () -> filing.auditRejected(matterId, r.reason().name(), declaredName, null));
         } catch (RuntimeException e) {
             log.warn("Could not audit a refused upload to matter {}", matterId, e);
         }

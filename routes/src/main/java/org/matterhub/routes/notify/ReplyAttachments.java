@@ -16,8 +16,6 @@ import org.matterhub.portal.documents.DocumentFiling;
 import org.matterhub.portal.documents.DocumentFiling.StagedUpload;
 import org.matterhub.portal.upload.InspectionResult;
 import org.matterhub.portal.upload.Rejected;
-import org.matterhub.store.tenancy.Tenancy;
-import org.matterhub.store.tenancy.TenantScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,15 +37,18 @@ public class ReplyAttachments {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DocumentFiling filing;
-    private final Tenancy tenancy;
 
-    public ReplyAttachments(DocumentFiling filing, Tenancy tenancy) {
+    public ReplyAttachments(DocumentFiling filing) {
         this.filing = filing;
-        this.tenancy = tenancy;
     }
 
-    /** One file left out, and why (a sentence the sender can act on). */
-    public record LeftOut(String fileName, String reason) {
+    /** What the person may add to the matter, read in their scope (empty: not documents); see {@link #take}. */
+    public Optional<DocumentFiling.Allowance> allowance(UUID matterId) {
+        return filing.allowance(matterId);
+    }
+
+    /** One file left out: why, as a stable code (audited) and as a sentence the sender can act on. */
+    public record LeftOut(String fileName, String code, String reason) {
     }
 
     /** The mail's attachments after inspection: those kept in the store (not yet documents) and those left out. */
@@ -72,32 +73,32 @@ public class ReplyAttachments {
     }
 
     /**
-     * Inspects and stores the attachments, in the person's scope for their limits (nothing is written to the database).
+     * Inspects and stores the attachments of a person of {@code firmId} within their {@link #allowance} (nothing is
+     * written to the database).
      *
      * @throws UncheckedIOException when the store fails: the mail stays in the mailbox and is read again
      */
-    public Taken take(TenantScope person, UUID matterId, List<MailAttachment> attachments) {
+    public Taken take(UUID firmId, Optional<DocumentFiling.Allowance> allowance, List<MailAttachment> attachments) {
         Taken taken = new Taken();
         if (attachments.isEmpty()) {
             return taken;
         }
         Optional<DocumentContentStore> store = filing.store();
-        Optional<DocumentFiling.Allowance> allowance = tenancy.read(person, () -> filing.allowance(matterId));
         long left = allowance.map(DocumentFiling.Allowance::leftToday).orElse(0L);
         for (int i = 0; i < attachments.size(); i++) {
             MailAttachment a = attachments.get(i);
             if (store.isEmpty()) {
-                taken.leftOut.add(new LeftOut(a.filename(), "Files cannot be stored in the portal at the moment; "
-                        + "please upload it in the portal later."));
+                taken.leftOut.add(new LeftOut(a.filename(), "NO_STORE", "Files cannot be stored in the portal at the "
+                        + "moment; please upload it in the portal later."));
             } else if (allowance.isEmpty()) {
-                taken.leftOut.add(new LeftOut(a.filename(), "Your access to this matter does not include adding "
-                        + "documents; ask the firm, or send it another way."));
+                taken.leftOut.add(new LeftOut(a.filename(), "NO_DOCUMENTS_ACCESS", "Your access to this matter does not "
+                        + "include adding documents; ask the firm, or send it another way."));
             } else if (i >= MAX_ATTACHMENTS) {
-                taken.leftOut.add(new LeftOut(a.filename(), "At most " + MAX_ATTACHMENTS + " files are taken from one "
-                        + "e-mail; please upload the others in the portal."));
+                taken.leftOut.add(new LeftOut(a.filename(), "TOO_MANY_FILES", "At most " + MAX_ATTACHMENTS + " files "
+                        + "are taken from one e-mail; please upload the others in the portal."));
             } else {
                 long limit = Math.min(allowance.get().firmLimit(), left);
-                StagedUpload staged = filing.stage(store.get(), person.firmId());
+                StagedUpload staged = filing.stage(store.get(), firmId);
                 InspectionResult result;
                 try {
                     result = inspect(staged, a, Math.max(1, limit));
@@ -106,10 +107,10 @@ public class ReplyAttachments {
                     throw e;
                 }
                 if (result instanceof Rejected r) {
-                    taken.leftOut.add(new LeftOut(a.filename(), limit <= 0 || (limit < allowance.get().firmLimit()
-                            && r.reason() == org.matterhub.portal.upload.RejectionReason.TOO_LARGE)
-                            ? "It would take you past your daily upload allowance; please upload it in the portal "
-                            + "tomorrow." : r.detail()));
+                    boolean quota = limit <= 0 || (limit < allowance.get().firmLimit()
+                            && r.reason() == org.matterhub.portal.upload.RejectionReason.TOO_LARGE);
+                    taken.leftOut.add(quota ? overQuota(a.filename()) : new LeftOut(a.filename(), r.reason().name(),
+                            r.detail()));
                 } else {
                     taken.staged.add(staged);
                     left -= staged.accepted().sizeBytes();
@@ -128,8 +129,8 @@ public class ReplyAttachments {
     }
 
     /**
-     * Makes the stored files documents of the matter, in the caller's transaction and the person's scope, and answers
-     * the message's attachments ({@code [{documentId, title}]}, as a portal message names its documents).
+     * Makes the stored files documents of the matter and audits each file left out, in the caller's transaction and the
+     * person's scope, and answers the message's attachments ({@code [{documentId, title}]}, as a portal message names its documents).
      */
     public String record(Taken taken, UUID personId, boolean client, UUID matterId) {
         for (StagedUpload staged : taken.staged) {
@@ -141,15 +142,22 @@ public class ReplyAttachments {
                 taken.attached.add(attachment);
             } catch (DocumentFiling.OverQuotaException e) {
                 staged.discard();
-                taken.leftOut.add(new LeftOut(staged.accepted().safeFileName(), "It would take you past your daily "
-                        + "upload allowance; please upload it in the portal tomorrow."));
+                taken.leftOut.add(overQuota(staged.accepted().safeFileName()));
             }
+        }
+        for (LeftOut l : taken.leftOut) {
+            filing.auditRejected(matterId, l.code(), l.fileName(), "email");
         }
         try {
             return JSON.writeValueAsString(taken.attached);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static LeftOut overQuota(String fileName) {
+        return new LeftOut(fileName, "OVER_QUOTA", "It would take you past your daily upload allowance; please upload "
+                + "it in the portal tomorrow.");
     }
 
     /** The lines the message carries about files left out (empty when none was). */

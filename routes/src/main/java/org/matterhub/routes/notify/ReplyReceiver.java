@@ -20,6 +20,7 @@ import org.matterhub.connectors.mail.ReplyTokens;
 import org.matterhub.connectors.mail.ReplyVerdict;
 import org.matterhub.connectors.mail.SenderIdentity;
 import org.matterhub.portal.conversation.MessageMirror;
+import org.matterhub.portal.documents.DocumentFiling;
 import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.ConversationRepository;
 import org.matterhub.store.model.ConversationRepository.NewMessage;
@@ -139,12 +140,17 @@ public class ReplyReceiver {
         boolean firmPerson = tenancy.read(TenantScope.system(token.firmId()), () -> replies.isFirmPerson(token.userId()));
         TenantScope theirs = firmPerson ? TenantScope.staff(token.firmId(), token.userId())
                 : TenantScope.client(token.firmId(), token.userId());
-        Optional<UUID> matter = tenancy.read(theirs, () -> conversation.thread(token.threadId(), token.userId())
-                .flatMap(t -> conversation.threadMatter(token.threadId())));
-        if (matter.isEmpty()) {
+        // The thread's matter, and what the person may add to it, as they see it.
+        record Place(UUID matter, Optional<DocumentFiling.Allowance> allowance) {
+        }
+        Optional<Place> place = tenancy.read(theirs, () -> conversation.thread(token.threadId(), token.userId())
+                .flatMap(t -> conversation.threadMatter(token.threadId()))
+                .map(m -> new Place(m, attachments.allowance(m))));
+        if (place.isEmpty()) {
             return refuse(token, messageId, "NO_ACCESS", Optional.of(post.sender()));
         }
-        ReplyAttachments.Taken taken = attachments.take(theirs, matter.get(), post.attachments());
+        Optional<UUID> matter = place.map(Place::matter);
+        ReplyAttachments.Taken taken = attachments.take(token.firmId(), place.get().allowance(), post.attachments());
         Optional<Posted> posted;
         try {
             posted = tenancy.write(theirs, () -> {

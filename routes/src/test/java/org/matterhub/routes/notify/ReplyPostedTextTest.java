@@ -16,8 +16,8 @@ class ReplyPostedTextTest {
     @Test
     void eachFileLeftOutIsALineAfterTheText() {
         String text = ReplyReceiver.text("Signed copy attached.", List.of(
-                new ReplyAttachments.LeftOut("brief.docm", "Macro-enabled Office files (.docm) are not accepted."),
-                new ReplyAttachments.LeftOut("setup.pdf", "The file is a program.")));
+                new ReplyAttachments.LeftOut("brief.docm", "MACRO_ENABLED", "Macro-enabled Office files (.docm) are not accepted."),
+                new ReplyAttachments.LeftOut("setup.pdf", "EXECUTABLE", "The file is a program.")));
         assertThat(text).isEqualTo("Signed copy attached.\n\n"
                 + "[Attachment not added: brief.docm — Macro-enabled Office files (.docm) are not accepted.]\n\n"
                 + "[Attachment not added: setup.pdf — The file is a program.]");
@@ -25,7 +25,7 @@ class ReplyPostedTextTest {
 
     @Test
     void aLongTextIsCutBeforeTheNotesSoTheyAreNeverLost() {
-        String text = ReplyReceiver.text("a".repeat(30_000), List.of(new ReplyAttachments.LeftOut("x.exe", "A program.")));
+        String text = ReplyReceiver.text("a".repeat(30_000), List.of(new ReplyAttachments.LeftOut("x.exe", "EXECUTABLE", "A program.")));
         assertThat(text).startsWith("a".repeat(19_900) + "\n\n[cut]")
                 .endsWith("[Attachment not added: x.exe — A program.]");
         assertThat(text.length()).isLessThan(20_100);
