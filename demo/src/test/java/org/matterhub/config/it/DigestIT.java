@@ -70,8 +70,8 @@ class DigestIT {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> work.arrived(mail.getReceivedMessages()));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        // Four more digest runs and six mail runs: nothing else may arrive.
-        Thread.sleep(2_000);
+        // Two more whole runs of the digest job and of the outbox drain (counted, not guessed): nothing else may arrive.
+        DigestWorkload.awaitTwoMoreTicks(() -> hub.management("/actuator/prometheus").body(), "notify-digest", "engine-outbox-drain");
 
         DigestWorkload.Totals totals = work.check(mail.getReceivedMessages(), true);
         assertThat(totals.duplicates()).isZero();

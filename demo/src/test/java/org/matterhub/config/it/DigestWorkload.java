@@ -139,6 +139,29 @@ final class DigestWorkload {
         return people.stream().mapToInt(p -> of(p, Delivery.immediate, false).size()).sum();
     }
 
+    /** Completed ticks of the scheduled job whose route is {@code route}, read from the hub's Prometheus page. */
+    static long ticks(String prometheus, String route) {
+        return prometheus.lines().filter(l -> l.startsWith("matterhub_job_ticks_total{") && l.contains("route=\"" + route + "\""))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * Waits until each of {@code routes} has completed two more ticks than now: the second one started after this call,
+     * so whatever was due when it was made has had a whole run of every job to go out. No fixed sleep.
+     */
+    static void awaitTwoMoreTicks(java.util.function.Supplier<String> prometheus, String... routes) {
+        String page = prometheus.get();
+        Map<String, Long> now = new LinkedHashMap<>();
+        for (String route : routes) {
+            now.put(route, ticks(page, route));
+        }
+        org.awaitility.Awaitility.await("two more ticks of " + now.keySet()).atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    String later = prometheus.get();
+                    return now.entrySet().stream().allMatch(e -> ticks(later, e.getKey()) >= e.getValue() + 2);
+                });
+    }
+
     /** Whether every expected mail arrived (distinct Message-IDs; extra ones are for {@link #check} to find). */
     boolean arrived(MimeMessage[] received) throws Exception {
         Set<String> ids = new LinkedHashSet<>();

@@ -107,6 +107,22 @@ public final class ChildHub implements AutoCloseable {
         }
     }
 
+    /** A GET of a management endpoint ({@code /actuator/**}) on the hub's management port (not the API contract's). */
+    public HttpResponse<String> management(String path) {
+        if (!path.startsWith("/actuator/")) {
+            throw new IllegalArgumentException(path + " is not a management endpoint");
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String token(String email) {
         return send("POST", "/oidc/demo-token?email=" + email.replace("@", "%40"), null, null)
                 .body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");

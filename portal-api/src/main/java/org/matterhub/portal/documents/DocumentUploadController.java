@@ -1,25 +1,11 @@
 package org.matterhub.portal.documents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.matterhub.portal.documents.DocumentContentStore.StoredContent;
-import org.matterhub.portal.documents.UploadDestinations.Choice;
-import org.matterhub.portal.documents.UploadModels.Filing;
 import org.matterhub.portal.documents.UploadModels.UploadResult;
 import org.matterhub.portal.problem.ApiProblem;
 import org.matterhub.portal.security.CurrentPrincipal;
@@ -28,20 +14,11 @@ import org.matterhub.portal.security.PortalPrincipal;
 import org.matterhub.portal.upload.Accepted;
 import org.matterhub.portal.upload.InspectionResult;
 import org.matterhub.portal.upload.Rejected;
-import org.matterhub.portal.upload.UploadInspector;
-import org.matterhub.portal.upload.UploadPolicy;
-import org.matterhub.store.audit.AuditLog;
 import org.matterhub.store.model.DocumentRepository;
 import org.matterhub.store.model.MatterRepository;
-import org.matterhub.store.model.UploadRepository;
-import org.matterhub.store.model.UploadRepository.NewUpload;
-import org.matterhub.store.model.UploadUsageRepository;
-import org.matterhub.store.sync.OutboxRepository;
 import org.matterhub.store.tenancy.Tenancy;
-import org.matterhub.store.tenancy.TenantScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/matters/{id}/documents}: a client user with the matter's documents scope (or firm staff) uploads
  * a file. The multipart body is read as a stream (Commons FileUpload, through {@link MultipartStream}), at most the
  * upload limit plus {@value #MULTIPART_OVERHEAD} bytes of it; the file part goes through the
- * {@link UploadInspector} straight into the {@link DocumentContentStore} ({@link ContentStoreSink}), which keeps it
+ * {@link org.matterhub.portal.upload.UploadInspector} straight into the {@link DocumentContentStore} ({@link ContentStoreSink}), which keeps it
  * only if the inspector accepts every byte. A refused upload answers a 4xx problem with the inspector's reason and
  * leaves nothing: no stored object, no row (only the audit event of the refusal), no DMS call.
  *
- * <p>An accepted upload becomes, in one transaction in the uploader's own scope (so V10's row-level security decides
- * what a client may add): a portal document with its version 1, a timeline entry, a notification of the matter's
+ * <p>An accepted upload becomes ({@link DocumentFiling}, the path an e-mail reply's attachment takes too), in one
+ * transaction in the uploader's own scope (so V10's row-level security decides what a client may add): a portal document with its version 1, a timeline entry, a notification of the matter's
  * responsible attorney, an audit event, and — when the firm's DMS has a workspace for the matter — an outbox row of
  * kind {@value #DOCUMENT_UPLOAD} that files it into that workspace's upload folder. If that transaction fails, the
  * stored object is deleted again.
@@ -71,55 +48,29 @@ import org.springframework.web.bind.annotation.RestController;
 public class DocumentUploadController {
 
     /** Outbox kind of an upload on its way into the matter's DMS workspace. */
-    public static final String DOCUMENT_UPLOAD = "document.upload";
+    public static final String DOCUMENT_UPLOAD = DocumentFiling.DOCUMENT_UPLOAD;
 
     private static final Logger log = LoggerFactory.getLogger(DocumentUploadController.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Room for part headers, boundaries and the text fields next to a file of the largest accepted size. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
     static final int MAX_TITLE = 200;
     static final int MAX_COMMENT = 4000;
-    private static final Set<String> TEXT_TYPES = Set.of("text/plain", "text/csv", "text/markdown", "message/rfc822");
 
     private final Tenancy tenancy;
     private final MatterRepository matters;
     private final DocumentRepository documents;
-    private final UploadRepository uploads;
-    private final OutboxRepository outbox;
-    private final AuditLog audit;
-    private final UploadDestinations destinations;
-    private final ObjectProvider<DocumentContentStore> contentStore;
+    private final DocumentFiling filing;
     private final UploadProperties properties;
-    private final UploadUsageRepository usage;
     private final UploadSlots slots;
-    private final ExecutorService storeThreads;
 
     public DocumentUploadController(Tenancy tenancy, MatterRepository matters, DocumentRepository documents,
-                                    UploadRepository uploads, OutboxRepository outbox, AuditLog audit,
-                                    UploadDestinations destinations, ObjectProvider<DocumentContentStore> contentStore,
-                                    UploadProperties properties, UploadUsageRepository usage) {
+                                    DocumentFiling filing, UploadProperties properties) {
         this.tenancy = tenancy;
         this.matters = matters;
         this.documents = documents;
-        this.uploads = uploads;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.destinations = destinations;
-        this.contentStore = contentStore;
+        this.filing = filing;
         this.properties = properties;
-        this.usage = usage;
         this.slots = new UploadSlots(properties.maxConcurrent(), properties.maxConcurrentPerFirm());
-        AtomicInteger n = new AtomicInteger();
-        this.storeThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "upload-store-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    @PreDestroy
-    void stop() {
-        storeThreads.shutdownNow();
     }
 
     @PostMapping("/api/v1/matters/{id}/documents")
@@ -134,31 +85,26 @@ public class DocumentUploadController {
             throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Send the upload as multipart/form-data with a 'file' part (and optionally 'title' and 'comment').");
         }
-        DocumentContentStore store = contentStore.getIfAvailable();
+        DocumentContentStore store = filing.store().orElse(null);
         if (store == null) {
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Document storage unavailable",
                     "Document storage is not configured on this hub; nothing was uploaded.");
         }
-        long[] limits = tenancy.read(p.scope(), () -> {
+        DocumentFiling.Allowance allowance = tenancy.read(p.scope(), () -> {
             matters.findVisible(matterId).orElseThrow(() -> ApiProblem.notFound("Matter " + id));
-            if (!uploads.mayAddDocuments(matterId)) {
-                throw ApiProblem.forbidden("You may not add documents to this matter: your access to it does not "
-                        + "include its documents.");
-            }
-            return new long[] {uploads.firmUploadLimit().orElse(properties.maxBytes()), usage.bytesToday()};
+            return filing.allowance(matterId).orElseThrow(() -> ApiProblem.forbidden("You may not add documents to "
+                    + "this matter: your access to it does not include its documents."));
         });
-        long left = properties.dailyBytesPerPerson() - limits[1];
-        if (left <= 0) {
+        if (allowance.leftToday() <= 0) {
             throw rejected(p, matterId, overQuota(), null);
         }
-        // The firm's limit, or what is left of the person's quota today when that is less.
-        long limit = Math.min(limits[0], left);
+        long limit = allowance.limit();
         long declared = request.getContentLengthLong();
         if (declared > limit + MULTIPART_OVERHEAD) {
-            throw rejected(p, matterId, limit < limits[0] ? overQuota() : tooLarge(limit), null);
+            throw rejected(p, matterId, allowance.quotaBound() ? overQuota() : tooLarge(limit), null);
         }
         try (UploadSlots.Slot slot = slots.tryAcquire(p.firmId()).orElseThrow(DocumentUploadController::busy)) {
-            return receive(p, matterId, boundary, limit, limit < limits[0], store, request);
+            return receive(p, matterId, boundary, limit, allowance.quotaBound(), store, request);
         }
     }
 
@@ -172,13 +118,10 @@ public class DocumentUploadController {
     private ResponseEntity<UploadResult> receive(PortalPrincipal p, UUID matterId, String boundary, long limit,
                                                  boolean quotaBound, DocumentContentStore store,
                                                  HttpServletRequest request) {
-        UUID documentId = UUID.randomUUID();
-        String storageKey = "documents/" + documentId + "/v1";
-        TenantScope storeScope = TenantScope.system(p.firmId());
+        DocumentFiling.StagedUpload staged = filing.stage(store, p.firmId());
         String title = null;
         String comment = null;
         Accepted accepted = null;
-        ContentStoreSink sink = null;
         int count = 0;
         try (InputStream body = MultipartStream.bounded(new DeadlineInputStream(request.getInputStream(),
                 properties.maxDuration(), System::nanoTime), limit + MULTIPART_OVERHEAD)) {
@@ -192,15 +135,13 @@ public class DocumentUploadController {
                     case "title" -> title = once(title, text(part, MAX_TITLE, "title"), "title");
                     case "comment" -> comment = once(comment, text(part, MAX_COMMENT, "comment"), "comment");
                     case "file" -> {
-                        if (sink != null) {
+                        if (accepted != null) {
                             throw badUpload("Send one file per upload.");
                         }
                         if (!part.isFile()) {
                             throw badUpload("The 'file' part must be a file (with a file name).");
                         }
-                        sink = new ContentStoreSink(store, storeScope, storageKey, storeThreads, properties.textBytes());
-                        InspectionResult result = new UploadInspector(UploadPolicy.defaults().withMaxBytes(limit))
-                                .inspect(part.body(), part.fileName(), part.contentType(), sink);
+                        InspectionResult result = staged.inspect(part.body(), part.fileName(), part.contentType(), limit);
                         if (result instanceof Rejected r) {
                             boolean quota = quotaBound && r.reason() == org.matterhub.portal.upload.RejectionReason.TOO_LARGE;
                             throw rejected(p, matterId, quota ? overQuota() : r, part.fileName());
@@ -215,100 +156,45 @@ public class DocumentUploadController {
                 throw badUpload("The upload has no 'file' part.");
             }
         } catch (MultipartStream.RequestTooLargeException | BodySizeFilter.BodyTooLargeException e) {
-            discard(store, storeScope, storageKey, accepted);
+            staged.discard();
             throw rejected(p, matterId, quotaBound ? overQuota() : tooLarge(limit), null);
         } catch (DeadlineInputStream.TooSlowException e) {
-            discard(store, storeScope, storageKey, accepted);
+            staged.discard();
             throw new ApiProblem(HttpStatus.REQUEST_TIMEOUT, "Upload too slow", "An upload must arrive within "
                     + properties.maxDuration().toMinutes() + " minutes; nothing was kept.");
         } catch (IOException e) {
-            discard(store, storeScope, storageKey, accepted);
+            staged.discard();
             log.info("Upload to matter {} failed while reading the request: {}", matterId, e.getMessage());
             throw badUpload(e instanceof MultipartStream.MalformedMultipartException ? e.getMessage()
                     : "The upload did not arrive complete; send it again.");
         } catch (ApiProblem e) {
-            discard(store, storeScope, storageKey, accepted);
+            staged.discard();
             throw e;
         } catch (RuntimeException e) {
-            discard(store, storeScope, storageKey, accepted);
+            staged.discard();
             log.warn("Storing an upload to matter {} failed", matterId, e);
             throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Document storage unavailable",
                     "The upload could not be stored; nothing was kept. Try again later.");
         }
-        StoredContent stored = sink.stored();
-        String finalTitle = title != null ? title : defaultTitle(accepted.safeFileName());
-        String text = TEXT_TYPES.contains(accepted.detectedType()) ? text(sink.head()) : null;
-        Choice choice = destinations.forMatter(p.firmId(), matterId);
+        final String finalTitle = title;
         final String note = comment;
-        final Accepted file = accepted;
         try {
-            UploadResult result = tenancy.write(p.scope(), () -> record(p, matterId, documentId, storageKey, finalTitle,
-                    note, file, stored, text, choice));
-            return ResponseEntity.created(URI.create("/api/v1/documents/" + documentId)).body(result);
+            UploadResult result = tenancy.write(p.scope(), () -> {
+                DocumentFiling.Filed filed;
+                try {
+                    filed = filing.record(p.userId(), p.isClient(), matterId, staged, finalTitle, note, null);
+                } catch (DocumentFiling.OverQuotaException e) {
+                    throw overQuotaProblem();
+                }
+                DocumentRepository.Document d = documents.find(filed.documentId()).orElseThrow();
+                return new UploadResult(DocumentViews.view(p, d, documents),
+                        DocumentViews.version(documents.version(filed.documentId(), 1).orElseThrow()), filed.filing());
+            });
+            return ResponseEntity.created(URI.create("/api/v1/documents/" + staged.documentId())).body(result);
         } catch (RuntimeException e) {
-            discard(store, storeScope, storageKey, accepted);
+            staged.discard();
             throw e;
         }
-    }
-
-    /** The upload's rows, in the uploader's scope: everything commits together or nothing does. */
-    private UploadResult record(PortalPrincipal p, UUID matterId, UUID documentId, String storageKey, String title,
-                                String comment, Accepted file, StoredContent stored, String text, Choice choice) {
-        if (!usage.add(stored.size(), properties.dailyBytesPerPerson())) {
-            throw overQuotaProblem();
-        }
-        boolean client = p.isClient();
-        String state = client ? "published" : "pending_review";
-        uploads.insert(new NewUpload(documentId, matterId, title, client ? UploadRepository.CLIENT_UPLOADS : "general",
-                state, p.userId(), file.safeFileName(), file.detectedType(), stored.size(), storageKey, stored.sha256(),
-                text));
-        documents.addMilestone(matterId, "document.uploaded", (client ? "Client uploaded “" : "Firm uploaded “")
-                + title + "”", client);
-        if (client) {
-            String recipient = uploads.responsibleAttorneyEmail(matterId).orElse(null);
-            String display = matters.findVisible(matterId).map(MatterRepository.Matter::displayNumber).orElse("");
-            uploads.notify(recipient, matterId, "document.uploaded", "document", documentId,
-                    "Client uploaded “" + title + "” to " + display, comment);
-        }
-        Filing filing;
-        if (choice.filed()) {
-            UploadDestinations.Destination d = choice.destination();
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("uploadId", documentId.toString());
-            payload.put("documentId", documentId.toString());
-            payload.put("matterId", matterId.toString());
-            payload.put("versionNumber", 1);
-            payload.put("storageKey", storageKey);
-            payload.put("fileName", file.safeFileName());
-            payload.put("title", title);
-            payload.put("contentType", file.detectedType());
-            payload.put("sizeBytes", stored.size());
-            payload.put("sha256", stored.sha256());
-            payload.put("workspaceId", d.workspaceId());
-            payload.put("folderName", d.folderName());
-            payload.put("clientNumber", d.clientNumber());
-            payload.put("matterNumber", d.matterNumber());
-            payload.put("comment", comment);
-            payload.put("uploadedBy", p.userId().toString());
-            payload.put("uploadedByClient", client);
-            payload.put("occurredAt", Instant.now().toString());
-            outbox.enqueue(d.connectionId(), DOCUMENT_UPLOAD, "document", documentId, json(payload));
-            filing = new Filing(UploadModels.QUEUED, d.folderName(), "The document will be filed in the firm's "
-                    + "document-management system, folder \"" + d.folderName() + "\" of the matter's workspace.");
-        } else {
-            filing = new Filing(UploadModels.PORTAL_ONLY, null, choice.reason() + " The document stays in the portal.");
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("matterId", matterId.toString());
-        details.put("fileName", file.safeFileName());
-        details.put("contentType", file.detectedType());
-        details.put("bytes", stored.size());
-        details.put("sha256", stored.sha256());
-        details.put("filing", filing.status());
-        audit.record("document.uploaded", "document", documentId.toString(), details);
-        DocumentRepository.Document d = documents.find(documentId).orElseThrow();
-        return new UploadResult(DocumentViews.view(p, d, documents),
-                DocumentViews.version(documents.version(documentId, 1).orElseThrow()), filing);
     }
 
     /** A refused upload: audited in the uploader's scope (the only row it leaves), answered with its reason. */
@@ -319,15 +205,7 @@ public class DocumentUploadController {
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         try {
-            tenancy.writeVoid(p.scope(), () -> {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("matterId", matterId.toString());
-                details.put("reason", r.reason().name());
-                if (declaredName != null) {
-                    details.put("fileName", declaredName.length() > 255 ? declaredName.substring(0, 255) : declaredName);
-                }
-                audit.record("document.upload_rejected", "matter", matterId.toString(), details);
-            });
+            tenancy.writeVoid(p.scope(), () -> filing.auditRejected(matterId, r.reason().name(), declaredName, null));
         } catch (RuntimeException e) {
             log.warn("Could not audit a refused upload to matter {}", matterId, e);
         }
@@ -370,17 +248,6 @@ public class DocumentUploadController {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Malformed upload", detail);
     }
 
-    private static void discard(DocumentContentStore store, TenantScope scope, String storageKey, Accepted accepted) {
-        if (accepted == null) {
-            return; // the sink already discarded whatever it staged
-        }
-        try {
-            store.delete(scope, storageKey);
-        } catch (RuntimeException e) {
-            log.warn("Could not delete the stored upload {}; it is referenced by no document", storageKey, e);
-        }
-    }
-
     private static String text(MultipartStream.Part part, int maxChars, String name) throws IOException {
         byte[] bytes = part.body().readNBytes(maxChars * 4 + 1);
         if (bytes.length > maxChars * 4 || part.body().read() >= 0) {
@@ -399,25 +266,6 @@ public class DocumentUploadController {
         return s.isEmpty() ? null : s;
     }
 
-    /** The file name without its extension. */
-    static String defaultTitle(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String base = dot > 0 ? fileName.substring(0, dot).strip() : fileName;
-        return base.length() > MAX_TITLE ? base.substring(0, MAX_TITLE) : base;
-    }
-
-    /** The searchable text of a text upload's head: UTF-8, lenient, without NULs (PostgreSQL refuses them). */
-    static String text(byte[] head) {
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(head)).toString();
-            s = s.replace("\u0000", "");
-            return s.isBlank() ? null : s;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return null;
-        }
-    }
-
     private static String describe(long bytes) {
         if (bytes % (1L << 30) == 0) {
             return (bytes >> 30) + " GiB";
@@ -426,13 +274,5 @@ public class DocumentUploadController {
             return String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
         }
         return bytes + " bytes";
-    }
-
-    private static String json(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -50,7 +50,7 @@ class ContentStoreSinkTest {
         assertThat(sink.stored().size()).isEqualTo(text.length);
         assertThat(sink.stored().sha256()).isEqualTo(((Accepted) r).sha256Hex());
         assertThat(sink.head()).hasSize(1024);
-        assertThat(DocumentUploadController.text(sink.head())).startsWith("Minutes of the board meeting");
+        assertThat(DocumentFiling.text(sink.head())).startsWith("Minutes of the board meeting");
     }
 
     @Test

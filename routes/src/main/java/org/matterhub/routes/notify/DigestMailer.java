@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.camel.ProducerTemplate;
-import org.matterhub.connectors.mail.ReplyAddress;
 import org.matterhub.connectors.mail.SenderIdentity;
 import org.matterhub.routes.engine.PublicAddress;
 import org.matterhub.store.model.NotificationDigestRepository;
@@ -34,13 +33,15 @@ import org.springframework.stereotype.Service;
  *       transaction inserts the digest ('prepared', unique per person, period and period key: across nodes and
  *       retries a digest exists once) and ties to it every waiting notification of that period created before the
  *       cut-off;</li>
- *   <li><b>send</b>: each prepared digest (including those a crashed run left) is locked (other nodes skip it), sent
- *       through camel-mail with the stable {@code Message-ID} {@code <d.<digest>@domain>}, and marked sent in the same
+ *   <li><b>send</b>: each unsent digest (including those a crashed run left) is first marked 'sending' with a fencing
+ *       token in its own committed transaction, then locked under that token (other nodes skip it), sent through
+ *       camel-mail with the stable {@code Message-ID} {@code <d.<digest>@domain>}, and marked sent in the lock's
  *       transaction.</li>
  * </ol>
- * A crash after the mail server took a digest and before its commit sends that digest again, whole and with the same
- * {@code Message-ID} (mail programs show it once); a crash before sending sends it on the next run. No notification
- * is in two digests and none is lost.
+ * A crash after the mail server took a digest and before its commit leaves it 'sending': the next run sends it again,
+ * whole and with the same {@code Message-ID} (SMTP gives the sender no way to ask whether the server kept a mail whose
+ * "250" it never heard; receivers that deduplicate by {@code Message-ID} show it once). A digest still 'prepared' was
+ * surely not handed over, and goes once. No notification is in two digests and none is lost.
  */
 @Service
 public class DigestMailer {
@@ -111,22 +112,21 @@ public class DigestMailer {
     }
 
     private int send(UUID firm, TenantScope system) {
-        List<UUID> prepared = tenancy.read(system, () -> digests.prepared(properties.digestBatch()));
-        if (prepared.isEmpty()) {
+        List<UUID> unsent = tenancy.read(system, () -> digests.unsent(properties.digestBatch()));
+        if (unsent.isEmpty()) {
             return 0;
         }
         boolean privileged = tenancy.read(system, settings::firmEmailsPrivilegedContent);
-        SenderIdentity sender = new SenderIdentity(tenancy.read(system, () -> mails.firmName(firm)), mail.fromAddress(),
-                mail.domain(), ReplyAddress.of(mail.domain()));
+        SenderIdentity sender = mail.sender(tenancy.read(system, () -> mails.firmName(firm)));
         int sent = 0;
         int failed = 0;
-        for (UUID id : prepared) {
+        for (UUID id : unsent) {
             try {
-                if (tenancy.write(system, () -> sendOne(id, sender, privileged))) {
+                if (sendOne(system, id, sender, privileged)) {
                     sent++;
                 }
             } catch (RuntimeException e) {
-                // The digest stays prepared and is tried again next run; one mail the server refuses blocks no other.
+                // The digest stays unsent and is tried again next run; one mail the server refuses blocks no other.
                 failed++;
                 log.warn("Digest {} of firm {} not sent: {}", id, firm, e.toString());
             }
@@ -138,19 +138,34 @@ public class DigestMailer {
         return sent;
     }
 
-    /** Sends a prepared digest and marks it sent, under its row lock; false if it was not (or no longer) prepared. */
-    private boolean sendOne(UUID id, SenderIdentity sender, boolean privileged) {
-        Optional<Prepared> locked = digests.lockPrepared(id);
-        if (locked.isEmpty()) {
+    /**
+     * Sends one digest: the attempt is recorded ('sending', committed) before the mail server sees the mail, then the
+     * digest is locked under that attempt, sent and marked sent in one transaction. False if another node holds it or
+     * it was sent meanwhile. A digest sent on its second or later attempt may be in the recipient's mailbox twice,
+     * with the same {@code Message-ID}; it is logged as such.
+     */
+    private boolean sendOne(TenantScope system, UUID id, SenderIdentity sender, boolean privileged) {
+        UUID attempt = UUID.randomUUID();
+        Optional<Integer> number = tenancy.write(system, () -> digests.beginAttempt(id, attempt, clock.instant()));
+        if (number.isEmpty()) {
             return false;
         }
-        Prepared digest = locked.get();
-        List<Item> items = digests.items(id);
-        MimeMessage message = withMessageId(DigestMail.compose(digest, items, sender, privileged, address)
-                .toMimeMessage(session), digest.messageId());
-        producer.sendBody(mail.smtpUri(), message);
-        digests.markSent(id, clock.instant());
-        return true;
+        return tenancy.write(system, () -> {
+            Optional<Prepared> locked = digests.lockAttempt(id, attempt);
+            if (locked.isEmpty()) {
+                return false;
+            }
+            Prepared digest = locked.get();
+            if (number.get() > 1) {
+                // The mail server may hold an earlier attempt: the same Message-ID, so the recipient's mail shows one.
+                log.warn("Digest {} is sent again (attempt {}) after an interrupted send", digest.messageId(), number.get());
+            }
+            MimeMessage message = withMessageId(DigestMail.compose(digest, digests.items(id), sender, privileged, address)
+                    .toMimeMessage(session), digest.messageId());
+            producer.sendBody(mail.smtpUri(), message);
+            digests.markSent(id, clock.instant());
+            return true;
+        });
     }
 
     /** The message with the digest's own {@code Message-ID}, kept through every {@code saveChanges()}. */

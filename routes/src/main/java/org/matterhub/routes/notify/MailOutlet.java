@@ -5,7 +5,6 @@ import java.util.Properties;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.matterhub.connectors.mail.OutgoingMail;
-import org.matterhub.connectors.mail.ReplyAddress;
 import org.matterhub.connectors.mail.SenderIdentity;
 import org.matterhub.routes.engine.PublicAddress;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,7 @@ public record MailOutlet(ProducerTemplate producer, MailProperties properties, P
 
     /** The firm's sending identity: its name over the configured address and domain. */
     public SenderIdentity sender(String firmName) {
-        return new SenderIdentity(firmName, properties.fromAddress(), properties.domain(), ReplyAddress.of(properties.domain()));
+        return properties.sender(firmName);
     }
 
     /** {@code path} ({@code /portal/...}) under the hub's public address. */

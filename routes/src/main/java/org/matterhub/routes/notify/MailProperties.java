@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.matterhub.connectors.mail.ReplyAddress;
+import org.matterhub.connectors.mail.SenderIdentity;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,7 +33,12 @@ public record MailProperties(@DefaultValue("false") boolean enabled,
                              @jakarta.validation.Valid Reply reply) {
 
     public MailProperties {
-        reply = reply == null ? new Reply(false, null, null, null) : reply;
+        reply = reply == null ? new Reply(false, null, null, null, null) : reply;
+    }
+
+    /** The sending identity of a firm named {@code firmName}: this hub's address, domain and reply address. */
+    public SenderIdentity sender(String firmName) {
+        return new SenderIdentity(firmName, fromAddress, domain, ReplyAddress.of(domain));
     }
 
     /**
@@ -43,14 +50,19 @@ public record MailProperties(@DefaultValue("false") boolean enabled,
      *                 {@code imaps://mail.example:993?username=reply&password=RAW(…)&delay=10000}
      * @param tokenKey the reply tokens' HMAC key, base64 of at least 32 bytes; required when enabled
      * @param tokenTtl how long a reply token is accepted (default 30 days, at most 365)
+     * @param explanationsPerHour how many explanations (a refused reply, attachments left out) one sender address is
+     *                 sent per hour, 0–100 (default 3); the rest are recorded for ops only (backscatter)
      */
     public record Reply(boolean enabled,
                         @Pattern(regexp = "^imaps?://.+", message = "must be an imap:// or imaps:// endpoint") String imapUri,
                         String tokenKey,
                         @DurationMin(minutes = 1, message = "must be at least a minute")
-                        @DurationMax(days = 365, message = "must be at most 365 days") Duration tokenTtl) {
+                        @DurationMax(days = 365, message = "must be at most 365 days") Duration tokenTtl,
+                        @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(100)
+                        Integer explanationsPerHour) {
         public Reply {
             tokenTtl = tokenTtl == null ? Duration.ofDays(30) : tokenTtl;
+            explanationsPerHour = explanationsPerHour == null ? 3 : explanationsPerHour;
         }
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Digest e-mails (V24), read and written in the system's scope of one firm. A digest is claimed with its notifications
  * in one transaction ({@link #claim}); the unique (person, period, period key) is what makes it exist once across
- * nodes. It is then sent under a row lock ({@link #lockPrepared}) and marked sent ({@link #markSent}).
+ * nodes. Each attempt to send it is recorded first ({@link #beginAttempt}, 'sending', committed), then it is sent under
+ * a row lock ({@link #lockAttempt}) and marked sent ({@link #markSent}) in the lock's transaction.
  */
 @Repository
 public class NotificationDigestRepository {
@@ -89,22 +90,39 @@ public class NotificationDigestRepository {
         return Optional.of(id);
     }
 
-    /** Claimed digests not yet sent, oldest first (those a crashed run left included). */
-    public List<UUID> prepared(int limit) {
-        return jdbc.queryForList("select id from notification_digest where send_state = 'prepared' order by created_at, id limit ?",
-                UUID.class, limit);
+    /** Claimed digests not yet sent, oldest first: prepared ones, and those a crashed run left in 'sending'. */
+    public List<UUID> unsent(int limit) {
+        return jdbc.queryForList("select id from notification_digest where send_state in ('prepared', 'sending') "
+                + "order by created_at, id limit ?", UUID.class, limit);
     }
 
-    /** Locks a prepared digest until the caller's transaction ends; empty if sent meanwhile or locked by another node. */
-    public Optional<Prepared> lockPrepared(UUID digestId) {
+    /**
+     * Marks an unsent digest 'sending' under the fencing token {@code attempt}, counting the attempt, for the caller to
+     * commit before it hands the mail to the server; empty if it was sent meanwhile or another node holds it. A digest
+     * found in 'sending' was being sent when a node died: the mail server may hold it.
+     */
+    public Optional<Integer> beginAttempt(UUID digestId, UUID attempt, Instant at) {
+        return jdbc.queryForList("""
+                update notification_digest set send_state = 'sending', send_attempts = send_attempts + 1,
+                       attempt_token = ?, attempted_at = ?
+                 where id = (select id from notification_digest where id = ? and send_state in ('prepared', 'sending')
+                             for update skip locked)
+                returning send_attempts""", Integer.class, attempt, Timestamp.from(at), digestId).stream().findFirst();
+    }
+
+    /**
+     * Locks a digest in 'sending' under the caller's own attempt until the caller's transaction ends; empty if another
+     * attempt took it over meanwhile, it was sent, or another node holds it.
+     */
+    public Optional<Prepared> lockAttempt(UUID digestId, UUID attempt) {
         return jdbc.query("""
                 select d.id, d.user_id, d.period, d.period_key, d.message_id, d.notification_count, d.created_at,
                        u.email, u.display_name, u.time_zone
                   from notification_digest d join portal_user u on u.id = d.user_id
-                 where d.id = ? and d.send_state = 'prepared'
+                 where d.id = ? and d.send_state = 'sending' and d.attempt_token = ?
                  for update of d skip locked""", (rs, i) -> new Prepared(rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5), rs.getInt(6),
-                rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getString(10)), digestId)
+                rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getString(10)), digestId, attempt)
                 .stream().findFirst();
     }
 

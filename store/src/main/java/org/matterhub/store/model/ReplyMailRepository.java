@@ -53,9 +53,48 @@ public class ReplyMailRepository {
      */
     public boolean record(String messageId, Long tokenId, UUID threadId, String verdict, String reason,
                           UUID postedMessageId, boolean explained) {
+        return insert(messageId, tokenId, threadId, verdict, reason, postedMessageId, explained, null) == 1;
+    }
+
+    /** What {@link #record(String, Long, UUID, String, String, UUID, String, int)} did. */
+    public enum Recorded {
+        /** The Message-ID was recorded before: nothing written, nobody to tell. */
+        SEEN,
+        /** Recorded; tell the sender (within their hourly allowance of explanations). */
+        EXPLAIN,
+        /** Recorded; the sender is not told (none may be, or they were told enough this hour). */
+        QUIET
+    }
+
+    /**
+     * Records a mail read in the bound firm and decides whether its sender may be told about it: at most
+     * {@code perHour} explanations go to one address (lower-cased) per firm in any hour. Concurrent deliveries to one
+     * address are serialised on a transaction-scoped advisory lock, so nodes cannot together pass the limit.
+     *
+     * @param explainTo where an explanation would go, or null when none may be sent
+     */
+    public Recorded record(String messageId, Long tokenId, UUID threadId, String verdict, String reason,
+                           UUID postedMessageId, String explainTo, int perHour) {
+        String to = explainTo == null ? null : explainTo.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean explain = false;
+        if (to != null && perHour > 0) {
+            jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> null, firm() + " explain " + to);
+            Long recent = jdbc.queryForObject("select count(*) from inbound_mail where explained and explained_to = ? "
+                    + "and received_at > now() - interval '1 hour'", Long.class, to);
+            explain = recent != null && recent < perHour;
+        }
+        if (insert(messageId, tokenId, threadId, verdict, reason, postedMessageId, explain, explain ? to : null) == 0) {
+            return Recorded.SEEN;
+        }
+        return explain ? Recorded.EXPLAIN : Recorded.QUIET;
+    }
+
+    private int insert(String messageId, Long tokenId, UUID threadId, String verdict, String reason, UUID postedMessageId,
+                       boolean explained, String explainedTo) {
         return jdbc.update("insert into inbound_mail (firm_id, message_id, token_id, thread_id, verdict, reason, "
-                + "posted_message_id, explained) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (firm_id, message_id) do nothing",
-                firm(), messageId, tokenId, threadId, verdict, reason, postedMessageId, explained) == 1;
+                + "posted_message_id, explained, explained_to) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (firm_id, message_id) do nothing",
+                firm(), messageId, tokenId, threadId, verdict, reason, postedMessageId, explained, explainedTo);
     }
 
     public boolean seen(String messageId) {
