@@ -29,7 +29,8 @@ final class ClioTestClient {
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2))
+            // Generous: a loopback connect never needs long, but a shared, loaded build machine can stall for seconds.
+            .connectTimeout(Duration.ofSeconds(10))
             .build();
     String accessToken;
     String refreshToken;
