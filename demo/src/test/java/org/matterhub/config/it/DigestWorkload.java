@@ -104,16 +104,25 @@ final class DigestWorkload {
                 p.email(), "Person " + p.email().substring(1, 4), p.zone()}).toList());
         Instant past = Instant.now().minus(Duration.ofDays(10));
         List<Object[]> rows = new ArrayList<>();
+        List<Object[]> mails = new ArrayList<>();
         for (Event e : events) {
             if (e.delivery() == null) {
                 continue;
             }
             Timestamp at = e.late() ? new Timestamp(System.currentTimeMillis()) : Timestamp.from(past.plusSeconds(60L * e.n()));
-            rows.add(new Object[] {firm, e.person().id(), e.kind().name(), e.kind().category(), e.kind().tier().name(),
+            UUID id = UUID.randomUUID();
+            rows.add(new Object[] {id, firm, e.person().id(), e.kind().name(), e.kind().category(), e.kind().tier().name(),
                     e.delivery().name(), UUID.randomUUID(), e.title(), at});
+            if (e.delivery() == Delivery.immediate) {
+                mails.add(new Object[] {firm, id, id.toString(), "notification.mail:" + id});
+            }
         }
-        jdbc.batchUpdate("insert into notification (firm_id, recipient_user_id, kind, category, tier, delivery, "
-                + "subject_type, subject_id, title, created_at) values (?, ?, ?, ?, ?, ?, 'event', ?, ?, ?)", rows);
+        jdbc.batchUpdate("insert into notification (id, firm_id, recipient_user_id, kind, category, tier, delivery, "
+                + "subject_type, subject_id, title, created_at) values (?, ?, ?, ?, ?, ?, ?, 'event', ?, ?, ?)", rows);
+        // Each immediate notification's mail queued as the fan-out queues it (NotificationRepository.fanOut).
+        jdbc.batchUpdate("insert into outbox (firm_id, connection_id, kind, aggregate_type, aggregate_id, payload, "
+                + "idempotency_key) values (?, null, 'notification.mail', 'notification', ?, "
+                + "jsonb_build_object('notificationId', ?::text), ?)", mails);
     }
 
     int rows() {
