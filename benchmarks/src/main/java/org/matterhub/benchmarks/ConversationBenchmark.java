@@ -150,18 +150,18 @@ final class ConversationBenchmark {
         UUID firm = hub.firmId();
         UUID recipient = (UUID) hub.query("select id from portal_user where email = ?", ORG_ADMIN).get(0).get("id");
         Tenancy tenancy = hub.bean(Tenancy.class);
-        // One event with n immediate notifications, stored the way the fan-out stores them (each mail queued in the outbox).
+        // n events of one immediate notification each, stored as the fan-out stores them (each mail queued in the outbox).
         java.util.List<NotificationRepository.NewNotification> rows = new java.util.ArrayList<>();
-        UUID subject = UUID.randomUUID();
         for (int i = 0; i < n; i++) {
             rows.add(new NotificationRepository.NewNotification(recipient, null, "message.posted", "messages", "standard",
-                    "immediate", "message", subject, "Benchmark", null));
+                    "immediate", "message", UUID.randomUUID(), "Benchmark", null));
         }
         int before = smtp.getReceivedMessages().length;
         var queues = hub.bean(org.matterhub.routes.engine.QueueDrainer.class);
         var notifications = hub.bean(NotificationRepository.class);
         long t0 = System.nanoTime();
-        tenancy.writeVoid(TenantScope.system(firm), () -> notifications.fanOut("message", subject, rows, true));
+        tenancy.writeVoid(TenantScope.system(firm), () -> rows.forEach(row ->
+                notifications.fanOut(row.subjectType(), row.subjectId(), java.util.List.of(row), true)));
         // The outbox is worked here (and by the hub's own drain timer) until the mail server holds every mail.
         BenchSupport.await("every mail received", Duration.ofSeconds(120), Duration.ofMillis(1), () -> {
             queues.drainOutbox();
