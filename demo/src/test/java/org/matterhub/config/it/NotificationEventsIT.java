@@ -178,7 +178,9 @@ class NotificationEventsIT {
         for (int i = 0; i < 3; i++) {
             hub.bean(EventFanOut.class).raiseInvoiceReminders();
         }
-        Thread.sleep(1_500);
+        // ... and two more whole runs of the scheduled reminder job and fan-out (counted, not guessed).
+        DigestWorkload.awaitTwoMoreTicks(() -> hub.management("/actuator/prometheus").body(), "notify-invoice-reminders",
+                "notify-fan-out");
         fannedOut(one("invoice.due", soon), payers, null);
         Map<UUID, UUID> overdueNotes = fannedOut(one("invoice.overdue", late), payers, null);
         assertThat(delivery(overdueNotes.get(userId(gc)))).as("critical: at once though weekly was chosen").isEqualTo("immediate");
@@ -316,7 +318,8 @@ class NotificationEventsIT {
         assertThat(expected).as("the oracle names someone").isNotEmpty();
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.count("select count(*) from notification where subject_id = ? "
                 + "and delivery = 'immediate' and emailed_at is null", event) == 0);
-        Thread.sleep(600);
+        // Two more whole runs of the outbox drain that sends the mails: nothing more may arrive.
+        DigestWorkload.awaitTwoMoreTicks(() -> hub.management("/actuator/prometheus").body(), "engine-outbox-drain");
         for (var e : ids.entrySet()) {
             List<MimeMessage> sent = mailsOf(List.of(e.getValue()));
             String email = (String) hub.query("select email from portal_user where id = ?", e.getKey()).get(0).get("email");
